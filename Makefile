@@ -1,0 +1,140 @@
+# copil — build, tests, install.
+#
+#   make            build build/copil
+#   make demo       install what is missing, build, run the main job on samples/
+#   make check      install what is missing, build, run every test
+#   make SAN=1 check    the same under AddressSanitizer + UBSan (build/san/)
+#   make deps       install the Debian packages the build and tests need (root)
+#   make format     clang-format the C sources
+#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+#
+# Objects go under build/ (build/san/ with SAN=1); nothing is written elsewhere.
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR   := $(PREFIX)/bin
+DATADIR  := $(PREFIX)/share/copil
+
+CC       ?= cc
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf libqpdf
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS   ?= -O2 -g
+ifdef CI
+WARN     += -Werror
+endif
+
+ifeq ($(SAN),1)
+BUILD    := build/san
+CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+else
+BUILD    := build
+endif
+
+# pkg-config is asked only when compiling, so that `make deps` works on a
+# machine that has none of the libraries yet.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) \
+             -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
+
+SRC      := $(wildcard src/core/*.c src/validate/*.c src/cli/*.c)
+OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/main.o
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o)
+BIN      := $(BUILD)/copil
+UNIT_BIN := $(BUILD)/unit-tests
+
+# Debian packages: libraries for the build, readers for the tests.
+DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
+             libfontconfig-dev libqpdf-dev libhyphen-dev hyphen-fr
+DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools
+DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
+
+.PHONY: all demo check deps need-deps format install uninstall clean bench regen unit
+all: $(BIN)
+
+$(BIN): $(OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(UNIT_BIN): $(OBJ) $(UNIT_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/unit/%.o: tests/unit/%.c $(BUILD)/config.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed data folder is compiled in; the file changes (and the
+# program is rebuilt) only when PREFIX does.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(BUILD)
+	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# --- set-up -----------------------------------------------------------
+
+# Installs only when something is missing, so an offline machine that has
+# everything is never blocked.
+need-deps:
+	@if pkg-config --exists $(PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
+	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
+	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
+	   && command -v mutool >/dev/null && command -v certutil >/dev/null; then :; \
+	 else $(MAKE) --no-print-directory deps; fi
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	   echo "Installing Debian packages: $(DEB_ALL)"; \
+	   apt-get update -q && \
+	   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_ALL); \
+	 else \
+	   echo "copil needs these Debian packages; as root, run:"; \
+	   echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_ALL)"; \
+	   exit 1; \
+	 fi
+
+# --- the two commands of the README ------------------------------------
+
+demo: need-deps
+	@$(MAKE) --no-print-directory all
+	@echo "Checking every sample with $(BIN) validate:"
+	@$(BIN) validate samples/*.xml
+
+check: need-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@COPIL=$(BIN) UNIT=$(UNIT_BIN) bash tests/run.sh
+
+unit: $(UNIT_BIN)
+	@$(UNIT_BIN)
+
+bench: all
+	@bash bench/run.sh $(BIN)
+
+format:
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)
+
+# --- install -------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/stylesheets \
+	           $(DESTDIR)$(DATADIR)/fonts
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copil
+	install -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
+	cp -R stylesheets/. $(DESTDIR)$(DATADIR)/stylesheets/
+	cp -R fonts/. $(DESTDIR)$(DATADIR)/fonts/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/copil
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build out tests/tmp

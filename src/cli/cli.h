@@ -1,0 +1,50 @@
+/*
+ * cli/cli.h — the command line: argv → stages → exit code.
+ *
+ * The CLI is the only part of the program that prints. It owns the Session
+ * (what lives for the whole process: data folder, compiled schemas) and makes
+ * one Run per input file.
+ */
+#ifndef COPIL_CLI_CLI_H
+#define COPIL_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "core/run.h"
+#include "validate/validate.h"
+
+#ifndef COPIL_VERSION
+#define COPIL_VERSION "0.0.0"
+#endif
+
+/* What is built once per process and shared by every document run. */
+typedef struct Session {
+    char *datadir;        /* schemas/, stylesheets/, fonts/ live here */
+    Validator *validator; /* compiled data schemas */
+} Session;
+
+/* Finds the data folder: $COPIL_DATADIR, else the source tree the binary was
+ * built in (build/copil → .), else the installed share folder. Returns a
+ * malloc'd path, or NULL with a message on stderr when none holds schemas. */
+char *cli_find_datadir(void);
+
+/* Opens a session on the data folder; returns STATUS_IO with a message on
+ * stderr when that fails. */
+Status cli_session_open(Session *s);
+void cli_session_close(Session *s);
+
+/* Prints the run's diagnostics to stderr, sorted, with a line for any that
+ * were dropped over the limit. */
+void cli_print_diags(Run *r);
+
+/* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
+int cli_validate(int argc, char **argv);
+
+/* Help texts; name NULL is the general help. Returns 0, or 2 for an unknown
+ * command. */
+int cli_help(FILE *fp, const char *name);
+
+/* The whole program. */
+int cli_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * cli/help.c — the texts of `copil --help` and `copil help COMMAND`.
+ *
+ * Kept in one place so that the README and the tests can be checked against
+ * them; they list only what the program really does.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char general[] =
+    "copil " COPIL_VERSION " — the documents of a school's digital steering committee\n"
+    "(comité de pilotage du numérique): agenda, minutes, mission letter, activity report.\n"
+    "\n"
+    "Usage:\n"
+    "  copil validate [-q] FILE...   check meeting, mission-letter and activity-report files\n"
+    "  copil help [COMMAND]          show this help, or a command's\n"
+    "  copil --version               show the version\n"
+    "\n"
+    "Exit status: 0 done; 1 a file has problems (each printed as file:line:col: error:\n"
+    "message); 2 the command line is wrong; 3 a file cannot be read or written, or an\n"
+    "internal failure.\n"
+    "\n"
+    "Data: schemas, stylesheets and fonts are read from $COPIL_DATADIR when set, else\n"
+    "from the source tree or the installed share/copil folder.\n";
+
+static const char validate_help[] =
+    "Usage: copil validate [-q] FILE...\n"
+    "\n"
+    "Checks each FILE against the schema of its kind, found from its root element:\n"
+    "<meeting>, <mission-letter> or <activity-report>, in the namespace urn:copil:data.\n"
+    "Every problem of every file is printed as\n"
+    "  file:line:col: error: message\n"
+    "then the rules a schema cannot express are checked (time shares add up to 100,\n"
+    "attendance once a meeting has a record, the co-signatories of a mission letter…).\n"
+    "Files are read safely: no network, no DTD, no entities, no XInclude, at most 8 MB.\n"
+    "\n"
+    "Options:\n"
+    "  -q, --quiet   print only the problems, not a line for each valid file\n"
+    "\n"
+    "Exit status: 0 all files valid; 1 a file has problems; 2 usage; 3 a file cannot be\n"
+    "read.\n";
+
+int
+cli_help(FILE *fp, const char *name)
+{
+    if (!name || !strcmp(name, "help")) {
+        fputs(general, fp);
+        return 0;
+    }
+    if (!strcmp(name, "validate")) {
+        fputs(validate_help, fp);
+        return 0;
+    }
+    fprintf(stderr, "copil: error: there is no command \"%s\"; see copil --help\n", name);
+    return STATUS_USAGE;
+}

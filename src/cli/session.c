@@ -1,0 +1,104 @@
+/*
+ * cli/session.c — finding the data folder and building the Session.
+ *
+ * The in-tree binary (build/copil) uses the tree it was built from, so a
+ * developer never runs stale installed schemas; an installed binary uses
+ * $(PREFIX)/share/copil; COPIL_DATADIR overrides both.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "config.h" /* COPIL_DATADIR_DEFAULT, written by the Makefile from PREFIX */
+
+static int
+has_schemas(const char *dir)
+{
+    char path[PATH_MAX];
+    if ((size_t)snprintf(path, sizeof(path), "%s/schemas/common.xsd", dir) >= sizeof(path))
+        return 0;
+    return access(path, R_OK) == 0;
+}
+
+char *
+cli_find_datadir(void)
+{
+    const char *env = getenv("COPIL_DATADIR");
+    if (env && *env) {
+        if (has_schemas(env))
+            return strdup(env);
+        fprintf(stderr,
+                "copil: error: COPIL_DATADIR is set to \"%s\", which holds no schemas/common.xsd\n",
+                env);
+        return NULL;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        /* build/copil or build/san/copil in a source tree */
+        static const char *const ups[] = {"/..", "/../.."};
+        for (size_t i = 0; slash && i < sizeof(ups) / sizeof(ups[0]); i++) {
+            *slash = '\0';
+            char tree[PATH_MAX], resolved[PATH_MAX];
+            if ((size_t)snprintf(tree, sizeof(tree), "%s%s", exe, ups[i]) < sizeof(tree) &&
+                has_schemas(tree)) {
+                char mk[PATH_MAX + 16];
+                snprintf(mk, sizeof(mk), "%s/src/main.c", tree);
+                if (access(mk, F_OK) == 0)
+                    return strdup(realpath(tree, resolved) ? resolved : tree);
+            }
+        }
+    }
+    if (has_schemas(COPIL_DATADIR_DEFAULT))
+        return strdup(COPIL_DATADIR_DEFAULT);
+    fprintf(stderr,
+            "copil: error: cannot find copil's data (schemas, stylesheets, fonts); looked in "
+            "the source tree and in " COPIL_DATADIR_DEFAULT "; set COPIL_DATADIR\n");
+    return NULL;
+}
+
+Status
+cli_session_open(Session *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->datadir = cli_find_datadir();
+    if (!s->datadir)
+        return STATUS_IO;
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/schemas", s->datadir);
+    s->validator = validate_new(path);
+    if (!s->validator) {
+        fprintf(stderr, "copil: error: out of memory\n");
+        cli_session_close(s);
+        return STATUS_IO;
+    }
+    return STATUS_OK;
+}
+
+void
+cli_session_close(Session *s)
+{
+    validate_free(s->validator);
+    free(s->datadir);
+    memset(s, 0, sizeof(*s));
+}
+
+void
+cli_print_diags(Run *r)
+{
+    Diag **v = run_sorted_diags(r);
+    if (!v) {
+        for (Diag *d = r->diags; d; d = d->next)
+            diag_print(d, stderr);
+    } else {
+        for (Diag **d = v; *d; d++)
+            diag_print(*d, stderr);
+    }
+    if (r->ndropped)
+        fprintf(stderr, "%s: note: %u more problems not shown\n", r->file ? r->file : "copil",
+                r->ndropped);
+}

@@ -1,0 +1,118 @@
+/*
+ * core/file.c — whole-file reads with a limit and plain-language failures.
+ */
+#include "core/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void
+file_format_size(char *buf, size_t bufsize, unsigned long long bytes)
+{
+    if (bytes < 1000)
+        snprintf(buf, bufsize, "%llu bytes", bytes);
+    else if (bytes < 1000 * 1000)
+        snprintf(buf, bufsize, "%.1f kB", bytes / 1e3);
+    else
+        snprintf(buf, bufsize, "%.1f MB", bytes / 1e6);
+}
+
+static const char *
+why_not(int err)
+{
+    switch (err) {
+    case ENOENT:
+        return "it does not exist";
+    case EACCES:
+    case EPERM:
+        return "permission denied";
+    case EISDIR:
+        return "it is a folder, not a file";
+    case ENOTDIR:
+        return "a part of its path is not a folder";
+    case ELOOP:
+        return "too many symbolic links";
+    case ENAMETOOLONG:
+        return "its name is too long";
+    default:
+        return strerror(err);
+    }
+}
+
+Status
+file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
+{
+    Status st = STATUS_IO;
+    struct stat sb;
+    char *buf = NULL;
+    size_t got = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+    *data = NULL;
+    *len = 0;
+    if (fd < 0) {
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
+        goto out;
+    }
+    if (fstat(fd, &sb) != 0) {
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
+        goto out;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "this is a folder, not a file");
+        st = STATUS_INVALID;
+        goto out;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "this is not a regular file (a device, pipe or socket)");
+        st = STATUS_INVALID;
+        goto out;
+    }
+    if ((unsigned long long)sb.st_size > limit) {
+        char have[32], max[32];
+        file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
+        file_format_size(max, sizeof(max), limit);
+        run_diag(r, DIAG_ERROR, 0, 0, "the file is too large (%s); copil reads files of up to %s",
+                 have, max);
+        st = STATUS_INVALID;
+        goto out;
+    }
+    /* The file may grow between fstat and read: read at most limit + 1 bytes
+     * and treat anything beyond the limit as too large too. */
+    buf = arena_alloc(&r->arena, (size_t)sb.st_size + 2);
+    if (!buf) {
+        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the file");
+        goto out;
+    }
+    for (;;) {
+        size_t room = (size_t)sb.st_size + 1 - got;
+        if (room == 0)
+            break;
+        ssize_t n = read(fd, buf + got, room);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
+            goto out;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    if (got > (size_t)sb.st_size) {
+        run_diag(r, DIAG_ERROR, 0, 0, "the file changed while it was being read; try again");
+        goto out;
+    }
+    buf[got] = '\0';
+    *data = buf;
+    *len = got;
+    st = STATUS_OK;
+out:
+    if (fd >= 0)
+        close(fd);
+    return st;
+}

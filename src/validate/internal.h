@@ -1,0 +1,83 @@
+/*
+ * validate/internal.h — what the files of the validate stage share.
+ *
+ * The message translation is kept apart from libxml2 calls (messages.c works
+ * on strings only) so that its unit tests need no schema and no document.
+ */
+#ifndef COPIL_VALIDATE_INTERNAL_H
+#define COPIL_VALIDATE_INTERNAL_H
+
+#include <libxml/tree.h>
+
+#include "core/arena.h"
+#include "core/run.h"
+#include "validate/validate.h"
+
+/* What the messages need to know about a schema, read from its source. */
+typedef struct SchemaHint SchemaHint;
+struct SchemaHint {
+    SchemaHint *next;
+    const char *name;  /* a simple type, or an identity constraint's name */
+    const char *text;  /* types: what a user must write ("a date as …") */
+    const char *field; /* constraints: the attribute compared ("id", "owner") */
+    const char *target; /* constraints: the element keyed ("member") */
+    const char *refer;  /* keyrefs: the key they point at */
+};
+
+/* A compiled schema and its hints. */
+typedef struct Schema Schema;
+
+/* Loads and compiles the schema at path, with the hints of it and of the
+ * files it includes. Problems are reported on r (file = the schema's path);
+ * returns STATUS_IO then, since a broken schema is the program's fault. */
+Status schema_load(Run *r, const char *path, Schema **out);
+void schema_free(Schema *s);
+
+/* Validates doc (parsed from src, len bytes: used to find columns) against s.
+ * Every problem becomes a plain-language Diag on r. */
+Status schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len);
+
+/* The rules XSD 1.0 cannot say, for a schema-valid doc of the given kind. */
+Status rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len);
+
+/* Finds the column (1-based, in characters) of node's start tag in src, or of
+ * its attribute attr when attr is not NULL; 0 when it cannot be found. The
+ * line is node's line as libxml2 counts it. */
+long source_column(const char *src, size_t len, const xmlNode *node, const char *attr);
+
+/* One schema error as libxml2 reported it, and where. */
+typedef struct RawError {
+    const char *message; /* libxml2's text, namespace and all */
+    const char *element; /* the element's name as written (with prefix) */
+    const char *local;   /* its local name, as declared in the schema */
+    const char *value;   /* the attribute's value or the element's text, if any */
+    const char *attr;    /* the attribute concerned, or NULL */
+    const char *parent;  /* the enclosing element's name as written, or NULL */
+    int foreign_ns;      /* the element is not in COPIL_DATA_NS */
+} RawError;
+
+/* Looks up a hint by type or constraint name (namespace stripped), or the
+ * type of a declaration by "@element" or "@element/attribute"; NULL if none. */
+typedef const SchemaHint *(*HintLookup)(const void *ctx, const char *name);
+
+/* Turns a group of consecutive libxml2 errors about one element or attribute
+ * into one sentence, allocated in a. n >= 1. */
+const char *messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup,
+                               const void *ctx);
+
+/* Cleans one libxml2 parser error (its code, text, str1, str2 and int1
+ * fields) into plain words. */
+const char *messages_parser(Arena *a, int code, const char *message, const char *str1,
+                            const char *str2, int int1);
+
+/* The closest of the n candidates to word (edit distance at most 2, or a
+ * difference of case only), or NULL. */
+const char *messages_closest(const char *word, const char *const *candidates, int n);
+
+/* Small helpers over libxml2 trees, for rules and messages. */
+xmlNodePtr xml_child(const xmlNode *parent, const char *name);
+xmlNodePtr xml_next(const xmlNode *node, const char *name);
+const char *xml_attr(Arena *a, const xmlNode *node, const char *name);
+const char *xml_text(Arena *a, const xmlNode *node);
+
+#endif

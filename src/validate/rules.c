@@ -1,0 +1,181 @@
+/*
+ * validate/rules.c — what XSD 1.0 cannot say, checked on a schema-valid tree.
+ *
+ * Sums (time shares add up to 100), orders (a meeting ends after it starts),
+ * conditions (a record needs everyone's attendance and a secretary) and the
+ * co-signatories of a mission letter. Each rule reports at the element a user
+ * would edit to fix it. Dates and times are compared as strings: the schema
+ * already fixed their form (YYYY-MM-DD, HH:MM).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate/internal.h"
+
+typedef struct Rules {
+    Run *run;
+    const char *src;
+    size_t len;
+} Rules;
+
+static void
+fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = arena_vprintf(&ru->run->arena, fmt, ap);
+    va_end(ap);
+    run_diag(ru->run, DIAG_ERROR, at ? xmlGetLineNo(at) : 0,
+             source_column(ru->src, ru->len, at, attr), "%s", msg ? msg : "invalid");
+}
+
+static void
+check_school_year(Rules *ru, const xmlNode *root)
+{
+    const xmlNode *sy = xml_child(root, "school-year");
+    const char *v = xml_text(&ru->run->arena, sy);
+    if (!v || strlen(v) != 9)
+        return;
+    int first = atoi(v), second = atoi(v + 5);
+    if (second != first + 1)
+        fail(ru, sy, NULL,
+             "<school-year> \"%s\" is not valid: the second year must follow the first, "
+             "e.g. %d-%d",
+             v, first, first + 1);
+}
+
+static void
+check_meeting(Rules *ru, const xmlNode *root)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *date = xml_child(root, "date");
+    const xmlNode *start = xml_child(root, "start");
+    const xmlNode *end = xml_child(root, "end");
+    const char *d = xml_text(a, date), *s = xml_text(a, start), *e = xml_text(a, end);
+    if (s && e && strcmp(e, s) <= 0)
+        fail(ru, end, NULL, "<end> %s is not after <start> %s: the meeting must end after it starts",
+             e, s);
+
+    const xmlNode *record = xml_child(root, "record");
+    if (!record)
+        return;
+
+    const xmlNode *members = xml_child(root, "members");
+    for (const xmlNode *m = xml_child(members, "member"); m; m = xml_next(m, "member")) {
+        const char *id = xml_attr(a, m, "id");
+        const char *att = xml_attr(a, m, "attendance");
+        const char *by = xml_attr(a, m, "represented-by");
+        if (!att)
+            fail(ru, m, NULL,
+                 "<member id=\"%s\"> has no attendance: now that the meeting has a <record>, "
+                 "add attendance=\"present\", \"excuse\", \"absent\" or \"represente\"",
+                 id);
+        else if (!strcmp(att, "represente") && !by)
+            fail(ru, m, "attendance",
+                 "<member id=\"%s\"> is represented: say by whom with represented-by=\"…\" "
+                 "(the id of another member)",
+                 id);
+        if (by && (!att || strcmp(att, "represente") != 0))
+            fail(ru, m, "represented-by",
+                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\"",
+                 id);
+        if (by && id && !strcmp(by, id))
+            fail(ru, m, "represented-by", "<member id=\"%s\"> cannot be represented by itself",
+                 id);
+    }
+    if (!xml_child(root, "secretary"))
+        fail(ru, xml_child(root, "chair"), NULL,
+             "the minutes need a secretary: add <secretary ref=\"…\"/> after <chair>");
+
+    const xmlNode *next = xml_child(record, "next-meeting");
+    const char *nd = xml_attr(a, next, "date");
+    if (nd && d && strcmp(nd, d) <= 0)
+        fail(ru, next, "date", "<next-meeting> date=\"%s\" is not after this meeting's date %s",
+             nd, d);
+
+    const xmlNode *evals = xml_child(record, "evaluations");
+    if (evals && !xml_child(root, "previous"))
+        fail(ru, evals, NULL,
+             "<evaluations> judge the previous meeting's objectives, but the file does not "
+             "name that meeting: add <previous href=\"…\"/> after the place");
+}
+
+static void
+check_mission_letter(Rules *ru, const xmlNode *root)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *period = xml_child(root, "period");
+    const char *from = xml_attr(a, period, "from"), *to = xml_attr(a, period, "to");
+    if (from && to && strcmp(to, from) <= 0)
+        fail(ru, period, "to", "<period> to=\"%s\" is not after from=\"%s\"", to, from);
+
+    const xmlNode *sigs = xml_child(root, "signatories");
+    int principal = 0, dan = 0;
+    for (const xmlNode *s = xml_child(sigs, "signatory"); s; s = xml_next(s, "signatory")) {
+        const char *role = xml_attr(a, s, "role");
+        principal += role && !strcmp(role, "chef-etablissement");
+        dan += role && !strcmp(role, "dan");
+    }
+    if (sigs && !principal)
+        fail(ru, sigs, NULL,
+             "a mission letter is signed by the head of the establishment: add a <signatory "
+             "role=\"chef-etablissement\">");
+    if (sigs && !dan)
+        fail(ru, sigs, NULL,
+             "a mission letter is co-signed by the DAN: add a <signatory role=\"dan\">");
+
+    const char *date = xml_text(a, xml_child(root, "date"));
+    const xmlNode *duty = xml_child(root, "report-duty");
+    const char *due = xml_attr(a, duty, "due");
+    if (date && due && strcmp(due, date) <= 0)
+        fail(ru, duty, "due", "<report-duty> due=\"%s\" is not after the letter's date %s", due,
+             date);
+}
+
+static void
+check_activity_report(Rules *ru, const xmlNode *root)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *shares = xml_child(root, "time-shares");
+    double sum = 0;
+    for (const xmlNode *s = xml_child(shares, "share"); s; s = xml_next(s, "share")) {
+        const char *p = xml_attr(a, s, "percent");
+        sum += p ? strtod(p, NULL) : 0;
+    }
+    if (shares && fabs(sum - 100.0) > 0.005)
+        fail(ru, shares, NULL,
+             "the shares of <time-shares> add up to %g %%, not 100 %%: adjust the percent values",
+             round(sum * 100) / 100);
+}
+
+Status
+rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
+{
+    Rules ru = {.run = r, .src = src, .len = len};
+    unsigned before = r->nerrors;
+    const xmlNode *root = xmlDocGetRootElement(doc);
+
+    check_school_year(&ru, root);
+    switch (kind) {
+    case DOC_MEETING:
+        check_meeting(&ru, root);
+        break;
+    case DOC_MISSION_LETTER:
+        check_mission_letter(&ru, root);
+        break;
+    case DOC_ACTIVITY_REPORT:
+        check_activity_report(&ru, root);
+        break;
+    case DOC_UNKNOWN:
+        break;
+    }
+    if (r->arena.failed)
+        return STATUS_IO;
+    return r->nerrors > before ? STATUS_INVALID : STATUS_OK;
+}

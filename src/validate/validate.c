@@ -1,0 +1,235 @@
+/*
+ * validate/validate.c — the stage's entry point: file → checked xmlDoc.
+ *
+ * Order of work: read the bytes (size limit), parse safely, find the kind
+ * from the root element, validate against the kind's schema, then apply the
+ * rules the schema cannot say. Each step runs only if the previous one
+ * succeeded, so the user sees the first real problem, not its echoes.
+ *
+ * It also installs, once per process, an external-entity loader that refuses
+ * the network and every file outside the folders the program allows (its own
+ * schemas): a second lock behind the parser options.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "core/file.h"
+#include "validate/internal.h"
+
+static const char *const kind_roots[DOC_KIND_COUNT] = {
+    [DOC_UNKNOWN] = "unknown",
+    [DOC_MEETING] = "meeting",
+    [DOC_MISSION_LETTER] = "mission-letter",
+    [DOC_ACTIVITY_REPORT] = "activity-report",
+};
+
+struct Validator {
+    char *schema_dir;
+    Schema *schemas[DOC_KIND_COUNT];
+    int failed[DOC_KIND_COUNT]; /* a schema that did not compile is not retried */
+};
+
+/* --- the external-entity loader ------------------------------------- */
+
+#define MAX_ALLOWED_ROOTS 4
+static char *allowed_roots[MAX_ALLOWED_ROOTS];
+static xmlExternalEntityLoader default_loader;
+
+static xmlParserInputPtr
+confined_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    char resolved[PATH_MAX];
+    const char *path = url;
+    if (!url)
+        return NULL;
+    if (!strncmp(path, "file://", 7))
+        path += 7;
+    if (strstr(path, "://") || !realpath(path, resolved))
+        return NULL;
+    for (int i = 0; i < MAX_ALLOWED_ROOTS && allowed_roots[i]; i++) {
+        size_t n = strlen(allowed_roots[i]);
+        if (!strncmp(resolved, allowed_roots[i], n) && resolved[n] == '/')
+            return default_loader(resolved, id, ctxt);
+    }
+    return NULL;
+}
+
+static void
+silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void
+allow_root(const char *dir)
+{
+    char resolved[PATH_MAX];
+    if (!realpath(dir, resolved))
+        return;
+    for (int i = 0; i < MAX_ALLOWED_ROOTS; i++) {
+        if (allowed_roots[i] && !strcmp(allowed_roots[i], resolved))
+            return;
+        if (!allowed_roots[i]) {
+            allowed_roots[i] = strdup(resolved);
+            return;
+        }
+    }
+}
+
+/* --- the validator --------------------------------------------------- */
+
+Validator *
+validate_new(const char *schema_dir)
+{
+    Validator *v = calloc(1, sizeof(*v));
+    if (!v)
+        return NULL;
+    v->schema_dir = strdup(schema_dir);
+    if (!v->schema_dir) {
+        free(v);
+        return NULL;
+    }
+    xmlInitParser();
+    /* Nothing from libxml2 reaches stderr: every error is routed into a run
+     * through a structured handler; the rest is dropped. */
+    xmlSetGenericErrorFunc(NULL, silent);
+    if (!default_loader)
+        default_loader = xmlGetExternalEntityLoader();
+    xmlSetExternalEntityLoader(confined_loader);
+    allow_root(schema_dir);
+    return v;
+}
+
+void
+validate_free(Validator *v)
+{
+    if (!v)
+        return;
+    for (int i = 0; i < DOC_KIND_COUNT; i++)
+        schema_free(v->schemas[i]);
+    free(v->schema_dir);
+    free(v);
+}
+
+const char *
+validate_kind_name(DocKind kind)
+{
+    return (int)kind >= 0 && (int)kind < DOC_KIND_COUNT ? kind_roots[kind] : "unknown";
+}
+
+DocKind
+validate_kind_from_root(const char *name)
+{
+    for (int k = DOC_MEETING; k < DOC_KIND_COUNT; k++)
+        if (name && !strcmp(name, kind_roots[k]))
+            return (DocKind)k;
+    return DOC_UNKNOWN;
+}
+
+static Status
+schema_for(Validator *v, Run *r, DocKind kind, Schema **out)
+{
+    *out = v->schemas[kind];
+    if (*out)
+        return STATUS_OK;
+    if (v->failed[kind])
+        return STATUS_IO;
+    char *path = arena_printf(&r->arena, "%s/%s.xsd", v->schema_dir, kind_roots[kind]);
+    if (!path)
+        return STATUS_IO;
+    Status st = schema_load(r, path, &v->schemas[kind]);
+    if (st != STATUS_OK) {
+        v->failed[kind] = 1;
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "cannot check this file: the schema %s is missing or broken (is copil "
+                 "installed completely? COPIL_DATADIR may point to the wrong folder)",
+                 path);
+        return STATUS_IO;
+    }
+    *out = v->schemas[kind];
+    return STATUS_OK;
+}
+
+/* The root element decides the kind; every way of getting it wrong gets its
+ * own sentence, since it is the first thing a newcomer gets wrong. */
+static DocKind
+kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
+{
+    const char *name = (const char *)root->name;
+    const char *ns = root->ns ? (const char *)root->ns->href : NULL;
+    DocKind kind = validate_kind_from_root(name);
+    long line = xmlGetLineNo(root);
+    long col = source_column(src, len, root, NULL);
+
+    if (kind != DOC_UNKNOWN && ns && !strcmp(ns, COPIL_DATA_NS))
+        return kind;
+    if (kind != DOC_UNKNOWN && !ns) {
+        run_diag(r, DIAG_ERROR, line, col,
+                 "<%s> has no namespace: write <%s xmlns=\"" COPIL_DATA_NS "\" version=\"1\">",
+                 name, name);
+    } else if (kind != DOC_UNKNOWN) {
+        run_diag(r, DIAG_ERROR, line, col,
+                 "<%s> is in the namespace \"%s\"; copil files use xmlns=\"" COPIL_DATA_NS "\"",
+                 name, ns);
+    } else if (ns && !strcmp(ns, COPIL_DATA_NS)) {
+        const char *close = messages_closest(name, kind_roots + 1, DOC_KIND_COUNT - 1);
+        if (close)
+            run_diag(r, DIAG_ERROR, line, col,
+                     "<%s> is not a kind of copil file: did you mean <%s>?", name, close);
+        else
+            run_diag(r, DIAG_ERROR, line, col,
+                     "<%s> is not a kind of copil file: the root element must be <meeting>, "
+                     "<mission-letter> or <activity-report>",
+                     name);
+    } else {
+        run_diag(r, DIAG_ERROR, line, col,
+                 "this is not a copil file: its root element is <%s>%s%s%s; copil reads "
+                 "<meeting>, <mission-letter> and <activity-report> in the namespace "
+                 "\"" COPIL_DATA_NS "\"",
+                 name, ns ? " in the namespace \"" : "", ns ? ns : "", ns ? "\"" : "");
+    }
+    return DOC_UNKNOWN;
+}
+
+Status
+validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *kind_out)
+{
+    Status st;
+    char *data = NULL;
+    size_t len = 0;
+    xmlDocPtr doc = NULL;
+    Schema *schema = NULL;
+
+    *out = NULL;
+    *kind_out = DOC_UNKNOWN;
+    st = file_read_all(r, path, VALIDATE_MAX_FILE_SIZE, &data, &len);
+    if (st != STATUS_OK)
+        goto out;
+    st = validate_parse(r, data, len, &doc);
+    if (st != STATUS_OK)
+        goto out;
+    DocKind kind = kind_of(r, xmlDocGetRootElement(doc), data, len);
+    if (kind == DOC_UNKNOWN) {
+        st = STATUS_INVALID;
+        goto out;
+    }
+    st = schema_for(v, r, kind, &schema);
+    if (st != STATUS_OK)
+        goto out;
+    st = schema_check(schema, r, doc, data, len);
+    if (st != STATUS_OK)
+        goto out;
+    st = rules_check(r, doc, kind, data, len);
+    if (st != STATUS_OK)
+        goto out;
+    *out = doc;
+    *kind_out = kind;
+out:
+    return st;
+}

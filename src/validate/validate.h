@@ -1,0 +1,67 @@
+/*
+ * validate/validate.h — data file → xmlDoc, parsed safely and checked.
+ *
+ * input: a file path; output: an xmlDoc that conforms to the schema of its
+ * kind (schemas/meeting.xsd, mission-letter.xsd, activity-report.xsd) and to
+ * the rules a schema cannot say (shares adding up to 100, attendance in a
+ * record...). Every problem becomes a Diag in the run, in plain words, with the
+ * line and column of the element or attribute as the user wrote it. This stage
+ * does not follow links to other files (previous meeting, mission letter):
+ * that is the transform's job.
+ */
+#ifndef COPIL_VALIDATE_VALIDATE_H
+#define COPIL_VALIDATE_VALIDATE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "core/run.h"
+
+/* The namespace of every data file. */
+#define COPIL_DATA_NS "urn:copil:data"
+
+/* The largest data file copil reads; a meeting of 200 members is about 60 kB. */
+#define VALIDATE_MAX_FILE_SIZE (8u * 1000u * 1000u)
+
+typedef enum DocKind {
+    DOC_UNKNOWN = 0,
+    DOC_MEETING,
+    DOC_MISSION_LETTER,
+    DOC_ACTIVITY_REPORT,
+} DocKind;
+
+#define DOC_KIND_COUNT 4
+
+/* Compiled schemas and what the messages need from them, made once per
+ * process (it belongs to the Session) and shared by every run. */
+typedef struct Validator Validator;
+
+/* Makes a validator reading its schemas from schema_dir (e.g. "DATADIR/schemas").
+ * Schemas are compiled lazily, on the first file of each kind. Returns NULL
+ * only when out of memory. The caller owns the result: validate_free(). */
+Validator *validate_new(const char *schema_dir);
+
+/* Frees v and its compiled schemas; NULL is fine. */
+void validate_free(Validator *v);
+
+/* Parses the data file at path and validates it. On STATUS_OK, *doc receives
+ * the document (owned by the run: freed by run_free) and *kind its kind.
+ * Returns STATUS_INVALID when the file has problems (each one a Diag on the
+ * run), STATUS_IO when it cannot be read or a schema cannot be loaded. The
+ * run's file name is used in every Diag. */
+Status validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *doc, DocKind *kind);
+
+/* Returns the kind's root element name ("meeting"...), or "unknown". */
+const char *validate_kind_name(DocKind kind);
+
+/* Returns the kind whose root element is named name, or DOC_UNKNOWN. */
+DocKind validate_kind_from_root(const char *name);
+
+/* Parses the n bytes at data (named path in messages) with the program's safe
+ * settings: no network, no DTD, no entity substitution, no XInclude, libxml2's
+ * size limits kept. A document that declares a DOCTYPE is refused before its
+ * internal subset is read. On STATUS_OK *doc is registered with the run. */
+Status validate_parse(Run *r, const char *data, size_t n, xmlDocPtr *doc);
+
+#endif
