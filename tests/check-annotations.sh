@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# check-annotations.sh SCHEMAS_DIR: every xs:element, xs:attribute, xs:complexType
+# and xs:simpleType in SCHEMAS_DIR/*.xsd must carry xs:annotation/xs:documentation
+# written "French name — English explanation", and every named xs:simpleType an
+# xs:appinfo source="expected" hint (the validator quotes it in error messages).
+# Prints each offender and exits 1; exits 0 when all are annotated, 2 on misuse.
+set -u
+dir=${1:?usage: check-annotations.sh SCHEMAS_DIR}
+ls "$dir"/*.xsd >/dev/null 2>&1 || { echo "no .xsd in $dir" >&2; exit 2; }
+
+XS="namespace-uri()='http://www.w3.org/2001/XMLSchema'"
+DECL="//*[$XS and (local-name()='element' or local-name()='attribute' or local-name()='complexType' or local-name()='simpleType')]"
+ANN="*[local-name()='annotation']"
+NO_DOC="$DECL[not($ANN/*[local-name()='documentation'][contains(., ' — ')])]"
+NO_HINT="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][normalize-space()])]"
+
+status=0
+# report FILE XPATH WHAT: print one line per node matched by XPATH.
+report() {
+  local n i
+  n=$(xmllint --xpath "count($2)" "$1") || exit 2
+  for ((i = 1; i <= n; i++)); do
+    xmllint --xpath "concat('$1: ', local-name(($2)[$i]), ' \"', ($2)[$i]/@name, \
+'\" (in \"', ($2)[$i]/ancestor::*[@name][1]/@name, '\"): $3')" "$1"
+    status=1
+  done
+}
+for f in "$dir"/*.xsd; do
+  report "$f" "$NO_DOC" "no documentation \"French name — English explanation\""
+  report "$f" "$NO_HINT" "no xs:appinfo source=\"expected\" hint"
+done
+exit $status
