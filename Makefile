@@ -113,6 +113,11 @@ check: need-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@COPIL=$(BIN) UNIT=$(UNIT_BIN) bash tests/run.sh
 
+# Rewrites the pinned diagnostics of tests/bad/ on purpose: review the diff.
+regen: need-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) bash tests/run.sh
+
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
 

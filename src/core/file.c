@@ -63,13 +63,12 @@ file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
         goto out;
     }
     if (S_ISDIR(sb.st_mode)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "this is a folder, not a file");
-        st = STATUS_INVALID;
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: it is a folder");
         goto out;
     }
     if (!S_ISREG(sb.st_mode)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "this is not a regular file (a device, pipe or socket)");
-        st = STATUS_INVALID;
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "cannot read this file: it is a device, pipe or socket, not a regular file");
         goto out;
     }
     if ((unsigned long long)sb.st_size > limit) {

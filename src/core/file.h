@@ -13,8 +13,8 @@
 
 /* Reads the regular file at path (at most limit bytes) into a NUL-terminated
  * buffer in the run's arena; *data and *len receive it. On failure, reports a
- * diagnostic on the run's file and returns STATUS_IO (cannot be read) or
- * STATUS_INVALID (too large, not a regular file). */
+ * diagnostic on the run's file and returns STATUS_IO (cannot be read: missing,
+ * a folder, a device) or STATUS_INVALID (larger than limit). */
 Status file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len);
 
 /* Formats a byte count for people: "512 bytes", "3.4 MB". Writes into buf. */

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# tests/run.sh — every test of `make check`, one runner, one closing line.
+#
+# Runs the C unit tests, then the command-line tests: samples valid, every
+# file of tests/bad/ failing with its pinned diagnostics, hostile inputs that
+# must leak nothing, exit codes, help texts, the data folder, install.
+# Ends with "N passed, N failed" and exits non-zero on any failure.
+#
+# Environment: COPIL (the binary, default build/copil), UNIT (the unit test
+# binary), REGEN=1 to rewrite the .expected files on purpose (make regen).
+set -u
+cd "$(dirname "$0")/.."
+COPIL=${COPIL:-build/copil}
+UNIT=${UNIT:-build/unit-tests}
+TMP=tests/tmp
+rm -rf "$TMP" && mkdir -p "$TMP"
+passed=0
+failed=0
+SECRET=COPIL-SECRET-7f3a9c
+
+ok() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+
+# expect_exit NAME CODE CMD... : runs CMD, stdout/stderr in $TMP/out, $TMP/err
+expect_exit() {
+    local name=$1 want=$2; shift 2
+    local got=0
+    timeout 20 "$@" >"$TMP/out" 2>"$TMP/err" </dev/null || got=$?
+    if [ "$got" = "$want" ]; then ok "$name"; else fail "$name: exit $got, expected $want" "$(head -5 "$TMP/err")"; fi
+}
+
+# --- unit tests -----------------------------------------------------------
+if out=$("$UNIT" 2>&1); then :; fi
+echo "$out" | grep -v '^unit:' || true
+line=$(echo "$out" | grep '^unit:' | tail -1)
+if [ -z "$line" ]; then
+    fail "unit tests did not finish" "$out"
+else
+    passed=$((passed + $(echo "$line" | sed -E 's/^unit: ([0-9]+) passed.*/\1/')))
+    failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+fi
+
+# --- samples ---------------------------------------------------------------
+for f in samples/*.xml; do
+    expect_exit "sample $f is valid" 0 "$COPIL" validate "$f"
+done
+expect_exit "all samples at once" 0 "$COPIL" validate -q samples/*.xml
+[ ! -s "$TMP/out" ] && ok "validate -q prints nothing for valid files" || fail "validate -q printed" "$(cat "$TMP/out")"
+
+# The README's example is a real, valid file.
+awk '/^```xml$/{f=1;next} /^```$/{f=0} f' README.md >"$TMP/readme-example.xml"
+expect_exit "the README's example is valid" 0 "$COPIL" validate "$TMP/readme-example.xml"
+
+# --- schemas ---------------------------------------------------------------
+if [ -x tests/check-annotations.sh ] || [ -f tests/check-annotations.sh ]; then
+    if msg=$(bash tests/check-annotations.sh schemas 2>&1); then ok "every schema declaration is annotated"
+    else fail "schema annotations" "$msg"; fi
+fi
+for xsd in schemas/*.xsd; do
+    if msg=$(xmllint --noout "$xsd" 2>&1); then ok "$xsd is well-formed"; else fail "$xsd" "$msg"; fi
+done
+
+# --- bad files: each fails with exactly its pinned diagnostics ---------------
+nbad=0
+for f in tests/bad/*.xml; do
+    nbad=$((nbad + 1))
+    base=${f%.xml}
+    want_exit=1
+    [ -f "$base.exit" ] && want_exit=$(cat "$base.exit")
+    got=0
+    start=$(date +%s%N)
+    timeout 10 "$COPIL" validate -q "$f" >"$TMP/out" 2>"$TMP/err" </dev/null || got=$?
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    echo "$ms $f" >>"$TMP/bad-times"
+    if [ -n "${REGEN:-}" ]; then cp "$TMP/err" "$base.expected"; fi
+    if [ "$got" != "$want_exit" ]; then
+        fail "$f: exit $got, expected $want_exit" "$(cat "$TMP/err")"
+    elif [ ! -f "$base.expected" ]; then
+        fail "$f: no $base.expected (run make regen and review it)"
+    elif ! diff -u "$base.expected" "$TMP/err" >"$TMP/diff"; then
+        fail "$f: diagnostics differ from $base.expected" "$(cat "$TMP/diff")"
+    elif grep -q "$SECRET" "$TMP/out" "$TMP/err"; then
+        fail "$f: a local file's content leaked into the output"
+    else
+        ok "$f"
+    fi
+done
+[ "$nbad" -ge 40 ] && ok "tests/bad holds $nbad files" || fail "tests/bad holds only $nbad files"
+
+# --- hostile inputs made at run time -------------------------------------------
+# A file over the size limit (8 MB): refused before parsing.
+{ echo '<meeting xmlns="urn:copil:data" version="1">'; head -c 9000000 /dev/zero | tr '\0' ' '; echo '</meeting>'; } >"$TMP/huge.xml"
+expect_exit "a 9 MB file is refused" 1 "$COPIL" validate -q "$TMP/huge.xml"
+grep -q "the file is too large (9.0 MB); copil reads files of up to 8.0 MB" "$TMP/err" \
+    && ok "too-large message" || fail "too-large message" "$(cat "$TMP/err")"
+
+# Elements nested 100,000 deep: stopped by libxml2's depth limit.
+python3 - "$TMP/deep.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<meeting xmlns="urn:copil:data" version="1">' + "<a>" * 100000 + "</a>" * 100000 + "</meeting>")
+PY
+expect_exit "100,000 nested elements are refused" 1 "$COPIL" validate -q "$TMP/deep.xml"
+grep -q "nested more than 256 deep" "$TMP/err" && ok "depth message" || fail "depth message" "$(cat "$TMP/err")"
+
+# A quadratic blow-up attempt without entities: one attribute 5 MB long.
+python3 - "$TMP/longattr.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<meeting xmlns="urn:copil:data" version="1" x="' + "a" * 5000000 + '"/>')
+PY
+expect_exit "a 5 MB attribute is handled" 1 "$COPIL" validate -q "$TMP/longattr.xml"
+
+# Special files are never read.
+expect_exit "/dev/zero is refused" 3 "$COPIL" validate /dev/zero
+grep -q "not a regular file" "$TMP/err" && ok "device message" || fail "device message" "$(cat "$TMP/err")"
+mkfifo "$TMP/fifo"
+expect_exit "a FIFO is refused without blocking" 3 "$COPIL" validate "$TMP/fifo"
+expect_exit "a folder is refused" 3 "$COPIL" validate samples
+for f in tests/tmp/huge.xml tests/tmp/deep.xml tests/tmp/longattr.xml; do
+    grep -q "$SECRET" "$TMP/err" && fail "leak in $f" || true
+done
+
+# --- exit codes and the command line ------------------------------------------
+expect_exit "no arguments is a usage error" 2 "$COPIL"
+expect_exit "unknown command" 2 "$COPIL" frobnicate
+grep -q 'unknown command "frobnicate"' "$TMP/err" && ok "unknown command message" || fail "unknown command message"
+expect_exit "validate without files" 2 "$COPIL" validate
+expect_exit "validate with an unknown option" 2 "$COPIL" validate --frob samples/college-2026-t1.xml
+expect_exit "a missing file is an I/O error" 3 "$COPIL" validate tests/nonexistent.xml
+grep -qx "tests/nonexistent.xml: error: cannot read this file: it does not exist" "$TMP/err" \
+    && ok "missing file message" || fail "missing file message" "$(cat "$TMP/err")"
+expect_exit "invalid and missing together: I/O wins" 3 "$COPIL" validate tests/bad/date-month-13.xml tests/nonexistent.xml
+expect_exit "valid and invalid together" 1 "$COPIL" validate samples/college-2026-t1.xml tests/bad/date-month-13.xml
+grep -q "^samples/college-2026-t1.xml: valid meeting" "$TMP/out" && ok "valid file still reported in a mixed batch" || fail "mixed batch output" "$(cat "$TMP/out")"
+grep -q "^2 files checked: 1 valid, 1 with problems$" "$TMP/out" && ok "batch summary" || fail "batch summary" "$(cat "$TMP/out")"
+
+# --- help and version --------------------------------------------------------------
+expect_exit "--help" 0 "$COPIL" --help
+grep -q "copil validate \[-q\] FILE\.\.\." "$TMP/out" && ok "--help lists validate" || fail "--help lists validate" "$(cat "$TMP/out")"
+grep -q "^Exit status: 0 done; 1 a file has problems" "$TMP/out" && ok "--help explains exit codes" || fail "--help exit codes"
+expect_exit "help validate" 0 "$COPIL" help validate
+grep -q "^Usage: copil validate" "$TMP/out" && ok "help validate text" || fail "help validate text" "$(cat "$TMP/out")"
+expect_exit "validate --help" 0 "$COPIL" validate --help
+expect_exit "help for an unknown command" 2 "$COPIL" help frobnicate
+expect_exit "--version" 0 "$COPIL" --version
+grep -Eqx "copil [0-9]+\.[0-9]+\.[0-9]+" "$TMP/out" && ok "--version format" || fail "--version format" "$(cat "$TMP/out")"
+
+# --- the data folder -------------------------------------------------------------
+expect_exit "COPIL_DATADIR pointing nowhere" 3 env COPIL_DATADIR="$TMP/nowhere" "$COPIL" validate samples/college-2026-t1.xml
+grep -q "COPIL_DATADIR is set to" "$TMP/err" && ok "COPIL_DATADIR message" || fail "COPIL_DATADIR message" "$(cat "$TMP/err")"
+mkdir -p "$TMP/data" && cp -R schemas "$TMP/data/"
+sed -i 's|a date as YYYY-MM-DD, e.g. 2026-10-08|OVERRIDDEN HINT|' "$TMP/data/schemas/common.xsd"
+expect_exit "COPIL_DATADIR overrides the tree" 1 env COPIL_DATADIR="$TMP/data" "$COPIL" validate -q tests/bad/date-month-13.xml
+grep -q "OVERRIDDEN HINT" "$TMP/err" && ok "schemas read from COPIL_DATADIR" || fail "schemas read from COPIL_DATADIR" "$(cat "$TMP/err")"
+mkdir -p "$TMP/broken/schemas" && echo '<oops' >"$TMP/broken/schemas/common.xsd" && cp "$TMP/broken/schemas/common.xsd" "$TMP/broken/schemas/meeting.xsd"
+expect_exit "a broken schema is an internal failure" 3 env COPIL_DATADIR="$TMP/broken" "$COPIL" validate samples/college-2026-t1.xml
+
+# --- install / uninstall --------------------------------------------------------------
+# Built apart (its own build folder), so the tree's binary is left alone.
+prefix=$PWD/$TMP/prefix
+if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-install" >"$TMP/install.log" 2>&1; then
+    ok "make install"
+    cp -R samples "$TMP/elsewhere" 2>/dev/null
+    (cd / && "$prefix/bin/copil" validate -q "$OLDPWD/$TMP/elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
+        && ok "installed binary finds its data in PREFIX/share/copil" || fail "installed binary" "$(cat "$TMP/out")"
+    [ -f "$prefix/share/copil/schemas/meeting.xsd" ] && ok "schemas installed" || fail "schemas installed"
+    make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1
+    [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && ok "make uninstall" || fail "make uninstall"
+else
+    fail "make install" "$(tail -20 "$TMP/install.log")"
+fi
+
+if [ -s "$TMP/bad-times" ]; then
+    slowest=$(sort -n "$TMP/bad-times" | tail -1)
+    echo "slowest bad file: ${slowest%% *} ms (${slowest#* })"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

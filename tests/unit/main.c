@@ -1,0 +1,19 @@
+/*
+ * tests/unit/main.c — runs every unit test module, one line of totals.
+ */
+#include "test.h"
+
+int test_passed, test_failed;
+
+int
+main(void)
+{
+    test_arena();
+    test_utf8();
+    test_run();
+    test_file();
+    test_messages();
+    test_validate();
+    printf("unit: %d passed, %d failed\n", test_passed, test_failed);
+    return test_failed ? 1 : 0;
+}

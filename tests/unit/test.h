@@ -1,0 +1,45 @@
+/*
+ * tests/unit/test.h — the smallest test framework that reports well.
+ *
+ * CHECK records a failure with its file and line and goes on, so one run shows
+ * every broken expectation. Each module file exports one function that runs
+ * its cases; main.c calls them all and prints "unit: N passed, N failed".
+ */
+#ifndef COPIL_TEST_H
+#define COPIL_TEST_H
+
+#include <stdio.h>
+#include <string.h>
+
+extern int test_passed, test_failed;
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            test_passed++;                                                                         \
+        } else {                                                                                   \
+            test_failed++;                                                                         \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);              \
+        }                                                                                          \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        if (g_ && w_ && !strcmp(g_, w_)) {                                                         \
+            test_passed++;                                                                         \
+        } else {                                                                                   \
+            test_failed++;                                                                         \
+            fprintf(stderr, "%s:%d: got  \"%s\"\n%*swant \"%s\"\n", __FILE__, __LINE__,            \
+                    g_ ? g_ : "(null)", (int)strlen(__FILE__) + 8, "", w_ ? w_ : "(null)");        \
+        }                                                                                          \
+    } while (0)
+
+void test_arena(void);
+void test_utf8(void);
+void test_run(void);
+void test_file(void);
+void test_messages(void);
+void test_validate(void);
+
+#endif
