@@ -17,9 +17,9 @@
 typedef struct SchemaHint SchemaHint;
 struct SchemaHint {
     SchemaHint *next;
-    const char *name;  /* a simple type, or an identity constraint's name */
-    const char *text;  /* types: what a user must write ("a date as …") */
-    const char *field; /* constraints: the attribute compared ("id", "owner") */
+    const char *name;   /* a simple type, or an identity constraint's name */
+    const char *text;   /* types: what a user must write ("a date as …") */
+    const char *field;  /* constraints: the attribute compared ("id", "owner") */
     const char *target; /* constraints: the element keyed ("member") */
     const char *refer;  /* keyrefs: the key they point at */
 };

@@ -221,8 +221,8 @@ facet_words(Arena *a, const RawError *e, const char *rest)
         lim = between(a, rest, "minimum length of '", "'", &m);
         if (n == 1 && v[0] == '0')
             return arena_printf(a, "%s is empty", empty_subject(a, e));
-        return arena_printf(a, "%s is too short (at least %.*s characters)",
-                            empty_subject(a, e), lim ? (int)m : 1, lim ? lim : "?");
+        return arena_printf(a, "%s is too short (at least %.*s characters)", empty_subject(a, e),
+                            lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(a, rest, "[facet 'maxLength'] The value has a length of '", "'", &n))) {
         lim = between(a, rest, "maximum length of '", "'", &m);
@@ -236,8 +236,8 @@ facet_words(Arena *a, const RawError *e, const char *rest)
     }
     if ((v = between(a, rest, "[facet 'maxInclusive'] The value '", "' is greater than", &n))) {
         lim = between(a, rest, "allowed ('", "')", &m);
-        return arena_printf(a, "%s is too large (the largest allowed is %.*s)",
-                            subject(a, e, v, n), lim ? (int)m : 1, lim ? lim : "?");
+        return arena_printf(a, "%s is too large (the largest allowed is %.*s)", subject(a, e, v, n),
+                            lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(a, rest, "[facet 'fractionDigits'] The value '", "' has more", &n))) {
         lim = between(a, rest, "allowed ('", "')", &m);
@@ -258,8 +258,7 @@ message_rest(const char *msg)
 }
 
 static const char *
-constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup,
-                 const void *ctx)
+constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup, const void *ctx)
 {
     size_t n = 0, m = 0;
     const char *seq, *name;
@@ -349,14 +348,12 @@ structure_words(Arena *a, const RawError *e, const char *rest)
     if (strstr(rest, "Element content is not allowed, because the content type is a simple"))
         return arena_printf(a, "<%s> may contain only text, not other elements", e->element);
     if (strstr(rest, "Character content is not allowed, because the content type is empty"))
-        return arena_printf(a, "<%s> must be empty: it takes only attributes, no text",
-                            e->element);
+        return arena_printf(a, "<%s> must be empty: it takes only attributes, no text", e->element);
     if (strstr(rest, "Element content is not allowed, because the content type is empty"))
         return arena_printf(a, "<%s> must be empty: it takes only attributes, no elements",
                             e->element);
     if ((list = between(a, rest, "does not match the fixed value constraint '", "'", &n)))
-        return arena_printf(a, "%s must be \"%.*s\"", e->attr ? e->attr : e->element, (int)n,
-                            list);
+        return arena_printf(a, "%s must be \"%.*s\"", e->attr ? e->attr : e->element, (int)n, list);
     return NULL;
 }
 
@@ -410,8 +407,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             const char *close = messages_closest(v, allowed, k);
             if (close)
                 return arena_printf(a, "%s is not allowed: did you mean \"%s\"? (allowed: %s)",
-                                    subject(a, e, value, vlen), close,
-                                    join_values(a, allowed, k));
+                                    subject(a, e, value, vlen), close, join_values(a, allowed, k));
             return arena_printf(a, "%s is not allowed; expected one of %s",
                                 subject(a, e, value, vlen), join_values(a, allowed, k));
         }
@@ -491,8 +487,8 @@ messages_parser(Arena *a, int code, const char *message, const char *str1, const
         return "there is more after the end of the document's root element; a copil file has "
                "exactly one root element";
     case XML_ERR_TAG_NAME_MISMATCH:
-        return arena_printf(a, "the closing tag </%s> does not match <%s>, opened on line %d",
-                            s2, s1, int1);
+        return arena_printf(a, "the closing tag </%s> does not match <%s>, opened on line %d", s2,
+                            s1, int1);
     case XML_ERR_TAG_NOT_FINISHED:
         return arena_printf(a,
                             "the file ends before <%s> (opened on line %d) is closed: its "

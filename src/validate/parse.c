@@ -42,8 +42,8 @@ on_error(void *ctx, xmlErrorPtr err)
     ParseState *ps = ctxt->_private;
     if (ps->stopped || !err)
         return;
-    const char *msg = messages_parser(&ps->run->arena, err->code, err->message, err->str1, err->str2,
-                                      err->int1);
+    const char *msg =
+        messages_parser(&ps->run->arena, err->code, err->message, err->str1, err->str2, err->int1);
     if (err->level == XML_ERR_WARNING) {
         run_diag(ps->run, DIAG_WARNING, err->line, err->int2, "%s", msg);
         return;

@@ -20,8 +20,7 @@ typedef struct Rules {
     size_t len;
 } Rules;
 
-static void
-fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
+static void fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static void
@@ -59,8 +58,8 @@ check_meeting(Rules *ru, const xmlNode *root)
     const xmlNode *end = xml_child(root, "end");
     const char *d = xml_text(a, date), *s = xml_text(a, start), *e = xml_text(a, end);
     if (s && e && strcmp(e, s) <= 0)
-        fail(ru, end, NULL, "<end> %s is not after <start> %s: the meeting must end after it starts",
-             e, s);
+        fail(ru, end, NULL,
+             "<end> %s is not after <start> %s: the meeting must end after it starts", e, s);
 
     const xmlNode *record = xml_child(root, "record");
     if (!record)
@@ -83,11 +82,9 @@ check_meeting(Rules *ru, const xmlNode *root)
                  id);
         if (by && (!att || strcmp(att, "represente") != 0))
             fail(ru, m, "represented-by",
-                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\"",
-                 id);
+                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\"", id);
         if (by && id && !strcmp(by, id))
-            fail(ru, m, "represented-by", "<member id=\"%s\"> cannot be represented by itself",
-                 id);
+            fail(ru, m, "represented-by", "<member id=\"%s\"> cannot be represented by itself", id);
     }
     if (!xml_child(root, "secretary"))
         fail(ru, xml_child(root, "chair"), NULL,
@@ -96,8 +93,8 @@ check_meeting(Rules *ru, const xmlNode *root)
     const xmlNode *next = xml_child(record, "next-meeting");
     const char *nd = xml_attr(a, next, "date");
     if (nd && d && strcmp(nd, d) <= 0)
-        fail(ru, next, "date", "<next-meeting> date=\"%s\" is not after this meeting's date %s",
-             nd, d);
+        fail(ru, next, "date", "<next-meeting> date=\"%s\" is not after this meeting's date %s", nd,
+             d);
 
     const xmlNode *evals = xml_child(record, "evaluations");
     if (evals && !xml_child(root, "previous"))

@@ -108,8 +108,8 @@ add_decl(Schema *s, const char *elem, const char *attr, const char *type)
         return;
     const char *colon = strchr(type, ':');
     type = colon ? colon + 1 : type;
-    const char *key = attr ? arena_printf(&s->arena, "@%s/%s", elem, attr)
-                           : arena_printf(&s->arena, "@%s", elem);
+    const char *key =
+        attr ? arena_printf(&s->arena, "@%s/%s", elem, attr) : arena_printf(&s->arena, "@%s", elem);
     for (SchemaHint *h = s->hints; h; h = h->next) {
         if (h->name && key && !strcmp(h->name, key)) {
             /* The same name with two types: no hint rather than a wrong one. */
@@ -365,8 +365,7 @@ source_column(const char *src, size_t len, const xmlNode *node, const char *attr
     size_t qlen = strlen(qname);
     const char *tag = NULL;
     for (const char *p = eol - 1; p >= src && p + qlen <= src + len; p--) {
-        if (*p == '<' && !strncmp(p, qname, qlen) && p + qlen < src + len &&
-            is_name_end(p[qlen])) {
+        if (*p == '<' && !strncmp(p, qname, qlen) && p + qlen < src + len && is_name_end(p[qlen])) {
             tag = p;
             break;
         }
@@ -398,6 +397,7 @@ typedef struct Collected {
 typedef struct CheckState {
     Run *run;
     xmlDocPtr doc;
+    const Schema *schema;
     Collected *errs;
     int n;
     int dropped;
@@ -461,6 +461,20 @@ on_validity_error(void *ctx, xmlErrorPtr err)
         n = strcspn(p, "'");
         attr = arena_strndup(a, p, n);
     }
+    /* Identity constraints are about one attribute: point at it. */
+    const char *cname = strstr(err->message, "of keyref '");
+    if (!cname)
+        cname = strstr(err->message, "identity-constraint '");
+    if (!attr && cname) {
+        cname = strchr(cname, '\'') + 1;
+        const char *close = strchr(cname, '}');
+        if (cname[0] == '{' && close)
+            cname = close + 1;
+        char *name = arena_strndup(a, cname, strcspn(cname, "'"));
+        const SchemaHint *h = name ? find_hint(cs->schema, name) : NULL;
+        if (h && h->field)
+            attr = h->field;
+    }
     Collected *c = &cs->errs[cs->n++];
     c->node = node;
     c->attr = attr;
@@ -482,7 +496,7 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
 {
     Status st = STATUS_IO;
     Arena *a = &r->arena;
-    CheckState cs = {.run = r, .doc = doc};
+    CheckState cs = {.run = r, .doc = doc, .schema = s};
     xmlSchemaValidCtxtPtr vctxt = NULL;
     const char **said = NULL;
     int nsaid = 0;
@@ -513,12 +527,13 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
             raw[k].attr = cs.errs[g].attr;
             raw[k].element = node ? written_name(a, node) : "?";
             raw[k].local = node ? (const char *)node->name : "?";
-            raw[k].value = !node            ? NULL
-                           : raw[k].attr ? xml_attr(a, node, raw[k].attr)
-                                         : (node->children && node->children->type == XML_TEXT_NODE &&
-                                                    !node->children->next
-                                                ? xml_text(a, node)
-                                                : NULL);
+            raw[k].value = !node ? NULL
+                           : raw[k].attr
+                               ? xml_attr(a, node, raw[k].attr)
+                               : (node->children && node->children->type == XML_TEXT_NODE &&
+                                          !node->children->next
+                                      ? xml_text(a, node)
+                                      : NULL);
             raw[k].parent = node && node->parent && node->parent->type == XML_ELEMENT_NODE
                                 ? written_name(a, node->parent)
                                 : NULL;

@@ -13,7 +13,7 @@ main(void)
     test_run();
     test_file();
     test_messages();
-    test_validate();
+    test_parse();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

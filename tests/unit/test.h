@@ -19,7 +19,7 @@ extern int test_passed, test_failed;
             test_passed++;                                                                         \
         } else {                                                                                   \
             test_failed++;                                                                         \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);              \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
         }                                                                                          \
     } while (0)
 
@@ -40,6 +40,6 @@ void test_utf8(void);
 void test_run(void);
 void test_file(void);
 void test_messages(void);
-void test_validate(void);
+void test_parse(void);
 
 #endif

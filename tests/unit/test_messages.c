@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_validate.c — message translation and the safe parser.
+ * tests/unit/test_messages.c — libxml2's words turned into plain ones.
  *
  * The libxml2 texts below are copied from real runs of libxml2 2.9.14, so a
  * change in libxml2's wording shows here first.
@@ -44,10 +44,14 @@ test_messages(void)
     RawError date[2] = {
         {.message = "Element '{urn:copil:data}date': [facet 'pattern'] The value '2026-13-01' "
                     "is not accepted by the pattern '\\d{4}-\\d{2}-\\d{2}'.\n",
-         .element = "date", .local = "date", .value = "2026-13-01"},
+         .element = "date",
+         .local = "date",
+         .value = "2026-13-01"},
         {.message = "Element '{urn:copil:data}date': '2026-13-01' is not a valid value of the "
                     "atomic type '{urn:copil:data}Date'.\n",
-         .element = "date", .local = "date", .value = "2026-13-01"},
+         .element = "date",
+         .local = "date",
+         .value = "2026-13-01"},
     };
     CHECK_STR(messages_translate(&a, date, 2, lookup, NULL),
               "<date> \"2026-13-01\" is not valid: expected a date as YYYY-MM-DD, e.g. 2026-10-08");
@@ -123,41 +127,4 @@ test_messages(void)
     CHECK_STR(messages_parser(&a, 9999, "Some new complaint\nwith detail\n", NULL, NULL, 0),
               "Some new complaint");
     arena_free(&a);
-}
-
-static Status
-parse(const char *xml, Run *r)
-{
-    xmlDocPtr doc;
-    run_init(r, "t.xml");
-    return validate_parse(r, xml, strlen(xml), &doc);
-}
-
-void
-test_validate(void)
-{
-    Run r;
-    CHECK(parse("<a xmlns='urn:copil:data'/>", &r) == STATUS_OK);
-    run_free(&r);
-
-    /* A DOCTYPE is refused before its subset is read: one message. */
-    CHECK(parse("<?xml version='1.0'?>\n<!DOCTYPE a [<!ENTITY x 'y'>]>\n<a>&x;</a>", &r) ==
-          STATUS_INVALID);
-    CHECK(r.nerrors == 1 && r.diags && r.diags->line == 2 &&
-          strstr(r.diags->message, "DOCTYPE") != NULL);
-    run_free(&r);
-
-    /* An undeclared entity is one clear error, not an expansion. */
-    CHECK(parse("<a>&nbsp;</a>", &r) == STATUS_INVALID);
-    CHECK(r.nerrors == 1 && strstr(r.diags->message, "&nbsp; is not known in XML") != NULL);
-    run_free(&r);
-
-    /* Only the first fatal error is kept. */
-    CHECK(parse("<a>\n<b></c>\n</a", &r) == STATUS_INVALID);
-    CHECK(r.nerrors == 1 && r.diags->line == 2);
-    run_free(&r);
-
-    CHECK(parse("", &r) == STATUS_INVALID);
-    CHECK(r.nerrors == 1);
-    run_free(&r);
 }
