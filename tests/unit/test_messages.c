@@ -120,11 +120,21 @@ test_messages(void)
     CHECK_STR(messages_closest("Meeting", roots, 3), "meeting");
     CHECK(messages_closest("agenda", roots, 3) == NULL);
 
-    CHECK_STR(messages_parser(&a, XML_ERR_TAG_NAME_MISMATCH,
-                              "Opening and ending tag mismatch: name line 4 and nam\n", "name",
-                              "nam", 4),
-              "the closing tag </nam> does not match <name>, opened on line 4");
-    CHECK_STR(messages_parser(&a, 9999, "Some new complaint\nwith detail\n", NULL, NULL, 0),
-              "Some new complaint");
+    ParserError mismatch = {.code = XML_ERR_TAG_NAME_MISMATCH,
+                            .message = "Opening and ending tag mismatch: name line 4 and nam\n",
+                            .str1 = "name",
+                            .str2 = "nam",
+                            .int1 = 4};
+    CHECK_STR(messages_parser(&a, &mismatch),
+              "the closing tag </nam> does not match <name>, opened on line 4: write </name>");
+    ParserError amp = {.code = XML_ERR_NAME_REQUIRED, .message = "xmlParseEntityRef: no name\n"};
+    CHECK_STR(messages_parser(&a, &amp),
+              "a \"&\" must be written &amp; (or end a character reference with \";\")");
+    ParserError bell = {.code = XML_ERR_INVALID_CHAR, .message = "PCDATA invalid Char value 7\n"};
+    CHECK_STR(messages_parser(&a, &bell),
+              "the file contains a control character (U+0007) that XML does not allow: delete it "
+              "(it often comes with a copy and paste)");
+    ParserError other = {.code = 9999, .message = "Some new complaint\nwith detail\n"};
+    CHECK_STR(messages_parser(&a, &other), "Some new complaint");
     arena_free(&a);
 }
