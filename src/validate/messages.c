@@ -299,6 +299,21 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
     return NULL;
 }
 
+/* The declared attribute of e's element closest to attr, or NULL. */
+static const char *
+closest_attribute(Arena *a, const RawError *e, const char *attr, HintLookup lookup, const void *ctx)
+{
+    const char *key = arena_printf(a, "@%s/", e->local ? e->local : "");
+    const SchemaHint *h = key && attr ? lookup(ctx, key) : NULL;
+    char *list = h && h->text ? arena_strdup(a, h->text) : NULL;
+    const char *names[SHOWN_LIST_MAX];
+    int k = 0;
+    for (char *save = NULL, *w = list ? strtok_r(list, " ", &save) : NULL; w && k < SHOWN_LIST_MAX;
+         w = strtok_r(NULL, " ", &save))
+        names[k++] = w;
+    return k ? messages_closest(attr, names, k) : NULL;
+}
+
 static int
 has_name(const char *const *names, int n, const char *name)
 {
@@ -370,9 +385,16 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
         return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute", e->element, (int)n,
                             attr);
     }
-    if ((attr = between(a, rest, "The attribute '", "' is not allowed.", &n)))
+    if ((attr = between(a, rest, "The attribute '", "' is not allowed.", &n))) {
+        const char *close = closest_attribute(a, e, arena_strndup(a, attr, n), lookup, ctx);
+        if (close)
+            return arena_printf(a,
+                                "<%s> has an attribute %.*s=\"…\" that is not allowed here: did "
+                                "you mean %s?",
+                                e->element, (int)n, attr, close);
         return arena_printf(a, "<%s> has an attribute %.*s=\"…\" that is not allowed here",
                             e->element, (int)n, attr);
+    }
     if (strstr(rest, "Character content other than whitespace is not allowed"))
         return arena_printf(a,
                             "text is not allowed directly in <%s>: it belongs inside one of "

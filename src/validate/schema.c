@@ -101,9 +101,37 @@ collect_hints(Schema *s, xmlNode *node)
     }
 }
 
+/* "@member/" lists the attributes an element may have, space-separated, to
+ * suggest the right one for a misspelt attribute. */
+static void
+add_allowed_attribute(Schema *s, const char *elem, const char *attr)
+{
+    const char *key = arena_printf(&s->arena, "@%s/", elem);
+    if (!key)
+        return;
+    for (SchemaHint *h = s->hints; h; h = h->next) {
+        if (!h->name || strcmp(h->name, key) != 0)
+            continue;
+        const char *words = arena_printf(&s->arena, " %s ", h->text);
+        const char *word = arena_printf(&s->arena, " %s ", attr);
+        if (words && word && !strstr(words, word))
+            h->text = arena_printf(&s->arena, "%s %s", h->text, attr);
+        return;
+    }
+    SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
+    if (!h)
+        return;
+    h->name = key;
+    h->text = arena_strdup(&s->arena, attr);
+    h->next = s->hints;
+    s->hints = h;
+}
+
 static void
 add_decl(Schema *s, const char *elem, const char *attr, const char *type)
 {
+    if (elem && attr)
+        add_allowed_attribute(s, elem, attr);
     if (!elem || !type)
         return;
     const char *colon = strchr(type, ':');
