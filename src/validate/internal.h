@@ -40,10 +40,13 @@ Status schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t le
 /* The rules XSD 1.0 cannot say, for a schema-valid doc of the given kind. */
 Status rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len);
 
-/* Finds the column (1-based, in characters) of node's start tag in src, or of
- * its attribute attr when attr is not NULL; 0 when it cannot be found. The
- * line is node's line as libxml2 counts it. */
-long source_column(const char *src, size_t len, const xmlNode *node, const char *attr);
+/* Finds where node's start tag begins in src (or its attribute attr, when
+ * not NULL): *line and *col, 1-based, the column in characters. libxml2 only
+ * knows the line where a start tag ends; a tag over several lines is followed
+ * back to its "<". When the tag cannot be found, *line is libxml2's and *col
+ * is 0 (unknown). */
+void source_position(const char *src, size_t len, const xmlNode *node, const char *attr, long *line,
+                     long *col);
 
 /* One schema error as libxml2 reported it, and where. */
 typedef struct RawError {

@@ -47,7 +47,7 @@ shown(Arena *a, const char *s, size_t n)
 /* Returns the text between the end of `before` and the next `after` in s, or
  * NULL when either is not there. */
 static const char *
-between(Arena *a, const char *s, const char *before, const char *after, size_t *len)
+between(const char *s, const char *before, const char *after, size_t *len)
 {
     const char *p = strstr(s, before);
     if (!p)
@@ -57,7 +57,6 @@ between(Arena *a, const char *s, const char *before, const char *after, size_t *
     if (!q)
         return NULL;
     *len = (size_t)(q - p);
-    (void)a;
     return p;
 }
 
@@ -218,32 +217,32 @@ facet_words(Arena *a, const RawError *e, const char *rest)
 {
     size_t n = 0, m = 0;
     const char *v, *lim;
-    if ((v = between(a, rest, "[facet 'pattern'] The value '", "' is not accepted", &n)))
+    if ((v = between(rest, "[facet 'pattern'] The value '", "' is not accepted", &n)))
         return arena_printf(a, "%s does not have the expected form", subject(a, e, v, n));
-    if ((v = between(a, rest, "[facet 'minLength'] The value has a length of '", "'", &n))) {
-        lim = between(a, rest, "minimum length of '", "'", &m);
+    if ((v = between(rest, "[facet 'minLength'] The value has a length of '", "'", &n))) {
+        lim = between(rest, "minimum length of '", "'", &m);
         if (n == 1 && v[0] == '0')
             return arena_printf(a, "%s is empty", empty_subject(a, e));
         return arena_printf(a, "%s is too short (at least %.*s characters)", empty_subject(a, e),
                             lim ? (int)m : 1, lim ? lim : "?");
     }
-    if ((v = between(a, rest, "[facet 'maxLength'] The value has a length of '", "'", &n))) {
-        lim = between(a, rest, "maximum length of '", "'", &m);
+    if ((v = between(rest, "[facet 'maxLength'] The value has a length of '", "'", &n))) {
+        lim = between(rest, "maximum length of '", "'", &m);
         return arena_printf(a, "%s is too long (%.*s characters, at most %.*s)",
                             empty_subject(a, e), (int)n, v, lim ? (int)m : 1, lim ? lim : "?");
     }
-    if ((v = between(a, rest, "[facet 'minInclusive'] The value '", "' is less than", &n))) {
-        lim = between(a, rest, "allowed ('", "')", &m);
+    if ((v = between(rest, "[facet 'minInclusive'] The value '", "' is less than", &n))) {
+        lim = between(rest, "allowed ('", "')", &m);
         return arena_printf(a, "%s is too small (the smallest allowed is %.*s)",
                             subject(a, e, v, n), lim ? (int)m : 1, lim ? lim : "?");
     }
-    if ((v = between(a, rest, "[facet 'maxInclusive'] The value '", "' is greater than", &n))) {
-        lim = between(a, rest, "allowed ('", "')", &m);
+    if ((v = between(rest, "[facet 'maxInclusive'] The value '", "' is greater than", &n))) {
+        lim = between(rest, "allowed ('", "')", &m);
         return arena_printf(a, "%s is too large (the largest allowed is %.*s)", subject(a, e, v, n),
                             lim ? (int)m : 1, lim ? lim : "?");
     }
-    if ((v = between(a, rest, "[facet 'fractionDigits'] The value '", "' has more", &n))) {
-        lim = between(a, rest, "allowed ('", "')", &m);
+    if ((v = between(rest, "[facet 'fractionDigits'] The value '", "' has more", &n))) {
+        lim = between(rest, "allowed ('", "')", &m);
         return arena_printf(a, "%s has too many decimals (at most %.*s)", subject(a, e, v, n),
                             lim ? (int)m : 1, lim ? lim : "?");
     }
@@ -265,8 +264,8 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
 {
     size_t n = 0, m = 0;
     const char *seq, *name;
-    if ((seq = between(a, rest, "No match found for key-sequence [", "] of keyref '", &n))) {
-        name = between(a, rest, "of keyref '", "'.", &m);
+    if ((seq = between(rest, "No match found for key-sequence [", "] of keyref '", &n))) {
+        name = between(rest, "of keyref '", "'.", &m);
         const SchemaHint *ref = name ? lookup(ctx, local_name(a, name, m)) : NULL;
         const SchemaHint *key = ref && ref->refer ? lookup(ctx, ref->refer) : NULL;
         const char *value = seq;
@@ -279,9 +278,9 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
         return arena_printf(a, "\"%s\" in <%s> refers to something that does not exist",
                             shown(a, value, n), e->element);
     }
-    const char *dup = between(a, rest, "Duplicate key-sequence [", "] in ", &n);
+    const char *dup = between(rest, "Duplicate key-sequence [", "] in ", &n);
     if (dup) {
-        name = between(a, rest, "identity-constraint '", "'", &m);
+        name = between(rest, "identity-constraint '", "'", &m);
         const SchemaHint *key = name ? lookup(ctx, local_name(a, name, m)) : NULL;
         if (n >= 2 && dup[0] == '\'' && dup[n - 1] == '\'')
             dup++, n -= 2;
@@ -290,7 +289,7 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
                                 key->field, shown(a, dup, n), e->element, e->element, key->field);
         return arena_printf(a, "\"%s\" in <%s> is used twice", shown(a, dup, n), e->element);
     }
-    if ((name = between(a, rest, "Not all fields of key identity-constraint '", "'", &m))) {
+    if ((name = between(rest, "Not all fields of key identity-constraint '", "'", &m))) {
         const SchemaHint *key = lookup(ctx, local_name(a, name, m));
         if (key && key->field)
             return arena_printf(a, "<%s> is missing its %s=\"…\" attribute", e->element,
@@ -342,7 +341,7 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
                                 "<%s> is not a copil element: copil elements are in the "
                                 "namespace \"" COPIL_DATA_NS "\" (check its prefix)",
                                 e->element);
-        list = between(a, rest, "( ", " )", &n);
+        list = between(rest, "( ", " )", &n);
         int k = list ? split_list(a, list, n, 0, names, SHOWN_LIST_MAX) : 0;
         const char *close = k ? messages_closest(e->element, names, k) : NULL;
         if (close && strcmp(close, e->element) != 0)
@@ -366,7 +365,7 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
                             k > 1 ? "one of " : "", join_elements(a, names, k, " or "));
     }
     if (!strncmp(rest, "Missing child element(s).", 25)) {
-        list = between(a, rest, "( ", " )", &n);
+        list = between(rest, "( ", " )", &n);
         int k = list ? split_list(a, list, n, 0, names, SHOWN_LIST_MAX) : 0;
         if (k == 1)
             return arena_printf(a, "<%s> is incomplete: <%s> is missing", e->element, names[0]);
@@ -375,7 +374,7 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
                                 e->element, join_elements(a, names, k, " or "), e->element);
         return arena_printf(a, "<%s> is incomplete: an element is missing", e->element);
     }
-    if ((attr = between(a, rest, "The attribute '", "' is required but missing.", &n))) {
+    if ((attr = between(rest, "The attribute '", "' is required but missing.", &n))) {
         const char *key = arena_printf(a, "@%s/%.*s", e->local ? e->local : "", (int)n, attr);
         const SchemaHint *decl = key ? lookup(ctx, key) : NULL;
         const SchemaHint *type = decl && decl->text ? lookup(ctx, decl->text) : NULL;
@@ -385,7 +384,7 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
         return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute", e->element, (int)n,
                             attr);
     }
-    if ((attr = between(a, rest, "The attribute '", "' is not allowed.", &n))) {
+    if ((attr = between(rest, "The attribute '", "' is not allowed.", &n))) {
         const char *close = closest_attribute(a, e, arena_strndup(a, attr, n), lookup, ctx);
         if (close)
             return arena_printf(a,
@@ -408,7 +407,7 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
     if (strstr(rest, "Element content is not allowed, because the content type is empty"))
         return arena_printf(a, "<%s> must be empty: it takes only attributes, no elements",
                             e->element);
-    if ((list = between(a, rest, "does not match the fixed value constraint '", "'", &n)))
+    if ((list = between(rest, "does not match the fixed value constraint '", "'", &n)))
         return arena_printf(a, "%s must be \"%.*s\"", e->attr ? e->attr : e->element, (int)n, list);
     return NULL;
 }
@@ -451,8 +450,8 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
     /* An enumeration says everything: the value and the allowed set. */
     for (int i = 0; i < n; i++) {
         const char *rest = message_rest(errs[i].message);
-        const char *set = between(a, rest, "is not an element of the set {", "}.", &m);
-        value = between(a, rest, "[facet 'enumeration'] The value '", "' is not an element", &vlen);
+        const char *set = between(rest, "is not an element of the set {", "}.", &m);
+        value = between(rest, "[facet 'enumeration'] The value '", "' is not an element", &vlen);
         if (set && value) {
             const char *allowed[SHOWN_LIST_MAX];
             int k = split_list(a, set, m, 1, allowed, SHOWN_LIST_MAX);
@@ -480,9 +479,9 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
     /* A named type with a hint: quote the value once and say what is expected. */
     for (int i = 0; i < n; i++) {
         const char *rest = message_rest(errs[i].message);
-        const char *type = between(a, rest, "is not a valid value of the atomic type '", "'", &m);
+        const char *type = between(rest, "is not a valid value of the atomic type '", "'", &m);
         if (!type)
-            type = between(a, rest, "is not a valid value of the list type '", "'", &m);
+            type = between(rest, "is not a valid value of the list type '", "'", &m);
         if (!type)
             continue;
         const char *tname = local_name(a, type, m);

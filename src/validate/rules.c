@@ -30,8 +30,9 @@ fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = arena_vprintf(&ru->run->arena, fmt, ap);
     va_end(ap);
-    run_diag(ru->run, DIAG_ERROR, at ? xmlGetLineNo(at) : 0,
-             source_column(ru->src, ru->len, at, attr), "%s", msg ? msg : "invalid");
+    long line, col;
+    source_position(ru->src, ru->len, at, attr, &line, &col);
+    run_diag(ru->run, DIAG_ERROR, line, col, "%s", msg ? msg : "invalid");
 }
 
 static void

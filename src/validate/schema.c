@@ -361,24 +361,36 @@ is_name_end(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '=';
 }
 
-static long
-column_of(const char *src, const char *at)
+/* Sets *line and *col (1-based, in characters) to the place of `at`, which
+ * lies on or before line `known_line` (the line of `known_bol`). */
+static void
+place_of(const char *src, const char *at, const char *known_bol, long known_line, long *line,
+         long *col)
 {
     const char *bol = at;
     while (bol > src && bol[-1] != '\n')
         bol--;
-    return (long)utf8_count(bol, (size_t)(at - bol)) + 1;
+    long l = known_line;
+    for (const char *p = bol; p < known_bol; p++)
+        l -= *p == '\n';
+    *line = l;
+    *col = (long)utf8_count(bol, (size_t)(at - bol)) + 1;
 }
 
-long
-source_column(const char *src, size_t len, const xmlNode *node, const char *attr)
+void
+source_position(const char *src, size_t len, const xmlNode *node, const char *attr, long *line_out,
+                long *col_out)
 {
+    *line_out = node ? xmlGetLineNo(node) : 0;
+    *col_out = 0;
+    if (*line_out < 0)
+        *line_out = 0;
     if (!src || !node || node->type != XML_ELEMENT_NODE)
-        return 0;
-    long line = xmlGetLineNo(node);
+        return;
+    long line = *line_out;
     const char *bol = line > 0 ? line_start(src, len, line) : NULL;
     if (!bol)
-        return 0;
+        return;
     const char *eol = memchr(bol, '\n', (size_t)(src + len - bol));
     if (!eol)
         eol = src + len;
@@ -401,17 +413,17 @@ source_column(const char *src, size_t len, const xmlNode *node, const char *attr
             break;
     }
     if (!tag)
-        return 0;
-    if (!attr)
-        return column_of(src, tag);
-
-    size_t alen = strlen(attr);
-    for (const char *p = tag + qlen; p + alen < src + len && *p != '>'; p++) {
+        return;
+    const char *at = tag;
+    size_t alen = attr ? strlen(attr) : 0;
+    for (const char *p = tag + qlen; attr && p + alen < src + len && *p != '>'; p++) {
         if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r') &&
-            !strncmp(p, attr, alen) && is_name_end(p[alen]))
-            return column_of(src, p);
+            !strncmp(p, attr, alen) && is_name_end(p[alen])) {
+            at = p;
+            break;
+        }
     }
-    return column_of(src, tag);
+    place_of(src, at, bol, line, line_out, col_out);
 }
 
 /* --- validation ------------------------------------------------------ */
@@ -615,8 +627,8 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
         }
         const char *msg = messages_translate(a, raw, k, find_hint, s);
         const xmlNode *node = cs.errs[i].node;
-        long line = node ? xmlGetLineNo(node) : 0;
-        long col = source_column(src, len, node, cs.errs[i].attr);
+        long line, col;
+        source_position(src, len, node, cs.errs[i].attr, &line, &col);
         if (strstr(cs.errs[i].message, "Character content other than whitespace"))
             stray_text_position(node, &line, &col);
         /* The same sentence at the same place once only (a missing key

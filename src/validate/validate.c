@@ -164,8 +164,8 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
     const char *name = (const char *)root->name;
     const char *ns = root->ns ? (const char *)root->ns->href : NULL;
     DocKind kind = validate_kind_from_root(name);
-    long line = xmlGetLineNo(root);
-    long col = source_column(src, len, root, NULL);
+    long line, col;
+    source_position(src, len, root, NULL, &line, &col);
 
     if (kind != DOC_UNKNOWN && ns && !strcmp(ns, COPIL_DATA_NS))
         return kind;
