@@ -23,6 +23,8 @@ cli_main(int argc, char **argv)
         return cli_help(stdout, argc > 2 ? argv[2] : NULL);
     if (!strcmp(cmd, "validate"))
         return cli_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "render"))
+        return cli_render(argc - 1, argv + 1);
     fprintf(stderr, "copil: error: unknown command \"%s\"; see copil --help\n", cmd);
     return STATUS_USAGE;
 }

@@ -11,6 +11,8 @@
 #include <stdio.h>
 
 #include "core/run.h"
+#include "fonts/fonts.h"
+#include "text/text.h"
 #include "validate/validate.h"
 
 #ifndef COPIL_VERSION
@@ -20,7 +22,9 @@
 /* What is built once per process and shared by every document run. */
 typedef struct Session {
     char *datadir;        /* schemas/, stylesheets/, fonts/ live here */
-    Validator *validator; /* compiled data schemas */
+    Validator *validator; /* compiled schemas */
+    Fonts *fonts;         /* for rendering: opened by cli_session_fonts */
+    Text *text;
 } Session;
 
 /* Finds the data folder: $COPIL_DATADIR, else the source tree the binary was
@@ -33,12 +37,17 @@ char *cli_find_datadir(void);
 Status cli_session_open(Session *s);
 void cli_session_close(Session *s);
 
+/* Loads the fonts and the hyphenation dictionary, once, for rendering.
+ * Problems are printed; returns STATUS_IO then. */
+Status cli_session_fonts(Session *s);
+
 /* Prints the run's diagnostics to stderr, sorted, with a line for any that
  * were dropped over the limit. */
 void cli_print_diags(Run *r);
 
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cli_validate(int argc, char **argv);
+int cli_render(int argc, char **argv);
 
 /* Help texts; name NULL is the general help. Returns 0, or 2 for an unknown
  * command. */

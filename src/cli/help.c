@@ -14,6 +14,8 @@ static const char general[] =
     "\n"
     "Usage:\n"
     "  copil validate [-q] FILE...   check meeting, mission-letter and activity-report files\n"
+    "  copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n"
+    "                                render a layout document to PDF\n"
     "  copil help [COMMAND]          show this help, or a command's\n"
     "  copil --version               show the version\n"
     "\n"
@@ -41,6 +43,29 @@ static const char validate_help[] =
     "Exit status: 0 all files valid; 1 a file has problems; 2 usage; 3 a file cannot be\n"
     "read.\n";
 
+static const char render_help[] =
+    "Usage: copil render FILE.layout.xml... [-o OUT.pdf] [--dump=pages]\n"
+    "\n"
+    "Renders layout documents (<document xmlns=\"urn:copil:layout\">, see\n"
+    "schemas/layout.xsd) to PDF: French typography and hyphenation, pages with\n"
+    "headers and footers, tables whose header rows repeat, signature blocks, tags\n"
+    "for accessibility, links and an outline. Each document is checked against\n"
+    "the layout schema first.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUT.pdf   where to write (one input only); default: the input's\n"
+    "                         name with .pdf, beside it\n"
+    "  --dump=pages           print where every line and box landed, page by page\n"
+    "                         (no PDF unless -o is given too)\n"
+    "\n"
+    "The PDF is written under a temporary name and renamed when complete: a failed\n"
+    "run leaves no PDF and an existing one untouched. Its creation date is the\n"
+    "document's (created=\"…\"), else $SOURCE_DATE_EPOCH, else none; the same input\n"
+    "gives the same bytes. Fonts come from the fonts/ folder only.\n"
+    "\n"
+    "Exit status: 0 written; 1 the document has problems; 2 usage; 3 a file cannot be\n"
+    "read or written.\n";
+
 int
 cli_help(FILE *fp, const char *name)
 {
@@ -50,6 +75,10 @@ cli_help(FILE *fp, const char *name)
     }
     if (!strcmp(name, "validate")) {
         fputs(validate_help, fp);
+        return 0;
+    }
+    if (!strcmp(name, "render")) {
+        fputs(render_help, fp);
         return 0;
     }
     fprintf(stderr, "copil: error: there is no command \"%s\"; see copil --help\n", name);

@@ -5,7 +5,9 @@
  * developer never runs stale installed schemas; an installed binary uses
  * $(PREFIX)/share/copil; COPIL_DATADIR overrides both.
  */
+#include <errno.h>
 #include <limits.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -79,9 +81,54 @@ cli_session_open(Session *s)
     return STATUS_OK;
 }
 
+/* Fontconfig's cache: $XDG_CACHE_HOME/copil, else ~/.cache/copil; none
+ * when neither can be made. */
+static char *
+cache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char base[PATH_MAX], dir[PATH_MAX];
+    if (xdg && *xdg)
+        snprintf(base, sizeof(base), "%s", xdg);
+    else if (home && *home)
+        snprintf(base, sizeof(base), "%s/.cache", home);
+    else
+        return NULL;
+    mkdir(base, 0755);
+    if ((size_t)snprintf(dir, sizeof(dir), "%s/copil", base) >= sizeof(dir))
+        return NULL;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return NULL;
+    return access(dir, W_OK) == 0 ? strdup(dir) : NULL;
+}
+
+#define HYPHEN_DICT "/usr/share/hyphen/hyph_fr.dic"
+
+Status
+cli_session_fonts(Session *s)
+{
+    if (s->fonts)
+        return STATUS_OK;
+    Run r;
+    char path[PATH_MAX];
+    run_init(&r, NULL);
+    snprintf(path, sizeof(path), "%s/fonts", s->datadir);
+    char *cache = cache_dir();
+    Status st = fonts_open(&r, path, cache, &s->fonts);
+    free(cache);
+    if (st == STATUS_OK)
+        s->text = text_new(&r, s->fonts, HYPHEN_DICT);
+    cli_print_diags(&r);
+    run_free(&r);
+    return st;
+}
+
 void
 cli_session_close(Session *s)
 {
+    text_free(s->text);
+    fonts_free(s->fonts);
     validate_free(s->validator);
     free(s->datadir);
     memset(s, 0, sizeof(*s));

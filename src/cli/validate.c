@@ -14,6 +14,8 @@
 static const char *
 describe(xmlDocPtr doc, DocKind kind)
 {
+    if (kind == DOC_LAYOUT)
+        return "layout document";
     if (kind != DOC_MEETING)
         return validate_kind_name(kind);
     for (xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next)

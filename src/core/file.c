@@ -4,6 +4,7 @@
 #include "core/file.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -114,4 +115,77 @@ out:
     if (fd >= 0)
         close(fd);
     return st;
+}
+
+Status
+file_atomic_open(Run *r, const char *target, AtomicFile *af)
+{
+    memset(af, 0, sizeof(*af));
+    af->fd = -1;
+    const char *slash = strrchr(target, '/');
+    af->target = arena_strdup(&r->arena, target);
+    af->temp =
+        slash ? arena_printf(&r->arena, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1)
+              : arena_printf(&r->arena, ".%s.XXXXXX", target);
+    if (!af->target || !af->temp)
+        return STATUS_IO;
+    af->fd = mkstemp(af->temp);
+    if (af->fd < 0) {
+        run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
+        af->temp = NULL;
+        return STATUS_IO;
+    }
+    fchmod(af->fd, 0644);
+    return STATUS_OK;
+}
+
+int
+file_atomic_write(AtomicFile *af, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n > 0 && !af->failed) {
+        ssize_t k = write(af->fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            af->failed = errno ? errno : EIO;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return af->failed ? -1 : 0;
+}
+
+Status
+file_atomic_commit(Run *r, AtomicFile *af)
+{
+    int err = af->failed;
+    if (!err && fsync(af->fd) != 0)
+        err = errno;
+    if (close(af->fd) != 0 && !err)
+        err = errno;
+    af->fd = -1;
+    if (!err && rename(af->temp, af->target) != 0)
+        err = errno;
+    if (err) {
+        run_diag_at(r, DIAG_ERROR, af->target, 0, 0, "cannot write the file: %s%s",
+                    err == ENOSPC ? "the disk is full" : strerror(err), "; nothing was changed");
+        unlink(af->temp);
+        af->temp = NULL;
+        return STATUS_IO;
+    }
+    af->temp = NULL;
+    return STATUS_OK;
+}
+
+void
+file_atomic_abort(AtomicFile *af)
+{
+    if (af->fd >= 0)
+        close(af->fd);
+    af->fd = -1;
+    if (af->temp)
+        unlink(af->temp);
+    af->temp = NULL;
 }

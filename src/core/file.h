@@ -17,6 +17,30 @@
  * a folder, a device) or STATUS_INVALID (larger than limit). */
 Status file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len);
 
+/* An output file written beside its target under a temporary name, and
+ * renamed over the target only when complete: a failed run leaves no half
+ * file and never touches an earlier good one. */
+typedef struct AtomicFile {
+    char *target; /* arena copies */
+    char *temp;
+    int fd;
+    int failed; /* a write failed: commit refuses */
+} AtomicFile;
+
+/* Creates the temporary file beside target. STATUS_IO with a Diag on r (file
+ * = target) when the folder cannot be written. */
+Status file_atomic_open(Run *r, const char *target, AtomicFile *af);
+
+/* Writes n bytes; returns 0 on success, -1 (and marks af failed) on error. */
+int file_atomic_write(AtomicFile *af, const void *data, size_t n);
+
+/* Flushes to disk and renames over the target; on any failure the temporary
+ * file is removed and a Diag explains. */
+Status file_atomic_commit(Run *r, AtomicFile *af);
+
+/* Removes the temporary file; safe to call after a commit. */
+void file_atomic_abort(AtomicFile *af);
+
 /* Formats a byte count for people: "512 bytes", "3.4 MB". Writes into buf. */
 void file_format_size(char *buf, size_t bufsize, unsigned long long bytes);
 

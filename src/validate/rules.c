@@ -176,6 +176,7 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
     case DOC_ACTIVITY_REPORT:
         check_activity_report(&ru, root);
         break;
+    case DOC_LAYOUT: /* checked when the Doc is built */
     case DOC_UNKNOWN:
         break;
     }

@@ -26,7 +26,18 @@ static const char *const kind_roots[DOC_KIND_COUNT] = {
     [DOC_MEETING] = "meeting",
     [DOC_MISSION_LETTER] = "mission-letter",
     [DOC_ACTIVITY_REPORT] = "activity-report",
+    [DOC_LAYOUT] = "document",
 };
+
+/* The schema of each kind, in the schemas folder. */
+static const char *const kind_schemas[DOC_KIND_COUNT] = {
+    [DOC_MEETING] = "meeting",
+    [DOC_MISSION_LETTER] = "mission-letter",
+    [DOC_ACTIVITY_REPORT] = "activity-report",
+    [DOC_LAYOUT] = "layout",
+};
+
+#define DATA_KINDS 3 /* meeting, mission-letter, activity-report */
 
 struct Validator {
     char *schema_dir;
@@ -140,7 +151,7 @@ schema_for(Validator *v, Run *r, DocKind kind, Schema **out)
         return STATUS_OK;
     if (v->failed[kind])
         return STATUS_IO;
-    char *path = arena_printf(&r->arena, "%s/%s.xsd", v->schema_dir, kind_roots[kind]);
+    char *path = arena_printf(&r->arena, "%s/%s.xsd", v->schema_dir, kind_schemas[kind]);
     if (!path)
         return STATUS_IO;
     Status st = schema_load(r, path, &v->schemas[kind]);
@@ -167,6 +178,15 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
     long line, col;
     source_position(src, len, root, NULL, &line, &col);
 
+    if (kind == DOC_LAYOUT) {
+        if (ns && !strcmp(ns, COPIL_LAYOUT_DOC_NS))
+            return kind;
+        run_diag(r, DIAG_ERROR, line, col,
+                 "<document> is a layout document only in the namespace "
+                 "\"" COPIL_LAYOUT_DOC_NS "\": write <document xmlns=\"" COPIL_LAYOUT_DOC_NS
+                 "\" …>");
+        return DOC_UNKNOWN;
+    }
     if (kind != DOC_UNKNOWN && ns && !strcmp(ns, COPIL_DATA_NS))
         return kind;
     if (kind != DOC_UNKNOWN && !ns) {
@@ -178,7 +198,7 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
                  "<%s> is in the namespace \"%s\"; copil files use xmlns=\"" COPIL_DATA_NS "\"",
                  name, ns);
     } else if (ns && !strcmp(ns, COPIL_DATA_NS)) {
-        const char *close = messages_closest(name, kind_roots + 1, DOC_KIND_COUNT - 1);
+        const char *close = messages_closest(name, kind_roots + 1, DATA_KINDS);
         if (close)
             run_diag(r, DIAG_ERROR, line, col,
                      "<%s> is not a kind of copil file: did you mean <%s>?", name, close);

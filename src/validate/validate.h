@@ -29,9 +29,13 @@ typedef enum DocKind {
     DOC_MEETING,
     DOC_MISSION_LETTER,
     DOC_ACTIVITY_REPORT,
+    DOC_LAYOUT, /* a layout document (schemas/layout.xsd), for the renderer */
 } DocKind;
 
-#define DOC_KIND_COUNT 4
+#define DOC_KIND_COUNT 5
+
+/* The namespace of layout documents. */
+#define COPIL_LAYOUT_DOC_NS "urn:copil:layout"
 
 /* Compiled schemas and what the messages need from them, made once per
  * process (it belongs to the Session) and shared by every run. */
@@ -52,7 +56,8 @@ void validate_free(Validator *v);
  * run's file name is used in every Diag. */
 Status validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *doc, DocKind *kind);
 
-/* Returns the kind's root element name ("meeting"...), or "unknown". */
+/* Returns the kind's root element name ("meeting"..., "document" for a
+ * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);
 
 /* Returns the kind whose root element is named name, or DOC_UNKNOWN. */

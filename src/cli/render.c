@@ -1,0 +1,180 @@
+/*
+ * cli/render.c — `copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]`.
+ *
+ * Validate the layout document, build the Doc, paginate, then either print
+ * the page dump or paint the PDF into a temporary file renamed over the
+ * target only when complete. The creation date is the document's, else
+ * SOURCE_DATE_EPOCH's, else none: never the clock's.
+ */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/file.h"
+#include "doc/doc.h"
+#include "paginate/paginate.h"
+#include "paint/paint.h"
+
+typedef struct RenderOptions {
+    const char *output;
+    int dump;
+} RenderOptions;
+
+static cairo_status_t
+write_atomic(void *closure, const unsigned char *data, unsigned int length)
+{
+    return file_atomic_write(closure, data, length) == 0 ? CAIRO_STATUS_SUCCESS
+                                                         : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* ISO 8601 for Cairo, from the document's date or SOURCE_DATE_EPOCH. */
+static const char *
+creation_date(Run *r, const Doc *doc)
+{
+    if (doc->created && strlen(doc->created) == 10)
+        return arena_printf(&r->arena, "%sT00:00:00", doc->created);
+    if (doc->created)
+        return doc->created;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        time_t t = (time_t)v;
+        struct tm tm;
+        char buf[32];
+        if (*end == '\0' && v >= 0 && gmtime_r(&t, &tm) &&
+            strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
+            return arena_strdup(&r->arena, buf);
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "SOURCE_DATE_EPOCH is not a number of seconds; the PDF has no creation date");
+    }
+    return "";
+}
+
+/* FILE.layout.xml → FILE.pdf, FILE.xml → FILE.pdf, beside the input. */
+static const char *
+default_output(Run *r, const char *input)
+{
+    size_t n = strlen(input);
+    if (n > 11 && !strcmp(input + n - 11, ".layout.xml"))
+        n -= 11;
+    else if (n > 4 && !strcmp(input + n - 4, ".xml"))
+        n -= 4;
+    return arena_printf(&r->arena, "%.*s.pdf", (int)n, input);
+}
+
+static Status
+render_one(Session *s, const char *input, const RenderOptions *opt)
+{
+    Run run;
+    Status st;
+    xmlDocPtr xml = NULL;
+    DocKind kind;
+    Doc *doc = NULL;
+    Pages *pages = NULL;
+    AtomicFile af = {.fd = -1};
+
+    run_init(&run, input);
+    st = validate_file(s->validator, &run, input, &xml, &kind);
+    if (st != STATUS_OK)
+        goto out;
+    if (kind != DOC_LAYOUT) {
+        run_diag(&run, DIAG_ERROR, 0, 0,
+                 "this is a %s file; copil render reads layout documents "
+                 "(<document xmlns=\"urn:copil:layout\">) for now: the stylesheets that "
+                 "turn data files into documents are not written yet",
+                 validate_kind_name(kind));
+        st = STATUS_INVALID;
+        goto out;
+    }
+    char *copy = arena_strdup(&run.arena, input);
+    st = copy ? doc_build(&run, xml, dirname(copy), &doc) : STATUS_IO;
+    if (st != STATUS_OK)
+        goto out;
+    st = pg_paginate(&run, s->text, doc, &pages);
+    if (st != STATUS_OK)
+        goto out;
+    if (run.nerrors) {
+        st = STATUS_INVALID;
+        goto out;
+    }
+    if (opt->dump) {
+        pg_dump(pages, stdout);
+        if (!opt->output)
+            goto out;
+    }
+    const char *target = opt->output ? opt->output : default_output(&run, input);
+    st = file_atomic_open(&run, target, &af);
+    if (st != STATUS_OK)
+        goto out;
+    st =
+        paint_pdf(&run, pages, creation_date(&run, doc), "copil " COPIL_VERSION, write_atomic, &af);
+    if (st == STATUS_OK)
+        st = file_atomic_commit(&run, &af);
+out:
+    file_atomic_abort(&af);
+    cli_print_diags(&run);
+    run_free(&run);
+    return st;
+}
+
+int
+cli_render(int argc, char **argv)
+{
+    RenderOptions opt = {0};
+    /* Options may come before or after the files. */
+    char **files = calloc((size_t)argc, sizeof(*files));
+    int nfiles = 0, only_files = 0;
+    if (!files)
+        return STATUS_IO;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_files || arg[0] != '-' || !arg[1]) {
+            files[nfiles++] = argv[i];
+        } else if (!strcmp(arg, "--")) {
+            only_files = 1;
+        } else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "copil render: error: -o needs a file name\n");
+                free(files);
+                return STATUS_USAGE;
+            }
+            opt.output = argv[++i];
+        } else if (!strcmp(arg, "--dump=pages")) {
+            opt.dump = 1;
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+            free(files);
+            return cli_help(stdout, "render");
+        } else {
+            fprintf(stderr, "copil render: error: unknown option %s; see copil help render\n", arg);
+            free(files);
+            return STATUS_USAGE;
+        }
+    }
+    if (nfiles == 0) {
+        fprintf(stderr, "copil render: error: name a layout document to render\n"
+                        "usage: copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n");
+        free(files);
+        return STATUS_USAGE;
+    }
+    if (opt.output && nfiles > 1) {
+        fprintf(stderr, "copil render: error: -o names one output, but %d files were given\n",
+                nfiles);
+        free(files);
+        return STATUS_USAGE;
+    }
+    Session session;
+    if (cli_session_open(&session) != STATUS_OK) {
+        free(files);
+        return STATUS_IO;
+    }
+    Status worst = cli_session_fonts(&session);
+    for (int i = 0; worst != STATUS_IO && i < nfiles; i++)
+        worst = status_worst(worst, render_one(&session, files[i], &opt));
+    cli_session_close(&session);
+    free(files);
+    fflush(stdout);
+    return (int)worst;
+}

@@ -1,0 +1,673 @@
+/*
+ * doc/doc.c — layout xmlDoc → Doc: boxes, styles, inline text.
+ *
+ * The document passed layout.xsd, so element names and attribute forms are
+ * trusted; what the schema cannot say is checked here (table rows that do
+ * not fit their columns, images outside the layout's folder or missing,
+ * links with both or neither of href and to). White space in text is folded
+ * as a browser does: runs of spaces, tabs and newlines become one space, and
+ * a paragraph's leading and trailing spaces go.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc/internal.h"
+
+typedef struct Builder {
+    Run *run;
+    Arena *a;
+    Styles styles;
+    Doc *doc;
+    char *base_real; /* realpath of the layout's folder */
+} Builder;
+
+/* --- text ------------------------------------------------------------ */
+
+typedef struct TextBuf {
+    Arena *a;
+    char *s;
+    unsigned len, cap;
+    Span *spans, **tail;
+    int has_fields;
+    unsigned field_end; /* len + 1 just after a field: it counts as a word */
+    int failed;
+} TextBuf;
+
+static void
+tb_reserve(TextBuf *tb, unsigned more)
+{
+    if (tb->failed)
+        return;
+    if (tb->len + more + 1 <= tb->cap)
+        return;
+    if (tb->len + more > (1u << 28)) {
+        tb->failed = 1;
+        return;
+    }
+    unsigned cap = tb->cap ? tb->cap * 2 : 64;
+    while (cap < tb->len + more + 1)
+        cap *= 2;
+    char *s = arena_alloc(tb->a, cap);
+    if (!s) {
+        tb->failed = 1;
+        return;
+    }
+    if (tb->len)
+        memcpy(s, tb->s, tb->len);
+    tb->s = s;
+    tb->cap = cap;
+}
+
+static int
+tb_ends_with_space(const TextBuf *tb)
+{
+    if (tb->field_end == tb->len + 1)
+        return 0;
+    return tb->len == 0 || tb->s[tb->len - 1] == ' ' || tb->s[tb->len - 1] == '\n';
+}
+
+/* Appends text with XML white space folded to single spaces. */
+static void
+tb_text(TextBuf *tb, const char *t)
+{
+    size_t n = strlen(t);
+    tb_reserve(tb, (unsigned)n);
+    if (tb->failed)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!tb_ends_with_space(tb))
+                tb->s[tb->len++] = ' ';
+            continue;
+        }
+        tb->s[tb->len++] = c;
+    }
+    tb->s[tb->len] = '\0';
+}
+
+static void
+tb_raw(TextBuf *tb, const char *t)
+{
+    unsigned n = (unsigned)strlen(t);
+    tb_reserve(tb, n);
+    if (tb->failed)
+        return;
+    memcpy(tb->s + tb->len, t, n);
+    tb->len += n;
+    tb->s[tb->len] = '\0';
+}
+
+static Span *
+tb_span(TextBuf *tb, SpanKind kind, unsigned start)
+{
+    Span *sp = arena_alloc(tb->a, sizeof(*sp));
+    if (!sp) {
+        tb->failed = 1;
+        return NULL;
+    }
+    sp->kind = kind;
+    sp->start = start;
+    sp->end = start;
+    *tb->tail = sp;
+    tb->tail = &sp->next;
+    return sp;
+}
+
+static const char *
+attr(Builder *b, const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
+    if (!v)
+        return NULL;
+    const char *s = arena_strdup(b->a, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+static int
+is_layout(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns &&
+           !strcmp((const char *)n->ns->href, COPIL_LAYOUT_NS) &&
+           (!name || !strcmp((const char *)n->name, name));
+}
+
+static int
+is_inline(const xmlNode *n)
+{
+    static const char *const names[] = {"b", "i",  "u",    "sup",         "span",
+                                        "a", "br", "nbsp", "page-number", "page-count"};
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        return 1;
+    if (!is_layout(n, NULL))
+        return 0;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (!strcmp((const char *)n->name, names[i]))
+            return 1;
+    return 0;
+}
+
+static void
+inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
+{
+    for (const xmlNode *n = first; n && n != stop; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            tb_text(tb, (const char *)n->content);
+            continue;
+        }
+        if (!is_layout(n, NULL))
+            continue;
+        const char *name = (const char *)n->name;
+        if (!strcmp(name, "br")) {
+            while (tb->len && tb->s[tb->len - 1] == ' ')
+                tb->len--;
+            tb_raw(tb, "\n");
+            continue;
+        }
+        if (!strcmp(name, "nbsp")) {
+            tb_raw(tb, "\xc2\xa0");
+            continue;
+        }
+        if (!strcmp(name, "page-number") || !strcmp(name, "page-count")) {
+            tb_span(tb, name[5] == 'n' ? SPAN_PAGE_NUMBER : SPAN_PAGE_COUNT, tb->len);
+            tb->has_fields = 1;
+            tb->field_end = tb->len + 1;
+            continue;
+        }
+        SpanKind kind = !strcmp(name, "b")     ? SPAN_BOLD
+                        : !strcmp(name, "i")   ? SPAN_ITALIC
+                        : !strcmp(name, "u")   ? SPAN_UNDERLINE
+                        : !strcmp(name, "sup") ? SPAN_SUP
+                        : !strcmp(name, "a")   ? SPAN_LINK
+                                               : SPAN_STYLE;
+        Span *sp = tb_span(tb, kind, tb->len);
+        if (!sp)
+            return;
+        if (kind == SPAN_STYLE)
+            sp->style = styles_get(&b->styles, attr(b, n, "style"), "default");
+        if (kind == SPAN_LINK) {
+            sp->href = attr(b, n, "href");
+            sp->to = attr(b, n, "to");
+            if (!!sp->href == !!sp->to)
+                run_diag(b->run, DIAG_ERROR, xmlGetLineNo(n), 0,
+                         "<a> needs exactly one of href=\"…\" (a web or mail address) and "
+                         "to=\"…\" (the id of a block)");
+        }
+        inline_nodes(b, tb, n->children, NULL);
+        sp->end = tb->len;
+    }
+}
+
+/* Builds the text of the inline nodes [first, stop); NULL when it holds no
+ * text and no field (white space only). */
+static RichText *
+rich_text(Builder *b, const xmlNode *first, const xmlNode *stop)
+{
+    TextBuf tb = {.a = b->a};
+    tb.tail = &tb.spans;
+    tb_reserve(&tb, 16);
+    inline_nodes(b, &tb, first, stop);
+    if (tb.failed)
+        return NULL;
+    /* Trim: a leading space, and trailing spaces (spans are clamped). */
+    unsigned lead = (tb.len && tb.s[0] == ' ') ? 1 : 0;
+    unsigned end = tb.len;
+    while (end > lead && tb.s[end - 1] == ' ')
+        end--;
+    if (end == lead && !tb.has_fields)
+        return NULL;
+    RichText *rt = arena_alloc(b->a, sizeof(*rt));
+    if (!rt)
+        return NULL;
+    rt->text = tb.s + lead;
+    rt->len = end - lead;
+    rt->text[rt->len] = '\0';
+    rt->has_fields = tb.has_fields;
+    for (Span *sp = tb.spans; sp; sp = sp->next) {
+        sp->start = sp->start < lead ? 0 : sp->start - lead;
+        sp->end = sp->end < lead ? 0 : sp->end - lead;
+        if (sp->start > rt->len)
+            sp->start = rt->len;
+        if (sp->end > rt->len)
+            sp->end = rt->len;
+    }
+    rt->spans = tb.spans;
+    return rt;
+}
+
+/* --- boxes ------------------------------------------------------------ */
+
+static Box *
+new_box(Builder *b, Box *parent, BoxKind kind, const xmlNode *n, const Style *st)
+{
+    Box *box = arena_alloc(b->a, sizeof(*box));
+    if (!box)
+        return NULL;
+    box->kind = kind;
+    box->style = st;
+    box->element = n ? arena_strdup(b->a, (const char *)n->name) : "text";
+    box->line = n ? xmlGetLineNo(n) : 0;
+    box->index = b->doc->nboxes++;
+    box->id = n ? attr(b, n, "id") : NULL;
+    box->parent = parent;
+    if (parent) {
+        if (parent->last)
+            parent->last->next = box;
+        else
+            parent->first = box;
+        parent->last = box;
+    }
+    return box;
+}
+
+static void blocks(Builder *b, Box *parent, const xmlNode *first, const Style *text_style,
+                   int depth);
+
+static Box *
+para(Builder *b, Box *parent, const xmlNode *n, const xmlNode *first, const xmlNode *stop,
+     const Style *st)
+{
+    RichText *rt = rich_text(b, first, stop);
+    if (!rt)
+        return NULL;
+    Box *box = new_box(b, parent, BOX_PARA, n, st);
+    if (box) {
+        box->text = rt;
+        if (!n)
+            box->line = first ? xmlGetLineNo(first->parent) : 0;
+    }
+    return box;
+}
+
+/* The text properties of st without its box (border, fill, padding, outer
+ * space): what a cell's or an item's own text is set in. */
+static const Style *
+text_only(Builder *b, const Style *st)
+{
+    if (!st->border && !st->has_background && !st->padding && !st->space_before && !st->space_after)
+        return st;
+    Style *t = arena_alloc(b->a, sizeof(*t));
+    if (!t)
+        return st;
+    *t = *st;
+    t->border = 0;
+    t->has_background = 0;
+    t->padding = 0;
+    t->space_before = 0;
+    t->space_after = 0;
+    return t;
+}
+
+/* Mixed content (list items, cells): runs of inline nodes become anonymous
+ * paragraphs in the text properties of text_style, blocks become boxes. */
+static void
+mixed(Builder *b, Box *parent, const xmlNode *first, const Style *text_style, int depth)
+{
+    const Style *anon = parent->kind == BOX_CELL ? text_only(b, text_style) : text_style;
+    const xmlNode *run_start = NULL;
+    for (const xmlNode *n = first;; n = n->next) {
+        if (n && is_inline(n)) {
+            if (!run_start)
+                run_start = n;
+            continue;
+        }
+        if (run_start) {
+            para(b, parent, NULL, run_start, n, anon);
+            run_start = NULL;
+        }
+        if (!n)
+            break;
+        if (is_layout(n, NULL))
+            blocks(b, parent, n, text_style, depth);
+    }
+}
+
+static Width
+parse_width(const char *s)
+{
+    Width w = {WIDTH_SHARE, 1000};
+    if (!s)
+        return w;
+    size_t n = strlen(s);
+    double v = strtod(s, NULL);
+    if (n && s[n - 1] == '%') {
+        w.kind = WIDTH_PERCENT;
+        w.value = (int)lround(v * 1000);
+    } else if (n && s[n - 1] == '*') {
+        w.kind = WIDTH_SHARE;
+        w.value = (int)lround(v * 1000);
+    } else {
+        w.kind = WIDTH_FIXED;
+        w.value = doc_parse_length(s);
+    }
+    return w;
+}
+
+static void
+table(Builder *b, Box *box, const xmlNode *n, int depth)
+{
+    int ncols = 0;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        ncols += is_layout(c, "col");
+    box->ncols = ncols;
+    box->cols = arena_alloc_array(b->a, (size_t)ncols, sizeof(*box->cols));
+    if (!box->cols)
+        return;
+    int i = 0;
+    /* Which grid slots rows below are already taken by rowspans. */
+    int *taken = arena_alloc_array(b->a, (size_t)ncols, sizeof(int));
+    if (!taken)
+        return;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is_layout(c, "col")) {
+            box->cols[i++] = parse_width(attr(b, c, "width"));
+        } else if (is_layout(c, "caption")) {
+            Box *cap = para(b, box->parent, c, c->children, NULL,
+                            styles_get(&b->styles, attr(b, c, "style"), "caption"));
+            /* The caption goes before the table, which was linked first:
+             * swap them so reading order is caption, table. */
+            if (cap && box->parent && box->parent->last == cap) {
+                Box *prev = box->parent->first;
+                if (prev == box) {
+                    box->parent->first = cap;
+                } else {
+                    while (prev->next != box)
+                        prev = prev->next;
+                    prev->next = cap;
+                }
+                cap->next = box;
+                box->next = NULL;
+                box->parent->last = box;
+            }
+        }
+    }
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        int head = is_layout(c, "head");
+        if (!head && !is_layout(c, "row"))
+            continue;
+        const xmlNode *rows = head ? c->children : c;
+        for (const xmlNode *rn = rows; rn; rn = head ? rn->next : NULL) {
+            if (!is_layout(rn, "row"))
+                continue;
+            Box *row = new_box(b, box, BOX_ROW, rn, box->style);
+            if (!row)
+                return;
+            row->header = head;
+            box->head_rows += head;
+            const char *row_style = attr(b, rn, "style");
+            int used = 0;
+            for (int k = 0; k < ncols; k++)
+                used += taken[k] > 0;
+            for (const xmlNode *cn = rn->children; cn; cn = cn->next) {
+                if (!is_layout(cn, "cell"))
+                    continue;
+                const char *cs = attr(b, cn, "style");
+                const Style *st = styles_get(&b->styles, cs ? cs : row_style, head ? "th" : "cell");
+                Box *cell = new_box(b, row, BOX_CELL, cn, st);
+                if (!cell)
+                    return;
+                cell->header = head;
+                const char *span = attr(b, cn, "colspan");
+                cell->colspan = span ? atoi(span) : 1;
+                span = attr(b, cn, "rowspan");
+                cell->rowspan = span ? atoi(span) : 1;
+                used += cell->colspan;
+                mixed(b, cell, cn->children, st, depth + 1);
+                /* Mark the slots this cell keeps below, in order of use. */
+                for (int k = 0, left = cell->colspan; k < ncols && left > 0; k++) {
+                    if (taken[k] > 0)
+                        continue;
+                    if (cell->rowspan > 1)
+                        taken[k] = cell->rowspan;
+                    else
+                        taken[k] = -1; /* used on this row only */
+                    left--;
+                }
+            }
+            for (int k = 0; k < ncols; k++)
+                taken[k] = taken[k] > 0 ? taken[k] - 1 : 0;
+            if (used > ncols)
+                run_diag(b->run, DIAG_ERROR, row->line, 0,
+                         "this table row needs %d columns but the table has %d <col>", used, ncols);
+        }
+    }
+}
+
+static void
+image(Builder *b, Box *box, const xmlNode *n)
+{
+    const char *src = attr(b, n, "src");
+    box->alt = attr(b, n, "alt");
+    const char *w = attr(b, n, "width"), *h = attr(b, n, "height"), *al = attr(b, n, "align");
+    box->img_width = w ? doc_parse_length(w) : 0;
+    box->img_height = h ? doc_parse_length(h) : 0;
+    box->img_align = !al                     ? ALIGN_LEFT
+                     : !strcmp(al, "right")  ? ALIGN_RIGHT
+                     : !strcmp(al, "center") ? ALIGN_CENTER
+                                             : ALIGN_LEFT;
+    char resolved[PATH_MAX];
+    const char *path = arena_printf(b->a, "%s/%s", b->doc->base_dir, src ? src : "");
+    if (!path || !src || !realpath(path, resolved)) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" cannot be found next to the layout document", src ? src : "");
+        return;
+    }
+    size_t n_base = b->base_real ? strlen(b->base_real) : 0;
+    if (!b->base_real || strncmp(resolved, b->base_real, n_base) != 0 || resolved[n_base] != '/') {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" lies outside the layout document's folder; copil reads "
+                 "only files inside it",
+                 src);
+        return;
+    }
+    box->src = arena_strdup(b->a, resolved);
+}
+
+static void
+signature(Builder *b, Box *box, const xmlNode *n)
+{
+    const char *space = attr(b, n, "space");
+    box->height = space ? doc_parse_length(space) : doc_parse_length("25mm");
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is_layout(c, "line"))
+            box->sig_line = rich_text(b, c->children, NULL);
+        else if (is_layout(c, "role"))
+            box->sig_role = rich_text(b, c->children, NULL);
+        else if (is_layout(c, "name"))
+            box->sig_name = rich_text(b, c->children, NULL);
+    }
+}
+
+#define MAX_DEPTH 200 /* libxml2 stops at 256 levels of elements anyway */
+
+/* One block element n, added to parent. */
+static void
+blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int depth)
+{
+    if (depth > MAX_DEPTH || !parent)
+        return;
+    const char *name = (const char *)n->name;
+    const char *style_attr = attr(b, n, "style");
+    Box *box = NULL;
+
+    if (!strcmp(name, "p") || !strcmp(name, "h1") || !strcmp(name, "h2") || !strcmp(name, "h3")) {
+        box = para(b, parent, n, n->children, NULL, styles_get(&b->styles, style_attr, name));
+        if (box && name[0] == 'h')
+            box->level = name[1] - '0';
+        if (!box && name[0] == 'h')
+            run_diag(b->run, DIAG_WARNING, xmlGetLineNo(n), 0, "<%s> is empty and is left out",
+                     name);
+    } else if (!strcmp(name, "list")) {
+        const Style *st = styles_get(&b->styles, style_attr, "li");
+        box = new_box(b, parent, BOX_LIST, n, st);
+        if (!box)
+            return;
+        const char *kind = attr(b, n, "kind"), *start = attr(b, n, "start");
+        box->list_kind = !kind || !strcmp(kind, "bullet") ? LIST_BULLET
+                         : !strcmp(kind, "number")        ? LIST_NUMBER
+                                                          : LIST_LETTER;
+        box->list_start = start ? atoi(start) : 1;
+        box->depth = 1;
+        for (Box *p = parent; p; p = p->parent)
+            box->depth += p->kind == BOX_LIST;
+        for (const xmlNode *c = n->children; c; c = c->next) {
+            if (!is_layout(c, "item"))
+                continue;
+            Box *item = new_box(b, box, BOX_ITEM, c, st);
+            if (item)
+                mixed(b, item, c->children, st, depth + 1);
+        }
+    } else if (!strcmp(name, "table")) {
+        box = new_box(b, parent, BOX_TABLE, n, styles_get(&b->styles, style_attr, "table"));
+        if (box)
+            table(b, box, n, depth);
+    } else if (!strcmp(name, "box") || !strcmp(name, "keep")) {
+        box = new_box(b, parent, name[0] == 'b' ? BOX_FRAME : BOX_KEEP, n,
+                      styles_get(&b->styles, style_attr, name));
+        for (const xmlNode *c = box ? n->children : NULL; c; c = c->next)
+            if (is_layout(c, NULL))
+                blocks(b, box, c, text_style, depth + 1);
+    } else if (!strcmp(name, "columns")) {
+        box = new_box(b, parent, BOX_COLUMNS, n, styles_get(&b->styles, NULL, "default"));
+        if (!box)
+            return;
+        const char *gap = attr(b, n, "gap");
+        box->gap = gap ? doc_parse_length(gap) : doc_parse_length("6mm");
+        for (const xmlNode *c = n->children; c; c = c->next) {
+            if (!is_layout(c, "column"))
+                continue;
+            Box *col = new_box(b, box, BOX_COLUMN, c,
+                               styles_get(&b->styles, attr(b, c, "style"), "column"));
+            if (!col)
+                return;
+            col->width = parse_width(attr(b, c, "width"));
+            for (const xmlNode *cc = c->children; cc; cc = cc->next)
+                if (is_layout(cc, NULL))
+                    blocks(b, col, cc, text_style, depth + 1);
+        }
+    } else if (!strcmp(name, "image")) {
+        box = new_box(b, parent, BOX_IMAGE, n, text_style);
+        if (box)
+            image(b, box, n);
+    } else if (!strcmp(name, "spacer")) {
+        box = new_box(b, parent, BOX_SPACER, n, text_style);
+        if (box)
+            box->height = doc_parse_length(attr(b, n, "height"));
+    } else if (!strcmp(name, "page-break")) {
+        new_box(b, parent, BOX_BREAK, n, text_style);
+    } else if (!strcmp(name, "signature")) {
+        box = new_box(b, parent, BOX_SIGNATURE, n, styles_get(&b->styles, style_attr, "signature"));
+        if (box)
+            signature(b, box, n);
+    }
+}
+
+static Box *
+container(Builder *b, const xmlNode *n)
+{
+    if (!n)
+        return NULL;
+    const Style *st = styles_get(&b->styles, attr(b, n, "style"), "default");
+    Box *box = new_box(b, NULL, BOX_CONTAINER, n, st);
+    for (const xmlNode *c = box ? n->children : NULL; c; c = c->next)
+        if (is_layout(c, NULL))
+            blocks(b, box, c, styles_get(&b->styles, NULL, "p"), 1);
+    return box;
+}
+
+static int
+length_or(Builder *b, const xmlNode *n, const char *name, const char *dflt)
+{
+    const char *v = n ? attr(b, n, name) : NULL;
+    return doc_parse_length(v ? v : dflt);
+}
+
+static void
+page_setup(Builder *b, const xmlNode *page)
+{
+    Doc *d = b->doc;
+    const char *size = page ? attr(b, page, "size") : NULL;
+    const char *orient = page ? attr(b, page, "orientation") : NULL;
+    double w = 595.276, h = 841.890; /* A4 */
+    if (size && !strcmp(size, "A5"))
+        w = 419.528, h = 595.276;
+    else if (size && !strcmp(size, "Letter"))
+        w = 612, h = 792;
+    if (orient && !strcmp(orient, "landscape")) {
+        double t = w;
+        w = h;
+        h = t;
+    }
+    d->page_width = (int)lround(w * DOC_UNITS_PER_PT);
+    d->page_height = (int)lround(h * DOC_UNITS_PER_PT);
+    d->margin_top = length_or(b, page, "margin-top", "15mm");
+    d->margin_bottom = length_or(b, page, "margin-bottom", "15mm");
+    d->margin_left = length_or(b, page, "margin-left", "20mm");
+    d->margin_right = length_or(b, page, "margin-right", "20mm");
+    d->header_gap = length_or(b, page, "header-gap", "5mm");
+    int min_body = 72 * DOC_UNITS_PER_PT; /* an inch of text at least */
+    if (d->page_width - d->margin_left - d->margin_right < min_body ||
+        d->page_height - d->margin_top - d->margin_bottom < min_body) {
+        run_diag(b->run, DIAG_ERROR, page ? xmlGetLineNo(page) : 0, 0,
+                 "the margins leave less than an inch for the text: make them smaller");
+    }
+}
+
+Status
+doc_build(Run *r, xmlDocPtr layout, const char *base_dir, Doc **out)
+{
+    Builder b = {.run = r, .a = &r->arena};
+    unsigned errors = r->nerrors;
+    xmlNode *root = xmlDocGetRootElement(layout);
+    char resolved[PATH_MAX];
+
+    *out = NULL;
+    b.doc = arena_alloc(b.a, sizeof(*b.doc));
+    if (!b.doc || !root)
+        return STATUS_IO;
+    Doc *d = b.doc;
+    d->base_dir = arena_strdup(b.a, base_dir);
+    b.base_real = realpath(base_dir, resolved) ? arena_strdup(b.a, resolved) : NULL;
+    d->title = attr(&b, root, "title");
+    d->author = attr(&b, root, "author");
+    d->subject = attr(&b, root, "subject");
+    d->keywords = attr(&b, root, "keywords");
+    d->lang = attr(&b, root, "lang");
+    if (!d->lang)
+        d->lang = "fr-FR";
+    d->created = attr(&b, root, "created");
+
+    xmlNode *page = NULL, *styles = NULL;
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (is_layout(c, "page"))
+            page = c;
+        else if (is_layout(c, "styles"))
+            styles = c;
+    }
+    styles_read(&b.styles, r, styles);
+    page_setup(&b, page);
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (is_layout(c, "first-header"))
+            d->first_header = container(&b, c);
+        else if (is_layout(c, "header"))
+            d->header = container(&b, c);
+        else if (is_layout(c, "first-footer"))
+            d->first_footer = container(&b, c);
+        else if (is_layout(c, "footer"))
+            d->footer = container(&b, c);
+        else if (is_layout(c, "body"))
+            d->body = container(&b, c);
+    }
+    if (b.a->failed) {
+        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the layout");
+        return STATUS_IO;
+    }
+    if (r->nerrors > errors)
+        return STATUS_INVALID;
+    *out = d;
+    return STATUS_OK;
+}

@@ -1,0 +1,171 @@
+/*
+ * doc/doc.h — the layout model: layout xmlDoc → Doc, a box tree with resolved
+ * styles and inline text.
+ *
+ *   Doc ─ page setup, metadata, styles
+ *    ├─ header / first-header / footer / first-footer : Box (BOX_CONTAINER)
+ *    └─ body : Box
+ *         ├─ BOX_PARA (h1-h3, p, caption, anonymous text) ── RichText
+ *         ├─ BOX_LIST ─ BOX_ITEM ─ blocks
+ *         ├─ BOX_TABLE ─ BOX_ROW ─ BOX_CELL ─ blocks
+ *         ├─ BOX_FRAME (box), BOX_KEEP, BOX_COLUMNS ─ BOX_COLUMN ─ blocks
+ *         └─ BOX_IMAGE, BOX_SPACER, BOX_BREAK, BOX_SIGNATURE
+ *
+ * Everything lives in the run's arena; styles are shared, never copied. Lengths
+ * are Pango units (1 pt = PANGO_SCALE). This stage knows nothing of fonts or
+ * pages: it only reads and resolves.
+ */
+#ifndef COPIL_DOC_DOC_H
+#define COPIL_DOC_DOC_H
+
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "core/run.h"
+
+#define COPIL_LAYOUT_NS "urn:copil:layout"
+
+/* Pango units per point (PANGO_SCALE), without including Pango here. */
+#define DOC_UNITS_PER_PT 1024
+
+typedef enum Align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_JUSTIFY } Align;
+typedef enum VAlign { VALIGN_TOP, VALIGN_MIDDLE, VALIGN_BOTTOM } VAlign;
+
+enum { SIDE_TOP = 1, SIDE_RIGHT = 2, SIDE_BOTTOM = 4, SIDE_LEFT = 8, SIDE_ALL = 15 };
+
+/* A resolved style: every property has a value. */
+typedef struct Style {
+    const char *name;
+    const char *font; /* family as written: "sans", "serif" or a family name */
+    int size;         /* font size */
+    int bold, italic, underline;
+    uint32_t color; /* 0xRRGGBB */
+    Align align;
+    VAlign valign;
+    int line_height; /* thousandths of the font size: 1250 = 1.25 */
+    int space_before, space_after;
+    int indent_left, indent_right, indent_first;
+    int border;
+    int border_sides;
+    uint32_t border_color;
+    int has_background;
+    uint32_t background;
+    int padding;
+    int keep_with_next;
+    int hyphenate;
+    int orphans, widows;
+} Style;
+
+typedef enum SpanKind {
+    SPAN_BOLD,
+    SPAN_ITALIC,
+    SPAN_UNDERLINE,
+    SPAN_SUP,
+    SPAN_STYLE,       /* a named style's font, size, weight, slant, colour */
+    SPAN_LINK,        /* href or to */
+    SPAN_PAGE_NUMBER, /* empty span: where the page number goes */
+    SPAN_PAGE_COUNT,  /* empty span: where the page count goes */
+} SpanKind;
+
+typedef struct Span Span;
+struct Span {
+    Span *next;
+    SpanKind kind;
+    unsigned start, end; /* byte offsets in the RichText's text */
+    const Style *style;  /* SPAN_STYLE */
+    const char *href;    /* SPAN_LINK, external */
+    const char *to;      /* SPAN_LINK, internal anchor */
+};
+
+/* Text with its inline markup, as written (white space folded); the text
+ * stage applies French typography and hyphenation when it lays it out. */
+typedef struct RichText {
+    char *text; /* UTF-8, NUL-terminated */
+    unsigned len;
+    Span *spans; /* in order of their start */
+    int has_fields;
+} RichText;
+
+typedef enum BoxKind {
+    BOX_CONTAINER, /* body, header, footer */
+    BOX_PARA,      /* p, h1-h3, caption, anonymous text in an item or a cell */
+    BOX_LIST,
+    BOX_ITEM,
+    BOX_TABLE,
+    BOX_ROW,
+    BOX_CELL,
+    BOX_FRAME, /* box */
+    BOX_KEEP,
+    BOX_COLUMNS,
+    BOX_COLUMN,
+    BOX_IMAGE,
+    BOX_SPACER,
+    BOX_BREAK,
+    BOX_SIGNATURE,
+} BoxKind;
+
+typedef enum ListKind { LIST_BULLET, LIST_NUMBER, LIST_LETTER } ListKind;
+
+/* A column width as written: a length, a percentage or a share. */
+typedef struct Width {
+    enum { WIDTH_FIXED, WIDTH_PERCENT, WIDTH_SHARE } kind;
+    int value; /* Pango units; thousandths of a percent; thousandths of a share */
+} Width;
+
+typedef struct Box Box;
+struct Box {
+    BoxKind kind;
+    Box *parent, *first, *last, *next;
+    const Style *style;
+    const char *element; /* the layout element's name: "p", "h2", "cell" */
+    const char *id;      /* anchor, or the signature's id */
+    long line;           /* in the layout file */
+    unsigned index;      /* document order, for dumps */
+
+    RichText *text; /* BOX_PARA */
+    int level;      /* BOX_PARA: 1-3 for headings, 0 otherwise */
+
+    ListKind list_kind; /* BOX_LIST */
+    int list_start;
+    int depth; /* BOX_LIST: nesting depth from 1 */
+
+    Width *cols; /* BOX_TABLE: ncols widths */
+    int ncols;
+    int head_rows;        /* BOX_TABLE: the first head_rows rows are headers */
+    int header;           /* BOX_ROW, BOX_CELL: in the head */
+    int colspan, rowspan; /* BOX_CELL */
+    Width width;          /* BOX_COLUMN */
+    int gap;              /* BOX_COLUMNS */
+
+    const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
+    int img_width, img_height; /* BOX_IMAGE: 0 when not given */
+    Align img_align;
+
+    int height;                               /* BOX_SPACER: height; BOX_SIGNATURE: blank area */
+    RichText *sig_line, *sig_role, *sig_name; /* BOX_SIGNATURE */
+};
+
+typedef struct Doc {
+    const char *title, *author, *subject, *keywords, *lang;
+    const char *created; /* ISO 8601 as written, or NULL */
+    int page_width, page_height;
+    int margin_top, margin_bottom, margin_left, margin_right;
+    int header_gap;
+    Box *body;
+    Box *header, *first_header, *footer, *first_footer; /* NULL when absent */
+    const char *base_dir;                               /* folder of the layout file, for images */
+    unsigned nboxes;
+} Doc;
+
+/* Builds the Doc from a layout document that passed layout.xsd. Styles are
+ * resolved through their parents (a cycle is an error); image paths are
+ * resolved against base_dir and must stay inside it. Problems are Diags on r; returns
+ * STATUS_INVALID then. The Doc is in r's arena. */
+Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, Doc **out);
+
+/* Parses a length as written in the schema ("12pt", "4.5mm"); returns -1
+ * when it is not one. */
+int doc_parse_length(const char *s);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * doc/internal.h — what the files of the doc stage share: style definitions
+ * while they are being resolved.
+ */
+#ifndef COPIL_DOC_INTERNAL_H
+#define COPIL_DOC_INTERNAL_H
+
+#include "doc/doc.h"
+
+typedef struct StyleDef StyleDef;
+struct StyleDef {
+    StyleDef *next;
+    const char *name, *parent;
+    xmlNode *node;
+    long line;
+    const Style *resolved;
+    int resolving, cycle_reported;
+};
+
+typedef struct BuiltinCache BuiltinCache;
+struct BuiltinCache {
+    BuiltinCache *next;
+    const char *name;
+    const Style *style;
+};
+
+typedef struct Styles {
+    Run *run;
+    Arena *arena;
+    StyleDef *defs;
+    BuiltinCache *builtins;
+} Styles;
+
+/* Reads the <styles> element (NULL for none) and resolves every style,
+ * reporting loops in parent chains on r. */
+void styles_read(Styles *ss, Run *r, xmlNode *styles);
+
+/* The style named name when given, else the one named fallback (the
+ * element's own: "p", "h1", "cell"), else the built-in one. Never NULL unless
+ * out of memory. */
+const Style *styles_get(Styles *ss, const char *name, const char *fallback);
+
+#endif

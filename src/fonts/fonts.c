@@ -1,0 +1,197 @@
+/*
+ * fonts/fonts.c — private fontconfig, Pango font map and context.
+ *
+ * The configuration is given to fontconfig as an in-memory document: its only
+ * <dir> is the fonts folder, its <cachedir> a folder we may write (or none),
+ * and it maps the generic names to the shipped families. An empty
+ * configuration has no synthetic bold or italic, which is why fonts/ ships
+ * all four styles of each family.
+ */
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "fonts/fonts.h"
+
+#define SANS_FAMILY  "Liberation Sans"
+#define SERIF_FAMILY "Liberation Serif"
+
+typedef struct LineRatio {
+    char family[64];
+    int ratio;
+} LineRatio;
+
+struct Fonts {
+    FcConfig *config;
+    FcCharSet *coverage; /* union of every font's characters */
+    PangoFontMap *map;
+    PangoContext *context;
+    LineRatio ratios[8];
+    int nratios;
+};
+
+/* Escapes a path for the XML configuration. */
+static char *
+xml_escape(const char *s)
+{
+    GString *g = g_string_new(NULL);
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            g_string_append(g, "&amp;");
+            break;
+        case '<':
+            g_string_append(g, "&lt;");
+            break;
+        case '>':
+            g_string_append(g, "&gt;");
+            break;
+        default:
+            g_string_append_c(g, *s);
+        }
+    }
+    return g_string_free(g, FALSE);
+}
+
+Status
+fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
+{
+    Status st = STATUS_IO;
+    Fonts *f = g_new0(Fonts, 1);
+    char *dir = NULL, *cache = NULL, *xml = NULL;
+    char real[4096];
+
+    *out = NULL;
+    if (!realpath(fonts_dir, real)) {
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "the fonts folder is missing");
+        goto out;
+    }
+    dir = xml_escape(real);
+    cache = cache_dir ? xml_escape(cache_dir) : NULL;
+    xml = g_strdup_printf(
+        "<fontconfig><dir>%s</dir>%s%s%s"
+        "<alias binding=\"same\"><family>sans</family><prefer><family>" SANS_FAMILY
+        "</family></prefer></alias>"
+        "<alias binding=\"same\"><family>sans-serif</family><prefer><family>" SANS_FAMILY
+        "</family></prefer></alias>"
+        "<alias binding=\"same\"><family>serif</family><prefer><family>" SERIF_FAMILY
+        "</family></prefer></alias>"
+        "</fontconfig>",
+        dir, cache ? "<cachedir>" : "", cache ? cache : "", cache ? "</cachedir>" : "");
+    f->config = FcConfigCreate();
+    if (!f->config || !FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)xml, FcTrue) ||
+        !FcConfigBuildFonts(f->config)) {
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "fontconfig cannot read the fonts folder");
+        goto out;
+    }
+    FcFontSet *set = FcConfigGetFonts(f->config, FcSetSystem);
+    f->coverage = FcCharSetCreate();
+    int usable = 0;
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcCharSet *cs;
+        if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch) {
+            FcCharSetMerge(f->coverage, cs, NULL);
+            usable++;
+        }
+    }
+    if (!usable) {
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
+                    "the fonts folder holds no font copil can use (broken or missing files)");
+        goto out;
+    }
+    f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!f->map) {
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "Pango cannot use the FreeType fonts");
+        goto out;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+    f->context = pango_font_map_create_context(f->map);
+    pango_context_set_language(f->context, pango_language_from_string("fr"));
+    /* Outlines are drawn as they are: no hinting or rounding that would make
+     * the PDF differ from the metrics pagination used. */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(f->context, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(f->context, FALSE);
+    *out = f;
+    f = NULL;
+    st = STATUS_OK;
+out:
+    g_free(dir);
+    g_free(cache);
+    g_free(xml);
+    fonts_free(f);
+    return st;
+}
+
+void
+fonts_free(Fonts *f)
+{
+    if (!f)
+        return;
+    if (f->context)
+        g_object_unref(f->context);
+    if (f->map)
+        g_object_unref(f->map);
+    if (f->coverage)
+        FcCharSetDestroy(f->coverage);
+    if (f->config)
+        FcConfigDestroy(f->config);
+    g_free(f);
+}
+
+PangoContext *
+fonts_context(Fonts *f)
+{
+    return f->context;
+}
+
+const char *
+fonts_family(Fonts *f, const char *name)
+{
+    if (!name || !strcmp(name, "sans") || !strcmp(name, "sans-serif"))
+        return SANS_FAMILY;
+    if (!strcmp(name, "serif"))
+        return SERIF_FAMILY;
+    FcFontSet *set = FcConfigGetFonts(f->config, FcSetSystem);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *fam;
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; k++)
+            if (!strcasecmp((const char *)fam, name))
+                return name;
+    }
+    return NULL;
+}
+
+int
+fonts_has_char(Fonts *f, uint32_t cp)
+{
+    return FcCharSetHasChar(f->coverage, cp);
+}
+
+int
+fonts_line_ratio(Fonts *f, const char *family)
+{
+    for (int i = 0; i < f->nratios; i++)
+        if (!strcmp(f->ratios[i].family, family))
+            return f->ratios[i].ratio;
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family(d, family);
+    pango_font_description_set_size(d, 100 * PANGO_SCALE);
+    PangoFontMetrics *m = pango_context_get_metrics(f->context, d, NULL);
+    int ratio =
+        (pango_font_metrics_get_ascent(m) + pango_font_metrics_get_descent(m)) * 10 / PANGO_SCALE;
+    pango_font_metrics_unref(m);
+    pango_font_description_free(d);
+    if (ratio <= 0)
+        ratio = 1150;
+    if (f->nratios < (int)(sizeof(f->ratios) / sizeof(f->ratios[0]))) {
+        g_strlcpy(f->ratios[f->nratios].family, family, sizeof(f->ratios[0].family));
+        f->ratios[f->nratios++].ratio = ratio;
+    }
+    return ratio;
+}

@@ -1,0 +1,105 @@
+/*
+ * paginate/dump.c — a stable text picture of the pages, for golden tests.
+ *
+ * One line per fragment (kind, box as element#index, position in points),
+ * and for text one line per printed line, so that a diff shows exactly which
+ * word moved. In the text, a no-break space prints as "~", a narrow one as
+ * "^", and a line broken at a soft hyphen ends with "-".
+ */
+#include <string.h>
+
+#include <pango/pango.h>
+
+#include "paginate/paginate.h"
+
+static double
+pt(int v)
+{
+    return v / (double)DOC_UNITS_PER_PT;
+}
+
+static void
+line_text(FILE *fp, PangoLayout *layout, int index)
+{
+    PangoLayoutLine *line = pango_layout_get_line_readonly(layout, index);
+    const char *text = pango_layout_get_text(layout);
+    if (!line)
+        return;
+    const unsigned char *s = (const unsigned char *)text + line->start_index;
+    int n = line->length;
+    int soft_end = 0;
+    fputs("      | ", fp);
+    for (int i = 0; i < n;) {
+        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+            fputc('~', fp);
+            i += 2;
+        } else if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0xAF) {
+            fputc('^', fp);
+            i += 3;
+        } else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xAD) {
+            soft_end = i + 2 >= n;
+            i += 2;
+        } else if (s[i] == '\n') {
+            i++;
+        } else {
+            fputc(s[i], fp);
+            i++;
+        }
+    }
+    if (soft_end)
+        fputc('-', fp);
+    fputc('\n', fp);
+}
+
+static const char *
+kind_name(FragKind k)
+{
+    switch (k) {
+    case FRAG_TEXT:
+        return "text";
+    case FRAG_FILL:
+        return "fill";
+    case FRAG_BORDER:
+        return "border";
+    case FRAG_IMAGE:
+        return "image";
+    case FRAG_SIGNATURE:
+        return "signature";
+    case FRAG_ANCHOR:
+        return "anchor";
+    }
+    return "?";
+}
+
+void
+pg_dump(const Pages *pages, FILE *fp)
+{
+    const Doc *d = pages->doc;
+    fprintf(fp, "document \"%s\" pages=%d size=%.1fx%.1f\n", d->title ? d->title : "", pages->count,
+            pt(d->page_width), pt(d->page_height));
+    for (const Page *pg = pages->first; pg; pg = pg->next) {
+        fprintf(fp, "page %d\n", pg->number);
+        for (const Frag *f = pg->first; f; f = f->next) {
+            fprintf(fp, "  %s %s#%u x=%.1f y=%.1f w=%.1f h=%.1f", kind_name(f->kind),
+                    f->box ? f->box->element : "?", f->box ? f->box->index : 0, pt(f->x), pt(f->y),
+                    pt(f->w), pt(f->h));
+            if (f->kind == FRAG_TEXT)
+                fprintf(fp, " lines=%d-%d%s", f->first_line, f->first_line + f->nlines - 1,
+                        f->role == ROLE_ARTIFACT ? " artifact"
+                        : f->role == ROLE_LABEL  ? " label"
+                                                 : "");
+            if (f->kind == FRAG_FILL || f->kind == FRAG_BORDER)
+                fprintf(fp, " color=#%06x", (unsigned)f->color);
+            if (f->kind == FRAG_BORDER)
+                fprintf(fp, " width=%.2f sides=%s%s%s%s", pt(f->border),
+                        f->sides & SIDE_TOP ? "t" : "", f->sides & SIDE_RIGHT ? "r" : "",
+                        f->sides & SIDE_BOTTOM ? "b" : "", f->sides & SIDE_LEFT ? "l" : "");
+            if ((f->kind == FRAG_SIGNATURE || f->kind == FRAG_ANCHOR) && f->box && f->box->id)
+                fprintf(fp, " id=%s", f->box->id);
+            fputc('\n', fp);
+            if (f->kind == FRAG_TEXT)
+                for (int i = 0; i < f->nlines; i++)
+                    line_text(fp, f->para->layout, f->first_line + i);
+        }
+    }
+}

@@ -1,0 +1,660 @@
+/*
+ * paginate/measure.c — blocks → slices: each paragraph laid out once.
+ *
+ * A paragraph becomes an SL_LINES slice that the placer may split between
+ * lines. Everything that must not split (a table row group, a framed box, a
+ * keep group, columns, an image, a signature) becomes an SL_ATOM: its
+ * content is stacked once into fragments relative to its top.
+ *
+ *   table  ─ row groups (rows tied by rowspans) ─ one atom each
+ *   ┌───────┬───────────┐ ← fill and border per cell, over the whole
+ *   │ cell  │ cell      │   height of its rows; content shifted by valign
+ *   └───────┴───────────┘
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "paginate/internal.h"
+
+#define PT    DOC_UNITS_PER_PT
+#define MM(x) ((int)((x)*72.0 / 25.4 * PT))
+
+Frag *
+frag_new(Ctx *c, FragKind kind, const Box *box, int x, int y, int w, int h)
+{
+    Frag *f = arena_alloc(c->a, sizeof(*f));
+    if (!f)
+        return NULL;
+    f->kind = kind;
+    f->box = box;
+    f->x = x;
+    f->y = y;
+    f->w = w;
+    f->h = h;
+    return f;
+}
+
+Frag *
+frags_copy(Ctx *c, const Frag *frags, int dy)
+{
+    Frag *head = NULL, **tail = &head;
+    for (const Frag *f = frags; f; f = f->next) {
+        Frag *g = arena_alloc(c->a, sizeof(*g));
+        if (!g)
+            break;
+        *g = *f;
+        g->y += dy;
+        g->next = NULL;
+        *tail = g;
+        tail = &g->next;
+    }
+    return head;
+}
+
+/* Appends the list src (moved by dy) to *tail; returns the new tail. */
+static Frag **
+append_frags(Ctx *c, Frag **tail, const Frag *src, int dy)
+{
+    for (Frag *f = frags_copy(c, src, dy); f; f = f->next) {
+        *tail = f;
+        tail = &f->next;
+    }
+    return tail;
+}
+
+Para *
+measure_para(Ctx *c, const RichText *rt, const Style *st, int width, const Box *owner)
+{
+    if (width < PT)
+        width = PT;
+    TextLayout tl = text_layout(c->text, c->run, rt, st, width, c->page, c->count, owner);
+    if (!tl.layout)
+        return NULL;
+    Para *p = arena_alloc(c->a, sizeof(*p));
+    int n = pango_layout_get_line_count(tl.layout);
+    if (!p)
+        return NULL;
+    p->layout = tl.layout;
+    p->links = tl.links;
+    p->nlines = n;
+    p->top = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
+    p->baseline = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
+    p->xoff = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
+    if (!p->top || !p->baseline || !p->xoff)
+        return NULL;
+    PangoLayoutIter *it = pango_layout_get_iter(tl.layout);
+    int i = 0;
+    do {
+        int y0, y1;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        p->top[i] = y0;
+        p->baseline[i] = pango_layout_iter_get_baseline(it);
+        p->xoff[i] = logical.x;
+        p->top[i + 1] = y1;
+        i++;
+    } while (i < n && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return p;
+}
+
+static Slice *
+slice_add(Ctx *c, SliceList *out, SliceKind kind, const Box *box, int height)
+{
+    Slice *s = arena_alloc(c->a, sizeof(*s));
+    if (!s)
+        return NULL;
+    s->kind = kind;
+    s->box = box;
+    s->height = height;
+    if (out->last)
+        out->last->next = s;
+    else
+        out->first = s;
+    out->last = s;
+    return s;
+}
+
+static void
+space(Ctx *c, SliceList *out, const Box *box, int h)
+{
+    if (h > 0)
+        slice_add(c, out, SL_SPACE, box, h);
+}
+
+/* Fill, content and border of a decorated block of the given total height;
+ * content (relative to the content box's top) is shifted by valign. */
+static Frag *
+decorate(Ctx *c, const Box *box, const Style *st, int x, int width, const Frag *content,
+         int content_h, int total_h)
+{
+    Frag *head = NULL, **tail = &head;
+    int inset = st->border + st->padding;
+    if (st->has_background) {
+        Frag *f = frag_new(c, FRAG_FILL, box, x, 0, width, total_h);
+        if (f) {
+            f->color = st->background;
+            *tail = f;
+            tail = &f->next;
+        }
+    }
+    int dy = inset;
+    int free_h = total_h - content_h - 2 * inset;
+    if (free_h > 0 && st->valign == VALIGN_MIDDLE)
+        dy += free_h / 2;
+    else if (free_h > 0 && st->valign == VALIGN_BOTTOM)
+        dy += free_h;
+    tail = append_frags(c, tail, content, dy);
+    if (st->border > 0 && st->border_sides) {
+        Frag *f = frag_new(c, FRAG_BORDER, box, x, 0, width, total_h);
+        if (f) {
+            f->color = st->border_color;
+            f->border = st->border;
+            f->sides = st->border_sides;
+            *tail = f;
+        }
+    }
+    return head;
+}
+
+static void
+atom(Ctx *c, SliceList *out, const Box *box, const Style *st, Frag *frags, int h)
+{
+    space(c, out, box, st->space_before);
+    Slice *s = slice_add(c, out, SL_ATOM, box, h);
+    if (s) {
+        s->frags = frags;
+        s->keep_with_next = st->keep_with_next;
+    }
+    space(c, out, box, st->space_after);
+}
+
+/* A block inside its style's border and padding, stacked. */
+static Frag *
+framed(Ctx *c, const Box *box, const Style *st, const Box *first, int x, int width, int *h)
+{
+    int inset = st->border + st->padding;
+    int ch = 0;
+    Frag *content = measure_stack(c, first, x + inset, width - 2 * inset, &ch);
+    *h = ch + 2 * inset;
+    return decorate(c, box, st, x, width, content, ch, *h);
+}
+
+/* Widths of n columns sharing total (gaps already taken out). */
+static void
+column_widths(const Width *w, int n, int total, int *out)
+{
+    long fixed = 0, shares = 0;
+    for (int i = 0; i < n; i++) {
+        if (w[i].kind == WIDTH_FIXED)
+            out[i] = w[i].value;
+        else if (w[i].kind == WIDTH_PERCENT)
+            out[i] = (int)((long)total * w[i].value / 100000);
+        else
+            out[i] = 0, shares += w[i].value;
+        fixed += out[i];
+    }
+    long left = total - fixed;
+    if (left < 0) {
+        /* More asked than there is: everything shrinks in proportion. */
+        for (int i = 0; i < n; i++)
+            out[i] = fixed > 0 ? (int)((long)out[i] * total / fixed) : 0;
+        left = 0;
+    }
+    for (int i = 0; i < n; i++)
+        if (w[i].kind == WIDTH_SHARE)
+            out[i] = shares > 0 ? (int)(left * w[i].value / shares) : 0;
+}
+
+static const char *
+list_label(Ctx *c, const Box *list, int i)
+{
+    static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
+    int n = list->list_start + i;
+    if (list->list_kind == LIST_BULLET)
+        return bullets[(list->depth - 1) % 3];
+    if (list->list_kind == LIST_NUMBER)
+        return arena_printf(c->a, "%d.", n);
+    char letters[16];
+    int k = 15;
+    letters[k] = '\0';
+    for (int v = n; v > 0 && k > 0; v = (v - 1) / 26)
+        letters[--k] = (char)('a' + (v - 1) % 26);
+    return arena_printf(c->a, "%s)", letters + k);
+}
+
+static void
+measure_list(Ctx *c, const Box *list, int x, int width, SliceList *out)
+{
+    const Style *st = list->style;
+    int label_w = MM(list->list_kind == LIST_BULLET ? 5 : 7) + st->size / 4;
+    if (label_w > width / 2)
+        label_w = width / 2;
+    int i = 0;
+    for (const Box *item = list->first; item; item = item->next, i++) {
+        SliceList tmp = {0};
+        measure_flow(c, item->first, x + label_w, width - label_w, &tmp);
+        Slice *first = tmp.first;
+        while (first && first->kind != SL_LINES && first->kind != SL_ATOM)
+            first = first->next;
+        if (first) {
+            RichText rt = {.text = (char *)list_label(c, list, i)};
+            rt.len = rt.text ? (unsigned)strlen(rt.text) : 0;
+            Style ls = *st;
+            ls.align = ALIGN_LEFT;
+            ls.indent_first = 0;
+            ls.hyphenate = 0;
+            Para *lp = rt.text ? measure_para(c, &rt, &ls, label_w, item) : NULL;
+            int dy = 0;
+            if (lp && first->kind == SL_LINES && first->para->nlines > 0)
+                dy = (first->para->baseline[0] - first->para->top[0]) - lp->baseline[0];
+            Frag *f = lp ? frag_new(c, FRAG_TEXT, item, x, dy, label_w, lp->top[1]) : NULL;
+            if (f) {
+                f->para = lp;
+                f->nlines = 1;
+                f->role = c->text_role == ROLE_ARTIFACT ? ROLE_ARTIFACT : ROLE_LABEL;
+                f->next = first->frags;
+                first->frags = f;
+            }
+        }
+        if (tmp.first) {
+            if (out->last)
+                out->last->next = tmp.first;
+            else
+                out->first = tmp.first;
+            out->last = tmp.last;
+        }
+    }
+}
+
+/* A table: one atom per row group (rows tied together by rowspans). */
+static void
+measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
+{
+    int n = table->ncols;
+    if (n <= 0)
+        return;
+    int *cw = arena_alloc_array(c->a, (size_t)n, sizeof(int));
+    int *cx = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
+    int *busy = arena_alloc_array(c->a, (size_t)n, sizeof(int)); /* rows still held */
+    if (!cw || !cx || !busy)
+        return;
+    column_widths(table->cols, n, width, cw);
+    cx[0] = x;
+    for (int i = 0; i < n; i++)
+        cx[i + 1] = cx[i] + cw[i];
+
+    space(c, out, table, table->style->space_before);
+    SliceList headers = {0};
+    const Box *row = table->first;
+    while (row) {
+        /* Find the group: rows until no rowspan reaches past the last. */
+        const Box *group_end = row; /* inclusive */
+        int nrows = 0, reach = 0;
+        for (const Box *r = row; r; r = r->next) {
+            nrows++;
+            for (const Box *cell = r->first; cell; cell = cell->next)
+                if (nrows - 1 + cell->rowspan > reach)
+                    reach = nrows - 1 + cell->rowspan;
+            group_end = r;
+            if (reach <= nrows || !r->next || r->next->header != r->header)
+                break;
+        }
+        int *rh = arena_alloc_array(c->a, (size_t)nrows + 1, sizeof(int));
+        typedef struct Placed {
+            const Box *cell;
+            int row, col, span_cols, span_rows, h;
+            Frag *content;
+            int content_h;
+        } Placed;
+        int ncells = 0;
+        for (const Box *r = row;; r = r->next) {
+            for (const Box *cell = r->first; cell; cell = cell->next)
+                ncells++;
+            if (r == group_end)
+                break;
+        }
+        Placed *pl = arena_alloc_array(c->a, (size_t)ncells + 1, sizeof(Placed));
+        if (!rh || !pl)
+            return;
+        int k = 0, ri = 0;
+        for (const Box *r = row;; r = r->next, ri++) {
+            int col = 0;
+            for (const Box *cell = r->first; cell; cell = cell->next) {
+                while (col < n && busy[col] > 0)
+                    col++;
+                if (col >= n)
+                    break; /* reported by doc_build */
+                int span = cell->colspan;
+                if (col + span > n)
+                    span = n - col;
+                int rows = cell->rowspan;
+                if (ri + rows > nrows)
+                    rows = nrows - ri;
+                const Style *st = cell->style;
+                int inset = st->border + st->padding;
+                int w = cx[col + span] - cx[col];
+                Placed *p = &pl[k++];
+                p->cell = cell;
+                p->row = ri;
+                p->col = col;
+                p->span_cols = span;
+                p->span_rows = rows;
+                p->content =
+                    measure_stack(c, cell->first, cx[col] + inset, w - 2 * inset, &p->content_h);
+                p->h = p->content_h + 2 * inset;
+                for (int q = col; q < col + span; q++)
+                    busy[q] = rows;
+                col += span;
+            }
+            for (int q = 0; q < n; q++)
+                busy[q] = busy[q] > 0 ? busy[q] - 1 : 0;
+            if (r == group_end)
+                break;
+        }
+        for (int i = 0; i < k; i++)
+            if (pl[i].span_rows == 1 && pl[i].h > rh[pl[i].row])
+                rh[pl[i].row] = pl[i].h;
+        for (int i = 0; i < k; i++) {
+            if (pl[i].span_rows <= 1)
+                continue;
+            int sum = 0;
+            for (int q = pl[i].row; q < pl[i].row + pl[i].span_rows; q++)
+                sum += rh[q];
+            if (pl[i].h > sum)
+                rh[pl[i].row + pl[i].span_rows - 1] += pl[i].h - sum;
+        }
+        int *ry = arena_alloc_array(c->a, (size_t)nrows + 1, sizeof(int));
+        if (!ry)
+            return;
+        for (int q = 0; q < nrows; q++)
+            ry[q + 1] = ry[q] + rh[q];
+        Frag *frags = NULL, **tail = &frags;
+        for (int i = 0; i < k; i++) {
+            int top = ry[pl[i].row];
+            int h = ry[pl[i].row + pl[i].span_rows] - top;
+            int w = cx[pl[i].col + pl[i].span_cols] - cx[pl[i].col];
+            Frag *d = decorate(c, pl[i].cell, pl[i].cell->style, cx[pl[i].col], w, pl[i].content,
+                               pl[i].content_h, h);
+            tail = append_frags(c, tail, d, top);
+        }
+        Slice *s = slice_add(c, out, SL_ATOM, row, ry[nrows]);
+        if (!s)
+            return;
+        s->frags = frags;
+        s->table = table;
+        s->header_row = row->header;
+        s->keep_with_next = row->header;
+        if (row->header) {
+            Slice *copy = slice_add(c, &headers, SL_ATOM, row, ry[nrows]);
+            if (copy) {
+                *copy = *s;
+                copy->next = NULL;
+            }
+        }
+        row = group_end->next;
+    }
+    /* Every body row knows the header rows to repeat above it. */
+    for (Slice *s = out->first; s; s = s->next)
+        if (s->table == table && !s->header_row)
+            s->headers = headers.first;
+    space(c, out, table, table->style->space_after);
+}
+
+static void
+measure_columns(Ctx *c, const Box *box, int x, int width, SliceList *out)
+{
+    int n = 0;
+    for (const Box *col = box->first; col; col = col->next)
+        n++;
+    if (n == 0)
+        return;
+    Width *w = arena_alloc_array(c->a, (size_t)n, sizeof(Width));
+    int *cw = arena_alloc_array(c->a, (size_t)n, sizeof(int));
+    if (!w || !cw)
+        return;
+    int i = 0;
+    for (const Box *col = box->first; col; col = col->next)
+        w[i++] = col->width;
+    int gaps = box->gap * (n - 1);
+    column_widths(w, n, width - gaps > n * PT ? width - gaps : width, cw);
+    Frag *frags = NULL, **tail = &frags;
+    int h = 0, cx = x;
+    i = 0;
+    for (const Box *col = box->first; col; col = col->next, i++) {
+        int ch = 0;
+        Frag *f = measure_stack(c, col->first, cx, cw[i], &ch);
+        tail = append_frags(c, tail, f, 0);
+        if (ch > h)
+            h = ch;
+        cx += cw[i] + box->gap;
+    }
+    atom(c, out, box, box->style, frags, h);
+}
+
+static void
+unref_surface(void *p)
+{
+    cairo_surface_destroy(p);
+}
+
+static void
+measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
+{
+    if (!box->src)
+        return;
+    cairo_surface_t *img = cairo_image_surface_create_from_png(box->src);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        run_diag(c->run, DIAG_ERROR, box->line, 0,
+                 "the image %s cannot be read: it is not a valid PNG file", box->src);
+        cairo_surface_destroy(img);
+        return;
+    }
+    if (run_defer(c->run, unref_surface, img) != STATUS_OK)
+        return;
+    double pw = cairo_image_surface_get_width(img), ph = cairo_image_surface_get_height(img);
+    /* A pixel is 1/96 in, as on screens, unless a size is given. */
+    double w = box->img_width, h = box->img_height;
+    if (w <= 0 && h <= 0)
+        w = pw * 0.75 * PT, h = ph * 0.75 * PT;
+    else if (w <= 0)
+        w = h * pw / ph;
+    else if (h <= 0)
+        h = w * ph / pw;
+    if (w > width) {
+        h = h * width / w;
+        w = width;
+    }
+    int ix = x;
+    if (box->img_align == ALIGN_CENTER)
+        ix = x + (width - (int)w) / 2;
+    else if (box->img_align == ALIGN_RIGHT)
+        ix = x + width - (int)w;
+    Frag *f = frag_new(c, FRAG_IMAGE, box, ix, 0, (int)w, (int)h);
+    if (f)
+        f->image = img;
+    atom(c, out, box, box->style, f, (int)h);
+}
+
+static void
+measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
+{
+    const Style *st = box->style;
+    Frag *frags = NULL, **tail = &frags;
+    int y = 0;
+    const RichText *parts[3] = {box->sig_line, box->sig_role, NULL};
+    for (int i = 0; i < 2; i++) {
+        if (!parts[i])
+            continue;
+        Para *p = measure_para(c, parts[i], st, width, box);
+        Frag *f = p ? frag_new(c, FRAG_TEXT, box, x, y, width, p->top[p->nlines]) : NULL;
+        if (!f)
+            continue;
+        f->para = p;
+        f->nlines = p->nlines;
+        f->role = ROLE_P;
+        *tail = f;
+        tail = &f->next;
+        y += p->top[p->nlines] + (i == 0 ? 4 * PT : PT);
+    }
+    Frag *area = frag_new(c, FRAG_SIGNATURE, box, x, y, width, box->height);
+    if (area) {
+        area->color = 0xB0B0B0;
+        *tail = area;
+        tail = &area->next;
+    }
+    y += box->height + PT;
+    if (box->sig_name) {
+        Para *p = measure_para(c, box->sig_name, st, width, box);
+        Frag *f = p ? frag_new(c, FRAG_TEXT, box, x, y, width, p->top[p->nlines]) : NULL;
+        if (f) {
+            f->para = p;
+            f->nlines = p->nlines;
+            f->role = ROLE_P;
+            *tail = f;
+            y += p->top[p->nlines];
+        }
+    }
+    atom(c, out, box, st, frags, y);
+}
+
+static int
+decorated(const Style *st)
+{
+    return st->has_background || st->border > 0 || st->padding > 0;
+}
+
+void
+measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
+{
+    for (const Box *b = first; b; b = b->next) {
+        const Style *st = b->style;
+        switch (b->kind) {
+        case BOX_PARA: {
+            int ix = x + st->indent_left;
+            int iw = width - st->indent_left - st->indent_right;
+            if (decorated(st)) {
+                /* A paragraph with a frame moves whole, like a box. */
+                int inset = st->border + st->padding;
+                Para *p = measure_para(c, b->text, st, iw - 2 * inset, b);
+                Frag *f =
+                    p ? frag_new(c, FRAG_TEXT, b, ix + inset, 0, iw - 2 * inset, p->top[p->nlines])
+                      : NULL;
+                if (!f)
+                    break;
+                f->para = p;
+                f->nlines = p->nlines;
+                f->role = c->text_role ? c->text_role : ROLE_P;
+                int h = p->top[p->nlines] + 2 * inset;
+                atom(c, out, b, st, decorate(c, b, st, ix, iw, f, h - 2 * inset, h), h);
+                break;
+            }
+            space(c, out, b, st->space_before);
+            Para *p = measure_para(c, b->text, st, iw, b);
+            Slice *s = p ? slice_add(c, out, SL_LINES, b, p->top[p->nlines]) : NULL;
+            if (!s)
+                break;
+            s->para = p;
+            s->x = ix;
+            s->w = iw;
+            s->orphans = st->orphans;
+            s->widows = st->widows;
+            s->keep_with_next = st->keep_with_next;
+            s->role = c->text_role                  ? c->text_role
+                      : !strcmp(b->element, "text") ? ROLE_TEXT
+                                                    : ROLE_P;
+            if (b->id) {
+                Frag *a = frag_new(c, FRAG_ANCHOR, b, ix, 0, iw, 0);
+                if (a) {
+                    a->next = s->frags;
+                    s->frags = a;
+                }
+            }
+            space(c, out, b, st->space_after);
+            break;
+        }
+        case BOX_LIST:
+            measure_list(c, b, x, width, out);
+            break;
+        case BOX_TABLE:
+            measure_table(c, b, x, width, out);
+            break;
+        case BOX_FRAME:
+        case BOX_KEEP: {
+            int h = 0;
+            Frag *f = framed(c, b, st, b->first, x, width, &h);
+            atom(c, out, b, st, f, h);
+            break;
+        }
+        case BOX_COLUMNS:
+            measure_columns(c, b, x, width, out);
+            break;
+        case BOX_IMAGE:
+            measure_image(c, b, x, width, out);
+            break;
+        case BOX_SPACER: {
+            Slice *s = slice_add(c, out, SL_ATOM, b, b->height);
+            (void)s;
+            break;
+        }
+        case BOX_BREAK:
+            slice_add(c, out, SL_BREAK, b, 0);
+            break;
+        case BOX_SIGNATURE:
+            measure_signature(c, b, x, width, out);
+            break;
+        case BOX_CONTAINER:
+        case BOX_ITEM:
+        case BOX_ROW:
+        case BOX_CELL:
+        case BOX_COLUMN:
+            measure_flow(c, b->first, x, width, out);
+            break;
+        }
+    }
+}
+
+Frag *
+measure_stack(Ctx *c, const Box *first, int x, int width, int *height)
+{
+    SliceList sl = {0};
+    measure_flow(c, first, x, width, &sl);
+    Frag *head = NULL, **tail = &head;
+    int y = 0, pending = 0;
+    for (const Slice *s = sl.first; s; s = s->next) {
+        switch (s->kind) {
+        case SL_SPACE:
+            if (y > 0 && s->height > pending)
+                pending = s->height;
+            break;
+        case SL_BREAK:
+            break;
+        case SL_LINES: {
+            y += pending;
+            pending = 0;
+            Frag *f = frag_new(c, FRAG_TEXT, s->box, s->x, y, s->w, s->height);
+            if (f) {
+                f->para = s->para;
+                f->nlines = s->para->nlines;
+                f->role = s->role;
+                *tail = f;
+                tail = &f->next;
+            }
+            tail = append_frags(c, tail, s->frags, y);
+            y += s->height;
+            break;
+        }
+        case SL_ATOM:
+            y += pending;
+            pending = 0;
+            tail = append_frags(c, tail, s->frags, y);
+            y += s->height;
+            break;
+        }
+    }
+    *height = y;
+    return head;
+}

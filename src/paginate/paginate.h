@@ -1,0 +1,92 @@
+/*
+ * paginate/paginate.h — Doc → Pages: every block laid out once, then placed.
+ *
+ *   Doc ──measure──▶ slices (a paragraph's lines, an unbreakable atom such as
+ *                    a table row or a box, a space, a page break)
+ *       ──place────▶ Pages of Frags (positioned pieces: text lines, fills,
+ *                    borders, images, signature areas)
+ *
+ * A paragraph splits between lines, keeping its orphans and widows; a heading
+ * keeps with what follows; table rows move whole and header rows repeat; a
+ * box, a keep group or a signature moves whole. Anything taller than a page
+ * is cut at line boundaries, with a warning, so every input ends. Headers and
+ * footers are laid out last, when the page count is known. Lengths are Pango
+ * units, from the page's top-left corner.
+ */
+#ifndef COPIL_PAGINATE_PAGINATE_H
+#define COPIL_PAGINATE_PAGINATE_H
+
+#include <stdio.h>
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "core/run.h"
+#include "doc/doc.h"
+#include "text/text.h"
+
+/* A paragraph laid out: its lines' tops, baselines and left offsets. */
+typedef struct Para {
+    PangoLayout *layout;
+    TextLink *links;
+    int nlines;
+    int *top;      /* nlines + 1 entries: top of each line; top[nlines] = height */
+    int *baseline; /* nlines entries */
+    int *xoff;     /* nlines entries: the line's left edge inside the layout */
+} Para;
+
+typedef enum FragKind {
+    FRAG_TEXT,      /* lines of a Para */
+    FRAG_FILL,      /* a background */
+    FRAG_BORDER,    /* a frame, on some sides */
+    FRAG_IMAGE,     /* a PNG */
+    FRAG_SIGNATURE, /* the blank area of a signature block */
+    FRAG_ANCHOR,    /* a link target (an id) */
+} FragKind;
+
+/* What a text fragment is, for the structure tags. */
+typedef enum FragRole {
+    ROLE_NONE,
+    ROLE_P,        /* a paragraph (heading level in box->level) */
+    ROLE_TEXT,     /* text directly in a cell or an item body: no P of its own */
+    ROLE_LABEL,    /* a list item's bullet or number */
+    ROLE_ARTIFACT, /* headers and footers */
+} FragRole;
+
+typedef struct Frag Frag;
+struct Frag {
+    Frag *next;
+    FragKind kind;
+    FragRole role;
+    const Box *box; /* the block it comes from */
+    int x, y, w, h;
+    const Para *para; /* FRAG_TEXT */
+    int first_line, nlines;
+    uint32_t color;         /* FRAG_FILL, FRAG_BORDER */
+    int border, sides;      /* FRAG_BORDER */
+    cairo_surface_t *image; /* FRAG_IMAGE (owned by the run) */
+};
+
+typedef struct Page Page;
+struct Page {
+    Page *next;
+    int number;
+    Frag *first, *last;
+};
+
+typedef struct Pages {
+    const Doc *doc;
+    Page *first;
+    int count;
+} Pages;
+
+/* Lays out and paginates doc. Warnings (content taller than a page, missing
+ * glyphs) and errors go to r; returns STATUS_IO only when memory runs out.
+ * Everything is in r's arena or registered with r. */
+Status pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out);
+
+/* Writes a stable text dump of the pages: one line per fragment with its
+ * box, lines and position in points. */
+void pg_dump(const Pages *pages, FILE *fp);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * paint/paint.c — drawing fragments, with structure tags, links and outline.
+ *
+ * Tags follow the box tree: for each fragment, the chain of its boxes
+ * (Table › TR › TD › P…) is compared with the tags open now; tags are closed
+ * and opened to match. All tags but Document close at the end of a page, so
+ * a paragraph split by a page is two P elements, and headers and footers,
+ * drawn while only Document is open, stay out of the body's elements (Cairo
+ * 1.16 cannot mark them as artifacts). Links use named destinations only:
+ * Cairo 1.16 loses a page=N link to a later page.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "paint/paint.h"
+
+#define MAX_TAGS 256
+
+typedef struct Tag {
+    const Box *box;
+    const char *name;
+} Tag;
+
+typedef struct Painter {
+    Run *run;
+    cairo_t *cr;
+    cairo_surface_t *surface;
+    Tag open[MAX_TAGS];
+    int nopen;
+    int outline_parent[4]; /* last outline entry per heading level */
+} Painter;
+
+static double
+pt(int v)
+{
+    return v / (double)PANGO_SCALE;
+}
+
+static void
+set_color(cairo_t *cr, uint32_t rgb)
+{
+    cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                         (rgb & 0xFF) / 255.0);
+}
+
+/* A quoted attribute value for Cairo's tag attributes. */
+static char *
+quoted(Arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *d = arena_alloc(a, n * 2 + 3);
+    size_t o = 0;
+    if (!d)
+        return NULL;
+    d[o++] = '\'';
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            d[o++] = '\\';
+        d[o++] = *s;
+    }
+    d[o++] = '\'';
+    d[o] = '\0';
+    return d;
+}
+
+/* --- structure tags ---------------------------------------------------- */
+
+static const char *
+box_tag(const Box *b, FragRole role)
+{
+    switch (b->kind) {
+    case BOX_TABLE:
+        return "Table";
+    case BOX_ROW:
+        return "TR";
+    case BOX_CELL:
+        return b->header ? "TH" : "TD";
+    case BOX_LIST:
+        return "L";
+    case BOX_ITEM:
+        return "LI";
+    case BOX_IMAGE:
+        return "Figure";
+    case BOX_SIGNATURE:
+        return "Div";
+    case BOX_PARA:
+        if (role == ROLE_TEXT)
+            return NULL;
+        if (b->level == 1)
+            return "H1";
+        if (b->level == 2)
+            return "H2";
+        if (b->level == 3)
+            return "H3";
+        return "P";
+    default:
+        return NULL;
+    }
+}
+
+/* The tags a fragment's content sits in, outermost first. */
+static int
+chain_of(const Frag *f, Tag *chain)
+{
+    const Box *boxes[MAX_TAGS];
+    int n = 0, k = 0;
+    for (const Box *b = f->box; b && n < MAX_TAGS / 2; b = b->parent)
+        boxes[n++] = b;
+    for (int i = n - 1; i >= 0; i--) {
+        const Box *b = boxes[i];
+        const char *name = box_tag(b, i == 0 ? f->role : ROLE_P);
+        if (b->kind == BOX_PARA && i != 0)
+            name = NULL;
+        if (name && k < MAX_TAGS - 1)
+            chain[k++] = (Tag){b, name};
+        if (b->kind == BOX_ITEM && k < MAX_TAGS - 1) {
+            int label = i == 0 && f->role == ROLE_LABEL;
+            chain[k++] = (Tag){b, label ? "Lbl" : "LBody"};
+            if (label)
+                break;
+        }
+    }
+    return k;
+}
+
+static void
+close_to(Painter *p, int depth)
+{
+    while (p->nopen > depth) {
+        p->nopen--;
+        cairo_tag_end(p->cr, p->open[p->nopen].name);
+    }
+}
+
+static void
+open_chain(Painter *p, const Frag *f)
+{
+    Tag chain[MAX_TAGS];
+    int n = chain_of(f, chain);
+    int same = 1; /* open[0] is Document */
+    while (same < p->nopen && same - 1 < n && p->open[same].box == chain[same - 1].box &&
+           !strcmp(p->open[same].name, chain[same - 1].name))
+        same++;
+    close_to(p, same);
+    for (int i = same - 1; i < n && p->nopen < MAX_TAGS; i++) {
+        cairo_tag_begin(p->cr, chain[i].name, NULL);
+        p->open[p->nopen++] = chain[i];
+    }
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void
+draw_links(Painter *p, const Frag *f)
+{
+    const Para *para = f->para;
+    for (const TextLink *l = para->links; l; l = l->next) {
+        GString *rects = g_string_new(NULL);
+        for (int j = f->first_line; j < f->first_line + f->nlines; j++) {
+            PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+            int *ranges = NULL, nr = 0;
+            if (l->end <= line->start_index || l->start >= line->start_index + line->length)
+                continue;
+            pango_layout_line_get_x_ranges(line, l->start, l->end, &ranges, &nr);
+            double top = pt(f->y + para->top[j] - para->top[f->first_line]);
+            double h = pt(para->top[j + 1] - para->top[j]);
+            for (int k = 0; k < nr; k++)
+                g_string_append_printf(rects, "%.2f %.2f %.2f %.2f ", pt(f->x + ranges[2 * k]), top,
+                                       pt(ranges[2 * k + 1] - ranges[2 * k]), h);
+            g_free(ranges);
+        }
+        if (rects->len > 0) {
+            char *target =
+                l->href ? quoted(&p->run->arena, l->href) : quoted(&p->run->arena, l->to);
+            char *attrs = arena_printf(&p->run->arena, "%s=%s rect=[%s]", l->href ? "uri" : "dest",
+                                       target ? target : "''", rects->str);
+            if (attrs) {
+                cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
+                cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+            }
+        }
+        g_string_free(rects, TRUE);
+    }
+}
+
+static void
+heading_outline(Painter *p, const Frag *f)
+{
+    const Box *b = f->box;
+    if (b->kind != BOX_PARA || b->level < 1 || b->level > 3 || f->first_line != 0 ||
+        f->role == ROLE_ARTIFACT)
+        return;
+    const char *name = b->id ? b->id : arena_printf(&p->run->arena, "h-%u", b->index);
+    char *q = name ? quoted(&p->run->arena, name) : NULL;
+    if (!q)
+        return;
+    if (!b->id) {
+        char *attrs = arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, pt(f->x), pt(f->y));
+        cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attrs);
+        cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+    }
+    /* The title: the heading's text without soft hyphens or line breaks. */
+    const char *text = pango_layout_get_text(f->para->layout);
+    GString *title = g_string_new(NULL);
+    for (const char *s = text; *s; s++) {
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD) {
+            s++;
+            continue;
+        }
+        g_string_append_c(title, *s == '\n' ? ' ' : *s);
+    }
+    int parent = b->level > 1 ? p->outline_parent[b->level - 1] : CAIRO_PDF_OUTLINE_ROOT;
+    char *link = arena_printf(&p->run->arena, "dest=%s", q);
+    int id = cairo_pdf_surface_add_outline(p->surface, parent, title->str, link, 0);
+    g_string_free(title, TRUE);
+    for (int l = b->level; l < 4; l++)
+        p->outline_parent[l] = id;
+}
+
+static void
+draw_text(Painter *p, const Frag *f)
+{
+    const Para *para = f->para;
+    heading_outline(p, f);
+    for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+        double x = pt(f->x + para->xoff[j]);
+        double y = pt(f->y + para->baseline[j] - para->top[f->first_line]);
+        cairo_move_to(p->cr, x, y);
+        pango_cairo_show_layout_line(p->cr, line);
+    }
+    if (para->links)
+        draw_links(p, f);
+}
+
+static void
+draw_border(Painter *p, const Frag *f)
+{
+    cairo_t *cr = p->cr;
+    double w = pt(f->border);
+    double x0 = pt(f->x) + w / 2, y0 = pt(f->y) + w / 2;
+    double x1 = pt(f->x + f->w) - w / 2, y1 = pt(f->y + f->h) - w / 2;
+    set_color(cr, f->color);
+    cairo_set_line_width(cr, w);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+    if (f->sides & SIDE_TOP)
+        cairo_move_to(cr, x0, y0), cairo_line_to(cr, x1, y0);
+    if (f->sides & SIDE_RIGHT)
+        cairo_move_to(cr, x1, y0), cairo_line_to(cr, x1, y1);
+    if (f->sides & SIDE_BOTTOM)
+        cairo_move_to(cr, x0, y1), cairo_line_to(cr, x1, y1);
+    if (f->sides & SIDE_LEFT)
+        cairo_move_to(cr, x0, y0), cairo_line_to(cr, x0, y1);
+    cairo_stroke(cr);
+}
+
+static void
+draw_frag(Painter *p, const Frag *f)
+{
+    cairo_t *cr = p->cr;
+    switch (f->kind) {
+    case FRAG_TEXT:
+        draw_text(p, f);
+        break;
+    case FRAG_FILL:
+        set_color(cr, f->color);
+        cairo_rectangle(cr, pt(f->x), pt(f->y), pt(f->w), pt(f->h));
+        cairo_fill(cr);
+        break;
+    case FRAG_BORDER:
+        draw_border(p, f);
+        break;
+    case FRAG_IMAGE: {
+        double iw = cairo_image_surface_get_width(f->image);
+        double ih = cairo_image_surface_get_height(f->image);
+        cairo_save(cr);
+        cairo_translate(cr, pt(f->x), pt(f->y));
+        cairo_scale(cr, pt(f->w) / iw, pt(f->h) / ih);
+        cairo_set_source_surface(cr, f->image, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        break;
+    }
+    case FRAG_SIGNATURE:
+        /* A light frame shows where to sign; the field itself comes later,
+         * over this very rectangle. */
+        set_color(cr, f->color);
+        cairo_set_line_width(cr, 0.5);
+        cairo_rectangle(cr, pt(f->x) + 0.25, pt(f->y) + 0.25, pt(f->w) - 0.5, pt(f->h) - 0.5);
+        cairo_stroke(cr);
+        break;
+    case FRAG_ANCHOR: {
+        char *q = f->box->id ? quoted(&p->run->arena, f->box->id) : NULL;
+        char *attrs =
+            q ? arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, pt(f->x), pt(f->y)) : NULL;
+        if (attrs) {
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+            cairo_tag_end(cr, CAIRO_TAG_DEST);
+        }
+        break;
+    }
+    }
+}
+
+static void
+set_metadata(cairo_surface_t *s, const Doc *d, const char *create_date, const char *producer)
+{
+    if (d->title)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
+    if (d->author)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, d->author);
+    if (d->subject)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, d->subject);
+    if (d->keywords)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, d->keywords);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, producer);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, create_date);
+}
+
+Status
+paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
+          cairo_write_func_t write, void *closure)
+{
+    const Doc *d = pages->doc;
+    Painter p = {.run = r};
+    Status st = STATUS_OK;
+
+    p.surface =
+        cairo_pdf_surface_create_for_stream(write, closure, pt(d->page_width), pt(d->page_height));
+    p.cr = cairo_create(p.surface);
+    for (int l = 0; l < 4; l++)
+        p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
+    set_metadata(p.surface, d, create_date, producer);
+    cairo_tag_begin(p.cr, "Document", NULL);
+    p.open[p.nopen++] = (Tag){NULL, "Document"};
+
+    for (const Page *pg = pages->first; pg; pg = pg->next) {
+        for (const Frag *f = pg->first; f; f = f->next) {
+            if (f->role == ROLE_ARTIFACT)
+                close_to(&p, 1);
+            else
+                open_chain(&p, f);
+            draw_frag(&p, f);
+        }
+        close_to(&p, 1);
+        cairo_show_page(p.cr);
+    }
+    close_to(&p, 0);
+    cairo_destroy(p.cr);
+    cairo_surface_finish(p.surface);
+    /* Tag errors show only now, after finishing (see notes/pdf-toolchain). */
+    cairo_status_t cs = cairo_surface_status(p.surface);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        run_diag(r, DIAG_ERROR, 0, 0, "the PDF could not be written: %s",
+                 cairo_status_to_string(cs));
+        st = STATUS_IO;
+    }
+    cairo_surface_destroy(p.surface);
+    return st;
+}

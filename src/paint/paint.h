@@ -1,0 +1,25 @@
+/*
+ * paint/paint.h — Pages → PDF through a Cairo PDF surface.
+ *
+ * Paint walks the pages once, in reading order. It opens structure tags as it
+ * draws (Document, H1–H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure), adds
+ * links through named destinations, the outline from the headings, and the
+ * metadata. It draws only what pagination placed: no layout happens here.
+ */
+#ifndef COPIL_PAINT_PAINT_H
+#define COPIL_PAINT_PAINT_H
+
+#include <cairo.h>
+
+#include "core/run.h"
+#include "paginate/paginate.h"
+
+/* Paints pages as a PDF written through write(closure, …). create_date is
+ * ISO 8601 ("2026-10-08T17:30:00+02:00"), or "" for a PDF without a creation
+ * date: the clock's time is never written (Cairo would, if not told). producer names the program
+ * ("copil 0.1.0"). Errors (a Cairo failure, including tags out of order) are Diags on r and
+ * STATUS_IO. */
+Status paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
+                 cairo_write_func_t write, void *closure);
+
+#endif

@@ -1,0 +1,153 @@
+/*
+ * text/hyphen.c — soft hyphens from libhyphen's French patterns.
+ *
+ * Pango 1.50 never hyphenates by itself; it breaks at U+00AD and draws the
+ * hyphen at the line's end. So each word that may be split gets soft hyphens
+ * before layout. Words are runs of letters; a capitalised word (a name, an
+ * acronym) is left whole, as French usage wants, and so are links and words
+ * under 6 letters. libhyphen wants the word in lower case and answers, for a
+ * UTF-8 dictionary, one entry per character: odd means "may break after".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <hyphen.h>
+
+#include "core/utf8.h"
+#include "text/internal.h"
+
+#define MIN_WORD  6   /* characters */
+#define MAX_WORD  100 /* longer "words" are not words: Pango breaks them */
+#define LEFT_MIN  2
+#define RIGHT_MIN 3
+
+typedef struct Out {
+    Arena *a;
+    char *s;
+    unsigned len, cap;
+    int failed;
+} Out;
+
+static void
+append(Out *o, const char *s, unsigned n)
+{
+    if (o->failed)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        unsigned cap = o->cap ? o->cap : 64;
+        while (o->len + n + 1 > cap)
+            cap *= 2;
+        char *d = arena_alloc(o->a, cap);
+        if (!d) {
+            o->failed = 1;
+            return;
+        }
+        memcpy(d, o->s, o->len);
+        o->s = d;
+        o->cap = cap;
+    }
+    memcpy(o->s + o->len, s, n);
+    o->len += n;
+}
+
+static int
+skipped(unsigned i, const unsigned *skip, int nskip)
+{
+    for (int k = 0; k + 1 < nskip * 2; k += 2)
+        if (i >= skip[k] && i < skip[k + 1])
+            return 1;
+    return 0;
+}
+
+/* Writes the word s[0..n) (nchars characters) with soft hyphens. */
+static void
+hyphenate_word(HyphenDict *dict, Out *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
+               unsigned base)
+{
+    char *lower = g_utf8_strdown(s, n);
+    size_t ln = strlen(lower);
+    char *hy = g_malloc0(ln + 5);
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    int ok = lower && hy &&
+             hnj_hyphen_hyphenate3(dict, lower, (int)ln, hy, NULL, &rep, &pos, &cut, LEFT_MIN,
+                                   RIGHT_MIN, LEFT_MIN, RIGHT_MIN) == 0 &&
+             ln == n; /* lower case kept the length: offsets still agree */
+    unsigned ci = 0;
+    for (unsigned i = 0; i < n;) {
+        uint32_t cp;
+        unsigned k = (unsigned)utf8_decode(s + i, n - i, &cp);
+        if (map)
+            for (unsigned j = 0; j < k; j++)
+                map[base + i + j] = o->len;
+        append(o, s + i, k);
+        if (ok && ci + 1 < nchars && (hy[ci] & 1) && !rep)
+            append(o, "\xc2\xad", 2);
+        i += k;
+        ci++;
+    }
+    if (rep) {
+        for (unsigned i = 0; i < ln; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    g_free(hy);
+    g_free(lower);
+}
+
+char *
+text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
+               unsigned *map, unsigned *out_len)
+{
+    Out o = {.a = a};
+    HyphenDict *dict = text_dict(t);
+    unsigned i = 0;
+    append(&o, "", 0);
+    while (i < n) {
+        uint32_t cp;
+        unsigned k = (unsigned)utf8_decode(s + i, n - i, &cp);
+        if (dict && g_unichar_isalpha(cp) && !skipped(i, skip, nskip)) {
+            /* A word: letters only. */
+            unsigned j = i, nchars = 0;
+            int capital = g_unichar_isupper(cp);
+            while (j < n) {
+                uint32_t c2;
+                unsigned k2 = (unsigned)utf8_decode(s + j, n - j, &c2);
+                if (!g_unichar_isalpha(c2))
+                    break;
+                j += k2;
+                nchars++;
+            }
+            /* A word glued to digits or inside a link is left alone. */
+            int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) || (j < n && g_ascii_isdigit(s[j]));
+            if (!capital && !glued && nchars >= MIN_WORD && nchars <= MAX_WORD &&
+                !skipped(j - 1, skip, nskip)) {
+                hyphenate_word(dict, &o, s + i, j - i, nchars, map, i);
+            } else {
+                if (map)
+                    for (unsigned q = i; q < j; q++)
+                        map[q] = o.len;
+                append(&o, s + i, j - i);
+            }
+            i = j;
+            continue;
+        }
+        if (map)
+            for (unsigned q = 0; q < k; q++)
+                map[i + q] = o.len;
+        append(&o, s + i, k);
+        i += k;
+    }
+    if (map)
+        map[n] = o.len;
+    append(&o, "", 1);
+    if (o.failed) {
+        *out_len = 0;
+        return arena_strdup(a, "");
+    }
+    *out_len = o.len - 1;
+    return o.s;
+}

@@ -1,0 +1,14 @@
+/*
+ * text/internal.h — the text stage's shared state.
+ */
+#ifndef COPIL_TEXT_INTERNAL_H
+#define COPIL_TEXT_INTERNAL_H
+
+#include <hyphen.h>
+
+#include "text/text.h"
+
+/* The hyphenation dictionary, or NULL when none could be loaded. */
+HyphenDict *text_dict(Text *t);
+
+#endif

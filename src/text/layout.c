@@ -1,0 +1,287 @@
+/*
+ * text/layout.c — one PangoLayout per paragraph, with attributes.
+ *
+ * The text goes through three rewrites, each with an offset map so that the
+ * spans of the inline markup still point at their characters:
+ *   fields (page number and count) → typography → hyphenation.
+ * Markup becomes Pango attributes, never a markup string built by
+ * concatenation, so no user text is ever parsed as markup.
+ */
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "core/utf8.h"
+#include "text/internal.h"
+
+struct Text {
+    Fonts *fonts;
+    HyphenDict *dict;
+};
+
+Text *
+text_new(Run *r, Fonts *fonts, const char *dict_path)
+{
+    Text *t = g_new0(Text, 1);
+    t->fonts = fonts;
+    t->dict = dict_path ? hnj_hyphen_load(dict_path) : NULL;
+    if (!t->dict)
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "the French hyphenation dictionary %s cannot be read: no word will be "
+                 "hyphenated (install hyphen-fr)",
+                 dict_path ? dict_path : "(none)");
+    return t;
+}
+
+void
+text_free(Text *t)
+{
+    if (!t)
+        return;
+    if (t->dict)
+        hnj_hyphen_free(t->dict);
+    g_free(t);
+}
+
+HyphenDict *
+text_dict(Text *t)
+{
+    return t->dict;
+}
+
+static void
+unref_layout(void *p)
+{
+    g_object_unref(p);
+}
+
+static PangoFontDescription *
+font_for(Text *t, const Style *st)
+{
+    PangoFontDescription *d = pango_font_description_new();
+    const char *family = fonts_family(t->fonts, st->font);
+    pango_font_description_set_family(d, family ? family : fonts_family(t->fonts, "sans"));
+    pango_font_description_set_size(d, st->size);
+    pango_font_description_set_weight(d, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    return d;
+}
+
+static void
+add_attr(PangoAttrList *list, PangoAttribute *at, unsigned start, unsigned end)
+{
+    at->start_index = start;
+    at->end_index = end;
+    pango_attr_list_insert(list, at);
+}
+
+static void
+add_color(PangoAttrList *list, uint32_t rgb, unsigned start, unsigned end)
+{
+    add_attr(list,
+             pango_attr_foreground_new((guint16)(((rgb >> 16) & 0xFF) * 257),
+                                       (guint16)(((rgb >> 8) & 0xFF) * 257),
+                                       (guint16)((rgb & 0xFF) * 257)),
+             start, end);
+}
+
+/* Sets width, alignment, spacing and the base font of layout from st. */
+static void
+shape(Text *t, PangoLayout *layout, const Style *st, int width, Align align)
+{
+    PangoFontDescription *d = font_for(t, st);
+    pango_layout_set_font_description(layout, d);
+    const char *family = pango_font_description_get_family(d);
+    int ratio = fonts_line_ratio(t->fonts, family);
+    pango_font_description_free(d);
+    pango_layout_set_width(layout, width > 0 ? width : -1);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align == ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+                                       : align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                               : PANGO_ALIGN_LEFT);
+    pango_layout_set_justify(layout, align == ALIGN_JUSTIFY);
+    pango_layout_set_line_spacing(layout, (float)st->line_height / (float)ratio);
+}
+
+/* The text with its fields filled in; map[rt offset] = new offset. */
+static char *
+fill_fields(Arena *a, const RichText *rt, int page, int count, unsigned *map, unsigned *len)
+{
+    if (!rt->has_fields) {
+        for (unsigned i = 0; i <= rt->len; i++)
+            map[i] = i;
+        *len = rt->len;
+        return rt->text;
+    }
+    GString *g = g_string_new(NULL);
+    unsigned i = 0;
+    for (const Span *sp = rt->spans;; sp = sp->next) {
+        unsigned upto = sp ? sp->start : rt->len;
+        for (; i < upto && i < rt->len; i++) {
+            map[i] = (unsigned)g->len;
+            g_string_append_c(g, rt->text[i]);
+        }
+        if (!sp)
+            break;
+        if (sp->kind == SPAN_PAGE_NUMBER)
+            g_string_append_printf(g, "%d", page);
+        else if (sp->kind == SPAN_PAGE_COUNT)
+            g_string_append_printf(g, "%d", count);
+    }
+    map[rt->len] = (unsigned)g->len;
+    char *s = arena_strndup(a, g->str, g->len);
+    *len = (unsigned)g->len;
+    g_string_free(g, TRUE);
+    return s;
+}
+
+/* Warns once per character that no shipped font can print. */
+static void
+check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
+{
+    uint32_t seen[8];
+    int nseen = 0;
+    for (unsigned i = 0; i < n;) {
+        uint32_t cp;
+        i += (unsigned)utf8_decode(s + i, n - i, &cp);
+        if (cp < 0x20 || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 ||
+            cp == 0xFEFF || fonts_has_char(t->fonts, cp))
+            continue;
+        int dup = 0;
+        for (int k = 0; k < nseen; k++)
+            dup |= seen[k] == cp;
+        if (dup)
+            continue;
+        if (nseen < 8)
+            seen[nseen++] = cp;
+        char utf8[8] = {0};
+        g_unichar_to_utf8(cp, utf8);
+        run_diag(r, DIAG_WARNING, owner ? owner->line : 0, 0,
+                 "the character \"%s\" (U+%04X) in <%s> is in no font of fonts/: it prints as "
+                 "a box",
+                 cp == UTF8_REPLACEMENT ? "?" : utf8, (unsigned)cp,
+                 owner ? owner->element : "text");
+    }
+}
+
+TextLayout
+text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page, int count,
+            const Box *owner)
+{
+    TextLayout out = {0};
+    Arena *a = &r->arena;
+    unsigned n0, n1, n2;
+    unsigned *m0 = arena_alloc_array(a, (size_t)rt->len + 1, sizeof(unsigned));
+    if (!m0)
+        goto fail;
+    char *s0 = fill_fields(a, rt, page, count, m0, &n0);
+    unsigned *m1 = arena_alloc_array(a, (size_t)n0 + 1, sizeof(unsigned));
+    if (!m1 || !s0)
+        goto fail;
+    char *s1 = text_typography(a, s0, n0, m1, &n1);
+
+    /* Links are not hyphenated: their ranges, in s1's offsets. */
+    int nlinks = 0;
+    for (const Span *sp = rt->spans; sp; sp = sp->next)
+        nlinks += sp->kind == SPAN_LINK;
+    unsigned *skip = arena_alloc_array(a, (size_t)nlinks * 2 + 1, sizeof(unsigned));
+    int k = 0;
+    for (const Span *sp = rt->spans; skip && sp; sp = sp->next) {
+        if (sp->kind != SPAN_LINK)
+            continue;
+        skip[k++] = m1[m0[sp->start]];
+        skip[k++] = m1[m0[sp->end]];
+    }
+    char *s2 = s1;
+    unsigned *m2 = NULL;
+    n2 = n1;
+    if (st->hyphenate && t->dict) {
+        m2 = arena_alloc_array(a, (size_t)n1 + 1, sizeof(unsigned));
+        if (!m2)
+            goto fail;
+        s2 = text_hyphenate(t, a, s1, n1, skip, nlinks, m2, &n2);
+    }
+#define MAP(off) (m2 ? m2[m1[m0[(off)]]] : m1[m0[(off)]])
+
+    PangoLayout *layout = pango_layout_new(fonts_context(t->fonts));
+    if (run_defer(r, unref_layout, layout) != STATUS_OK)
+        goto fail;
+    shape(t, layout, st, width, st->align);
+    pango_layout_set_indent(layout, st->indent_first);
+    pango_layout_set_text(layout, s2, (int)n2);
+
+    PangoAttrList *list = pango_attr_list_new();
+    add_color(list, st->color, 0, n2);
+    if (st->underline)
+        add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
+    for (const Span *sp = rt->spans; sp; sp = sp->next) {
+        unsigned s = MAP(sp->start), e = MAP(sp->end);
+        if (s >= e)
+            continue;
+        switch (sp->kind) {
+        case SPAN_BOLD:
+            add_attr(list, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s, e);
+            break;
+        case SPAN_ITALIC:
+            add_attr(list, pango_attr_style_new(PANGO_STYLE_ITALIC), s, e);
+            break;
+        case SPAN_UNDERLINE:
+            add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+            break;
+        case SPAN_SUP:
+            add_attr(list, pango_attr_rise_new(st->size * 35 / 100), s, e);
+            add_attr(list, pango_attr_scale_new(0.7), s, e);
+            break;
+        case SPAN_STYLE: {
+            PangoFontDescription *d = font_for(t, sp->style);
+            add_attr(list, pango_attr_font_desc_new(d), s, e);
+            pango_font_description_free(d);
+            add_color(list, sp->style->color, s, e);
+            if (sp->style->underline)
+                add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+            break;
+        }
+        case SPAN_LINK: {
+            add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+            add_color(list, 0x1F4E8C, s, e);
+            TextLink *l = arena_alloc(a, sizeof(*l));
+            if (!l)
+                goto fail;
+            l->start = (int)s;
+            l->end = (int)e;
+            l->href = sp->href;
+            l->to = sp->to;
+            l->next = out.links;
+            out.links = l;
+            break;
+        }
+        case SPAN_PAGE_NUMBER:
+        case SPAN_PAGE_COUNT:
+            break;
+        }
+    }
+#undef MAP
+    pango_layout_set_attributes(layout, list);
+    pango_attr_list_unref(list);
+    check_glyphs(t, r, s2, n2, owner);
+    out.layout = layout;
+    return out;
+fail:
+    out.layout = NULL;
+    return out;
+}
+
+PangoLayout *
+text_layout_plain(Text *t, Run *r, const char *s, const Style *st, int width, Align align)
+{
+    PangoLayout *layout = pango_layout_new(fonts_context(t->fonts));
+    if (run_defer(r, unref_layout, layout) != STATUS_OK)
+        return NULL;
+    shape(t, layout, st, width, align);
+    pango_layout_set_text(layout, s, -1);
+    PangoAttrList *list = pango_attr_list_new();
+    add_color(list, st->color, 0, (unsigned)strlen(s));
+    pango_layout_set_attributes(layout, list);
+    pango_attr_list_unref(list);
+    return layout;
+}

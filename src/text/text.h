@@ -1,0 +1,63 @@
+/*
+ * text/text.h — RichText + Style → PangoLayout, with French typography and
+ * hyphenation.
+ *
+ * One layout per paragraph, built once: the text is typeset (no-break spaces,
+ * apostrophes), hyphenated (soft hyphens from libhyphen's French patterns,
+ * since Pango never hyphenates by itself), and its inline markup becomes
+ * Pango attributes. Layout cannot fail: a character no font has is a warning
+ * and prints as a box.
+ */
+#ifndef COPIL_TEXT_TEXT_H
+#define COPIL_TEXT_TEXT_H
+
+#include <pango/pango.h>
+
+#include "core/run.h"
+#include "doc/doc.h"
+#include "fonts/fonts.h"
+
+typedef struct Text Text;
+
+/* Makes the text stage over fonts (borrowed); loads the hyphenation
+ * dictionary at dict_path (NULL or unreadable: no hyphenation, with a warning
+ * on r). The caller owns the result. */
+Text *text_new(Run *r, Fonts *fonts, const char *dict_path);
+void text_free(Text *t);
+
+/* A link's place in a laid-out text. */
+typedef struct TextLink TextLink;
+struct TextLink {
+    TextLink *next;
+    int start, end; /* byte offsets in the layout's text */
+    const char *href, *to;
+};
+
+typedef struct TextLayout {
+    PangoLayout *layout; /* owned by the run */
+    TextLink *links;
+} TextLayout;
+
+/* Lays out rt in style st at the given width (Pango units, > 0). page and
+ * count fill the page-number and page-count fields. Warnings (missing
+ * glyphs) go to r at owner's line. The layout is registered with the run. */
+TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
+                       int count, const Box *owner);
+
+/* The same text stage applied to a plain string (list labels, signature
+ * lines): no hyphenation, no markup. */
+PangoLayout *text_layout_plain(Text *t, Run *r, const char *s, const Style *st, int width,
+                               Align align);
+
+/* French typography on the n bytes at s; see typography.c. map, when not
+ * NULL, has n + 1 entries and receives each input offset's output offset.
+ * The result is in a; *out_len its length. */
+char *text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *out_len);
+
+/* Inserts soft hyphens (U+00AD) into the words of s that libhyphen can
+ * split, skipping capitalised words and the byte ranges [skip[2k],
+ * skip[2k+1]) (links). map as above. */
+char *text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
+                     unsigned *map, unsigned *out_len);
+
+#endif

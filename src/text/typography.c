@@ -1,0 +1,254 @@
+/*
+ * text/typography.c — French typography, applied to text as typed.
+ *
+ * Users type "Objet : la réunion ?", "34 %", "17 h 30", "M. Martin",
+ * "l'ENT", "« ENT »". Imprimerie nationale usage wants no line break at those
+ * spaces, and narrower ones before ; ! ? and in numbers. The rules below look
+ * at one character with its neighbours; they never touch a space that is not
+ * one of these cases, and never look inside URLs ("https://…?a=b").
+ *
+ *   space before ; ! ?          → U+202F narrow no-break space (inserted if absent)
+ *   space before :              → U+00A0 no-break space (inserted after a letter)
+ *   inside « »                  → U+00A0 (inserted if absent)
+ *   1 234,5  34 %               → U+202F;  12 €  5 km  17 h 30 → U+00A0
+ *   M. Martin, Mme, n° 12       → U+00A0
+ *   jeudi 18 juin 2026, 1er octobre → U+00A0 inside the date
+ *   l'ENT → l’ENT, ... → …
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include "core/utf8.h"
+#include "text/text.h"
+
+#define NBSP  0x00A0
+#define NNBSP 0x202F
+
+typedef struct Out {
+    Arena *a;
+    char *s;
+    unsigned len, cap;
+    int failed;
+} Out;
+
+static void
+put(Out *o, uint32_t cp)
+{
+    if (o->failed)
+        return;
+    if (o->len + 5 > o->cap) {
+        unsigned cap = o->cap ? o->cap * 2 : 64;
+        char *s = arena_alloc(o->a, cap);
+        if (!s) {
+            o->failed = 1;
+            return;
+        }
+        memcpy(s, o->s, o->len);
+        o->s = s;
+        o->cap = cap;
+    }
+    o->len += (unsigned)g_unichar_to_utf8(cp, o->s + o->len);
+}
+
+/* The last character written, or 0. */
+static uint32_t
+last(const Out *o, unsigned back)
+{
+    unsigned end = o->len;
+    uint32_t cp = 0;
+    for (unsigned k = 0; k <= back; k++) {
+        if (end == 0)
+            return 0;
+        unsigned start = end - 1;
+        while (start > 0 && ((unsigned char)o->s[start] & 0xC0) == 0x80)
+            start--;
+        utf8_decode(o->s + start, end - start, &cp);
+        end = start;
+    }
+    return cp;
+}
+
+/* The word just written (back to the previous space), as a NUL-terminated
+ * copy in buf. */
+static const char *
+last_word(const Out *o, char *buf, size_t size)
+{
+    unsigned end = o->len, start = end;
+    while (start > 0 && o->s[start - 1] != ' ' && o->s[start - 1] != '\n' &&
+           !(start >= 2 && (unsigned char)o->s[start - 2] == 0xC2 &&
+             (unsigned char)o->s[start - 1] == 0xA0))
+        start--;
+    size_t n = end - start < size - 1 ? end - start : size - 1;
+    memcpy(buf, o->s + start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static uint32_t
+at(const char *s, unsigned n, unsigned i)
+{
+    uint32_t cp = 0;
+    if (i < n)
+        utf8_decode(s + i, n - i, &cp);
+    return cp;
+}
+
+/* The word starting at byte i (up to a space or punctuation). */
+static const char *
+next_word(const char *s, unsigned n, unsigned i, char *buf, size_t size)
+{
+    unsigned j = i;
+    while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != ',' && s[j] != '.' && s[j] != ';' &&
+           s[j] != ')' && s[j] != ':')
+        j++;
+    size_t len = j - i < size - 1 ? j - i : size - 1;
+    memcpy(buf, s + i, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static int
+in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(w, *list))
+            return 1;
+    return 0;
+}
+
+static const char *const months[] = {"janvier",  "février",  "mars", "avril",     "mai",
+                                     "juin",     "juillet",  "août", "septembre", "octobre",
+                                     "novembre", "décembre", NULL};
+static const char *const days[] = {"lundi",    "mardi",  "mercredi", "jeudi",
+                                   "vendredi", "samedi", "dimanche", NULL};
+static const char *const civilities[] = {"M.", "Mme", "MM.", "Mmes", "Mlle", "Mlles", "Me",
+                                         "Dr", "Pr",  "n°",  "N°",   "art.", NULL};
+static const char *const units[] = {
+    "h",  "min", "s",  "mm", "cm", "m",   "km",   "kg",    "g",      "Go",      "Mo",     "ko",
+    "To", "Gb",  "Mb", "€",  "°C", "ans", "mois", "jours", "heures", "minutes", "élèves", NULL};
+
+static int
+all_digits(const char *w)
+{
+    if (!*w)
+        return 0;
+    for (; *w; w++)
+        if (*w < '0' || *w > '9')
+            return 0;
+    return 1;
+}
+
+/* Inside something that looks like an address, no rule applies. */
+static int
+in_url(const Out *o)
+{
+    char buf[256];
+    const char *w = last_word(o, buf, sizeof(buf));
+    return strstr(w, "://") || strstr(w, "www.") || strchr(w, '@') || !strncmp(w, "mailto:", 7);
+}
+
+/* What a typed space becomes, given its neighbours. */
+static uint32_t
+space(const Out *o, const char *s, unsigned n, unsigned i)
+{
+    uint32_t next = at(s, n, i + 1);
+    uint32_t prev = last(o, 0);
+    char pw[64], nw[64];
+
+    if (next == ';' || next == '!' || next == '?')
+        return in_url(o) ? ' ' : NNBSP;
+    if (next == ':' || next == 0x00BB /* » */)
+        return NBSP;
+    if (prev == 0x00AB /* « */)
+        return NBSP;
+    last_word(o, pw, sizeof(pw));
+    next_word(s, n, i + 1, nw, sizeof(nw));
+    if (g_unichar_isdigit(prev)) {
+        if (next == '%')
+            return NNBSP;
+        /* thousands: 1 234 — exactly three digits follow */
+        if (strlen(nw) >= 3 && g_ascii_isdigit(nw[0]) && g_ascii_isdigit(nw[1]) &&
+            g_ascii_isdigit(nw[2]) && !g_ascii_isdigit(nw[3]) && strlen(pw) <= 3 && all_digits(pw))
+            return NNBSP;
+        if (in_list(nw, units) || in_list(nw, months))
+            return NBSP;
+    }
+    if (!strcmp(pw, "1er") && in_list(nw, months))
+        return NBSP;
+    if (in_list(pw, months) && strlen(nw) == 4 && all_digits(nw))
+        return NBSP;
+    if (in_list(pw, days) && (all_digits(nw) || !strcmp(nw, "1er")))
+        return NBSP;
+    if (!strcmp(pw, "h") && g_unichar_isdigit(next) && last(o, 1) == NBSP)
+        return NBSP; /* 17 h 30 */
+    if (in_list(pw, civilities))
+        return NBSP;
+    return ' ';
+}
+
+static int
+is_space_like(uint32_t c)
+{
+    return c == 0 || c == ' ' || c == '\n' || c == NBSP || c == NNBSP || c == 0x2009;
+}
+
+char *
+text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *out_len)
+{
+    Out o = {.a = a};
+    unsigned i = 0;
+    put(&o, ' '); /* make room; rewound just below */
+    o.len = 0;
+    while (i < n) {
+        uint32_t c;
+        unsigned k = (unsigned)utf8_decode(s + i, n - i, &c);
+        if (map)
+            for (unsigned j = 0; j < k; j++)
+                map[i + j] = o.len;
+        uint32_t prev = last(&o, 0);
+        uint32_t next = at(s, n, i + k);
+
+        if (c == ' ') {
+            put(&o, space(&o, s, n, i));
+        } else if (c == ';' || c == '!' || c == '?') {
+            if (!is_space_like(prev) && prev != '!' && prev != '?' && prev != '(' && !in_url(&o) &&
+                (g_unichar_isalnum(prev) || prev == 0x00BB || prev == ')'))
+                put(&o, NNBSP);
+            put(&o, c);
+        } else if (c == ':') {
+            if (g_unichar_isalpha(prev) && (is_space_like(next) || next == '\n') && !in_url(&o))
+                put(&o, NBSP);
+            put(&o, c);
+        } else if (c == 0x00AB) { /* « */
+            put(&o, c);
+            if (next != ' ' && !is_space_like(next))
+                put(&o, NBSP);
+        } else if (c == 0x00BB) { /* » */
+            if (!is_space_like(prev))
+                put(&o, NBSP);
+            put(&o, c);
+        } else if (c == '\'' && g_unichar_isalpha(prev) && g_unichar_isalpha(next)) {
+            put(&o, 0x2019);
+        } else if (c == '.' && next == '.' && at(s, n, i + 2) == '.') {
+            put(&o, 0x2026);
+            if (map) {
+                map[i + 1] = o.len;
+                map[i + 2] = o.len;
+            }
+            k = 3;
+        } else {
+            put(&o, c);
+        }
+        i += k;
+    }
+    if (map)
+        map[n] = o.len;
+    if (o.failed || !o.s) {
+        *out_len = 0;
+        return arena_strdup(a, "");
+    }
+    o.s[o.len] = '\0';
+    *out_len = o.len;
+    return o.s;
+}
