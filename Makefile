@@ -47,6 +47,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o)
 BIN      := $(BUILD)/copil
 UNIT_BIN := $(BUILD)/unit-tests
+PNGDIFF  := $(BUILD)/pngdiff
 
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
@@ -62,6 +63,10 @@ $(BIN): $(OBJ) $(MAIN_OBJ)
 
 $(UNIT_BIN): $(OBJ) $(UNIT_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(PNGDIFF): tests/tools/pngdiff.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
@@ -111,13 +116,13 @@ demo: need-deps
 	@$(BIN) validate samples/*.xml
 
 check: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@COPIL=$(BIN) UNIT=$(UNIT_BIN) bash tests/run.sh
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)
+	@COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) bash tests/run.sh
 
 # Rewrites the pinned diagnostics of tests/bad/ on purpose: review the diff.
 regen: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) bash tests/run.sh
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)
+	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
@@ -126,7 +131,7 @@ bench: all
 	@bash bench/run.sh $(BIN)
 
 format:
-	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)
 
 # --- install -------------------------------------------------------------
 

@@ -7,11 +7,13 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 # Environment: COPIL (the binary, default build/copil), UNIT (the unit test
-# binary), REGEN=1 to rewrite the .expected files on purpose (make regen).
+# binary), PNGDIFF (the image comparer), REGEN=1 to rewrite the pinned
+# diagnostics, page dumps and reference images on purpose (make regen).
 set -u
 cd "$(dirname "$0")/.."
 COPIL=${COPIL:-build/copil}
 UNIT=${UNIT:-build/unit-tests}
+PNGDIFF=${PNGDIFF:-build/pngdiff}
 TMP=${TESTTMP:-tests/tmp}
 rm -rf "$TMP" && mkdir -p "$TMP"
 passed=0
@@ -163,6 +165,9 @@ if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-insta
 else
     fail "make install" "$(tail -20 "$TMP/install.log")"
 fi
+
+# --- the layout engine ----------------------------------------------------------
+. tests/layout.sh
 
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)

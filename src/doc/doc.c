@@ -215,8 +215,11 @@ rich_text(Builder *b, const xmlNode *first, const xmlNode *stop)
         return NULL;
     /* Trim: a leading space, and trailing spaces (spans are clamped). */
     unsigned lead = (tb.len && tb.s[0] == ' ') ? 1 : 0;
-    unsigned end = tb.len;
-    while (end > lead && tb.s[end - 1] == ' ')
+    unsigned end = tb.len, keep = 0;
+    for (Span *sp = tb.spans; sp; sp = sp->next)
+        if ((sp->kind == SPAN_PAGE_NUMBER || sp->kind == SPAN_PAGE_COUNT) && sp->start > keep)
+            keep = sp->start; /* a space before a field at the end stays */
+    while (end > lead && end > keep && tb.s[end - 1] == ' ')
         end--;
     if (end == lead && !tb.has_fields)
         return NULL;

@@ -281,7 +281,11 @@ draw_frag(Painter *p, const Frag *f)
         cairo_translate(cr, pt(f->x), pt(f->y));
         cairo_scale(cr, pt(f->w) / iw, pt(f->h) / ih);
         cairo_set_source_surface(cr, f->image, 0, 0);
-        cairo_paint(cr);
+        /* A rectangle filled with the image, not cairo_paint(): Cairo 1.16
+         * fails with "invalid tag nesting" when a page's first marked
+         * content is a paint. */
+        cairo_rectangle(cr, 0, 0, iw, ih);
+        cairo_fill(cr);
         cairo_restore(cr);
         break;
     }

@@ -1,0 +1,133 @@
+# tests/layout.sh — the engine's tests, sourced by tests/run.sh (uses its
+# ok/fail/expect_exit, $COPIL, $TMP, $REGEN, $PNGDIFF).
+#
+# For each fixture tests/layout/NAME.layout.xml:
+#   - the page dump (--dump=pages) equals NAME.pages (make regen rewrites it);
+#   - the PDF passes qpdf --check, is tagged, has the dump's page count, and
+#     embeds only our fonts;
+#   - NAME.expect, when present, lists more checks, one per line:
+#       text: S       pdftotext's output contains S
+#       notext: S     … does not contain S
+#       warning: S    copil's stderr contains S
+#       info: K: V    pdfinfo prints "K:" with value V
+#       outline: S    mutool's outline contains S
+#       links: N      the PDF has N link annotations
+# Then: same bytes twice, atomic output, hostile layouts, reference images.
+
+L=tests/layout
+mkdir -p "$TMP/layout"
+for f in "$L"/*.layout.xml; do
+    name=$(basename "$f" .layout.xml)
+    out="$TMP/layout/$name"
+    got=0
+    timeout 60 "$COPIL" render "$f" --dump=pages -o "$out.pdf" >"$out.pages" 2>"$out.err" || got=$?
+    if [ "$got" != 0 ]; then
+        fail "layout $name: exit $got" "$(head -5 "$out.err")"
+        continue
+    fi
+    [ -n "${REGEN:-}" ] && cp "$out.pages" "$L/$name.pages"
+    if [ ! -f "$L/$name.pages" ]; then
+        fail "layout $name: no $L/$name.pages (run make regen and review it)"
+    elif ! diff -u "$L/$name.pages" "$out.pages" >"$out.diff"; then
+        fail "layout $name: the pages differ from $name.pages" "$(head -40 "$out.diff")"
+    else
+        ok "layout $name: pages"
+    fi
+    if msg=$(qpdf --check "$out.pdf" 2>&1); then ok "layout $name: qpdf --check"
+    else fail "layout $name: qpdf --check" "$(echo "$msg" | tail -5)"; fi
+    info=$(pdfinfo "$out.pdf" 2>&1)
+    pages=$(head -1 "$out.pages" | sed -E 's/.* pages=([0-9]+) .*/\1/')
+    # A document with nothing on its pages has nothing to tag.
+    tagged=yes
+    grep -q '^  ' "$out.pages" || tagged=no
+    if echo "$info" | grep -q "^Tagged: *$tagged" && echo "$info" | grep -q "^Pages: *$pages$"; then
+        ok "layout $name: tagged $tagged, $pages pages"
+    else
+        fail "layout $name: pdfinfo" "$(echo "$info" | grep -E 'Tagged|Pages')"
+    fi
+    fonts=$(pdffonts "$out.pdf" 2>&1 | tail -n +3)
+    if [ -z "$fonts" ] || ! echo "$fonts" | grep -v -E '^[A-Z]{6}\+Liberation(Sans|Serif)[-A-Za-z]* .* yes +yes +yes ' | grep -q .; then
+        ok "layout $name: only Liberation fonts, embedded"
+    else
+        fail "layout $name: fonts" "$fonts"
+    fi
+    if [ -f "$L/$name.expect" ]; then
+        text=$(pdftotext -layout "$out.pdf" - 2>/dev/null)
+        while IFS= read -r line; do
+            case "$line" in
+            "text: "*) s=${line#text: }
+                grep -qF -- "$s" <<<"$text" && ok "layout $name: text \"$s\"" || fail "layout $name: no text \"$s\"" ;;
+            "notext: "*) s=${line#notext: }
+                grep -qF -- "$s" <<<"$text" && fail "layout $name: unwanted text \"$s\"" || ok "layout $name: no \"$s\"" ;;
+            "warning: "*) s=${line#warning: }
+                grep -qF -- "$s" "$out.err" && ok "layout $name: warning \"$s\"" || fail "layout $name: no warning \"$s\"" "$(cat "$out.err")" ;;
+            "info: "*) s=${line#info: }; k=${s%%: *}; v=${s#*: }
+                echo "$info" | grep -q "^$k: *$v$" && ok "layout $name: $k" || fail "layout $name: pdfinfo $k is not \"$v\"" "$(echo "$info" | grep "^$k")" ;;
+            "outline: "*) s=${line#outline: }
+                mutool show "$out.pdf" outline 2>/dev/null | grep -qF -- "$s" && ok "layout $name: outline \"$s\"" \
+                    || fail "layout $name: outline lacks \"$s\"" "$(mutool show "$out.pdf" outline 2>&1 | head)" ;;
+            "links: "*) n=${line#links: }
+                c=$(qpdf --qdf --object-streams=disable "$out.pdf" - 2>/dev/null | grep -a -c "/Subtype /Link")
+                [ "$c" = "$n" ] && ok "layout $name: $n links" || fail "layout $name: $c links, expected $n" ;;
+            ""|"#"*) ;;
+            *) fail "layout $name: unknown check \"$line\"" ;;
+            esac
+        done <"$L/$name.expect"
+    fi
+done
+
+# The same input gives the same bytes; SOURCE_DATE_EPOCH is used only when
+# the document has no date of its own.
+f=$L/99-minutes-like.layout.xml
+"$COPIL" render "$f" -o "$TMP/same1.pdf" 2>/dev/null
+SOURCE_DATE_EPOCH=1 "$COPIL" render "$f" -o "$TMP/same2.pdf" 2>/dev/null
+cmp -s "$TMP/same1.pdf" "$TMP/same2.pdf" && ok "same input, same bytes" || fail "two renderings differ"
+sed 's/ created="[^"]*"//' "$L/01-plain-paragraphs.layout.xml" >"$L/../tmp-nodate.layout.xml" 2>/dev/null
+mv "$L/../tmp-nodate.layout.xml" "$TMP/nodate.layout.xml"
+"$COPIL" render "$TMP/nodate.layout.xml" -o "$TMP/nodate.pdf" 2>/dev/null
+pdfinfo "$TMP/nodate.pdf" | grep -q CreationDate && fail "a PDF without date took one (the clock's?)" || ok "no date, no CreationDate"
+SOURCE_DATE_EPOCH=1792000000 "$COPIL" render "$TMP/nodate.layout.xml" -o "$TMP/sde.pdf" 2>/dev/null
+pdfinfo "$TMP/sde.pdf" | grep -q "CreationDate: .*2026 UTC" && ok "SOURCE_DATE_EPOCH sets the date" || fail "SOURCE_DATE_EPOCH ignored" "$(pdfinfo "$TMP/sde.pdf" | grep Date)"
+
+# Atomic output: an error leaves no PDF and an earlier one untouched.
+cp "$TMP/same1.pdf" "$TMP/keep.pdf"
+printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body><p>a<b></p></body></document>\n' >"$TMP/broken.layout.xml"
+expect_exit "a broken layout is an input error" 1 "$COPIL" render "$TMP/broken.layout.xml" -o "$TMP/keep.pdf"
+cmp -s "$TMP/same1.pdf" "$TMP/keep.pdf" && ok "an earlier PDF is untouched" || fail "an earlier PDF was changed"
+ls -a "$TMP" | grep -q '^\.keep\.pdf\.' && fail "a temporary file was left behind" || ok "no temporary file left"
+mkdir -p "$TMP/ro" && chmod 555 "$TMP/ro"
+if [ "$(id -u)" != 0 ]; then
+    expect_exit "an unwritable folder is an I/O error" 3 "$COPIL" render "$f" -o "$TMP/ro/x.pdf"
+fi
+expect_exit "a missing output folder is an I/O error" 3 "$COPIL" render "$f" -o "$TMP/nowhere/x.pdf"
+grep -q "cannot write here" "$TMP/err" && ok "unwritable output message" || fail "unwritable output message" "$(cat "$TMP/err")"
+expect_exit "render a data file: clear refusal for now" 1 "$COPIL" render samples/college-2026-t1.xml -o "$TMP/x.pdf"
+expect_exit "render without a file" 2 "$COPIL" render
+expect_exit "help render" 0 "$COPIL" help render
+
+# Hostile layouts: each ends, with a PDF or a clear message.
+bash "$L/make-hostile.sh" "$TMP/hostile" >/dev/null 2>&1
+cp "$L/39-lists-nested-50.layout.xml" "$L/36-unbreakable-word.layout.xml" "$L/37-cell-taller-than-page.layout.xml" "$L/35-empty-body.layout.xml" "$TMP/hostile/" 2>/dev/null
+for f in "$TMP"/hostile/*.layout.xml; do
+    name=$(basename "$f" .layout.xml)
+    start=$(date +%s%N)
+    got=0
+    timeout 60 "$COPIL" render "$f" -o "$TMP/hostile/$name.pdf" >/dev/null 2>"$TMP/hostile/$name.err" || got=$?
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    echo "$ms $name" >>"$TMP/hostile-times"
+    if [ "$got" = 0 ] && qpdf --check "$TMP/hostile/$name.pdf" >/dev/null 2>&1; then ok "hostile $name: a correct PDF"
+    elif [ "$got" = 1 ] && [ -s "$TMP/hostile/$name.err" ]; then ok "hostile $name: a clear error"
+    else fail "hostile $name: exit $got" "$(head -3 "$TMP/hostile/$name.err")"; fi
+done
+[ -s "$TMP/hostile-times" ] && echo "slowest hostile layout: $(sort -n "$TMP/hostile-times" | tail -1 | sed 's/ / ms (/')"")"
+
+# Reference images, where looks matter: page 1 at 40 dpi, 2 % tolerance.
+for ref in "$L"/ref/*.png; do
+    [ -f "$ref" ] || continue
+    base=$(basename "$ref" .png)          # NAME-pN
+    name=${base%-p*}; pg=${base##*-p}
+    pdftoppm -r 40 -f "$pg" -l "$pg" -png -singlefile "$TMP/layout/$name.pdf" "$TMP/layout/$base" 2>/dev/null
+    [ -n "${REGEN:-}" ] && cp "$TMP/layout/$base.png" "$ref"
+    if msg=$("$PNGDIFF" "$ref" "$TMP/layout/$base.png" 2); then ok "image $base: $msg"
+    else fail "image $base differs from the reference" "$msg"; fi
+done
