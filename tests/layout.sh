@@ -12,6 +12,8 @@
 #       info: K: V    pdfinfo prints "K:" with value V
 #       outline: S    mutool's outline contains S
 #       links: N      the PDF has N link annotations
+#       hyphenated: yes|no   some line ends with a soft hyphen, or none does
+#       count: N: S   S appears on N lines of pdftotext's output
 # Then: same bytes twice, atomic output, hostile layouts, reference images.
 
 L=tests/layout
@@ -66,6 +68,14 @@ for f in "$L"/*.layout.xml; do
             "outline: "*) s=${line#outline: }
                 mutool show "$out.pdf" outline 2>/dev/null | grep -qF -- "$s" && ok "layout $name: outline \"$s\"" \
                     || fail "layout $name: outline lacks \"$s\"" "$(mutool show "$out.pdf" outline 2>&1 | head)" ;;
+            "hyphenated: "*) want=${line#hyphenated: }
+                n=$(pdftotext "$out.pdf" - 2>/dev/null | grep -c $'\xc2\xad$')
+                if { [ "$want" = yes ] && [ "$n" -gt 0 ]; } || { [ "$want" = no ] && [ "$n" = 0 ]; }; then
+                    ok "layout $name: hyphenated $want ($n lines)"
+                else fail "layout $name: hyphenated $want, but $n lines end with a soft hyphen"; fi ;;
+            "count: "*) s=${line#count: }; n=${s%%: *}; s=${s#*: }
+                c=$(pdftotext "$out.pdf" - 2>/dev/null | grep -cF -- "$s")
+                [ "$c" = "$n" ] && ok "layout $name: \"$s\" $n times" || fail "layout $name: \"$s\" $c times, expected $n" ;;
             "links: "*) n=${line#links: }
                 c=$(qpdf --qdf --object-streams=disable "$out.pdf" - 2>/dev/null | grep -a -c "/Subtype /Link")
                 [ "$c" = "$n" ] && ok "layout $name: $n links" || fail "layout $name: $c links, expected $n" ;;
