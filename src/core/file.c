@@ -117,6 +117,8 @@ out:
     return st;
 }
 
+#define ATOMIC_BUFFER (64 * 1024)
+
 Status
 file_atomic_open(Run *r, const char *target, AtomicFile *af)
 {
@@ -129,6 +131,9 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
               : arena_printf(&r->arena, ".%s.XXXXXX", target);
     if (!af->target || !af->temp)
         return STATUS_IO;
+    af->buf = arena_alloc(&r->arena, ATOMIC_BUFFER);
+    if (!af->buf)
+        return STATUS_IO;
     af->fd = mkstemp(af->temp);
     if (af->fd < 0) {
         run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
@@ -139,8 +144,8 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     return STATUS_OK;
 }
 
-int
-file_atomic_write(AtomicFile *af, const void *data, size_t n)
+static int
+flush_buffer(AtomicFile *af, const void *data, size_t n)
 {
     const char *p = data;
     while (n > 0 && !af->failed) {
@@ -157,9 +162,26 @@ file_atomic_write(AtomicFile *af, const void *data, size_t n)
     return af->failed ? -1 : 0;
 }
 
+int
+file_atomic_write(AtomicFile *af, const void *data, size_t n)
+{
+    if (af->used + n > ATOMIC_BUFFER) {
+        if (flush_buffer(af, af->buf, af->used) != 0)
+            return -1;
+        af->used = 0;
+        if (n > ATOMIC_BUFFER)
+            return flush_buffer(af, data, n);
+    }
+    memcpy(af->buf + af->used, data, n);
+    af->used += n;
+    return 0;
+}
+
 Status
 file_atomic_commit(Run *r, AtomicFile *af)
 {
+    if (!af->failed && af->used && flush_buffer(af, af->buf, af->used) == 0)
+        af->used = 0;
     int err = af->failed;
     if (!err && fsync(af->fd) != 0)
         err = errno;

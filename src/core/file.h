@@ -25,6 +25,8 @@ typedef struct AtomicFile {
     char *temp;
     int fd;
     int failed; /* a write failed: commit refuses */
+    char *buf;  /* writes are gathered here (Cairo writes in small pieces) */
+    size_t used;
 } AtomicFile;
 
 /* Creates the temporary file beside target. STATUS_IO with a Diag on r (file

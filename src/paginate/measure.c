@@ -595,11 +595,10 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
         case BOX_IMAGE:
             measure_image(c, b, x, width, out);
             break;
-        case BOX_SPACER: {
-            Slice *s = slice_add(c, out, SL_ATOM, b, b->height);
-            (void)s;
+        case BOX_SPACER:
+            /* Space like any other: dropped at the top of a page. */
+            space(c, out, b, b->height);
             break;
-        }
         case BOX_BREAK:
             slice_add(c, out, SL_BREAK, b, 0);
             break;

@@ -43,7 +43,8 @@ append(Out *o, const char *s, unsigned n)
             o->failed = 1;
             return;
         }
-        memcpy(d, o->s, o->len);
+        if (o->len)
+            memcpy(d, o->s, o->len);
         o->s = d;
         o->cap = cap;
     }

@@ -44,7 +44,8 @@ put(Out *o, uint32_t cp)
             o->failed = 1;
             return;
         }
-        memcpy(s, o->s, o->len);
+        if (o->len)
+            memcpy(s, o->s, o->len);
         o->s = s;
         o->cap = cap;
     }

@@ -46,6 +46,8 @@ main(int argc, char **argv)
     if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b)) {
         printf("sizes differ: %dx%d and %dx%d\n", w, h, cairo_image_surface_get_width(b),
                cairo_image_surface_get_height(b));
+        cairo_surface_destroy(a);
+        cairo_surface_destroy(b);
         return 1;
     }
     long differ = 0;
@@ -65,5 +67,7 @@ main(int argc, char **argv)
     }
     double pct = 100.0 * differ / ((double)w * h);
     printf("%.3f%% of pixels differ\n", pct);
+    cairo_surface_destroy(a);
+    cairo_surface_destroy(b);
     return pct > atof(argv[3]) ? 1 : 0;
 }
