@@ -24,6 +24,9 @@ ifdef CI
 WARN     += -Werror
 endif
 
+# Libraries a build does not call yet are not even loaded at start-up.
+LDFLAGS  += -Wl,--as-needed
+
 ifeq ($(SAN),1)
 BUILD    := build/san
 CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -129,6 +132,7 @@ unit: $(UNIT_BIN)
 
 bench: all
 	@bash bench/run.sh $(BIN)
+	@bash bench/render.sh $(BIN)
 
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)

@@ -14,7 +14,7 @@ static const char general[] =
     "\n"
     "Usage:\n"
     "  copil validate [-q] FILE...   check meeting, mission-letter and activity-report files\n"
-    "  copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n"
+    "  copil render FILE.layout.xml... [-o OUT.pdf | -d DIR] [--dump=pages]\n"
     "                                render a layout document to PDF\n"
     "  copil help [COMMAND]          show this help, or a command's\n"
     "  copil --version               show the version\n"
@@ -44,7 +44,7 @@ static const char validate_help[] =
     "read.\n";
 
 static const char render_help[] =
-    "Usage: copil render FILE.layout.xml... [-o OUT.pdf] [--dump=pages]\n"
+    "Usage: copil render FILE.layout.xml... [-o OUT.pdf | -d DIR] [--dump=pages]\n"
     "\n"
     "Renders layout documents (<document xmlns=\"urn:copil:layout\">, see\n"
     "schemas/layout.xsd) to PDF: French typography and hyphenation, pages with\n"
@@ -55,6 +55,8 @@ static const char render_help[] =
     "Options:\n"
     "  -o, --output OUT.pdf   where to write (one input only); default: the input's\n"
     "                         name with .pdf, beside it\n"
+    "  -d, --dir DIR          write each PDF into DIR instead (one process, many\n"
+    "                         documents: fonts and schemas are loaded once)\n"
     "  --dump=pages           print where every line and box landed, page by page\n"
     "                         (no PDF unless -o is given too)\n"
     "\n"

@@ -18,7 +18,8 @@
 #include "paint/paint.h"
 
 typedef struct RenderOptions {
-    const char *output;
+    const char *output; /* -o: one file */
+    const char *dir;    /* -d: a folder for every output */
     int dump;
 } RenderOptions;
 
@@ -53,15 +54,22 @@ creation_date(Run *r, const Doc *doc)
     return "";
 }
 
-/* FILE.layout.xml → FILE.pdf, FILE.xml → FILE.pdf, beside the input. */
+/* FILE.layout.xml → FILE.pdf, FILE.xml → FILE.pdf, beside the input or in
+ * dir when given. */
 static const char *
-default_output(Run *r, const char *input)
+default_output(Run *r, const char *input, const char *dir)
 {
+    if (dir) {
+        const char *slash = strrchr(input, '/');
+        input = slash ? slash + 1 : input;
+    }
     size_t n = strlen(input);
     if (n > 11 && !strcmp(input + n - 11, ".layout.xml"))
         n -= 11;
     else if (n > 4 && !strcmp(input + n - 4, ".xml"))
         n -= 4;
+    if (dir)
+        return arena_printf(&r->arena, "%s/%.*s.pdf", dir, (int)n, input);
     return arena_printf(&r->arena, "%.*s.pdf", (int)n, input);
 }
 
@@ -105,7 +113,7 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
         if (!opt->output)
             goto out;
     }
-    const char *target = opt->output ? opt->output : default_output(&run, input);
+    const char *target = opt->output ? opt->output : default_output(&run, input, opt->dir);
     st = file_atomic_open(&run, target, &af);
     if (st != STATUS_OK)
         goto out;
@@ -142,6 +150,13 @@ cli_render(int argc, char **argv)
                 return STATUS_USAGE;
             }
             opt.output = argv[++i];
+        } else if (!strcmp(arg, "-d") || !strcmp(arg, "--dir")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "copil render: error: -d needs a folder\n");
+                free(files);
+                return STATUS_USAGE;
+            }
+            opt.dir = argv[++i];
         } else if (!strcmp(arg, "--dump=pages")) {
             opt.dump = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
@@ -156,6 +171,11 @@ cli_render(int argc, char **argv)
     if (nfiles == 0) {
         fprintf(stderr, "copil render: error: name a layout document to render\n"
                         "usage: copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n");
+        free(files);
+        return STATUS_USAGE;
+    }
+    if (opt.output && opt.dir) {
+        fprintf(stderr, "copil render: error: give -o or -d, not both\n");
         free(files);
         return STATUS_USAGE;
     }

@@ -101,6 +101,9 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
                     "the fonts folder holds no font copil can use (broken or missing files)");
         goto out;
     }
+    /* Made current first, so that neither Pango nor Cairo ever loads the
+     * system's configuration (and its fonts) behind our back. */
+    FcConfigSetCurrent(f->config);
     f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!f->map) {
         run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "Pango cannot use the FreeType fonts");
