@@ -17,7 +17,7 @@ BINDIR   := $(PREFIX)/bin
 DATADIR  := $(PREFIX)/share/copil
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf libqpdf
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ifdef CI
@@ -54,7 +54,7 @@ PNGDIFF  := $(BUILD)/pngdiff
 
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
-             libfontconfig-dev libqpdf-dev libhyphen-dev hyphen-fr
+             libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr
 DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 

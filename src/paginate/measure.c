@@ -442,21 +442,71 @@ unref_surface(void *p)
 }
 
 static void
-measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
+unref_object(void *p)
 {
-    if (!box->src)
-        return;
+    g_object_unref(p);
+}
+
+/* Loads the image: a PNG surface or an SVG handle, and its natural size in
+ * points (a pixel is 1/96 in, as on screens). 0 when it cannot be read. */
+static int
+load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, double *w, double *h)
+{
+    size_t n = strlen(box->src);
+    if (n > 4 && !g_ascii_strcasecmp(box->src + n - 4, ".svg")) {
+        GError *err = NULL;
+        RsvgHandle *handle = rsvg_handle_new_from_file(box->src, &err);
+        if (!handle) {
+            run_diag(c->run, DIAG_ERROR, box->line, 0, "the image %s cannot be read: %s", box->src,
+                     err ? err->message : "not a valid SVG file");
+            g_clear_error(&err);
+            return 0;
+        }
+        if (run_defer(c->run, unref_object, handle) != STATUS_OK)
+            return 0;
+        rsvg_handle_set_dpi(handle, 96);
+        gdouble pw = 0, ph = 0;
+        if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
+            RsvgRectangle ink, logical;
+            if (!rsvg_handle_get_geometry_for_element(handle, NULL, &ink, &logical, NULL) ||
+                logical.width <= 0 || logical.height <= 0) {
+                run_diag(c->run, DIAG_ERROR, box->line, 0,
+                         "the image %s has no size: give the SVG a width and a height, or a "
+                         "viewBox",
+                         box->src);
+                return 0;
+            }
+            pw = logical.width;
+            ph = logical.height;
+        }
+        *svg = handle;
+        *w = pw;
+        *h = ph;
+        return 1;
+    }
     cairo_surface_t *img = cairo_image_surface_create_from_png(box->src);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         run_diag(c->run, DIAG_ERROR, box->line, 0,
                  "the image %s cannot be read: it is not a valid PNG file", box->src);
         cairo_surface_destroy(img);
-        return;
+        return 0;
     }
     if (run_defer(c->run, unref_surface, img) != STATUS_OK)
+        return 0;
+    *png = img;
+    *w = cairo_image_surface_get_width(img);
+    *h = cairo_image_surface_get_height(img);
+    return 1;
+}
+
+static void
+measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
+{
+    cairo_surface_t *png = NULL;
+    RsvgHandle *svg = NULL;
+    double pw, ph;
+    if (!box->src || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
         return;
-    double pw = cairo_image_surface_get_width(img), ph = cairo_image_surface_get_height(img);
-    /* A pixel is 1/96 in, as on screens, unless a size is given. */
     double w = box->img_width, h = box->img_height;
     if (w <= 0 && h <= 0)
         w = pw * 0.75 * PT, h = ph * 0.75 * PT;
@@ -474,8 +524,10 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     else if (box->img_align == ALIGN_RIGHT)
         ix = x + width - (int)w;
     Frag *f = frag_new(c, FRAG_IMAGE, box, ix, 0, (int)w, (int)h);
-    if (f)
-        f->image = img;
+    if (f) {
+        f->image = png;
+        f->svg = svg;
+    }
     atom(c, out, box, box->style, f, (int)h);
 }
 

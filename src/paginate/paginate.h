@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include <cairo.h>
+#include <librsvg/rsvg.h>
 #include <pango/pango.h>
 
 #include "core/run.h"
@@ -39,7 +40,7 @@ typedef enum FragKind {
     FRAG_TEXT,      /* lines of a Para */
     FRAG_FILL,      /* a background */
     FRAG_BORDER,    /* a frame, on some sides */
-    FRAG_IMAGE,     /* a PNG */
+    FRAG_IMAGE,     /* a PNG or an SVG */
     FRAG_SIGNATURE, /* the blank area of a signature block */
     FRAG_ANCHOR,    /* a link target (an id) */
 } FragKind;
@@ -64,7 +65,8 @@ struct Frag {
     int first_line, nlines;
     uint32_t color;         /* FRAG_FILL, FRAG_BORDER */
     int border, sides;      /* FRAG_BORDER */
-    cairo_surface_t *image; /* FRAG_IMAGE (owned by the run) */
+    cairo_surface_t *image; /* FRAG_IMAGE, a PNG (owned by the run) */
+    RsvgHandle *svg;        /* FRAG_IMAGE, an SVG (owned by the run) */
 };
 
 typedef struct Page Page;

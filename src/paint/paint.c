@@ -259,6 +259,34 @@ draw_border(Painter *p, const Frag *f)
 }
 
 static void
+draw_image(Painter *p, const Frag *f)
+{
+    cairo_t *cr = p->cr;
+    if (f->svg) {
+        RsvgRectangle viewport = {pt(f->x), pt(f->y), pt(f->w), pt(f->h)};
+        GError *err = NULL;
+        if (!rsvg_handle_render_document(f->svg, cr, &viewport, &err)) {
+            run_diag(p->run, DIAG_WARNING, f->box->line, 0, "the SVG image could not be drawn: %s",
+                     err ? err->message : "unknown error");
+            g_clear_error(&err);
+        }
+        return;
+    }
+    double iw = cairo_image_surface_get_width(f->image);
+    double ih = cairo_image_surface_get_height(f->image);
+    cairo_save(cr);
+    cairo_translate(cr, pt(f->x), pt(f->y));
+    cairo_scale(cr, pt(f->w) / iw, pt(f->h) / ih);
+    cairo_set_source_surface(cr, f->image, 0, 0);
+    /* A rectangle filled with the image, not cairo_paint(): Cairo 1.16
+     * fails with "invalid tag nesting" when a page's first marked content
+     * is a paint. */
+    cairo_rectangle(cr, 0, 0, iw, ih);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+static void
 draw_frag(Painter *p, const Frag *f)
 {
     cairo_t *cr = p->cr;
@@ -274,21 +302,9 @@ draw_frag(Painter *p, const Frag *f)
     case FRAG_BORDER:
         draw_border(p, f);
         break;
-    case FRAG_IMAGE: {
-        double iw = cairo_image_surface_get_width(f->image);
-        double ih = cairo_image_surface_get_height(f->image);
-        cairo_save(cr);
-        cairo_translate(cr, pt(f->x), pt(f->y));
-        cairo_scale(cr, pt(f->w) / iw, pt(f->h) / ih);
-        cairo_set_source_surface(cr, f->image, 0, 0);
-        /* A rectangle filled with the image, not cairo_paint(): Cairo 1.16
-         * fails with "invalid tag nesting" when a page's first marked
-         * content is a paint. */
-        cairo_rectangle(cr, 0, 0, iw, ih);
-        cairo_fill(cr);
-        cairo_restore(cr);
+    case FRAG_IMAGE:
+        draw_image(p, f);
         break;
-    }
     case FRAG_SIGNATURE:
         /* A light frame shows where to sign; the field itself comes later,
          * over this very rectangle. */

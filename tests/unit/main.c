@@ -14,6 +14,8 @@ main(void)
     test_file();
     test_messages();
     test_parse();
+    test_typography();
+    test_hyphen();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

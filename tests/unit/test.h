@@ -41,5 +41,7 @@ void test_run(void);
 void test_file(void);
 void test_messages(void);
 void test_parse(void);
+void test_typography(void);
+void test_hyphen(void);
 
 #endif
