@@ -117,6 +117,9 @@ demo: need-deps
 	@$(MAKE) --no-print-directory all
 	@echo "Checking every sample with $(BIN) validate:"
 	@$(BIN) validate samples/*.xml
+	@mkdir -p out
+	@$(BIN) render tests/layout/99-minutes-like.layout.xml -o out/layout-example.pdf
+	@echo "The layout engine's example: out/layout-example.pdf"
 
 check: need-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)
