@@ -325,13 +325,42 @@ place_body(Placer *p, const SliceList *sl)
     }
 }
 
-/* Header or footer of page number pg: stacked with its fields filled. */
+static int
+has_fields(const Box *b)
+{
+    for (; b; b = b->next) {
+        if ((b->text && b->text->has_fields) || has_fields(b->first))
+            return 1;
+        if (b->kind == BOX_SIGNATURE &&
+            ((b->sig_line && b->sig_line->has_fields) || (b->sig_role && b->sig_role->has_fields) ||
+             (b->sig_name && b->sig_name->has_fields)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Headers and footers already laid out: one without page fields is laid out
+ * once for the whole document. */
+typedef struct Margins {
+    const Box *box[4];
+    Frag *frags[4];
+    int h[4];
+    int n;
+} Margins;
+
+/* Header or footer of page `number`: stacked with its fields filled. */
 static Frag *
-margin_block(Ctx *c, const Box *box, int number, int count, int *h)
+margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
 {
     *h = 0;
     if (!box)
         return NULL;
+    for (int i = 0; i < m->n; i++) {
+        if (m->box[i] == box) {
+            *h = m->h[i];
+            return m->frags[i];
+        }
+    }
     c->page = number;
     c->count = count;
     c->text_role = ROLE_ARTIFACT;
@@ -339,6 +368,11 @@ margin_block(Ctx *c, const Box *box, int number, int count, int *h)
     Frag *f = measure_stack(c, box->first, d->margin_left,
                             d->page_width - d->margin_left - d->margin_right, h);
     c->text_role = ROLE_NONE;
+    if (!has_fields(box->first) && m->n < 4) {
+        m->box[m->n] = box;
+        m->frags[m->n] = f;
+        m->h[m->n++] = *h;
+    }
     return f;
 }
 
@@ -357,10 +391,11 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
     const Box *fh = doc->first_header ? doc->first_header : doc->header;
     const Box *ff = doc->first_footer ? doc->first_footer : doc->footer;
     int h_first, h_other, f_first, f_other;
-    margin_block(&c, fh, 888, 888, &h_first);
-    margin_block(&c, doc->header, 888, 888, &h_other);
-    margin_block(&c, ff, 888, 888, &f_first);
-    margin_block(&c, doc->footer, 888, 888, &f_other);
+    Margins margins = {0};
+    margin_block(&c, &margins, fh, 888, 888, &h_first);
+    margin_block(&c, &margins, doc->header, 888, 888, &h_other);
+    margin_block(&c, &margins, ff, 888, 888, &f_first);
+    margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
     int gap = doc->header_gap;
     p.top_first = doc->margin_top + (h_first ? h_first + gap : 0);
     p.top_other = doc->margin_top + (h_other ? h_other + gap : 0);
@@ -388,8 +423,8 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
         const Box *hb = pg->number == 1 ? fh : doc->header;
         const Box *fb = pg->number == 1 ? ff : doc->footer;
         int hh, fhh;
-        Frag *head = margin_block(&c, hb, pg->number, count, &hh);
-        Frag *foot = margin_block(&c, fb, pg->number, count, &fhh);
+        Frag *head = margin_block(&c, &margins, hb, pg->number, count, &hh);
+        Frag *foot = margin_block(&c, &margins, fb, pg->number, count, &fhh);
         /* Header first and footer last, so reading order stays natural. */
         Frag *hcopy = frags_copy(&c, head, doc->margin_top);
         if (hcopy) {
