@@ -231,6 +231,12 @@ measure_list(Ctx *c, const Box *list, int x, int width, SliceList *out)
 {
     const Style *st = list->style;
     int label_w = MM(list->list_kind == LIST_BULLET ? 5 : 7) + st->size / 4;
+    /* Lists nested very deep stop moving right once the text would be
+     * narrower than this: their labels take the parent's label column. */
+    if (width - label_w < MM(50) && list->parent && list->parent->kind == BOX_ITEM) {
+        x -= label_w;
+        width += label_w;
+    }
     if (label_w > width / 2)
         label_w = width / 2;
     int i = 0;
