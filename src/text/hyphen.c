@@ -4,8 +4,9 @@
  * Pango 1.50 never hyphenates by itself; it breaks at U+00AD and draws the
  * hyphen at the line's end. So each word that may be split gets soft hyphens
  * before layout. Words are runs of letters; a capitalised word (a name, an
- * acronym) is left whole, as French usage wants, and so are links and words
- * under 6 letters. libhyphen wants the word in lower case and answers, for a
+ * acronym) is left whole, as French usage wants, and so are links, words
+ * under 6 letters, and letters glued to digits or to the punctuation of an
+ * address or identifier. libhyphen wants the word in lower case and answers, for a
  * UTF-8 dictionary, one entry per character: odd means "may break after".
  */
 #include <stdlib.h>
@@ -122,9 +123,21 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
                 j += k2;
                 nchars++;
             }
-            /* A word glued to digits or inside a link is left alone. */
-            int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) || (j < n && g_ascii_isdigit(s[j]));
-            if (!capital && !glued && nchars >= MIN_WORD && nchars <= MAX_WORD &&
+            /* A word glued to digits or to the punctuation of an address or
+             * an identifier (a token, a path) is not French: left alone, and
+             * so is one with capitals inside (an acronym, "JeanMoulin"). */
+            static const char glue[] = "_/@.:\\=&%#-";
+            int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) ||
+                        (j < n && g_ascii_isdigit(s[j])) ||
+                        (i > 1 && strchr(glue, s[i - 1]) && g_ascii_isalnum(s[i - 2])) ||
+                        (j + 1 < n && s[j] && strchr(glue, s[j]) && g_ascii_isalnum(s[j + 1]));
+            int mixed = 0;
+            for (unsigned q = i; q < j && !mixed;) {
+                uint32_t c3;
+                q += (unsigned)utf8_decode(s + q, n - q, &c3);
+                mixed = g_unichar_isupper(c3);
+            }
+            if (!capital && !glued && !mixed && nchars >= MIN_WORD && nchars <= MAX_WORD &&
                 !skipped(j - 1, skip, nskip)) {
                 hyphenate_word(dict, &o, s + i, j - i, nchars, map, i);
             } else {
