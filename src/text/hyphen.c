@@ -127,8 +127,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
              * an identifier (a token, a path) is not French: left alone, and
              * so is one with capitals inside (an acronym, "JeanMoulin"). */
             static const char glue[] = "_/@.:\\=&%#-";
-            int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) ||
-                        (j < n && g_ascii_isdigit(s[j])) ||
+            int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) || (j < n && g_ascii_isdigit(s[j])) ||
                         (i > 1 && strchr(glue, s[i - 1]) && g_ascii_isalnum(s[i - 2])) ||
                         (j + 1 < n && s[j] && strchr(glue, s[j]) && g_ascii_isalnum(s[j + 1]));
             int mixed = 0;

@@ -135,6 +135,31 @@ fill_fields(Arena *a, const RichText *rt, int page, int count, unsigned *map, un
     return s;
 }
 
+/* A long run without spaces and without soft hyphens (a token, an address,
+ * a path) broken only because it is wider than the line gets no hyphen at
+ * the break: it would become part of what a reader copies. (The attribute
+ * also silences soft hyphens, hence only these runs.) */
+#define TOKEN_MIN 25
+
+static void
+no_hyphens_in_tokens(PangoAttrList *list, const char *s, unsigned n)
+{
+    unsigned start = 0;
+    int soft = 0;
+    for (unsigned i = 0; i <= n; i++) {
+        int end = i == n || s[i] == ' ' || s[i] == '\n' ||
+                  ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0);
+        if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD)
+            soft = 1;
+        if (!end)
+            continue;
+        if (!soft && i - start >= TOKEN_MIN)
+            add_attr(list, pango_attr_insert_hyphens_new(FALSE), start, i);
+        start = i + 1;
+        soft = 0;
+    }
+}
+
 /* Warns once per character that no shipped font can print. */
 static void
 check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
@@ -212,6 +237,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
 
     PangoAttrList *list = pango_attr_list_new();
     add_color(list, st->color, 0, n2);
+    no_hyphens_in_tokens(list, s2, n2);
     if (st->underline)
         add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
     for (const Span *sp = rt->spans; sp; sp = sp->next) {
