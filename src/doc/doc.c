@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "doc/internal.h"
 
 typedef struct Builder {
@@ -27,86 +28,43 @@ typedef struct Builder {
 /* --- text ------------------------------------------------------------ */
 
 typedef struct TextBuf {
-    Arena *a;
-    char *s;
-    unsigned len, cap;
+    Buf buf;
     Span *spans, **tail;
     int has_fields;
     unsigned field_end; /* len + 1 just after a field: it counts as a word */
-    int failed;
 } TextBuf;
-
-static void
-tb_reserve(TextBuf *tb, unsigned more)
-{
-    if (tb->failed)
-        return;
-    if (tb->len + more + 1 <= tb->cap)
-        return;
-    if (tb->len + more > (1u << 28)) {
-        tb->failed = 1;
-        return;
-    }
-    unsigned cap = tb->cap ? tb->cap * 2 : 64;
-    while (cap < tb->len + more + 1)
-        cap *= 2;
-    char *s = arena_alloc(tb->a, cap);
-    if (!s) {
-        tb->failed = 1;
-        return;
-    }
-    if (tb->len)
-        memcpy(s, tb->s, tb->len);
-    tb->s = s;
-    tb->cap = cap;
-}
 
 static int
 tb_ends_with_space(const TextBuf *tb)
 {
-    if (tb->field_end == tb->len + 1)
+    const Buf *b = &tb->buf;
+    if (tb->field_end == b->len + 1)
         return 0;
-    return tb->len == 0 || tb->s[tb->len - 1] == ' ' || tb->s[tb->len - 1] == '\n';
+    return b->len == 0 || b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\n';
 }
 
 /* Appends text with XML white space folded to single spaces. */
 static void
 tb_text(TextBuf *tb, const char *t)
 {
-    size_t n = strlen(t);
-    tb_reserve(tb, (unsigned)n);
-    if (tb->failed)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    for (; *t; t++) {
+        if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r') {
             if (!tb_ends_with_space(tb))
-                tb->s[tb->len++] = ' ';
+                buf_append(&tb->buf, " ", 1);
             continue;
         }
-        tb->s[tb->len++] = c;
+        size_t run = strcspn(t, " \t\n\r");
+        buf_append(&tb->buf, t, (unsigned)run);
+        t += run - 1;
     }
-    tb->s[tb->len] = '\0';
-}
-
-static void
-tb_raw(TextBuf *tb, const char *t)
-{
-    unsigned n = (unsigned)strlen(t);
-    tb_reserve(tb, n);
-    if (tb->failed)
-        return;
-    memcpy(tb->s + tb->len, t, n);
-    tb->len += n;
-    tb->s[tb->len] = '\0';
 }
 
 static Span *
 tb_span(TextBuf *tb, SpanKind kind, unsigned start)
 {
-    Span *sp = arena_alloc(tb->a, sizeof(*sp));
+    Span *sp = arena_alloc(tb->buf.a, sizeof(*sp));
     if (!sp) {
-        tb->failed = 1;
+        tb->buf.failed = 1;
         return NULL;
     }
     sp->kind = kind;
@@ -163,19 +121,19 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
             continue;
         const char *name = (const char *)n->name;
         if (!strcmp(name, "br")) {
-            while (tb->len && tb->s[tb->len - 1] == ' ')
-                tb->len--;
-            tb_raw(tb, "\n");
+            while (tb->buf.len && tb->buf.s[tb->buf.len - 1] == ' ')
+                tb->buf.s[--tb->buf.len] = '\0';
+            buf_append(&tb->buf, "\n", 1);
             continue;
         }
         if (!strcmp(name, "nbsp")) {
-            tb_raw(tb, "\xc2\xa0");
+            buf_append(&tb->buf, "\xc2\xa0", 2);
             continue;
         }
         if (!strcmp(name, "page-number") || !strcmp(name, "page-count")) {
-            tb_span(tb, name[5] == 'n' ? SPAN_PAGE_NUMBER : SPAN_PAGE_COUNT, tb->len);
+            tb_span(tb, name[5] == 'n' ? SPAN_PAGE_NUMBER : SPAN_PAGE_COUNT, tb->buf.len);
             tb->has_fields = 1;
-            tb->field_end = tb->len + 1;
+            tb->field_end = tb->buf.len + 1;
             continue;
         }
         SpanKind kind = !strcmp(name, "b")     ? SPAN_BOLD
@@ -184,7 +142,7 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
                         : !strcmp(name, "sup") ? SPAN_SUP
                         : !strcmp(name, "a")   ? SPAN_LINK
                                                : SPAN_STYLE;
-        Span *sp = tb_span(tb, kind, tb->len);
+        Span *sp = tb_span(tb, kind, tb->buf.len);
         if (!sp)
             return;
         if (kind == SPAN_STYLE)
@@ -198,7 +156,7 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
                          "to=\"…\" (the id of a block)");
         }
         inline_nodes(b, tb, n->children, NULL);
-        sp->end = tb->len;
+        sp->end = tb->buf.len;
     }
 }
 
@@ -207,26 +165,27 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
 static RichText *
 rich_text(Builder *b, const xmlNode *first, const xmlNode *stop)
 {
-    TextBuf tb = {.a = b->a};
+    TextBuf tb = {0};
+    buf_init(&tb.buf, b->a);
     tb.tail = &tb.spans;
-    tb_reserve(&tb, 16);
+    buf_reserve(&tb.buf, 16);
     inline_nodes(b, &tb, first, stop);
-    if (tb.failed)
+    if (tb.buf.failed)
         return NULL;
     /* Trim: a leading space, and trailing spaces (spans are clamped). */
-    unsigned lead = (tb.len && tb.s[0] == ' ') ? 1 : 0;
-    unsigned end = tb.len, keep = 0;
+    unsigned lead = (tb.buf.len && tb.buf.s[0] == ' ') ? 1 : 0;
+    unsigned end = tb.buf.len, keep = 0;
     for (Span *sp = tb.spans; sp; sp = sp->next)
         if ((sp->kind == SPAN_PAGE_NUMBER || sp->kind == SPAN_PAGE_COUNT) && sp->start > keep)
             keep = sp->start; /* a space before a field at the end stays */
-    while (end > lead && end > keep && tb.s[end - 1] == ' ')
+    while (end > lead && end > keep && tb.buf.s[end - 1] == ' ')
         end--;
     if (end == lead && !tb.has_fields)
         return NULL;
     RichText *rt = arena_alloc(b->a, sizeof(*rt));
     if (!rt)
         return NULL;
-    rt->text = tb.s + lead;
+    rt->text = tb.buf.s + lead;
     rt->len = end - lead;
     rt->text[rt->len] = '\0';
     rt->has_fields = tb.has_fields;

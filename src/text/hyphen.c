@@ -15,6 +15,7 @@
 #include <glib.h>
 #include <hyphen.h>
 
+#include "core/buf.h"
 #include "core/utf8.h"
 #include "text/internal.h"
 
@@ -22,36 +23,6 @@
 #define MAX_WORD  100 /* longer "words" are not words: Pango breaks them */
 #define LEFT_MIN  2
 #define RIGHT_MIN 3
-
-typedef struct Out {
-    Arena *a;
-    char *s;
-    unsigned len, cap;
-    int failed;
-} Out;
-
-static void
-append(Out *o, const char *s, unsigned n)
-{
-    if (o->failed)
-        return;
-    if (o->len + n + 1 > o->cap) {
-        unsigned cap = o->cap ? o->cap : 64;
-        while (o->len + n + 1 > cap)
-            cap *= 2;
-        char *d = arena_alloc(o->a, cap);
-        if (!d) {
-            o->failed = 1;
-            return;
-        }
-        if (o->len)
-            memcpy(d, o->s, o->len);
-        o->s = d;
-        o->cap = cap;
-    }
-    memcpy(o->s + o->len, s, n);
-    o->len += n;
-}
 
 static int
 skipped(unsigned i, const unsigned *skip, int nskip)
@@ -64,7 +35,7 @@ skipped(unsigned i, const unsigned *skip, int nskip)
 
 /* Writes the word s[0..n) (nchars characters) with soft hyphens. */
 static void
-hyphenate_word(HyphenDict *dict, Out *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
+hyphenate_word(HyphenDict *dict, Buf *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
                unsigned base)
 {
     char *lower = g_utf8_strdown(s, n);
@@ -83,9 +54,9 @@ hyphenate_word(HyphenDict *dict, Out *o, const char *s, unsigned n, unsigned nch
         if (map)
             for (unsigned j = 0; j < k; j++)
                 map[base + i + j] = o->len;
-        append(o, s + i, k);
+        buf_append(o, s + i, k);
         if (ok && ci + 1 < nchars && (hy[ci] & 1) && !rep)
-            append(o, "\xc2\xad", 2);
+            buf_append(o, "\xc2\xad", 2);
         i += k;
         ci++;
     }
@@ -104,10 +75,11 @@ char *
 text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
                unsigned *map, unsigned *out_len)
 {
-    Out o = {.a = a};
+    Buf o;
+    buf_init(&o, a);
     HyphenDict *dict = text_dict(t);
     unsigned i = 0;
-    append(&o, "", 0);
+    buf_reserve(&o, n + n / 4);
     while (i < n) {
         uint32_t cp;
         unsigned k = (unsigned)utf8_decode(s + i, n - i, &cp);
@@ -143,7 +115,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
                 if (map)
                     for (unsigned q = i; q < j; q++)
                         map[q] = o.len;
-                append(&o, s + i, j - i);
+                buf_append(&o, s + i, j - i);
             }
             i = j;
             continue;
@@ -151,16 +123,15 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
         if (map)
             for (unsigned q = 0; q < k; q++)
                 map[i + q] = o.len;
-        append(&o, s + i, k);
+        buf_append(&o, s + i, k);
         i += k;
     }
     if (map)
         map[n] = o.len;
-    append(&o, "", 1);
     if (o.failed) {
         *out_len = 0;
         return arena_strdup(a, "");
     }
-    *out_len = o.len - 1;
+    *out_len = o.len;
     return o.s;
 }

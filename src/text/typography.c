@@ -19,42 +19,16 @@
 
 #include <glib.h>
 
+#include "core/buf.h"
 #include "core/utf8.h"
 #include "text/text.h"
 
 #define NBSP  0x00A0
 #define NNBSP 0x202F
 
-typedef struct Out {
-    Arena *a;
-    char *s;
-    unsigned len, cap;
-    int failed;
-} Out;
-
-static void
-put(Out *o, uint32_t cp)
-{
-    if (o->failed)
-        return;
-    if (o->len + 5 > o->cap) {
-        unsigned cap = o->cap ? o->cap * 2 : 64;
-        char *s = arena_alloc(o->a, cap);
-        if (!s) {
-            o->failed = 1;
-            return;
-        }
-        if (o->len)
-            memcpy(s, o->s, o->len);
-        o->s = s;
-        o->cap = cap;
-    }
-    o->len += (unsigned)g_unichar_to_utf8(cp, o->s + o->len);
-}
-
 /* The last character written, or 0. */
 static uint32_t
-last(const Out *o, unsigned back)
+last(const Buf *o, unsigned back)
 {
     unsigned end = o->len;
     uint32_t cp = 0;
@@ -73,7 +47,7 @@ last(const Out *o, unsigned back)
 /* The word just written (back to the previous space), as a NUL-terminated
  * copy in buf. */
 static const char *
-last_word(const Out *o, char *buf, size_t size)
+last_word(const Buf *o, char *buf, size_t size)
 {
     unsigned end = o->len, start = end;
     while (start > 0 && o->s[start - 1] != ' ' && o->s[start - 1] != '\n' &&
@@ -142,7 +116,7 @@ all_digits(const char *w)
 
 /* Inside something that looks like an address, no rule applies. */
 static int
-in_url(const Out *o)
+in_url(const Buf *o)
 {
     char buf[256];
     const char *w = last_word(o, buf, sizeof(buf));
@@ -151,7 +125,7 @@ in_url(const Out *o)
 
 /* What a typed space becomes, given its neighbours. */
 static uint32_t
-space(const Out *o, const char *s, unsigned n, unsigned i)
+space(const Buf *o, const char *s, unsigned n, unsigned i)
 {
     uint32_t next = at(s, n, i + 1);
     uint32_t prev = last(o, 0);
@@ -197,10 +171,10 @@ is_space_like(uint32_t c)
 char *
 text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *out_len)
 {
-    Out o = {.a = a};
+    Buf o;
+    buf_init(&o, a);
     unsigned i = 0;
-    put(&o, ' '); /* make room; rewound just below */
-    o.len = 0;
+    buf_reserve(&o, n);
     while (i < n) {
         uint32_t c;
         unsigned k = (unsigned)utf8_decode(s + i, n - i, &c);
@@ -211,35 +185,35 @@ text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *ou
         uint32_t next = at(s, n, i + k);
 
         if (c == ' ') {
-            put(&o, space(&o, s, n, i));
+            buf_put(&o, space(&o, s, n, i));
         } else if (c == ';' || c == '!' || c == '?') {
             if (!is_space_like(prev) && prev != '!' && prev != '?' && prev != '(' && !in_url(&o) &&
                 (g_unichar_isalnum(prev) || prev == 0x00BB || prev == ')'))
-                put(&o, NNBSP);
-            put(&o, c);
+                buf_put(&o, NNBSP);
+            buf_put(&o, c);
         } else if (c == ':') {
             if (g_unichar_isalpha(prev) && (is_space_like(next) || next == '\n') && !in_url(&o))
-                put(&o, NBSP);
-            put(&o, c);
+                buf_put(&o, NBSP);
+            buf_put(&o, c);
         } else if (c == 0x00AB) { /* « */
-            put(&o, c);
+            buf_put(&o, c);
             if (next != ' ' && !is_space_like(next))
-                put(&o, NBSP);
+                buf_put(&o, NBSP);
         } else if (c == 0x00BB) { /* » */
             if (!is_space_like(prev))
-                put(&o, NBSP);
-            put(&o, c);
+                buf_put(&o, NBSP);
+            buf_put(&o, c);
         } else if (c == '\'' && g_unichar_isalpha(prev) && g_unichar_isalpha(next)) {
-            put(&o, 0x2019);
+            buf_put(&o, 0x2019);
         } else if (c == '.' && next == '.' && at(s, n, i + 2) == '.') {
-            put(&o, 0x2026);
+            buf_put(&o, 0x2026);
             if (map) {
                 map[i + 1] = o.len;
                 map[i + 2] = o.len;
             }
             k = 3;
         } else {
-            put(&o, c);
+            buf_put(&o, c);
         }
         i += k;
     }
@@ -249,7 +223,6 @@ text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *ou
         *out_len = 0;
         return arena_strdup(a, "");
     }
-    o.s[o.len] = '\0';
     *out_len = o.len;
     return o.s;
 }

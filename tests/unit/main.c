@@ -9,6 +9,7 @@ int
 main(void)
 {
     test_arena();
+    test_buf();
     test_utf8();
     test_run();
     test_file();

@@ -36,6 +36,7 @@ extern int test_passed, test_failed;
     } while (0)
 
 void test_arena(void);
+void test_buf(void);
 void test_utf8(void);
 void test_run(void);
 void test_file(void);
