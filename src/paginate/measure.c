@@ -537,27 +537,36 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     atom(c, out, box, box->style, f, (int)h);
 }
 
+/* Lays out rt at (x, y) as one text fragment linked at **tail (which then
+ * moves on); returns its height, 0 when there is nothing to lay out. */
+static int
+text_at(Ctx *c, const Box *box, const RichText *rt, const Style *st, int x, int y, int width,
+        Frag ***tail)
+{
+    Para *p = rt ? measure_para(c, rt, st, width, box) : NULL;
+    Frag *f = p ? frag_new(c, FRAG_TEXT, box, x, y, width, p->top[p->nlines]) : NULL;
+    if (!f)
+        return 0;
+    f->para = p;
+    f->nlines = p->nlines;
+    f->role = ROLE_P;
+    **tail = f;
+    *tail = &f->next;
+    return f->h;
+}
+
+/* "Fait à …, le …", the role, the blank area (a future signature field),
+ * the name. */
 static void
 measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
 {
     const Style *st = box->style;
     Frag *frags = NULL, **tail = &frags;
-    int y = 0;
-    const RichText *parts[3] = {box->sig_line, box->sig_role, NULL};
-    for (int i = 0; i < 2; i++) {
-        if (!parts[i])
-            continue;
-        Para *p = measure_para(c, parts[i], st, width, box);
-        Frag *f = p ? frag_new(c, FRAG_TEXT, box, x, y, width, p->top[p->nlines]) : NULL;
-        if (!f)
-            continue;
-        f->para = p;
-        f->nlines = p->nlines;
-        f->role = ROLE_P;
-        *tail = f;
-        tail = &f->next;
-        y += p->top[p->nlines] + (i == 0 ? 4 * PT : PT);
-    }
+    int y = 0, h;
+    if ((h = text_at(c, box, box->sig_line, st, x, y, width, &tail)))
+        y += h + 4 * PT;
+    if ((h = text_at(c, box, box->sig_role, st, x, y, width, &tail)))
+        y += h + PT;
     Frag *area = frag_new(c, FRAG_SIGNATURE, box, x, y, width, box->height);
     if (area) {
         area->color = 0xB0B0B0;
@@ -565,17 +574,7 @@ measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
         tail = &area->next;
     }
     y += box->height + PT;
-    if (box->sig_name) {
-        Para *p = measure_para(c, box->sig_name, st, width, box);
-        Frag *f = p ? frag_new(c, FRAG_TEXT, box, x, y, width, p->top[p->nlines]) : NULL;
-        if (f) {
-            f->para = p;
-            f->nlines = p->nlines;
-            f->role = ROLE_P;
-            *tail = f;
-            y += p->top[p->nlines];
-        }
-    }
+    y += text_at(c, box, box->sig_name, st, x, y, width, &tail);
     atom(c, out, box, st, frags, y);
 }
 
