@@ -128,13 +128,26 @@ out:
     return st;
 }
 
+/* The value of an option that takes one (-o FILE, -d DIR), or NULL with a
+ * message when it is missing. */
+static const char *
+option_value(int argc, char **argv, int *i, const char *what)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "copil render: error: %s needs %s\n", argv[*i], what);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
 int
 cli_render(int argc, char **argv)
 {
     RenderOptions opt = {0};
+    Session session = {0};
+    int code = STATUS_USAGE, nfiles = 0, only_files = 0, opened = 0;
     /* Options may come before or after the files. */
     char **files = calloc((size_t)argc, sizeof(*files));
-    int nfiles = 0, only_files = 0;
     if (!files)
         return STATUS_IO;
     for (int i = 1; i < argc; i++) {
@@ -144,57 +157,47 @@ cli_render(int argc, char **argv)
         } else if (!strcmp(arg, "--")) {
             only_files = 1;
         } else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "copil render: error: -o needs a file name\n");
-                free(files);
-                return STATUS_USAGE;
-            }
-            opt.output = argv[++i];
+            if (!(opt.output = option_value(argc, argv, &i, "a file name")))
+                goto out;
         } else if (!strcmp(arg, "-d") || !strcmp(arg, "--dir")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "copil render: error: -d needs a folder\n");
-                free(files);
-                return STATUS_USAGE;
-            }
-            opt.dir = argv[++i];
+            if (!(opt.dir = option_value(argc, argv, &i, "a folder")))
+                goto out;
         } else if (!strcmp(arg, "--dump=pages")) {
             opt.dump = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-            free(files);
-            return cli_help(stdout, "render");
+            code = cli_help(stdout, "render");
+            goto out;
         } else {
             fprintf(stderr, "copil render: error: unknown option %s; see copil help render\n", arg);
-            free(files);
-            return STATUS_USAGE;
+            goto out;
         }
     }
     if (nfiles == 0) {
         fprintf(stderr, "copil render: error: name a layout document to render\n"
                         "usage: copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n");
-        free(files);
-        return STATUS_USAGE;
+        goto out;
     }
     if (opt.output && opt.dir) {
         fprintf(stderr, "copil render: error: give -o or -d, not both\n");
-        free(files);
-        return STATUS_USAGE;
+        goto out;
     }
     if (opt.output && nfiles > 1) {
         fprintf(stderr, "copil render: error: -o names one output, but %d files were given\n",
                 nfiles);
-        free(files);
-        return STATUS_USAGE;
+        goto out;
     }
-    Session session;
-    if (cli_session_open(&session) != STATUS_OK) {
-        free(files);
-        return STATUS_IO;
-    }
+    code = STATUS_IO;
+    if (cli_session_open(&session) != STATUS_OK)
+        goto out;
+    opened = 1;
     Status worst = cli_session_fonts(&session);
     for (int i = 0; worst != STATUS_IO && i < nfiles; i++)
         worst = status_worst(worst, render_one(&session, files[i], &opt));
-    cli_session_close(&session);
+    code = (int)worst;
+out:
+    if (opened)
+        cli_session_close(&session);
     free(files);
     fflush(stdout);
-    return (int)worst;
+    return code;
 }
