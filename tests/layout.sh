@@ -111,7 +111,6 @@ if [ "$(id -u)" != 0 ]; then
 fi
 expect_exit "a missing output folder is an I/O error" 3 "$COPIL" render "$f" -o "$TMP/nowhere/x.pdf"
 grep -q "cannot write here" "$TMP/err" && ok "unwritable output message" || fail "unwritable output message" "$(cat "$TMP/err")"
-expect_exit "render a data file: clear refusal for now" 1 "$COPIL" render samples/college-2026-t1.xml -o "$TMP/x.pdf"
 expect_exit "render without a file" 2 "$COPIL" render
 expect_exit "help render" 0 "$COPIL" help render
 

@@ -172,6 +172,9 @@ fi
 # --- the layout engine ----------------------------------------------------------
 . tests/layout.sh
 
+# --- the documents -------------------------------------------------------------
+. tests/documents.sh
+
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)
     echo "slowest bad file: ${slowest%% *} ms (${slowest#* })"

@@ -13,6 +13,7 @@
 #include "core/run.h"
 #include "fonts/fonts.h"
 #include "text/text.h"
+#include "transform/transform.h"
 #include "validate/validate.h"
 
 #ifndef COPIL_VERSION
@@ -25,6 +26,7 @@ typedef struct Session {
     Validator *validator; /* compiled schemas */
     Fonts *fonts;         /* for rendering: opened by cli_session_fonts */
     Text *text;
+    Transformer *transformer; /* the stylesheets */
 } Session;
 
 /* Finds the data folder: $COPIL_DATADIR, else the source tree the binary was

@@ -20,6 +20,7 @@
 typedef struct RenderOptions {
     const char *output; /* -o: one file */
     const char *dir;    /* -d: a folder for every output */
+    const char *kind;   /* --kind: agenda, minutes… (default: from the file) */
     int dump;
 } RenderOptions;
 
@@ -54,10 +55,10 @@ creation_date(Run *r, const Doc *doc)
     return "";
 }
 
-/* FILE.layout.xml → FILE.pdf, FILE.xml → FILE.pdf, beside the input or in
- * dir when given. */
+/* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, beside
+ * the input or in dir when given. */
 static const char *
-default_output(Run *r, const char *input, const char *dir)
+default_output(Run *r, const char *input, const char *dir, const char *kind)
 {
     if (dir) {
         const char *slash = strrchr(input, '/');
@@ -68,9 +69,63 @@ default_output(Run *r, const char *input, const char *dir)
         n -= 11;
     else if (n > 4 && !strcmp(input + n - 4, ".xml"))
         n -= 4;
+    const char *suffix = kind ? arena_printf(&r->arena, "-%s", kind) : "";
     if (dir)
-        return arena_printf(&r->arena, "%s/%.*s.pdf", dir, (int)n, input);
-    return arena_printf(&r->arena, "%.*s.pdf", (int)n, input);
+        return arena_printf(&r->arena, "%s/%.*s%s.pdf", dir, (int)n, input, suffix);
+    return arena_printf(&r->arena, "%.*s%s.pdf", (int)n, input, suffix);
+}
+
+/* Which document a data file makes: --kind, else a meeting with a record
+ * gives minutes and one without an agenda; the other kinds are themselves. */
+static const char *
+document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
+{
+    int has_record = 0;
+    for (xmlNode *n = xmlDocGetRootElement(xml)->children; n; n = n->next)
+        has_record |= n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "record");
+    const char *natural = kind == DOC_MEETING          ? (has_record ? "minutes" : "agenda")
+                          : kind == DOC_MISSION_LETTER ? "mission-letter"
+                                                       : "activity-report";
+    if (!asked)
+        return natural;
+    int fits = kind == DOC_MEETING ? (!strcmp(asked, "agenda") || !strcmp(asked, "minutes"))
+                                   : !strcmp(asked, natural);
+    if (!fits) {
+        run_diag(r, DIAG_ERROR, 0, 0, "a %s file cannot be rendered as %s; it makes %s",
+                 validate_kind_name(kind), asked,
+                 kind == DOC_MEETING ? "an agenda or minutes" : natural);
+        return NULL;
+    }
+    if (!strcmp(asked, "minutes") && !has_record) {
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "minutes need the meeting's record: this file has no <record> yet (render the "
+                 "agenda, or add the record after the meeting)");
+        return NULL;
+    }
+    return asked;
+}
+
+/* Data file → layout document through its stylesheet; the layout is then
+ * checked against layout.xsd, so a stylesheet bug shows as such. */
+static Status
+data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *input,
+               const char *asked, xmlDocPtr *layout, const char **doc_kind)
+{
+    const char *name = document_kind(r, data, kind, asked);
+    if (!name)
+        return STATUS_INVALID;
+    *doc_kind = name;
+    Status st = transform_apply(s->transformer, r, data, input, name, layout);
+    if (st != STATUS_OK)
+        return st;
+    Run check;
+    run_init(&check, arena_printf(&r->arena, "%s/stylesheets/%s.xsl", s->datadir, name));
+    st = validate_doc(s->validator, &check, *layout, DOC_LAYOUT);
+    for (Diag *d = check.diags; d; d = d->next)
+        run_diag_at(r, d->level, check.file, 0, 0, "the stylesheet made an invalid layout: %s",
+                    d->message);
+    run_free(&check);
+    return st == STATUS_OK ? STATUS_OK : STATUS_IO;
 }
 
 static Status
@@ -83,18 +138,19 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
     Doc *doc = NULL;
     Pages *pages = NULL;
     AtomicFile af = {.fd = -1};
+    const char *doc_kind = NULL; /* agenda, minutes… for a data file */
 
     run_init(&run, input);
     st = validate_file(s->validator, &run, input, &xml, &kind);
     if (st != STATUS_OK)
         goto out;
     if (kind != DOC_LAYOUT) {
-        run_diag(&run, DIAG_ERROR, 0, 0,
-                 "this is a %s file; copil render reads layout documents "
-                 "(<document xmlns=\"urn:copil:layout\">) for now: the stylesheets that "
-                 "turn data files into documents are not written yet",
-                 validate_kind_name(kind));
-        st = STATUS_INVALID;
+        st = data_to_layout(s, &run, xml, kind, input, opt->kind, &xml, &doc_kind);
+        if (st != STATUS_OK)
+            goto out;
+    } else if (opt->kind) {
+        run_diag(&run, DIAG_ERROR, 0, 0, "--kind applies to data files, not to a layout document");
+        st = STATUS_USAGE;
         goto out;
     }
     char *copy = arena_strdup(&run.arena, input);
@@ -113,7 +169,8 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
         if (!opt->output)
             goto out;
     }
-    const char *target = opt->output ? opt->output : default_output(&run, input, opt->dir);
+    const char *target =
+        opt->output ? opt->output : default_output(&run, input, opt->dir, doc_kind);
     st = file_atomic_open(&run, target, &af);
     if (st != STATUS_OK)
         goto out;
@@ -162,6 +219,13 @@ cli_render(int argc, char **argv)
         } else if (!strcmp(arg, "-d") || !strcmp(arg, "--dir")) {
             if (!(opt.dir = option_value(argc, argv, &i, "a folder")))
                 goto out;
+        } else if (!strcmp(arg, "--kind")) {
+            if (!(opt.kind = option_value(argc, argv, &i,
+                                          "agenda, minutes, mission-letter or "
+                                          "activity-report")))
+                goto out;
+        } else if (!strncmp(arg, "--kind=", 7)) {
+            opt.kind = arg + 7;
         } else if (!strcmp(arg, "--dump=pages")) {
             opt.dump = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {

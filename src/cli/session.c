@@ -73,7 +73,9 @@ cli_session_open(Session *s)
     char path[PATH_MAX];
     snprintf(path, sizeof(path), "%s/schemas", s->datadir);
     s->validator = validate_new(path);
-    if (!s->validator) {
+    snprintf(path, sizeof(path), "%s/stylesheets", s->datadir);
+    s->transformer = s->validator ? transform_new(path, s->validator) : NULL;
+    if (!s->validator || !s->transformer) {
         fprintf(stderr, "copil: error: out of memory\n");
         cli_session_close(s);
         return STATUS_IO;
@@ -129,6 +131,7 @@ cli_session_close(Session *s)
 {
     text_free(s->text);
     fonts_free(s->fonts);
+    transform_free(s->transformer);
     validate_free(s->validator);
     free(s->datadir);
     memset(s, 0, sizeof(*s));

@@ -112,6 +112,9 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
     f->context = pango_font_map_create_context(f->map);
     pango_context_set_language(f->context, pango_language_from_string("fr"));
+    /* One layout unit is one PDF point: 72 per inch, not the screen's 96 that
+     * Pango assumes (which would print 9pt text at 12pt). */
+    pango_cairo_context_set_resolution(f->context, 72.0);
     /* Outlines are drawn as they are: no hinting or rounding that would make
      * the PDF differ from the metrics pagination used. */
     cairo_font_options_t *fo = cairo_font_options_create();

@@ -102,6 +102,11 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
             int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) || (j < n && g_ascii_isdigit(s[j])) ||
                         (i > 1 && strchr(glue, s[i - 1]) && g_ascii_isalnum(s[i - 2])) ||
                         (j + 1 < n && s[j] && strchr(glue, s[j]) && g_ascii_isalnum(s[j + 1]));
+            /* Nor is a word bound to its neighbour by a no-break space: it
+             * belongs to a date, a name or a quantity ("8 octobre 2026"). */
+            glued |=
+                (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA0) ||
+                (j + 1 < n && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0);
             int mixed = 0;
             for (unsigned q = i; q < j && !mixed;) {
                 uint32_t c3;

@@ -77,8 +77,8 @@ silent(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-static void
-allow_root(const char *dir)
+void
+validate_allow_folder(const char *dir)
 {
     char resolved[PATH_MAX];
     if (!realpath(dir, resolved))
@@ -113,7 +113,7 @@ validate_new(const char *schema_dir)
     if (!default_loader)
         default_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(confined_loader);
-    allow_root(schema_dir);
+    validate_allow_folder(schema_dir);
     return v;
 }
 
@@ -252,4 +252,18 @@ validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *k
     *kind_out = kind;
 out:
     return st;
+}
+
+Status
+validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind)
+{
+    Schema *schema = NULL;
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "the document is empty");
+        return STATUS_INVALID;
+    }
+    Status st = schema_for(v, r, kind, &schema);
+    if (st != STATUS_OK)
+        return st;
+    return schema_check(schema, r, doc, NULL, 0);
 }

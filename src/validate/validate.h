@@ -46,6 +46,10 @@ typedef struct Validator Validator;
  * only when out of memory. The caller owns the result: validate_free(). */
 Validator *validate_new(const char *schema_dir);
 
+/* Lets libxml2 read files under dir too (the stylesheets): the program's
+ * external-entity loader refuses every other path and the network. */
+void validate_allow_folder(const char *dir);
+
 /* Frees v and its compiled schemas; NULL is fine. */
 void validate_free(Validator *v);
 
@@ -55,6 +59,11 @@ void validate_free(Validator *v);
  * run), STATUS_IO when it cannot be read or a schema cannot be loaded. The
  * run's file name is used in every Diag. */
 Status validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *doc, DocKind *kind);
+
+/* Validates doc, already parsed (a stylesheet's output), against the schema
+ * of kind. Problems are Diags on r, without columns (the document has no
+ * source text). */
+Status validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind);
 
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */

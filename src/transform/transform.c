@@ -1,0 +1,330 @@
+/*
+ * transform/transform.c — stylesheets run under a confined loader.
+ *
+ * libxslt's default loader would parse document() files with entity
+ * substitution and DTD loading (XSLT_PARSE_OPTIONS), and read any path. Ours
+ * replaces it for the whole process: a linked data file must lie inside the
+ * input's folder tree, and goes through the same safe parser and validation
+ * as the input; a stylesheet must lie in the stylesheets folder. Security
+ * preferences forbid writing files, creating folders and the network.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "transform/transform.h"
+
+#define MAX_SHEETS 8
+
+struct Transformer {
+    char *dir; /* realpath of the stylesheets folder */
+    Validator *validator;
+    struct {
+        char *name;
+        xsltStylesheetPtr sheet;
+    } sheets[MAX_SHEETS];
+    int nsheets;
+    xsltSecurityPrefsPtr prefs;
+};
+
+/* What the loader needs while one transformation runs (one at a time). */
+typedef struct Current {
+    Transformer *t;
+    Run *run;
+    xmlDocPtr data;
+    char input_dir[PATH_MAX]; /* realpath */
+} Current;
+
+static Current *current;
+static Transformer *compiling;
+/* libxslt's own loader, kept before ours replaces it (xsltSetLoaderFunc
+ * overwrites xsltDocDefaultLoader itself). */
+static xsltDocLoaderFunc libxslt_loader;
+
+static int
+inside(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    return !strncmp(path, dir, n) && path[n] == '/';
+}
+
+/* The line of the element of the input whose href names uri, for messages. */
+static long
+href_line(const xmlNode *n, const char *base, const char *uri, const char **href)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *v = xmlGetNoNsProp(n, BAD_CAST "href");
+        if (v) {
+            xmlChar *full = xmlBuildURI(v, BAD_CAST base);
+            char real[PATH_MAX];
+            int same = full && (!strcmp((const char *)full, uri) ||
+                                (realpath((const char *)full, real) && !strcmp(real, uri)));
+            xmlFree(full);
+            if (same) {
+                *href = arena_strdup(&current->run->arena, (const char *)v);
+                xmlFree(v);
+                return xmlGetLineNo(n);
+            }
+            xmlFree(v);
+        }
+        long l = href_line(n->children, base, uri, href);
+        if (l)
+            return l;
+    }
+    return 0;
+}
+
+static void link_error(const char *uri, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+link_error(const char *uri, const char *fmt, ...)
+{
+    const char *href = uri;
+    const char *base = current->data && current->data->URL ? (const char *)current->data->URL : "";
+    long line = href_line(xmlDocGetRootElement(current->data), base, uri, &href);
+    va_list ap;
+    va_start(ap, fmt);
+    char *why = arena_vprintf(&current->run->arena, fmt, ap);
+    va_end(ap);
+    run_diag(current->run, DIAG_ERROR, line, 0, "the linked file \"%s\" %s", href,
+             why ? why : "cannot be used");
+}
+
+/* A linked data file: confined, parsed safely, validated; its problems are
+ * reported under its own name. The copy returned belongs to libxslt. */
+static xmlDocPtr
+load_data(const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real)) {
+        link_error(path, "cannot be found next to this file");
+        return NULL;
+    }
+    if (!inside(real, current->input_dir)) {
+        link_error(real, "lies outside this file's folder; copil reads only files inside it");
+        return NULL;
+    }
+    Run sub;
+    xmlDocPtr doc = NULL, copy = NULL;
+    DocKind kind;
+    const char *href = path;
+    const char *base = current->data->URL ? (const char *)current->data->URL : "";
+    href_line(xmlDocGetRootElement(current->data), base, real, &href);
+    run_init(&sub, href);
+    Status st = validate_file(current->t->validator, &sub, real, &doc, &kind);
+    for (Diag *d = sub.diags; d; d = d->next) {
+        /* The linked file's own messages, named as the input names it. */
+        run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
+    }
+    if (st != STATUS_OK)
+        link_error(real, "has problems (listed with its name): correct them first");
+    else
+        copy = xmlCopyDoc(doc, 1);
+    run_free(&sub);
+    return copy;
+}
+
+static xmlDocPtr
+confined_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
+{
+    const char *path = (const char *)uri;
+    if (!path)
+        return NULL;
+    if (!strncmp(path, "file://", 7))
+        path += 7;
+    if (type == XSLT_LOAD_DOCUMENT) {
+        if (!current || strstr(path, "://"))
+            return NULL;
+        return load_data(path);
+    }
+    /* A stylesheet (or one it includes): only from the stylesheets folder. */
+    Transformer *t = current ? current->t : compiling;
+    char real[PATH_MAX];
+    if (!t || strstr(path, "://") || !realpath(path, real) || !inside(real, t->dir))
+        return NULL;
+    options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR);
+    return libxslt_loader(BAD_CAST real, dict, options | XML_PARSE_NONET, ctxt, type);
+}
+
+static int
+forbid(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+    (void)sec;
+    (void)ctxt;
+    (void)value;
+    return 0;
+}
+
+Transformer *
+transform_new(const char *dir, Validator *v)
+{
+    char real[PATH_MAX];
+    Transformer *t = calloc(1, sizeof(*t));
+    if (!t)
+        return NULL;
+    t->dir = strdup(realpath(dir, real) ? real : dir);
+    t->validator = v;
+    t->prefs = xsltNewSecurityPrefs();
+    if (!t->dir || !t->prefs) {
+        transform_free(t);
+        return NULL;
+    }
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_WRITE_FILE, forbid);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_CREATE_DIRECTORY, forbid);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_READ_NETWORK, forbid);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_WRITE_NETWORK, forbid);
+    validate_allow_folder(t->dir);
+    if (!libxslt_loader)
+        libxslt_loader = xsltDocDefaultLoader;
+    xsltSetLoaderFunc(confined_loader);
+    return t;
+}
+
+void
+transform_free(Transformer *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < t->nsheets; i++) {
+        xsltFreeStylesheet(t->sheets[i].sheet);
+        free(t->sheets[i].name);
+    }
+    if (t->prefs)
+        xsltFreeSecurityPrefs(t->prefs);
+    free(t->dir);
+    free(t);
+}
+
+/* libxslt's messages arrive in pieces (printf-style); they are gathered
+ * into one line per message and reported at the stylesheet. */
+typedef struct Messages {
+    Run *run;
+    const char *sheet;
+    char buf[1024];
+    size_t len;
+} Messages;
+
+static void
+flush_message(Messages *m)
+{
+    while (m->len && (m->buf[m->len - 1] == '\n' || m->buf[m->len - 1] == ' '))
+        m->len--;
+    if (m->len) {
+        m->buf[m->len] = '\0';
+        run_diag_at(m->run, DIAG_ERROR, m->sheet, 0, 0, "stylesheet: %s", m->buf);
+    }
+    m->len = 0;
+}
+
+static void
+on_xslt_error(void *ctx, const char *fmt, ...)
+{
+    Messages *m = ctx;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(m->buf + m->len, sizeof(m->buf) - m->len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        m->len = m->len + (size_t)n < sizeof(m->buf) ? m->len + (size_t)n : sizeof(m->buf) - 1;
+    if (m->len && m->buf[m->len - 1] == '\n')
+        flush_message(m);
+}
+
+static xsltStylesheetPtr
+sheet_for(Transformer *t, Messages *m, const char *name)
+{
+    for (int i = 0; i < t->nsheets; i++)
+        if (!strcmp(t->sheets[i].name, name))
+            return t->sheets[i].sheet;
+    if (t->nsheets >= MAX_SHEETS)
+        return NULL;
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/%s.xsl", t->dir, name);
+    m->sheet = arena_strdup(&m->run->arena, path);
+    compiling = t;
+    xsltSetGenericErrorFunc(m, on_xslt_error);
+    xsltStylesheetPtr sheet = xsltParseStylesheetFile(BAD_CAST path);
+    flush_message(m);
+    compiling = NULL;
+    if (!sheet)
+        return NULL;
+    t->sheets[t->nsheets].name = strdup(name);
+    t->sheets[t->nsheets++].sheet = sheet;
+    return sheet;
+}
+
+static void
+free_doc(void *p)
+{
+    xmlFreeDoc(p);
+}
+
+Status
+transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char *name,
+                xmlDocPtr *out)
+{
+    Status st = STATUS_IO;
+    Messages m = {.run = r};
+    Current cur = {.t = t, .run = r, .data = data};
+    xsltTransformContextPtr ctxt = NULL;
+    xmlDocPtr result = NULL;
+    unsigned errors = r->nerrors;
+
+    *out = NULL;
+    xsltStylesheetPtr sheet = sheet_for(t, &m, name);
+    if (!sheet) {
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "the stylesheet %s.xsl is missing or broken (is copil installed completely?)",
+                 name);
+        goto out;
+    }
+    char *copy = arena_strdup(&r->arena, input_path);
+    char *slash = copy ? strrchr(copy, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    if (!copy || !realpath(slash ? copy : ".", cur.input_dir)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot resolve the folder of this file");
+        goto out;
+    }
+    m.sheet = arena_printf(&r->arena, "%s/%s.xsl", t->dir, name);
+    ctxt = xsltNewTransformContext(sheet, data);
+    if (!ctxt)
+        goto out;
+    xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
+    xsltSetTransformErrorFunc(ctxt, &m, on_xslt_error);
+    xsltSetGenericErrorFunc(&m, on_xslt_error);
+    current = &cur;
+    result = xsltApplyStylesheetUser(sheet, data, NULL, NULL, NULL, ctxt);
+    current = NULL;
+    flush_message(&m);
+    if (r->nerrors > errors) {
+        st = STATUS_INVALID;
+        goto out;
+    }
+    if (!result || ctxt->state != XSLT_STATE_OK) {
+        run_diag(r, DIAG_ERROR, 0, 0, "the stylesheet %s.xsl failed on this file", name);
+        goto out;
+    }
+    st = run_defer(r, free_doc, result);
+    if (st == STATUS_OK)
+        *out = result;
+    result = NULL;
+out:
+    current = NULL;
+    xsltSetGenericErrorFunc(NULL, NULL);
+    if (result)
+        xmlFreeDoc(result);
+    if (ctxt)
+        xsltFreeTransformContext(ctxt);
+    return st;
+}

@@ -1,0 +1,248 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl — what every document shares: the visual identity (fonts,
+  colours, named styles, page), the letterhead and running footer, French
+  labels for the codes of the data model, and the French formatting of dates,
+  times and numbers. A school or an académie restyles all four documents by
+  overriding this one file.
+
+  Output: copil's layout vocabulary (urn:copil:layout, schemas/layout.xsd).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:d="urn:copil:data"
+                xmlns="urn:copil:layout"
+                exclude-result-prefixes="d">
+
+  <!-- ===== identity: change these to restyle every document ===== -->
+  <xsl:variable name="accent">#1f3a5f</xsl:variable>
+  <xsl:variable name="accent-light">#e8edf4</xsl:variable>
+  <xsl:variable name="muted">#555555</xsl:variable>
+  <xsl:variable name="rule">#9aa8b8</xsl:variable>
+  <xsl:variable name="body-font">serif</xsl:variable>
+  <xsl:variable name="title-font">sans</xsl:variable>
+
+  <xsl:decimal-format name="fr" decimal-separator="," grouping-separator="&#x202F;"/>
+
+  <xsl:template name="page">
+    <page size="A4" margin-top="14mm" margin-bottom="12mm" margin-left="20mm" margin-right="20mm" header-gap="6mm"/>
+  </xsl:template>
+
+  <xsl:template name="styles">
+    <styles>
+      <style name="p" font="{$body-font}" size="10.5pt" line-height="1.3" align="justify" space-after="4pt"/>
+      <style name="h1" font="{$title-font}" size="16pt" weight="bold" color="{$accent}" align="center" space-before="6pt" space-after="4pt" keep-with-next="true" hyphenate="false"/>
+      <style name="h2" font="{$title-font}" size="12.5pt" weight="bold" color="{$accent}" space-before="12pt" space-after="5pt" keep-with-next="true" hyphenate="false" border="0.75pt" border-sides="bottom" border-color="{$rule}"/>
+      <style name="h3" font="{$title-font}" size="11pt" weight="bold" color="{$accent}" space-before="8pt" space-after="3pt" keep-with-next="true" hyphenate="false"/>
+      <style name="subtitle" parent="p" font="{$title-font}" size="11pt" align="center" space-after="2pt" hyphenate="false"/>
+      <style name="li" parent="p" space-after="2pt"/>
+      <style name="small" parent="p" font="{$title-font}" size="8.5pt" line-height="1.25" color="{$muted}" align="left" hyphenate="false"/>
+      <style name="note" parent="p" font="{$title-font}" size="9pt" color="{$muted}" align="left"/>
+      <style name="cell" font="{$title-font}" size="9pt" line-height="1.25" padding="3pt" border="0.5pt" border-color="{$rule}" hyphenate="true"/>
+      <style name="ct" font="{$title-font}" size="9pt" line-height="1.25" space-after="2pt"/>
+      <style name="ct-small" parent="ct" size="8pt" color="{$muted}" hyphenate="false"/>
+      <style name="cell-center" parent="cell" align="center"/>
+      <style name="cell-right" parent="cell" align="right"/>
+      <style name="th" font="{$title-font}" size="9pt" weight="bold" line-height="1.2" padding="3pt" border="0.5pt" border-color="{$rule}" background="{$accent-light}" color="{$accent}" hyphenate="false"/>
+      <style name="caption" font="{$title-font}" size="9.5pt" weight="bold" color="{$accent}" space-before="4pt" space-after="3pt" keep-with-next="true"/>
+      <style name="table" space-before="2pt" space-after="8pt"/>
+      <style name="box" padding="6pt" border="0.75pt" border-color="{$rule}" background="#f5f7fa" space-before="4pt" space-after="6pt"/>
+      <style name="signature" font="{$body-font}" size="10.5pt" align="center"/>
+      <style name="lh-academie" font="{$title-font}" size="8.5pt" color="{$accent}" line-height="1.2" hyphenate="false"/>
+      <style name="lh-name" font="{$title-font}" size="10pt" weight="bold" color="{$accent}" line-height="1.2" hyphenate="false"/>
+      <style name="lh-address" font="{$title-font}" size="8pt" color="{$muted}" line-height="1.25" hyphenate="false"/>
+      <style name="lh-right" font="{$title-font}" size="10pt" weight="bold" color="{$accent}" align="right" line-height="1.25" hyphenate="false"/>
+      <style name="lh-right-small" font="{$title-font}" size="9pt" color="{$muted}" align="right" line-height="1.25" hyphenate="false"/>
+      <style name="running" font="{$title-font}" size="8pt" color="{$muted}" border="0.5pt" border-sides="bottom" border-color="{$rule}" hyphenate="false"/>
+      <style name="footer" font="{$title-font}" size="8pt" color="{$muted}" align="center" hyphenate="false"/>
+      <style name="strong" weight="bold"/>
+    </styles>
+  </xsl:template>
+
+  <!-- ===== letterhead and running header/footer ===== -->
+
+  <!-- The establishment's block on the left, $right (a title, a place and
+       date) on the right. -->
+  <xsl:template name="letterhead">
+    <xsl:param name="right-title"/>
+    <xsl:param name="right-lines"/>
+    <xsl:variable name="e" select="/*/d:establishment"/>
+    <first-header>
+      <columns gap="8mm">
+        <column width="58%">
+          <xsl:if test="$e/d:logo">
+            <image src="{$e/d:logo}" alt="Logo : {$e/d:name}" height="14mm"/>
+          </xsl:if>
+          <p style="lh-academie"><xsl:value-of select="$e/d:academie"/></p>
+          <p style="lh-name"><xsl:value-of select="$e/d:name"/></p>
+          <p style="lh-address">
+            <xsl:for-each select="$e/d:address/d:line"><xsl:value-of select="."/><br/></xsl:for-each>
+            <xsl:value-of select="$e/d:address/d:postcode"/><xsl:text> </xsl:text><xsl:value-of select="$e/d:address/d:city"/>
+            <xsl:if test="$e/d:phone"><br/>Tél. <xsl:value-of select="$e/d:phone"/></xsl:if>
+            <xsl:if test="$e/d:email"><br/><xsl:value-of select="$e/d:email"/></xsl:if>
+          </p>
+        </column>
+        <column>
+          <p style="lh-right"><xsl:copy-of select="$right-title"/></p>
+          <xsl:if test="string($right-lines)">
+            <p style="lh-right-small"><xsl:copy-of select="$right-lines"/></p>
+          </xsl:if>
+        </column>
+      </columns>
+    </first-header>
+  </xsl:template>
+
+  <xsl:template name="running-header">
+    <xsl:param name="text"/>
+    <header>
+      <p style="running"><xsl:value-of select="/*/d:establishment/d:name"/> — <xsl:value-of select="$text"/></p>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="footer">
+    <footer>
+      <p style="footer">Page <page-number/> / <page-count/></p>
+    </footer>
+  </xsl:template>
+
+  <!-- ===== French dates, times, numbers ===== -->
+
+  <!-- 2026-10-08 → "jeudi 8 octobre 2026"; with $weekday="no", "8 octobre 2026";
+       the first of the month is "1er". -->
+  <xsl:template name="date">
+    <xsl:param name="iso"/>
+    <xsl:param name="weekday" select="'yes'"/>
+    <xsl:variable name="y" select="number(substring($iso, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
+    <xsl:variable name="dd" select="number(substring($iso, 9, 2))"/>
+    <xsl:if test="$weekday = 'yes'">
+      <!-- Zeller's congruence, 0 = Saturday. -->
+      <xsl:variable name="mm" select="$m + 12 * ($m &lt; 3)"/>
+      <xsl:variable name="yy" select="$y - ($m &lt; 3)"/>
+      <xsl:variable name="k" select="$yy mod 100"/>
+      <xsl:variable name="j" select="floor($yy div 100)"/>
+      <xsl:variable name="h" select="($dd + floor(13 * ($mm + 1) div 5) + $k + floor($k div 4) + floor($j div 4) + 5 * $j) mod 7"/>
+      <xsl:value-of select="substring-before(substring-after('|0samedi|1dimanche|2lundi|3mardi|4mercredi|5jeudi|6vendredi|', concat('|', $h)), '|')"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$dd = 1">1er</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$dd"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring-before(substring-after('|1janvier|2février|3mars|4avril|5mai|6juin|7juillet|8août|9septembre|10octobre|11novembre|12décembre|', concat('|', $m)), '|')"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="$y"/>
+  </xsl:template>
+
+  <!-- 17:30 → "17 h 30", 17:00 → "17 h" -->
+  <xsl:template name="time">
+    <xsl:param name="hm"/>
+    <xsl:value-of select="number(substring-before($hm, ':'))"/>
+    <xsl:text> h</xsl:text>
+    <xsl:if test="substring-after($hm, ':') != '00'">
+      <xsl:text> </xsl:text><xsl:value-of select="substring-after($hm, ':')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- minutes since midnight → "17 h 30" -->
+  <xsl:template name="clock">
+    <xsl:param name="minutes"/>
+    <xsl:call-template name="time">
+      <xsl:with-param name="hm" select="concat(floor($minutes div 60), ':', format-number($minutes mod 60, '00'))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- a duration in minutes → "15 min", "1 h 30" -->
+  <xsl:template name="duration">
+    <xsl:param name="minutes"/>
+    <xsl:choose>
+      <xsl:when test="$minutes &lt; 60"><xsl:value-of select="$minutes"/> min</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="clock"><xsl:with-param name="minutes" select="$minutes"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 → "1re", 2 → "2e" (for réunion, séance: feminine) -->
+  <xsl:template name="ordinal-f">
+    <xsl:param name="n"/>
+    <xsl:value-of select="$n"/>
+    <sup><xsl:choose><xsl:when test="$n = 1">re</xsl:when><xsl:otherwise>e</xsl:otherwise></xsl:choose></sup>
+  </xsl:template>
+
+  <xsl:template name="number">
+    <xsl:param name="value"/>
+    <xsl:value-of select="format-number($value, '#&#x202F;##0,##', 'fr')"/>
+  </xsl:template>
+
+  <!-- "Mme Hélène Rousseau" for a member or a person -->
+  <xsl:template name="person">
+    <xsl:param name="p"/>
+    <xsl:value-of select="$p/@civility"/><xsl:text> </xsl:text><xsl:value-of select="$p/d:name"/>
+  </xsl:template>
+
+  <!-- The member whose id is $id -->
+  <xsl:template name="member-name">
+    <xsl:param name="id"/>
+    <xsl:call-template name="person">
+      <xsl:with-param name="p" select="/*/d:members/d:member[@id = $id]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== labels of the codes ===== -->
+
+  <xsl:template name="label">
+    <xsl:param name="code"/>
+    <xsl:param name="table"/>
+    <xsl:variable name="found" select="substring-before(substring-after($table, concat('|', $code, '=')), '|')"/>
+    <xsl:choose>
+      <xsl:when test="$found"><xsl:value-of select="$found"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="roles">|chef-etablissement=Chef d’établissement|adjoint=Adjoint(e)|ctice=Coordonnateur TICE|aed-tice=AED TICE|gestionnaire=Gestionnaire|cpe=CPE|documentaliste=Professeur documentaliste|coordonnateur-disciplinaire=Coordonnateur disciplinaire|enseignant=Enseignant(e)|chef-travaux=Directeur délégué aux formations|referent-dane=Référent DANE|referent-pop=Référent POP|collectivite=Collectivité|parent=Représentant des parents|eleve=Représentant des élèves|ien=IEN de circonscription|ien-num=IEN chargé du numérique|cpd-num=CPD numérique|erun=ERUN|cpc=CPC|maitre-formateur=Maître formateur|directeur-ecole=Directeur d’école|elu=Élu(e)|president-cc=Président de la communauté de communes|dden=DDEN|periscolaire=Périscolaire|service-informatique=Service informatique|technicien=Technicien|syndicat-energie=Syndicat d’énergie|association-parents=Association de parents|dan=Délégué académique au numérique|invite=Invité(e)|autre=Autre|</xsl:variable>
+  <xsl:variable name="families">|pedagogique=Pédagogique|technique=Technique|financier=Financier|</xsl:variable>
+  <xsl:variable name="item-kinds">|information=Information|discussion=Discussion|decision=Décision|</xsl:variable>
+  <xsl:variable name="session-kinds">|ordinaire=séance ordinaire|extraordinaire=séance extraordinaire|restreinte=séance restreinte|</xsl:variable>
+  <xsl:variable name="body-kinds">|comite-pilotage-numerique=Comité de pilotage du numérique|comite-numerique=Comité numérique|copil-num=COPIL-Num|conseil-pedagogique=Conseil pédagogique|comite-restreint=Comité restreint|</xsl:variable>
+
+  <!-- The committee's name: its own, or the kind's. -->
+  <xsl:template name="body-name">
+    <xsl:variable name="b" select="/*/d:body"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($b)"><xsl:value-of select="normalize-space($b)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label">
+          <xsl:with-param name="code" select="$b/@kind"/>
+          <xsl:with-param name="table" select="$body-kinds"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A member's function: the label as printed, else the role's. -->
+  <xsl:template name="function">
+    <xsl:param name="m"/>
+    <xsl:choose>
+      <xsl:when test="$m/d:label"><xsl:value-of select="$m/d:label"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label">
+          <xsl:with-param name="code" select="$m/@role"/>
+          <xsl:with-param name="table" select="$roles"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Paragraphs of the data (p with em, strong, link) → layout paragraphs. -->
+  <xsl:template match="d:p" mode="text">
+    <p><xsl:apply-templates mode="inline"/></p>
+  </xsl:template>
+  <xsl:template match="d:em" mode="inline"><i><xsl:apply-templates mode="inline"/></i></xsl:template>
+  <xsl:template match="d:strong" mode="inline"><b><xsl:apply-templates mode="inline"/></b></xsl:template>
+  <xsl:template match="d:link" mode="inline"><a href="{@href}"><xsl:apply-templates mode="inline"/></a></xsl:template>
+  <xsl:template match="text()" mode="inline"><xsl:value-of select="."/></xsl:template>
+
+</xsl:stylesheet>
