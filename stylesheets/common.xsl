@@ -206,6 +206,10 @@
   <xsl:variable name="families">|pedagogique=Pédagogique|technique=Technique|financier=Financier|</xsl:variable>
   <xsl:variable name="item-kinds">|information=Information|discussion=Discussion|decision=Décision|</xsl:variable>
   <xsl:variable name="session-kinds">|ordinaire=séance ordinaire|extraordinaire=séance extraordinaire|restreinte=séance restreinte|</xsl:variable>
+  <xsl:variable name="action-statuses">|a-faire=À faire|en-cours=En cours|fait=Réalisée|abandonne=Abandonnée|</xsl:variable>
+  <xsl:variable name="results">|atteint=Atteint|partiellement-atteint=Partiellement atteint|non-atteint=Non atteint|</xsl:variable>
+  <xsl:variable name="approvals">|approuve=Le compte rendu de la réunion précédente est approuvé.|approuve-avec-modifications=Le compte rendu de la réunion précédente est approuvé avec modifications.|ajourne=L’approbation du compte rendu de la réunion précédente est ajournée.|sans-objet=Première réunion de l’année : aucun compte rendu à approuver.|</xsl:variable>
+  <xsl:variable name="groups">|participants=Participants|membres=Membres du comité|personnels=Ensemble des personnels|parents=Parents d’élèves|eleves=Élèves|partenaires=Partenaires|collectivite=Collectivité|academie=Académie|autre=Autres destinataires|</xsl:variable>
   <xsl:variable name="body-kinds">|comite-pilotage-numerique=Comité de pilotage du numérique|comite-numerique=Comité numérique|copil-num=COPIL-Num|conseil-pedagogique=Conseil pédagogique|comite-restreint=Comité restreint|</xsl:variable>
 
   <!-- The committee's name: its own, or the kind's. -->

@@ -26,3 +26,45 @@ expect_exit "--kind minutes without a record" 1 "$COPIL" render samples/college-
 grep -q "minutes need the meeting's record" "$TMP/err" && ok "no-record message" || fail "no-record message" "$(cat "$TMP/err")"
 expect_exit "--kind that does not fit the file" 1 "$COPIL" render samples/lettre-mission-ctice.xml --kind agenda -o "$D/x.pdf"
 [ ! -e "$D/x.pdf" ] && ok "no PDF after a refusal" || fail "a PDF was written after a refusal"
+
+# Minutes: the term-2 meeting evaluates term 1's objectives and follows its
+# open actions, both read from the term-1 file it names.
+expect_exit "render minutes (default for a record)" 0 "$COPIL" render samples/college-2026-t2.xml -d "$D"
+pdf="$D/college-2026-t2-minutes.pdf"
+if qpdf --check "$pdf" >/dev/null 2>&1; then ok "minutes: qpdf --check"; else fail "minutes: qpdf --check"; fi
+text=$(pdftotext -layout "$pdf" - 2>/dev/null)
+for s in "Compte rendu" "2e réunion — séance ordinaire" "Évaluation des objectifs de la réunion précédente" \
+         "Suivi des actions de la réunion précédente" "Relevé des décisions" "Secrétaire de séance" \
+         "Pour : 5" "Abstention : 2" "Prochaine réunion"; do
+    grep -qF -- "$s" <<<"$text" && ok "minutes show \"$s\"" || fail "minutes lack \"$s\""
+done
+# Each evaluated objective appears with its text from term 1 and its result.
+for id in o1 o2 o3; do
+    obj=$(xmllint --xpath "string(//*[local-name()='objective'][@id='$id']/*[local-name()='text'])" samples/college-2026-t1.xml)
+    res=$(xmllint --xpath "string(//*[local-name()='evaluation'][@objective='$id']/@result)" samples/college-2026-t2.xml)
+    label=$(case $res in atteint) echo "Atteint";; partiellement-atteint) echo "Partiellement";; *) echo "Non atteint";; esac)
+    words=$(echo "$obj" | cut -d' ' -f1-3)
+    grep -qF -- "$words" <<<"$text" && grep -qF -- "$label" <<<"$text" && ok "objective $id: \"$words…\" $label" \
+        || fail "objective $id not carried over ($words / $label)"
+done
+# Term 1's open actions appear with their status now (from term 2's record).
+n_open=$(xmllint --xpath "count(//*[local-name()='record']/*[local-name()='actions']/*[local-name()='action'][@status='a-faire' or @status='en-cours'])" samples/college-2026-t1.xml)
+n_rows=$(pdftotext -layout "$pdf" - | sed -n '/Suivi des actions de la réunion précédente/,/Point 1/p' | grep -cE "(Réalisée|En cours|À faire|Abandonnée|Reportée) *$")
+[ "$n_rows" = "$n_open" ] && ok "$n_open open actions of term 1 followed up" || fail "followed-up actions: $n_rows rows, $n_open open in term 1"
+
+# A previous meeting that is missing, outside the folder, or invalid: a
+# clear error that names both files, and no PDF.
+mkdir -p "$D/m/sub"
+sed 's|href="college-2026-t1.xml"|href="missing.xml"|' samples/college-2026-t2.xml >"$D/m/t2-missing.xml"
+expect_exit "minutes with a missing previous meeting" 1 "$COPIL" render "$D/m/t2-missing.xml" -d "$D/m"
+grep -q 'the linked file "missing.xml" cannot be found' "$TMP/err" && ok "missing previous: message" || fail "missing previous: message" "$(cat "$TMP/err")"
+cp samples/college-2026-t1.xml "$D/m/t1.xml"
+sed 's|href="college-2026-t1.xml"|href="../t1.xml"|' samples/college-2026-t2.xml >"$D/m/sub/t2-outside.xml"
+expect_exit "minutes with a previous meeting outside the folder" 1 "$COPIL" render "$D/m/sub/t2-outside.xml" -d "$D/m"
+grep -q "lies outside this file's folder" "$TMP/err" && ok "outside previous: message" || fail "outside previous: message" "$(cat "$TMP/err")"
+sed 's|<date>2026-10-08</date>|<date>2026-10-32</date>|' samples/college-2026-t1.xml >"$D/m/t1-bad.xml"
+sed 's|href="college-2026-t1.xml"|href="t1-bad.xml"|' samples/college-2026-t2.xml >"$D/m/t2-badprev.xml"
+expect_exit "minutes with an invalid previous meeting" 1 "$COPIL" render "$D/m/t2-badprev.xml" -d "$D/m"
+grep -q '^t1-bad.xml:[0-9]*:[0-9]*: error: <date> "2026-10-32" is not valid' "$TMP/err" && grep -q "t2-badprev.xml.*has problems" "$TMP/err" \
+    && ok "invalid previous: both files named" || fail "invalid previous: messages" "$(cat "$TMP/err")"
+ls "$D"/m/*.pdf >/dev/null 2>&1 && fail "a PDF was written for a broken link" || ok "no PDF for a broken link"
