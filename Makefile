@@ -119,8 +119,9 @@ demo: need-deps
 	@echo "Checking every sample with $(BIN) validate:"
 	@$(BIN) validate samples/*.xml
 	@mkdir -p out
-	@$(BIN) render tests/layout/99-minutes-like.layout.xml -o out/layout-example.pdf
-	@echo "The layout engine's example: out/layout-example.pdf"
+	@$(BIN) render -d out samples/*.xml
+	@echo "The documents of every sample:"
+	@ls -1 out/*.pdf
 
 check: need-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)

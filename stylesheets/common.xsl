@@ -47,7 +47,7 @@
       <style name="caption" font="{$title-font}" size="9.5pt" weight="bold" color="{$accent}" space-before="4pt" space-after="3pt" keep-with-next="true"/>
       <style name="table" space-before="2pt" space-after="8pt"/>
       <style name="box" padding="6pt" border="0.75pt" border-color="{$rule}" background="#f5f7fa" space-before="4pt" space-after="6pt"/>
-      <style name="signature" font="{$body-font}" size="10.5pt" align="center"/>
+      <style name="signature" font="{$body-font}" size="10.5pt" align="center" space-before="10pt"/>
       <style name="lh-academie" font="{$title-font}" size="8.5pt" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-name" font="{$title-font}" size="10pt" weight="bold" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-address" font="{$title-font}" size="8pt" color="{$muted}" line-height="1.25" hyphenate="false"/>
@@ -56,6 +56,9 @@
       <style name="running" font="{$title-font}" size="8pt" color="{$muted}" border="0.5pt" border-sides="bottom" border-color="{$rule}" hyphenate="false"/>
       <style name="footer" font="{$title-font}" size="8pt" color="{$muted}" align="center" hyphenate="false"/>
       <style name="strong" weight="bold"/>
+      <style name="addressee" parent="p" align="left" hyphenate="false" space-after="10pt"/>
+      <style name="object" parent="p" align="left" hyphenate="false" space-after="3pt"/>
+      <style name="salutation" parent="p" space-before="10pt" space-after="6pt"/>
     </styles>
   </xsl:template>
 

@@ -68,3 +68,45 @@ expect_exit "minutes with an invalid previous meeting" 1 "$COPIL" render "$D/m/t
 grep -q '^t1-bad.xml:[0-9]*:[0-9]*: error: <date> "2026-10-32" is not valid' "$TMP/err" && grep -q "t2-badprev.xml.*has problems" "$TMP/err" \
     && ok "invalid previous: both files named" || fail "invalid previous: messages" "$(cat "$TMP/err")"
 ls "$D"/m/*.pdf >/dev/null 2>&1 && fail "a PDF was written for a broken link" || ok "no PDF for a broken link"
+
+# Mission letters, and the activity report whose committee figures must
+# equal those computed here, independently, from the meeting files it names.
+expect_exit "render the CTICE's mission letter" 0 "$COPIL" render samples/lettre-mission-ctice.xml -d "$D"
+pdfinfo "$D/lettre-mission-ctice-mission-letter.pdf" | grep -q "^Pages: *2$" && ok "the CTICE's letter fits on two pages" || fail "the CTICE's letter is not two pages"
+text=$(pdftotext -layout "$D/lettre-mission-ctice-mission-letter.pdf" - 2>/dev/null)
+for s in "Objet : lettre de mission" "Références :" "Madame," "La principale" "Le délégué académique au numérique" \
+         "Vu et pris connaissance" "Copie à :" "Tours, le 21 septembre 2026" "soit 2 500 € par an"; do
+    grep -qF -- "$s" <<<"$text" && ok "mission letter shows \"$s\"" || fail "mission letter lacks \"$s\""
+done
+expect_exit "render the AED TICE's mission letter" 0 "$COPIL" render samples/lettre-mission-aed-tice.xml -d "$D"
+
+expect_exit "render the activity report" 0 "$COPIL" render samples/rapport-activite-ctice-2026-2027.xml -d "$D"
+text=$(pdftotext -layout "$D/rapport-activite-ctice-2026-2027-activity-report.pdf" - 2>/dev/null)
+x() { xmllint --xpath "$1" "${@:2}" 2>/dev/null; }
+files=()
+for h in $(x "//*[local-name()='meeting-file']/@href" samples/rapport-activite-ctice-2026-2027.xml | sed -E 's/ *href="([^"]*)"/\1 /g'); do
+    files+=("samples/$h")
+done
+held=0; decisions=0; objectives=0; came=0; counted=0; reached=0; partly=0; missed=0
+for f in "${files[@]}"; do
+    R="//*[local-name()='record']"
+    [ "$(x "count($R)" "$f")" -gt 0 ] && held=$((held + 1))
+    decisions=$((decisions + $(x "count($R/*[local-name()='decisions']/*)" "$f")))
+    objectives=$((objectives + $(x "count($R/*[local-name()='objectives']/*)" "$f")))
+    came=$((came + $(x "count(//*[local-name()='member'][@attendance='present' or @attendance='represente'])" "$f")))
+    counted=$((counted + $(x "count(//*[local-name()='member'][@attendance])" "$f")))
+    reached=$((reached + $(x "count(//*[local-name()='evaluation'][@result='atteint'])" "$f")))
+    partly=$((partly + $(x "count(//*[local-name()='evaluation'][@result='partiellement-atteint'])" "$f")))
+    missed=$((missed + $(x "count(//*[local-name()='evaluation'][@result='non-atteint'])" "$f")))
+done
+rate=$(( (200 * came / counted + 1) / 2 ))
+check_figure() {
+    grep -qE -- "$1 +$2( %)?$" <<<"$text" && ok "report: $1 = $2" || fail "report: $1 is not $2" "$(grep -F -- "$1" <<<"$text")"
+}
+check_figure "Réunions tenues" "$held"
+check_figure "Taux de présence \(présents et représentés\)" "$rate"
+check_figure "Décisions prises" "$decisions"
+check_figure "Objectifs fixés" "$objectives"
+check_figure "Objectifs évalués : atteints" "$reached"
+check_figure "Objectifs évalués : partiellement atteints" "$partly"
+check_figure "Objectifs évalués : non atteints" "$missed"

@@ -1,0 +1,193 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  activity-report.xsl — the coordinator's year-end activity report.
+
+  Identification, summary, share of time per mission, actions, trainings
+  (with totals: sessions, hours, participants, inside and outside trainers),
+  support and maintenance, indicators against their targets, the committee's
+  year computed from the meeting files the report names (meetings, attendance
+  rate, decisions, objectives reached / partly / not reached), difficulties,
+  outlook, the author's signature and the principal's visa.
+
+  Figures are shown as tables for now; the charts of issue 4 will stand
+  beside them.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:d="urn:copil:data"
+                xmlns="urn:copil:layout"
+                exclude-result-prefixes="d">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:variable name="rep" select="/d:activity-report"/>
+  <xsl:variable name="meetings" select="document($rep/d:meetings/d:meeting-file/@href)/d:meeting"/>
+  <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages pédagogiques|formation=Formation et entraide|assistance-technique=Assistance technique et relations avec la collectivité|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
+  <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
+  <xsl:variable name="author" select="$rep/d:author"/>
+  <xsl:variable name="principal" select="$rep/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
+  <xsl:variable name="year" select="translate($rep/d:school-year, '-', '–')"/>
+
+  <xsl:template match="/d:activity-report">
+    <document title="Rapport d’activité {$year} — {$author/@civility} {$author/d:name}"
+              author="{$author/@civility} {$author/d:name}"
+              subject="Rapport d’activité du coordonnateur pour le numérique, {$rep/d:establishment/d:name}"
+              keywords="rapport d’activité, numérique, {$year}"
+              created="{substring($rep/d:school-year, 6, 4)}-06-30">
+      <xsl:call-template name="page"/>
+      <xsl:call-template name="styles"/>
+      <xsl:call-template name="letterhead">
+        <xsl:with-param name="right-title">Rapport d’activité</xsl:with-param>
+        <xsl:with-param name="right-lines">Année scolaire <xsl:value-of select="$year"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="running-header">
+        <xsl:with-param name="text">Rapport d’activité <xsl:value-of select="$year"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="footer"/>
+      <body>
+        <h1>Rapport d’activité <xsl:value-of select="$year"/></h1>
+        <p style="subtitle">
+          <xsl:call-template name="person"><xsl:with-param name="p" select="$author"/></xsl:call-template>
+          <xsl:if test="$author/d:grade">, <xsl:value-of select="$author/d:grade"/></xsl:if>
+          <xsl:if test="$author/d:discipline"> (<xsl:value-of select="$author/d:discipline"/>)</xsl:if>
+        </p>
+
+        <h2>Synthèse</h2>
+        <xsl:apply-templates select="$rep/d:summary/d:p" mode="text"/>
+
+        <h2>Répartition du temps par mission</h2>
+        <table>
+          <col width="3*"/><col width="20mm"/><col width="3*"/>
+          <head><row><cell>Mission</cell><cell>Part</cell><cell>Détail</cell></row></head>
+          <xsl:for-each select="$rep/d:time-shares/d:share">
+            <row>
+              <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@axis"/><xsl:with-param name="table" select="$axes"/></xsl:call-template></cell>
+              <cell style="cell-right"><xsl:call-template name="number"><xsl:with-param name="value" select="@percent"/></xsl:call-template> %</cell>
+              <cell><xsl:value-of select="normalize-space(.)"/></cell>
+            </row>
+          </xsl:for-each>
+        </table>
+
+        <xsl:if test="$rep/d:actions">
+          <h2>Actions et projets</h2>
+          <table>
+            <col width="3*"/><col width="22mm"/><col width="20mm"/><col width="30mm"/>
+            <head><row><cell>Action</cell><cell>Domaine</cell><cell>Statut</cell><cell>Date</cell></row></head>
+            <xsl:for-each select="$rep/d:actions/d:action">
+              <row>
+                <cell><p style="ct"><b><xsl:value-of select="d:title"/></b></p><xsl:for-each select="d:description/d:p"><p style="ct"><xsl:apply-templates mode="inline"/></p></xsl:for-each></cell>
+                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@family"/><xsl:with-param name="table" select="$families"/></xsl:call-template></cell>
+                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></cell>
+                <cell><xsl:if test="@date"><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
+              </row>
+            </xsl:for-each>
+          </table>
+        </xsl:if>
+
+        <xsl:if test="$rep/d:trainings">
+          <xsl:variable name="t" select="$rep/d:trainings/d:training"/>
+          <h2>Formations</h2>
+          <table>
+            <col width="30mm"/><col width="3*"/><col width="2*"/><col width="14mm"/><col width="18mm"/>
+            <head><row><cell>Date</cell><cell>Formation</cell><cell>Formateur</cell><cell>Durée</cell><cell>Partici­pants</cell></row></head>
+            <xsl:for-each select="$t">
+              <row>
+                <cell><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></cell>
+                <cell><p style="ct"><xsl:value-of select="d:title"/></p><p style="ct-small"><xsl:value-of select="d:audience"/></p></cell>
+                <cell><xsl:value-of select="d:trainer-name"/><xsl:choose><xsl:when test="@trainer = 'interne'"> (interne)</xsl:when><xsl:otherwise> (externe)</xsl:otherwise></xsl:choose></cell>
+                <cell style="cell-right"><xsl:call-template name="number"><xsl:with-param name="value" select="@hours"/></xsl:call-template> h</cell>
+                <cell style="cell-right"><xsl:value-of select="@participants"/></cell>
+              </row>
+            </xsl:for-each>
+          </table>
+          <p>
+            <xsl:value-of select="count($t)"/> sessions, <xsl:call-template name="number"><xsl:with-param name="value" select="sum($t/@hours)"/></xsl:call-template> heures de formation, <xsl:value-of select="sum($t/@participants)"/> participations ;
+            formateur interne : <xsl:value-of select="count($t[@trainer = 'interne'])"/> session(s) et <xsl:value-of select="sum($t[@trainer = 'interne']/@participants)"/> participations ;
+            formateurs extérieurs : <xsl:value-of select="count($t[@trainer = 'externe'])"/> session(s) et <xsl:value-of select="sum($t[@trainer = 'externe']/@participants)"/> participations.
+          </p>
+        </xsl:if>
+
+        <xsl:if test="$rep/d:support">
+          <h2>Assistance et maintenance</h2>
+          <table>
+            <col width="2*"/><col width="20mm"/><col width="26mm"/><col width="3*"/>
+            <head><row><cell>Catégorie</cell><cell>Demandes</cell><cell>Délai habituel</cell><cell>Remarque</cell></row></head>
+            <xsl:for-each select="$rep/d:support/d:category">
+              <row>
+                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@code"/><xsl:with-param name="table" select="$supports"/></xsl:call-template></cell>
+                <cell style="cell-right"><xsl:value-of select="@count"/></cell>
+                <cell style="cell-right"><xsl:if test="@typical-delay-hours"><xsl:call-template name="number"><xsl:with-param name="value" select="@typical-delay-hours"/></xsl:call-template> h</xsl:if></cell>
+                <cell><xsl:value-of select="normalize-space(.)"/></cell>
+              </row>
+            </xsl:for-each>
+            <row><cell><b>Total</b></cell><cell style="cell-right"><b><xsl:value-of select="sum($rep/d:support/d:category/@count)"/></b></cell><cell/><cell/></row>
+          </table>
+        </xsl:if>
+
+        <xsl:if test="$rep/d:indicators">
+          <h2>Indicateurs</h2>
+          <table>
+            <col width="3*"/><col width="22mm"/><col width="22mm"/><col width="22mm"/><col width="2*"/>
+            <head><row><cell>Indicateur</cell><cell>Départ</cell><cell>Cible</cell><cell>Valeur</cell><cell>Commentaire</cell></row></head>
+            <xsl:for-each select="$rep/d:indicators/d:indicator">
+              <row>
+                <cell><xsl:value-of select="d:name"/></cell>
+                <cell style="cell-right"><xsl:if test="@baseline"><xsl:call-template name="number"><xsl:with-param name="value" select="@baseline"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if></cell>
+                <cell style="cell-right"><xsl:call-template name="number"><xsl:with-param name="value" select="@target"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></cell>
+                <cell style="cell-right"><b><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></b></cell>
+                <cell><xsl:value-of select="d:comment"/></cell>
+              </row>
+            </xsl:for-each>
+          </table>
+        </xsl:if>
+
+        <xsl:if test="$meetings">
+          <xsl:variable name="members" select="$meetings/d:members/d:member"/>
+          <xsl:variable name="came" select="$members[@attendance = 'present' or @attendance = 'represente']"/>
+          <xsl:variable name="evals" select="$meetings/d:record/d:evaluations/d:evaluation"/>
+          <h2>Le comité de pilotage dans l’année</h2>
+          <table>
+            <col width="3*"/><col width="28mm"/>
+            <head><row><cell>Mesure (d’après les comptes rendus)</cell><cell>Valeur</cell></row></head>
+            <row><cell>Réunions tenues</cell><cell style="cell-right"><xsl:value-of select="count($meetings[d:record])"/></cell></row>
+            <row><cell>Taux de présence (présents et représentés)</cell><cell style="cell-right">
+              <xsl:choose>
+                <xsl:when test="count($members[@attendance])"><xsl:value-of select="format-number(100 * count($came) div count($members[@attendance]), '0', 'fr')"/> %</xsl:when>
+                <xsl:otherwise>—</xsl:otherwise>
+              </xsl:choose></cell></row>
+            <row><cell>Décisions prises</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:decisions/d:decision)"/></cell></row>
+            <row><cell>Objectifs fixés</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:objectives/d:objective)"/></cell></row>
+            <row><cell>Objectifs évalués : atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'atteint'])"/></cell></row>
+            <row><cell>Objectifs évalués : partiellement atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'partiellement-atteint'])"/></cell></row>
+            <row><cell>Objectifs évalués : non atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'non-atteint'])"/></cell></row>
+          </table>
+        </xsl:if>
+
+        <xsl:if test="$rep/d:difficulties">
+          <h2>Difficultés rencontrées</h2>
+          <xsl:apply-templates select="$rep/d:difficulties/d:p" mode="text"/>
+        </xsl:if>
+        <xsl:if test="$rep/d:outlook">
+          <h2>Perspectives</h2>
+          <xsl:apply-templates select="$rep/d:outlook/d:p" mode="text"/>
+        </xsl:if>
+
+        <keep>
+          <columns gap="14mm">
+            <xsl:for-each select="$rep/d:signatories/d:signatory">
+              <column>
+                <signature id="Signature-{@role}" space="22mm">
+                  <xsl:if test="@role = 'chef-etablissement'"><line>Visa</line></xsl:if>
+                  <role><xsl:value-of select="d:title"/></role>
+                  <name><xsl:call-template name="person"><xsl:with-param name="p" select="."/></xsl:call-template></name>
+                </signature>
+              </column>
+            </xsl:for-each>
+          </columns>
+        </keep>
+      </body>
+    </document>
+  </xsl:template>
+
+</xsl:stylesheet>
