@@ -52,17 +52,3 @@ utf8_count(const char *s, size_t n)
     }
     return count;
 }
-
-int
-utf8_valid(const char *s, size_t n)
-{
-    uint32_t cp;
-    while (n > 0) {
-        size_t k = utf8_decode(s, n, &cp);
-        if (cp == UTF8_REPLACEMENT && k == 1)
-            return 0; /* a real U+FFFD takes 3 bytes */
-        s += k;
-        n -= k;
-    }
-    return 1;
-}

@@ -22,7 +22,4 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
  * one character each). */
 size_t utf8_count(const char *s, size_t n);
 
-/* Returns 1 when the n bytes at s are valid UTF-8, else 0. */
-int utf8_valid(const char *s, size_t n);
-
 #endif

@@ -113,8 +113,6 @@ chain_of(const Frag *f, Tag *chain)
     for (int i = n - 1; i >= 0; i--) {
         const Box *b = boxes[i];
         const char *name = box_tag(b, i == 0 ? f->role : ROLE_P);
-        if (b->kind == BOX_PARA && i != 0)
-            name = NULL;
         if (name && k < MAX_TAGS - 1)
             chain[k++] = (Tag){b, name};
         if (b->kind == BOX_ITEM && k < MAX_TAGS - 1) {

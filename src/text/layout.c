@@ -296,18 +296,3 @@ fail:
     out.layout = NULL;
     return out;
 }
-
-PangoLayout *
-text_layout_plain(Text *t, Run *r, const char *s, const Style *st, int width, Align align)
-{
-    PangoLayout *layout = pango_layout_new(fonts_context(t->fonts));
-    if (run_defer(r, unref_layout, layout) != STATUS_OK)
-        return NULL;
-    shape(t, layout, st, width, align);
-    pango_layout_set_text(layout, s, -1);
-    PangoAttrList *list = pango_attr_list_new();
-    add_color(list, st->color, 0, (unsigned)strlen(s));
-    pango_layout_set_attributes(layout, list);
-    pango_attr_list_unref(list);
-    return layout;
-}

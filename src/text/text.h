@@ -44,11 +44,6 @@ typedef struct TextLayout {
 TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
                        int count, const Box *owner);
 
-/* The same text stage applied to a plain string (list labels, signature
- * lines): no hyphenation, no markup. */
-PangoLayout *text_layout_plain(Text *t, Run *r, const char *s, const Style *st, int width,
-                               Align align);
-
 /* French typography on the n bytes at s; see typography.c. map, when not
  * NULL, has n + 1 entries and receives each input offset's output offset.
  * The result is in a; *out_len its length. */

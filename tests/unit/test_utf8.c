@@ -19,7 +19,6 @@ test_utf8(void)
     CHECK(utf8_decode("\xe2\x80", 2, &cp) == 1 && cp == UTF8_REPLACEMENT);
     CHECK(utf8_decode("\x80", 1, &cp) == 1 && cp == UTF8_REPLACEMENT);
     CHECK(utf8_count("lycée", 6) == 5);
-    CHECK(utf8_valid("« ENT »", strlen("« ENT »")));
-    CHECK(!utf8_valid("caf\xe9", 4));
-    CHECK(utf8_valid("\xef\xbf\xbd", 3)); /* a real U+FFFD is valid */
+    CHECK(utf8_count("caf\xe9", 4) == 4); /* a stray byte is one character */
+    CHECK(utf8_decode("\xef\xbf\xbd", 3, &cp) == 3 && cp == UTF8_REPLACEMENT);
 }
