@@ -80,9 +80,7 @@ default_output(Run *r, const char *input, const char *dir, const char *kind)
 static const char *
 document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
 {
-    int has_record = 0;
-    for (xmlNode *n = xmlDocGetRootElement(xml)->children; n; n = n->next)
-        has_record |= n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "record");
+    int has_record = kind == DOC_MEETING && validate_meeting_has_record(xml);
     const char *natural = kind == DOC_MEETING          ? (has_record ? "minutes" : "agenda")
                           : kind == DOC_MISSION_LETTER ? "mission-letter"
                                                        : "activity-report";

@@ -18,10 +18,7 @@ describe(xmlDocPtr doc, DocKind kind)
         return "layout document";
     if (kind != DOC_MEETING)
         return validate_kind_name(kind);
-    for (xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "record"))
-            return "meeting, with its record";
-    return "meeting, agenda only";
+    return validate_meeting_has_record(doc) ? "meeting, with its record" : "meeting, agenda only";
 }
 
 int

@@ -23,8 +23,7 @@
 #include <libxml/tree.h>
 
 #include "core/run.h"
-
-#define COPIL_LAYOUT_NS "urn:copil:layout"
+#include "validate/validate.h" /* COPIL_LAYOUT_NS: the doc reads what validate checked */
 
 /* Pango units per point (PANGO_SCALE), without including Pango here. */
 #define DOC_UNITS_PER_PT 1024

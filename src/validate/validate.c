@@ -179,12 +179,11 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
     source_position(src, len, root, NULL, &line, &col);
 
     if (kind == DOC_LAYOUT) {
-        if (ns && !strcmp(ns, COPIL_LAYOUT_DOC_NS))
+        if (ns && !strcmp(ns, COPIL_LAYOUT_NS))
             return kind;
         run_diag(r, DIAG_ERROR, line, col,
                  "<document> is a layout document only in the namespace "
-                 "\"" COPIL_LAYOUT_DOC_NS "\": write <document xmlns=\"" COPIL_LAYOUT_DOC_NS
-                 "\" …>");
+                 "\"" COPIL_LAYOUT_NS "\": write <document xmlns=\"" COPIL_LAYOUT_NS "\" …>");
         return DOC_UNKNOWN;
     }
     if (kind != DOC_UNKNOWN && ns && !strcmp(ns, COPIL_DATA_NS))
@@ -266,4 +265,10 @@ validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind)
     if (st != STATUS_OK)
         return st;
     return schema_check(schema, r, doc, NULL, 0);
+}
+
+int
+validate_meeting_has_record(xmlDocPtr doc)
+{
+    return xml_child(xmlDocGetRootElement(doc), "record") != NULL;
 }

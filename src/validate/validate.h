@@ -34,8 +34,8 @@ typedef enum DocKind {
 
 #define DOC_KIND_COUNT 5
 
-/* The namespace of layout documents. */
-#define COPIL_LAYOUT_DOC_NS "urn:copil:layout"
+/* The namespace of layout documents (schemas/layout.xsd). */
+#define COPIL_LAYOUT_NS "urn:copil:layout"
 
 /* Compiled schemas and what the messages need from them, made once per
  * process (it belongs to the Session) and shared by every run. */
@@ -64,6 +64,10 @@ Status validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *doc, Doc
  * of kind. Problems are Diags on r, without columns (the document has no
  * source text). */
 Status validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind);
+
+/* 1 when doc, a valid meeting, has its <record> (it prints as minutes, not
+ * as an agenda). */
+int validate_meeting_has_record(xmlDocPtr doc);
 
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
