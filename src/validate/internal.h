@@ -85,6 +85,10 @@ typedef struct ParserError {
 /* Cleans one libxml2 parser error into plain words. */
 const char *messages_parser(Arena *a, const ParserError *pe);
 
+/* The n bytes at s without a leading "{namespace}": "{urn:copil:data}date"
+ * → "date"; "xs:boolean" stays. A copy in a. */
+const char *messages_local_name(Arena *a, const char *s, size_t n);
+
 /* The closest of the n candidates to word (edit distance at most 2, or a
  * difference of case only), or NULL. */
 const char *messages_closest(const char *word, const char *const *candidates, int n);

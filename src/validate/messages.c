@@ -60,9 +60,8 @@ between(const char *s, const char *before, const char *after, size_t *len)
     return p;
 }
 
-/* "{urn:copil:data}date" → "date"; "xs:boolean" stays. */
-static const char *
-local_name(Arena *a, const char *s, size_t n)
+const char *
+messages_local_name(Arena *a, const char *s, size_t n)
 {
     const char *close = memchr(s, '}', n);
     if (s[0] == '{' && close) {
@@ -147,7 +146,7 @@ split_list(Arena *a, const char *s, size_t n, int quoted, const char **out, int 
             while (end > start && s[end - 1] == ' ')
                 end--;
         }
-        const char *name = local_name(a, s + start, end - start);
+        const char *name = messages_local_name(a, s + start, end - start);
         if (name && name[0] && strncmp(name, "##", 2) != 0)
             out[count++] = name;
     }
@@ -266,7 +265,7 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
     const char *seq, *name;
     if ((seq = between(rest, "No match found for key-sequence [", "] of keyref '", &n))) {
         name = between(rest, "of keyref '", "'.", &m);
-        const SchemaHint *ref = name ? lookup(ctx, local_name(a, name, m)) : NULL;
+        const SchemaHint *ref = name ? lookup(ctx, messages_local_name(a, name, m)) : NULL;
         const SchemaHint *key = ref && ref->refer ? lookup(ctx, ref->refer) : NULL;
         const char *value = seq;
         if (n >= 2 && seq[0] == '\'' && seq[n - 1] == '\'')
@@ -281,7 +280,7 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
     const char *dup = between(rest, "Duplicate key-sequence [", "] in ", &n);
     if (dup) {
         name = between(rest, "identity-constraint '", "'", &m);
-        const SchemaHint *key = name ? lookup(ctx, local_name(a, name, m)) : NULL;
+        const SchemaHint *key = name ? lookup(ctx, messages_local_name(a, name, m)) : NULL;
         if (n >= 2 && dup[0] == '\'' && dup[n - 1] == '\'')
             dup++, n -= 2;
         if (key && key->field)
@@ -290,7 +289,7 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
         return arena_printf(a, "\"%s\" in <%s> is used twice", shown(a, dup, n), e->element);
     }
     if ((name = between(rest, "Not all fields of key identity-constraint '", "'", &m))) {
-        const SchemaHint *key = lookup(ctx, local_name(a, name, m));
+        const SchemaHint *key = lookup(ctx, messages_local_name(a, name, m));
         if (key && key->field)
             return arena_printf(a, "<%s> is missing its %s=\"…\" attribute", e->element,
                                 key->field);
@@ -484,7 +483,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             type = between(rest, "is not a valid value of the list type '", "'", &m);
         if (!type)
             continue;
-        const char *tname = local_name(a, type, m);
+        const char *tname = messages_local_name(a, type, m);
         const SchemaHint *h = lookup(ctx, tname);
         type_hint = h && h->text ? h->text : builtin_hint(tname);
         if (rest[0] == '\'') {

@@ -488,10 +488,7 @@ on_validity_error(void *ctx, xmlErrorPtr err)
     size_t n;
     if (!node && err->line > 0 && !strncmp(err->message, "Element '", 9)) {
         const char *name = err->message + 9;
-        const char *close = strchr(name, '}');
-        if (name[0] == '{' && close)
-            name = close + 1;
-        char *local = arena_strndup(a, name, strcspn(name, "'"));
+        const char *local = messages_local_name(a, name, strcspn(name, "'"));
         if (local)
             node = element_at_line(xmlDocGetRootElement(cs->doc), local, err->line);
     }
@@ -507,10 +504,7 @@ on_validity_error(void *ctx, xmlErrorPtr err)
         cname = strstr(err->message, "identity-constraint '");
     if (!attr && cname) {
         cname = strchr(cname, '\'') + 1;
-        const char *close = strchr(cname, '}');
-        if (cname[0] == '{' && close)
-            cname = close + 1;
-        char *name = arena_strndup(a, cname, strcspn(cname, "'"));
+        const char *name = messages_local_name(a, cname, strcspn(cname, "'"));
         const SchemaHint *h = name ? find_hint(cs->schema, name) : NULL;
         if (h && h->field)
             attr = h->field;
