@@ -549,7 +549,7 @@ text_at(Ctx *c, const Box *box, const RichText *rt, const Style *st, int x, int 
         return 0;
     f->para = p;
     f->nlines = p->nlines;
-    f->role = ROLE_P;
+    f->role = c->text_role ? c->text_role : ROLE_P; /* an artifact in a header */
     **tail = f;
     *tail = &f->next;
     return f->h;
@@ -596,17 +596,11 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
             if (decorated(st)) {
                 /* A paragraph with a frame moves whole, like a box. */
                 int inset = st->border + st->padding;
-                Para *p = measure_para(c, b->text, st, iw - 2 * inset, b);
-                Frag *f =
-                    p ? frag_new(c, FRAG_TEXT, b, ix + inset, 0, iw - 2 * inset, p->top[p->nlines])
-                      : NULL;
-                if (!f)
-                    break;
-                f->para = p;
-                f->nlines = p->nlines;
-                f->role = c->text_role ? c->text_role : ROLE_P;
-                int h = p->top[p->nlines] + 2 * inset;
-                atom(c, out, b, st, decorate(c, b, st, ix, iw, f, h - 2 * inset, h), h);
+                Frag *f = NULL, **tail = &f;
+                int th = text_at(c, b, b->text, st, ix + inset, 0, iw - 2 * inset, &tail);
+                if (f)
+                    atom(c, out, b, st, decorate(c, b, st, ix, iw, f, th, th + 2 * inset),
+                         th + 2 * inset);
                 break;
             }
             space(c, out, b, st->space_before);

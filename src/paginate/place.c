@@ -393,9 +393,16 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
     int h_first, h_other, f_first, f_other;
     Margins margins = {0};
     margin_block(&c, &margins, fh, 888, 888, &h_first);
-    margin_block(&c, &margins, doc->header, 888, 888, &h_other);
     margin_block(&c, &margins, ff, 888, 888, &f_first);
-    margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
+    /* Without a first-page variant, the first page's block is the other's. */
+    if (fh == doc->header)
+        h_other = h_first;
+    else
+        margin_block(&c, &margins, doc->header, 888, 888, &h_other);
+    if (ff == doc->footer)
+        f_other = f_first;
+    else
+        margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
     int gap = doc->header_gap;
     p.top_first = doc->margin_top + (h_first ? h_first + gap : 0);
     p.top_other = doc->margin_top + (h_other ? h_other + gap : 0);
@@ -426,27 +433,18 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
         Frag *head = margin_block(&c, &margins, hb, pg->number, count, &hh);
         Frag *foot = margin_block(&c, &margins, fb, pg->number, count, &fhh);
         /* Header first and footer last, so reading order stays natural. */
-        Frag *hcopy = frags_copy(&c, head, doc->margin_top);
-        if (hcopy) {
-            Frag *last = hcopy;
-            while (last->next)
-                last = last->next;
-            last->next = pg->first;
-            if (!pg->first)
-                pg->last = last;
-            pg->first = hcopy;
-        }
-        Frag *fcopy = frags_copy(&c, foot, doc->page_height - doc->margin_bottom - fhh);
-        for (Frag *f = fcopy; f;) {
-            Frag *next = f->next;
-            f->next = NULL;
+        Frag *body_first = pg->first, *body_last = pg->last;
+        p.page = pg;
+        pg->first = pg->last = NULL;
+        emit_all(&p, head, doc->margin_top);
+        if (body_first) {
             if (pg->last)
-                pg->last->next = f;
+                pg->last->next = body_first;
             else
-                pg->first = f;
-            pg->last = f;
-            f = next;
+                pg->first = body_first;
+            pg->last = body_last;
         }
+        emit_all(&p, foot, doc->page_height - doc->margin_bottom - fhh);
     }
     if (c.a->failed) {
         run_diag(r, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
