@@ -324,29 +324,9 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
     int *taken = arena_alloc_array(b->a, (size_t)ncols, sizeof(int));
     if (!taken)
         return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (is_layout(c, "col")) {
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (is_layout(c, "col"))
             box->cols[i++] = parse_width(attr(b, c, "width"));
-        } else if (is_layout(c, "caption")) {
-            Box *cap = para(b, box->parent, c, c->children, NULL,
-                            styles_get(&b->styles, attr(b, c, "style"), "caption"));
-            /* The caption goes before the table, which was linked first:
-             * swap them so reading order is caption, table. */
-            if (cap && box->parent && box->parent->last == cap) {
-                Box *prev = box->parent->first;
-                if (prev == box) {
-                    box->parent->first = cap;
-                } else {
-                    while (prev->next != box)
-                        prev = prev->next;
-                    prev->next = cap;
-                }
-                cap->next = box;
-                box->next = NULL;
-                box->parent->last = box;
-            }
-        }
-    }
     for (const xmlNode *c = n->children; c; c = c->next) {
         int head = is_layout(c, "head");
         if (!head && !is_layout(c, "row"))
@@ -484,6 +464,11 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
                 mixed(b, item, c->children, st, depth + 1);
         }
     } else if (!strcmp(name, "table")) {
+        /* The caption is a paragraph read just before its table. */
+        for (const xmlNode *c = n->children; c; c = c->next)
+            if (is_layout(c, "caption"))
+                para(b, parent, c, c->children, NULL,
+                     styles_get(&b->styles, attr(b, c, "style"), "caption"));
         box = new_box(b, parent, BOX_TABLE, n, styles_get(&b->styles, style_attr, "table"));
         if (box)
             table(b, box, n, depth);
