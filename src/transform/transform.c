@@ -240,6 +240,13 @@ on_xslt_error(void *ctx, const char *fmt, ...)
         flush_message(m);
 }
 
+static void
+silent(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
 static xsltStylesheetPtr
 sheet_for(Transformer *t, Messages *m, const char *name)
 {
@@ -321,7 +328,8 @@ transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, 
     result = NULL;
 out:
     current = NULL;
-    xsltSetGenericErrorFunc(NULL, NULL);
+    /* Never back to libxslt's default, which prints to stderr. */
+    xsltSetGenericErrorFunc(NULL, silent);
     if (result)
         xmlFreeDoc(result);
     if (ctxt)
