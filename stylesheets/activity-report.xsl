@@ -178,7 +178,6 @@
             <xsl:for-each select="$rep/d:signatories/d:signatory">
               <column>
                 <signature id="Signature-{@role}" space="22mm">
-                  <xsl:if test="@role = 'chef-etablissement'"><line>Visa</line></xsl:if>
                   <role><xsl:value-of select="d:title"/></role>
                   <name><xsl:call-template name="person"><xsl:with-param name="p" select="."/></xsl:call-template></name>
                 </signature>
