@@ -24,8 +24,9 @@
 #define MAX_RAW_ERRORS 400
 
 struct Schema {
-    Arena arena; /* hints and their strings */
-    SchemaHint *hints;
+    Arena arena;       /* hints and their strings */
+    SchemaHint *hints; /* read on the first error: most files have none */
+    int hints_read;
     xmlDocPtr docs[MAX_INCLUDES + 1]; /* the schema and its includes */
     int ndocs;
     xmlSchemaPtr compiled;
@@ -223,10 +224,25 @@ collect_decls(Schema *s, xmlNode *node)
     }
 }
 
+/* The hints cost a few milliseconds to read, on every run: only a file
+ * with an error needs them. */
+static void
+read_hints(Schema *s)
+{
+    if (s->hints_read)
+        return;
+    s->hints_read = 1;
+    for (int i = 0; i < s->ndocs; i++)
+        collect_hints(s, xmlDocGetRootElement(s->docs[i]));
+    for (int i = 0; i < s->ndocs; i++)
+        collect_decls(s, xmlDocGetRootElement(s->docs[i]));
+}
+
 static const SchemaHint *
 find_hint(const void *ctx, const char *name)
 {
-    const Schema *s = ctx;
+    Schema *s = (Schema *)ctx; /* the hints are a cache, read on demand */
+    read_hints(s);
     for (const SchemaHint *h = s->hints; h; h = h->next)
         if (h->name && !strcmp(h->name, name))
             return h;
@@ -300,12 +316,6 @@ schema_load(Run *r, const char *path, Schema **out)
             goto out;
         s->ndocs++;
     }
-    for (int i = 0; i < s->ndocs; i++)
-        collect_hints(s, xmlDocGetRootElement(s->docs[i]));
-    for (int i = 0; i < s->ndocs; i++)
-        collect_decls(s, xmlDocGetRootElement(s->docs[i]));
-    if (s->arena.failed)
-        goto out;
 
     pctxt = xmlSchemaNewDocParserCtxt(s->docs[0]);
     if (!pctxt)
