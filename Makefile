@@ -43,7 +43,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFL
              -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
 
 SRC      := $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
-              src/text/*.c \
+              src/text/*.c src/chart/*.c \
               src/paginate/*.c src/paint/*.c src/cli/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o

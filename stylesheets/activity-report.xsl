@@ -57,6 +57,13 @@
         <xsl:apply-templates select="$rep/d:summary/d:p" mode="text"/>
 
         <h2>Répartition du temps par mission</h2>
+        <chart kind="donut" title="Part du temps de travail consacrée à chaque mission" unit="%" height="48mm">
+          <xsl:for-each select="$rep/d:time-shares/d:share[position() &lt;= 40]">
+            <point values="{@percent}">
+              <xsl:attribute name="label"><xsl:call-template name="label"><xsl:with-param name="code" select="@axis"/><xsl:with-param name="table" select="$axes"/></xsl:call-template></xsl:attribute>
+            </point>
+          </xsl:for-each>
+        </chart>
         <table>
           <col width="3*"/><col width="20mm"/><col width="3*"/>
           <head><row><cell>Mission</cell><cell>Part</cell><cell>Détail</cell></row></head>
@@ -127,6 +134,21 @@
 
         <xsl:if test="$rep/d:indicators">
           <h2>Indicateurs</h2>
+          <!-- One chart per unit: a percentage and a delay in hours do not
+               share an axis. -->
+          <xsl:for-each select="$rep/d:indicators/d:indicator[not(@unit = preceding-sibling::d:indicator/@unit)]">
+            <xsl:variable name="unit" select="@unit"/>
+            <xsl:variable name="same" select="../d:indicator[@unit = $unit][position() &lt;= 40]"/>
+            <chart kind="grouped" unit="{$unit}" height="{38 + 12 * (count($same) &gt; 2)}mm">
+              <xsl:attribute name="title">Valeur atteinte et cible (<xsl:value-of select="$unit"/>)</xsl:attribute>
+              <xsl:if test="$unit = '%'"><xsl:attribute name="max">100</xsl:attribute></xsl:if>
+              <series name="Valeur atteinte"/>
+              <series name="Cible"/>
+              <xsl:for-each select="$same">
+                <point label="{normalize-space(d:name)}" values="{@value} {@target}"/>
+              </xsl:for-each>
+            </chart>
+          </xsl:for-each>
           <table>
             <col width="3*"/><col width="22mm"/><col width="22mm"/><col width="22mm"/><col width="2*"/>
             <head><row><cell>Indicateur</cell><cell>Départ</cell><cell>Cible</cell><cell>Valeur</cell><cell>Commentaire</cell></row></head>

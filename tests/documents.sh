@@ -110,3 +110,17 @@ check_figure "Objectifs fixés" "$objectives"
 check_figure "Objectifs évalués : atteints" "$reached"
 check_figure "Objectifs évalués : partiellement atteints" "$partly"
 check_figure "Objectifs évalués : non atteints" "$missed"
+
+# The report's charts: every time share and every indicator reaches the
+# figure's text alternative, written from the data.
+"$COPIL" render samples/rapport-activite-ctice-2026-2027.xml --dump=pages -o "$D/report-dump.pdf" >"$D/report.pages" 2>/dev/null
+n=$(grep -c '^  chart ' "$D/report.pages")
+[ "$n" -ge 2 ] && ok "report: $n charts" || fail "report: $n charts, expected a time chart and an indicator chart"
+alt=$(grep '^      alt: ' "$D/report.pages" | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g')
+S=samples/rapport-activite-ctice-2026-2027.xml
+for p in $(x "//*[local-name()='share']/@percent" "$S" | sed -E 's/ *percent="([^"]*)"/\1 /g'); do
+    grep -q " $p %" <<<"$alt" && ok "report: share $p % in the chart's alt text" || fail "report: share $p % missing from the alt text" "$alt"
+done
+for v in $(x "//*[local-name()='indicator']/@value" "$S" | sed -E 's/ *value="([^"]*)"/\1 /g'); do
+    grep -qF " ${v/./,} " <<<"$alt" && ok "report: indicator $v in the alt text" || fail "report: indicator $v missing from the alt text" "$alt"
+done

@@ -114,6 +114,21 @@ grep -q "cannot write here" "$TMP/err" && ok "unwritable output message" || fail
 expect_exit "render without a file" 2 "$COPIL" render
 expect_exit "help render" 0 "$COPIL" help render
 
+# Charts whose data do not fit their kind: one clear message at the line.
+chart_doc() { printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n%s\n</body></document>\n' "$1" >"$TMP/chart.layout.xml"; }
+chart_doc '<chart kind="grouped" title="t"><series name="a"/><series name="b"/><point label="x" values="1"/></chart>'
+expect_exit "a chart point short of values" 1 "$COPIL" render "$TMP/chart.layout.xml" -o "$TMP/chart.pdf"
+grep -q "chart.layout.xml:3: error: this <point> has 1 value but its chart has 2 series" "$TMP/err" \
+    && ok "chart values message" || fail "chart values message" "$(cat "$TMP/err")"
+chart_doc '<chart kind="pie" title="t"><series name="a"/><series name="b"/><point label="x" values="1 2"/></chart>'
+expect_exit "a pie with two series" 1 "$COPIL" render "$TMP/chart.layout.xml" -o "$TMP/chart.pdf"
+grep -q "a pie chart shows one series, and this one has 2 <series>" "$TMP/err" \
+    && ok "pie series message" || fail "pie series message" "$(cat "$TMP/err")"
+chart_doc '<chart kind="bar" title="t"><point label="x" values="-4"/></chart>'
+expect_exit "a negative chart value" 1 "$COPIL" render "$TMP/chart.layout.xml" -o "$TMP/chart.pdf"
+grep -q "chart.layout.xml:3:" "$TMP/err" && ok "negative value at its line" || fail "negative value message" "$(cat "$TMP/err")"
+[ ! -e "$TMP/chart.pdf" ] && ok "no PDF from a bad chart" || fail "a bad chart left a PDF"
+
 # Hostile layouts: each ends, with a PDF or a clear message.
 bash "$L/make-hostile.sh" "$TMP/hostile" >/dev/null 2>&1
 cp "$L/39-lists-nested-50.layout.xml" "$L/36-unbreakable-word.layout.xml" "$L/37-cell-taller-than-page.layout.xml" "$L/35-empty-body.layout.xml" "$TMP/hostile/" 2>/dev/null

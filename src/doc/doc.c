@@ -379,18 +379,25 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
     }
 }
 
+static Align
+align_attr(Builder *b, const xmlNode *n)
+{
+    const char *al = attr(b, n, "align");
+    return !al                     ? ALIGN_LEFT
+           : !strcmp(al, "right")  ? ALIGN_RIGHT
+           : !strcmp(al, "center") ? ALIGN_CENTER
+                                   : ALIGN_LEFT;
+}
+
 static void
 image(Builder *b, Box *box, const xmlNode *n)
 {
     const char *src = attr(b, n, "src");
     box->alt = attr(b, n, "alt");
-    const char *w = attr(b, n, "width"), *h = attr(b, n, "height"), *al = attr(b, n, "align");
+    const char *w = attr(b, n, "width"), *h = attr(b, n, "height");
     box->img_width = w ? doc_parse_length(w) : 0;
     box->img_height = h ? doc_parse_length(h) : 0;
-    box->img_align = !al                     ? ALIGN_LEFT
-                     : !strcmp(al, "right")  ? ALIGN_RIGHT
-                     : !strcmp(al, "center") ? ALIGN_CENTER
-                                             : ALIGN_LEFT;
+    box->img_align = align_attr(b, n);
     char resolved[PATH_MAX];
     const char *path = arena_printf(b->a, "%s/%s", b->doc->base_dir, src ? src : "");
     if (!path || !src || !realpath(path, resolved)) {
@@ -407,6 +414,79 @@ image(Builder *b, Box *box, const xmlNode *n)
         return;
     }
     box->src = arena_strdup(b->a, resolved);
+}
+
+static void
+chart(Builder *b, Box *box, const xmlNode *n)
+{
+    static const char *const kinds[] = {"bar", "hbar", "grouped", "pie", "donut", "line"};
+    Chart *c = arena_alloc(b->a, sizeof(*c));
+    const char *series[CHART_MAX_SERIES], *labels[CHART_MAX_POINTS];
+    double values[CHART_MAX_POINTS * CHART_MAX_SERIES];
+    if (!c)
+        return;
+    const char *kind = attr(b, n, "kind"), *w = attr(b, n, "width"), *h = attr(b, n, "height");
+    const char *decimals = attr(b, n, "decimals"), *max = attr(b, n, "max");
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(kind, kinds[i]))
+            c->kind = (ChartKind)i;
+    c->title = attr(b, n, "title");
+    c->unit = attr(b, n, "unit");
+    c->decimals = decimals ? atoi(decimals) : -1;
+    c->max = max ? strtod(max, NULL) : 0;
+    box->img_width = w ? doc_parse_length(w) : 0;
+    box->img_height = h ? doc_parse_length(h) : doc_parse_length("60mm");
+    box->img_align = align_attr(b, n);
+
+    int nseries = 0, npoints = 0;
+    for (const xmlNode *s = n->children; s; s = s->next) {
+        if (is_layout(s, "series") && nseries < CHART_MAX_SERIES)
+            series[nseries++] = attr(b, s, "name");
+        if (!is_layout(s, "point") || npoints >= CHART_MAX_POINTS)
+            continue;
+        const char *v = attr(b, s, "values");
+        int k = 0, want = nseries ? nseries : 1;
+        for (char *end; v && *v && k < 16;) {
+            double x = strtod(v, &end);
+            if (end == v)
+                break;
+            if (k < want)
+                values[npoints * want + k] = x;
+            k++;
+            v = end + strspn(end, " \t\r\n");
+        }
+        if (k != want) {
+            run_diag(b->run, DIAG_ERROR, xmlGetLineNo(s), 0,
+                     "this <point> has %d value%s but its chart has %d series: give one value "
+                     "per <series>",
+                     k, k > 1 ? "s" : "", want);
+            return;
+        }
+        labels[npoints++] = attr(b, s, "label");
+    }
+    if ((c->kind == CHART_PIE || c->kind == CHART_DONUT) && nseries > 1) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "a %s chart shows one series, and this one has %d <series>", kind, nseries);
+        return;
+    }
+    if (c->kind == CHART_GROUPED && nseries < 2)
+        run_diag(b->run, DIAG_WARNING, box->line, 0,
+                 "a grouped chart compares several <series> (e.g. value and target); this one "
+                 "has %d: drawn as plain bars",
+                 nseries);
+    c->nseries = nseries ? nseries : 1;
+    c->series = nseries ? arena_alloc_array(b->a, nseries, sizeof(char *)) : NULL;
+    c->npoints = npoints;
+    c->labels = arena_alloc_array(b->a, npoints, sizeof(char *));
+    double *vals = arena_alloc_array(b->a, (size_t)npoints * c->nseries, sizeof(double));
+    if ((nseries && !c->series) || !c->labels || !vals)
+        return;
+    if (nseries)
+        memcpy((void *)c->series, series, nseries * sizeof(char *));
+    memcpy((void *)c->labels, labels, npoints * sizeof(char *));
+    memcpy(vals, values, (size_t)npoints * c->nseries * sizeof(double));
+    c->values = vals;
+    box->chart = c;
 }
 
 static void
@@ -500,6 +580,10 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
         box = new_box(b, parent, BOX_IMAGE, n, text_style);
         if (box)
             image(b, box, n);
+    } else if (!strcmp(name, "chart")) {
+        box = new_box(b, parent, BOX_CHART, n, styles_get(&b->styles, style_attr, "chart"));
+        if (box)
+            chart(b, box, n);
     } else if (!strcmp(name, "spacer")) {
         box = new_box(b, parent, BOX_SPACER, n, text_style);
         if (box)

@@ -9,7 +9,7 @@
  *         ├─ BOX_LIST ─ BOX_ITEM ─ blocks
  *         ├─ BOX_TABLE ─ BOX_ROW ─ BOX_CELL ─ blocks
  *         ├─ BOX_FRAME (box), BOX_KEEP, BOX_COLUMNS ─ BOX_COLUMN ─ blocks
- *         └─ BOX_IMAGE, BOX_SPACER, BOX_BREAK, BOX_SIGNATURE
+ *         └─ BOX_IMAGE, BOX_CHART, BOX_SPACER, BOX_BREAK, BOX_SIGNATURE
  *
  * Everything lives in the run's arena; styles are shared, never copied. Lengths
  * are Pango units (1 pt = PANGO_SCALE). This stage knows nothing of fonts or
@@ -22,6 +22,7 @@
 
 #include <libxml/tree.h>
 
+#include "chart/chart.h"
 #include "core/run.h"
 #include "validate/validate.h" /* COPIL_LAYOUT_NS: the doc reads what validate checked */
 
@@ -99,6 +100,7 @@ typedef enum BoxKind {
     BOX_COLUMNS,
     BOX_COLUMN,
     BOX_IMAGE,
+    BOX_CHART,
     BOX_SPACER,
     BOX_BREAK,
     BOX_SIGNATURE,
@@ -139,7 +141,8 @@ struct Box {
 
     const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
     int img_width, img_height; /* BOX_IMAGE: 0 when not given */
-    Align img_align;
+    Align img_align;           /* BOX_IMAGE, BOX_CHART */
+    const Chart *chart;        /* BOX_CHART; its size in img_width, img_height */
 
     int height;                               /* BOX_SPACER: height; BOX_SIGNATURE: blank area */
     RichText *sig_line, *sig_role, *sig_name; /* BOX_SIGNATURE */

@@ -29,6 +29,7 @@ static const char *const builtin[][2] = {
     {"th", "padding=3pt border=0.5pt weight=bold background=#e8e8e8 hyphenate=false"},
     {"caption", "weight=bold space-after=3pt keep-with-next=true"},
     {"signature", "space-before=6pt"},
+    {"chart", "font=sans space-before=2pt space-after=6pt"},
 };
 
 int

@@ -63,6 +63,8 @@ kind_name(FragKind k)
         return "border";
     case FRAG_IMAGE:
         return "image";
+    case FRAG_CHART:
+        return "chart";
     case FRAG_SIGNATURE:
         return "signature";
     case FRAG_ANCHOR:
@@ -97,6 +99,8 @@ pg_dump(const Pages *pages, FILE *fp)
             if ((f->kind == FRAG_SIGNATURE || f->kind == FRAG_ANCHOR) && f->box && f->box->id)
                 fprintf(fp, " id=%s", f->box->id);
             fputc('\n', fp);
+            if (f->kind == FRAG_CHART && f->alt)
+                fprintf(fp, "      alt: %s\n", f->alt);
             if (f->kind == FRAG_TEXT)
                 for (int i = 0; i < f->nlines; i++)
                     line_text(fp, f->para->layout, f->first_line + i);

@@ -533,8 +533,57 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     if (f) {
         f->image = png;
         f->svg = svg;
+        f->alt = box->alt;
     }
     atom(c, out, box, box->style, f, (int)h);
+}
+
+static const char *
+typeset(Ctx *c, const char *s)
+{
+    unsigned len;
+    return s ? text_typography(c->a, s, (unsigned)strlen(s), NULL, &len) : NULL;
+}
+
+/* A chart is an atom of its given size; its labels get French typography
+ * here and its text alternative is written from its data. */
+static void
+measure_chart(Ctx *c, const Box *box, int x, int width, SliceList *out)
+{
+    const Chart *src = box->chart;
+    Chart *ch = src ? arena_alloc(c->a, sizeof(*ch)) : NULL;
+    if (!ch)
+        return;
+    *ch = *src;
+    const char **labels = arena_alloc_array(c->a, src->npoints, sizeof(char *));
+    const char **series =
+        src->series ? arena_alloc_array(c->a, src->nseries, sizeof(char *)) : NULL;
+    if (!labels || (src->series && !series))
+        return;
+    ch->title = typeset(c, src->title);
+    for (int i = 0; i < src->npoints; i++)
+        labels[i] = typeset(c, src->labels[i]);
+    for (int i = 0; series && i < src->nseries; i++)
+        series[i] = typeset(c, src->series[i]);
+    ch->labels = labels;
+    ch->series = series;
+
+    int w = box->img_width > 0 && box->img_width < width ? box->img_width : width;
+    int h = box->img_height;
+    int ix = box->img_align == ALIGN_CENTER  ? x + (width - w) / 2
+             : box->img_align == ALIGN_RIGHT ? x + width - w
+                                             : x;
+    Fonts *fonts = text_fonts(c->text);
+    Frag *f = frag_new(c, FRAG_CHART, box, ix, 0, w, h);
+    if (f) {
+        f->chart = ch;
+        f->pango = fonts_context(fonts);
+        f->family = fonts_family(fonts, box->style->font);
+        if (!f->family)
+            f->family = fonts_family(fonts, "sans");
+        f->alt = chart_alt(c->a, ch);
+    }
+    atom(c, out, box, box->style, f, h);
 }
 
 /* Lays out rt at (x, y) as one text fragment linked at **tail (which then
@@ -645,6 +694,9 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
             break;
         case BOX_IMAGE:
             measure_image(c, b, x, width, out);
+            break;
+        case BOX_CHART:
+            measure_chart(c, b, x, width, out);
             break;
         case BOX_SPACER:
             /* Space like any other: dropped at the top of a page. */

@@ -4,7 +4,7 @@
  *   Doc ──measure──▶ slices (a paragraph's lines, an unbreakable atom such as
  *                    a table row or a box, a space, a page break)
  *       ──place────▶ Pages of Frags (positioned pieces: text lines, fills,
- *                    borders, images, signature areas)
+ *                    borders, images, charts, signature areas)
  *
  * A paragraph splits between lines, keeping its orphans and widows; a heading
  * keeps with what follows; table rows move whole and header rows repeat; a
@@ -41,6 +41,7 @@ typedef enum FragKind {
     FRAG_FILL,      /* a background */
     FRAG_BORDER,    /* a frame, on some sides */
     FRAG_IMAGE,     /* a PNG or an SVG */
+    FRAG_CHART,     /* a chart, drawn at paint time */
     FRAG_SIGNATURE, /* the blank area of a signature block */
     FRAG_ANCHOR,    /* a link target (an id) */
 } FragKind;
@@ -67,6 +68,10 @@ struct Frag {
     int border, sides;      /* FRAG_BORDER */
     cairo_surface_t *image; /* FRAG_IMAGE, a PNG (owned by the run) */
     RsvgHandle *svg;        /* FRAG_IMAGE, an SVG (owned by the run) */
+    const Chart *chart;     /* FRAG_CHART: its labels typeset */
+    PangoContext *pango;    /* FRAG_CHART: lays out the labels */
+    const char *family;     /* FRAG_CHART: the labels' font family */
+    const char *alt;        /* FRAG_IMAGE, FRAG_CHART: the text alternative */
 };
 
 typedef struct Page Page;

@@ -84,6 +84,7 @@ box_tag(const Box *b, FragRole role)
     case BOX_ITEM:
         return "LI";
     case BOX_IMAGE:
+    case BOX_CHART:
         return "Figure";
     case BOX_SIGNATURE:
         return "Div";
@@ -302,6 +303,9 @@ draw_frag(Painter *p, const Frag *f)
         break;
     case FRAG_IMAGE:
         draw_image(p, f);
+        break;
+    case FRAG_CHART:
+        chart_draw(cr, f->pango, f->family, f->chart, pt(f->x), pt(f->y), pt(f->w), pt(f->h));
         break;
     case FRAG_SIGNATURE:
         /* A light frame shows where to sign; the field itself comes later,

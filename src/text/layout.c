@@ -33,6 +33,12 @@ text_new(Run *r, Fonts *fonts, const char *dict_path)
     return t;
 }
 
+Fonts *
+text_fonts(Text *t)
+{
+    return t->fonts;
+}
+
 void
 text_free(Text *t)
 {

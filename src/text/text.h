@@ -25,6 +25,9 @@ typedef struct Text Text;
 Text *text_new(Run *r, Fonts *fonts, const char *dict_path);
 void text_free(Text *t);
 
+/* The fonts t lays out with (for charts, which lay out their own labels). */
+Fonts *text_fonts(Text *t);
+
 /* A link's place in a laid-out text. */
 typedef struct TextLink TextLink;
 struct TextLink {

@@ -17,6 +17,7 @@ main(void)
     test_parse();
     test_typography();
     test_hyphen();
+    test_chart();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

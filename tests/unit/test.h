@@ -44,5 +44,6 @@ void test_messages(void);
 void test_parse(void);
 void test_typography(void);
 void test_hyphen(void);
+void test_chart(void);
 
 #endif
