@@ -19,6 +19,16 @@ done
 pdfinfo "$pdf" | grep -q "^Title: *Ordre du jour — Comité de pilotage du numérique — jeudi 8 octobre 2026$" \
     && ok "agenda title" || fail "agenda title" "$(pdfinfo "$pdf" | grep Title)"
 
+# Items that run past the planned end: a warning on the terminal, at the line
+# of <end>, and still the agenda (the PDF says nothing of it).
+"$COPIL" render samples/college-2026-t1-agenda.xml -o "$D/fits.pdf" 2>"$D/fits.err"
+grep -q "warning" "$D/fits.err" && fail "an agenda that fits was warned about" "$(cat "$D/fits.err")" || ok "an agenda that fits: no warning"
+sed 's#<end>19:00</end>#<end>18:30</end>#' samples/college-2026-t1-agenda.xml >"$D/overrun.xml"
+expect_exit "an overrunning agenda still renders" 0 "$COPIL" render "$D/overrun.xml" -o "$D/overrun.pdf"
+grep -q "overrun.xml:20: warning: the agenda runs 30 min past the planned <end>: its items take 90 min, the meeting is planned for 60" "$TMP/err" \
+    && ok "overrun warning with the line of <end>" || fail "overrun warning" "$(cat "$TMP/err")"
+pdftotext "$D/overrun.pdf" - 2>/dev/null | grep -qi "warning\|dépasse" && fail "the overrun warning reached the PDF" || ok "the PDF carries no warning"
+
 # A meeting with its record makes minutes by default; --kind agenda still
 # prints its agenda; minutes of a meeting without record are refused.
 expect_exit "--kind agenda on a meeting with a record" 0 "$COPIL" render samples/college-2026-t1.xml --kind agenda -o "$D/t1-agenda.pdf"

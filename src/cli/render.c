@@ -113,6 +113,14 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
     if (!name)
         return STATUS_INVALID;
     *doc_kind = name;
+    int items, planned;
+    long line;
+    int over = !strcmp(name, "agenda") ? validate_agenda_overrun(data, &items, &planned, &line) : 0;
+    if (over > 0)
+        run_diag(r, DIAG_WARNING, line, 0,
+                 "the agenda runs %d min past the planned <end>: its items take %d min, the "
+                 "meeting is planned for %d; shorten some items or move <end>",
+                 over, items, planned);
     Status st = transform_apply(s->transformer, r, data, input, name, layout);
     if (st != STATUS_OK)
         return st;

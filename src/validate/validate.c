@@ -11,6 +11,7 @@
  * schemas): a second lock behind the parser options.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,4 +272,37 @@ int
 validate_meeting_has_record(xmlDocPtr doc)
 {
     return xml_child(xmlDocGetRootElement(doc), "record") != NULL;
+}
+
+/* "17:30" → 1050; -1 when it is not a time. */
+static int
+minutes_of(const xmlNode *n)
+{
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    int h, m, v = -1;
+    if (t && sscanf((const char *)t, " %d:%d", &h, &m) == 2)
+        v = h * 60 + m;
+    xmlFree(t);
+    return v;
+}
+
+int
+validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line)
+{
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    const xmlNode *end = xml_child(root, "end");
+    int from = minutes_of(xml_child(root, "start")), to = minutes_of(end);
+    const xmlNode *agenda = xml_child(root, "agenda");
+    int total = 0;
+    for (const xmlNode *it = agenda ? agenda->children : NULL; it; it = it->next) {
+        if (it->type != XML_ELEMENT_NODE || strcmp((const char *)it->name, "item") != 0)
+            continue;
+        xmlChar *m = xmlGetNoNsProp(it, BAD_CAST "minutes");
+        total += m ? atoi((const char *)m) : 0;
+        xmlFree(m);
+    }
+    *items = total;
+    *planned = from >= 0 && to > from ? to - from : 0;
+    *line = end ? xmlGetLineNo(end) : 0;
+    return *planned > 0 && total > *planned ? total - *planned : 0;
 }

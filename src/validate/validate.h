@@ -69,6 +69,12 @@ Status validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind);
  * as an agenda). */
 int validate_meeting_has_record(xmlDocPtr doc);
 
+/* For a valid meeting: the minutes by which its agenda items, one after the
+ * other from <start>, run past its planned <end>; 0 when they fit. *items
+ * receives the items' total in minutes, *planned the minutes from start to
+ * end, *line the line of <end>. */
+int validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);
