@@ -134,3 +134,29 @@ done
 for v in $(x "//*[local-name()='indicator']/@value" "$S" | sed -E 's/ *value="([^"]*)"/\1 /g'); do
     grep -qF " ${v/./,} " <<<"$alt" && ok "report: indicator $v in the alt text" || fail "report: indicator $v missing from the alt text" "$alt"
 done
+
+# A second identity: the four documents restyled by replacing common.xsl
+# alone (tests/identity/common.xsl imports the shipped one, renamed, and
+# overrides colours, fonts and footer); the document stylesheets are the
+# shipped ones, untouched.
+I="$TMP/identity"
+mkdir -p "$I" && ln -s "$PWD/schemas" "$I/schemas" && ln -s "$PWD/fonts" "$I/fonts"
+cp -R stylesheets "$I/stylesheets"
+mv "$I/stylesheets/common.xsl" "$I/stylesheets/common-base.xsl"
+cp tests/identity/common.xsl "$I/stylesheets/common.xsl"
+for s in college-2026-t1-agenda college-2026-t2 lettre-mission-ctice rapport-activite-ctice-2026-2027; do
+    got=0
+    COPIL_DATADIR="$I" "$COPIL" render "samples/$s.xml" --dump=pages -o "$D/$s-identity.pdf" >"$D/$s-identity.pages" 2>"$D/$s-identity.err" || got=$?
+    "$COPIL" render "samples/$s.xml" --dump=pages -o "$D/$s-default.pdf" >"$D/$s-default.pages" 2>/dev/null
+    if [ "$got" != 0 ]; then fail "identity $s: exit $got" "$(head -5 "$D/$s-identity.err")"; continue; fi
+    text=$(pdftotext "$D/$s-identity.pdf" - 2>/dev/null)
+    grep -q "^Lycée des métiers du numérique — page 1 sur [0-9]" <<<"$text" && ! grep -q "^Page 1 / " <<<"$text" \
+        && ok "identity $s: its footer" || fail "identity $s: footer" "$(grep -i "page 1" <<<"$text")"
+    grep -qE "color=#(7a1f2b|f6e9eb|b88a91)" "$D/$s-identity.pages" && ! grep -qE "color=#(7a1f2b|f6e9eb|b88a91)" "$D/$s-default.pages" \
+        && ok "identity $s: its colours" || fail "identity $s: colours unchanged"
+    pdffonts "$D/$s-identity.pdf" | grep -q "LiberationSerif-Bold" && ok "identity $s: serif titles" || fail "identity $s: no serif titles"
+    # Same content: the first page's title and establishment in both.
+    for t in "Collège Jean-Moulin" "Académie d’Orléans-Tours"; do
+        grep -qF "$t" <<<"$text" && ok "identity $s: shows \"$t\"" || fail "identity $s: lacks \"$t\""
+    done
+done
