@@ -90,15 +90,21 @@
           <xsl:for-each select="$l/d:means/d:compensation">
             <item>
               <xsl:choose>
-                <xsl:when test="@kind = 'imp'">Indemnité pour mission particulière (IMP)<xsl:if test="@rate">, taux <xsl:value-of select="@rate"/></xsl:if></xsl:when>
-                <xsl:when test="@kind = 'hse'">Heures supplémentaires effectives (HSE)</xsl:when>
-                <xsl:when test="@kind = 'decharge'">Décharge de service</xsl:when>
-                <xsl:when test="@kind = 'aucune'">Mission exercée sans rémunération complémentaire</xsl:when>
-                <xsl:otherwise>Rémunération</xsl:otherwise>
+                <!-- No compensation, explained: the explanation says it all. -->
+                <xsl:when test="@kind = 'aucune' and normalize-space(.)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+                <xsl:otherwise>
+                  <xsl:choose>
+                    <xsl:when test="@kind = 'imp'">Indemnité pour mission particulière (IMP)<xsl:if test="@rate">, taux <xsl:value-of select="@rate"/></xsl:if></xsl:when>
+                    <xsl:when test="@kind = 'hse'">Heures supplémentaires effectives (HSE)</xsl:when>
+                    <xsl:when test="@kind = 'decharge'">Décharge de service</xsl:when>
+                    <xsl:when test="@kind = 'aucune'">Mission exercée sans rémunération complémentaire</xsl:when>
+                    <xsl:otherwise>Rémunération</xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:if test="@amount">, soit <xsl:call-template name="number"><xsl:with-param name="value" select="@amount"/></xsl:call-template> € par an</xsl:if>
+                  <xsl:text>.</xsl:text>
+                  <xsl:if test="normalize-space(.)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></xsl:if>
+                </xsl:otherwise>
               </xsl:choose>
-              <xsl:if test="@amount">, soit <xsl:call-template name="number"><xsl:with-param name="value" select="@amount"/></xsl:call-template> € par an</xsl:if>
-              <xsl:text>.</xsl:text>
-              <xsl:if test="normalize-space(.)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></xsl:if>
             </item>
           </xsl:for-each>
           <xsl:for-each select="$l/d:means/d:equipment"><item><xsl:value-of select="."/>.</item></xsl:for-each>
