@@ -174,6 +174,7 @@ fi
 
 # --- the documents -------------------------------------------------------------
 . tests/documents.sh
+. tests/new.sh
 
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)

@@ -51,6 +51,11 @@ void cli_print_diags(Run *r);
 int cli_validate(int argc, char **argv);
 int cli_render(int argc, char **argv);
 
+/* `copil new KIND`: prints the data folder's stylesheets/templates/KIND.xml
+ * to stdout, byte for byte. 2 for a missing or unknown KIND, 3 when the
+ * template cannot be read or stdout cannot be written; messages on stderr. */
+int cli_new(int argc, char **argv);
+
 /* Help texts; name NULL is the general help. Returns 0, or 2 for an unknown
  * command. */
 int cli_help(FILE *fp, const char *name);

@@ -13,6 +13,8 @@ static const char general[] =
     "(comité de pilotage du numérique): agenda, minutes, mission letter, activity report.\n"
     "\n"
     "Usage:\n"
+    "  copil new KIND > FILE.xml     start a data file: a commented template to fill in,\n"
+    "                                KIND agenda, minutes, mission-letter or activity-report\n"
     "  copil validate [-q] FILE...   check meeting, mission-letter and activity-report files\n"
     "  copil render FILE... [-o OUT.pdf | -d DIR] [--kind KIND] [--dump=pages]\n"
     "                                render a meeting (agenda or minutes), a mission\n"
@@ -74,6 +76,27 @@ static const char render_help[] =
     "Exit status: 0 written; 1 the document has problems; 2 usage; 3 a file cannot be\n"
     "read or written.\n";
 
+static const char new_help[] =
+    "Usage: copil new KIND > FILE.xml\n"
+    "\n"
+    "Prints a data file to fill in, with notes in French on what to write in each\n"
+    "part. KIND is one of\n"
+    "  agenda            a meeting before it takes place: its convocation and agenda\n"
+    "  minutes           a meeting with its record: attendance, decisions, actions,\n"
+    "                    objectives, next meeting, distribution\n"
+    "  mission-letter    a coordinator's or technician's lettre de mission\n"
+    "  activity-report   the coordinator's year-end rapport d'activité\n"
+    "Every value to fill in is written [[NAME]], e.g. [[DATE_REUNION]]. Until the\n"
+    "dates, times, codes and numbers are filled in, the file does not validate, so\n"
+    "a document cannot go out with a blank in it; then\n"
+    "  copil validate FILE.xml && copil render FILE.xml\n"
+    "\n"
+    "The templates are stylesheets/templates/KIND.xml in the data folder: like the\n"
+    "stylesheets, a school or an académie can reword them.\n"
+    "\n"
+    "Exit status: 0 printed; 2 usage (no KIND, or an unknown one); 3 the template\n"
+    "cannot be read, or standard output cannot be written.\n";
+
 int
 cli_help(FILE *fp, const char *name)
 {
@@ -87,6 +110,10 @@ cli_help(FILE *fp, const char *name)
     }
     if (!strcmp(name, "render")) {
         fputs(render_help, fp);
+        return 0;
+    }
+    if (!strcmp(name, "new")) {
+        fputs(new_help, fp);
         return 0;
     }
     fprintf(stderr, "copil: error: there is no command \"%s\"; see copil --help\n", name);
