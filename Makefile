@@ -44,7 +44,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFL
 
 SRC      := $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
               src/text/*.c src/chart/*.c \
-              src/paginate/*.c src/paint/*.c src/cli/*.c)
+              src/paginate/*.c src/paint/*.c src/pdf/*.c src/cli/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -56,7 +56,7 @@ PNGDIFF  := $(BUILD)/pngdiff
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr
-DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools
+DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 .PHONY: all demo check deps need-deps format install uninstall clean bench regen unit
@@ -98,7 +98,8 @@ need-deps:
 	@if pkg-config --exists $(PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
 	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
-	   && command -v mutool >/dev/null && command -v certutil >/dev/null; then :; \
+	   && command -v mutool >/dev/null && command -v certutil >/dev/null \
+	   && command -v python3 >/dev/null; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
 
 deps:

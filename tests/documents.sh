@@ -140,7 +140,7 @@ done
 # overrides colours, fonts and footer); the document stylesheets are the
 # shipped ones, untouched.
 I="$TMP/identity"
-mkdir -p "$I" && ln -s "$PWD/schemas" "$I/schemas" && ln -s "$PWD/fonts" "$I/fonts"
+rm -rf "$I" && mkdir -p "$I" && ln -s "$PWD/schemas" "$I/schemas" && ln -s "$PWD/fonts" "$I/fonts"
 cp -R stylesheets "$I/stylesheets"
 mv "$I/stylesheets/common.xsl" "$I/stylesheets/common-base.xsl"
 cp tests/identity/common.xsl "$I/stylesheets/common.xsl"

@@ -175,6 +175,7 @@ fi
 # --- the documents -------------------------------------------------------------
 . tests/documents.sh
 . tests/new.sh
+. tests/finish.sh
 
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)

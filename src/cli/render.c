@@ -16,6 +16,9 @@
 #include "doc/doc.h"
 #include "paginate/paginate.h"
 #include "paint/paint.h"
+#include "pdf/finish.h"
+
+#define PRODUCER "copil " COPIL_VERSION
 
 typedef struct RenderOptions {
     const char *output; /* -o: one file */
@@ -24,11 +27,52 @@ typedef struct RenderOptions {
     int dump;
 } RenderOptions;
 
+/* Cairo's PDF, in memory until the finish stage rewrites it. */
+typedef struct MemOut {
+    unsigned char *data;
+    size_t len, cap;
+} MemOut;
+
 static cairo_status_t
-write_atomic(void *closure, const unsigned char *data, unsigned int length)
+write_memory(void *closure, const unsigned char *data, unsigned int length)
 {
-    return file_atomic_write(closure, data, length) == 0 ? CAIRO_STATUS_SUCCESS
-                                                         : CAIRO_STATUS_WRITE_ERROR;
+    MemOut *m = closure;
+    if (m->len + length > m->cap) {
+        size_t cap = m->cap ? m->cap : 1 << 16;
+        while (cap < m->len + length)
+            cap *= 2;
+        unsigned char *grown = realloc(m->data, cap);
+        if (!grown)
+            return CAIRO_STATUS_NO_MEMORY;
+        m->data = grown;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->len, data, length);
+    m->len += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* 1 when the file at path exists and carries a signature. */
+static int
+target_is_signed(const char *path)
+{
+    enum { CHUNK = 1 << 16, KEEP = 16 };
+    static unsigned char buf[CHUNK + KEEP];
+    FILE *fp = fopen(path, "rb");
+    size_t keep = 0, n;
+    int found = 0;
+    if (!fp)
+        return 0;
+    /* In chunks, each searched with the end of the one before, so that a
+     * key split between two chunks is found too. */
+    while (!found && (n = fread(buf + keep, 1, CHUNK, fp)) > 0) {
+        found = pdf_is_signed(buf, keep + n);
+        size_t total = keep + n;
+        keep = total < KEEP ? total : KEEP;
+        memmove(buf, buf + total - keep, keep);
+    }
+    fclose(fp);
+    return found;
 }
 
 /* ISO 8601 for Cairo, from the document's date or SOURCE_DATE_EPOCH. */
@@ -144,6 +188,9 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
     Doc *doc = NULL;
     Pages *pages = NULL;
     AtomicFile af = {.fd = -1};
+    MemOut painted = {0};
+    unsigned char *finished = NULL;
+    size_t finished_len = 0;
     const char *doc_kind = NULL; /* agenda, minutes… for a data file */
 
     run_init(&run, input);
@@ -177,14 +224,41 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
     }
     const char *target =
         opt->output ? opt->output : default_output(&run, input, opt->dir, doc_kind);
+    if (target_is_signed(target)) {
+        run_diag(&run, DIAG_ERROR, 0, 0,
+                 "%s has been signed: copil never rewrites a signed document (its signatures "
+                 "would break); write elsewhere with -o, or move the signed file first",
+                 target);
+        st = STATUS_IO;
+        goto out;
+    }
+    PaintFigures figures;
+    st = paint_pdf(&run, pages, creation_date(&run, doc), PRODUCER, write_memory, &painted,
+                   &figures);
+    if (st != STATUS_OK)
+        goto out;
+    FinishSignature *sigs;
+    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR",
+                        .producer = PRODUCER,
+                        .alts = figures.alts,
+                        .nalts = figures.n};
+    fo.nsigs = pdf_signatures(&run.arena, pages, &sigs);
+    fo.sigs = sigs;
+    st = pdf_finish(&run, painted.data, painted.len, &fo, &finished, &finished_len);
+    if (st != STATUS_OK)
+        goto out;
     st = file_atomic_open(&run, target, &af);
     if (st != STATUS_OK)
         goto out;
-    st =
-        paint_pdf(&run, pages, creation_date(&run, doc), "copil " COPIL_VERSION, write_atomic, &af);
-    if (st == STATUS_OK)
-        st = file_atomic_commit(&run, &af);
+    if (file_atomic_write(&af, finished, finished_len) != 0) {
+        run_diag(&run, DIAG_ERROR, 0, 0, "cannot write %s", target);
+        st = STATUS_IO;
+        goto out;
+    }
+    st = file_atomic_commit(&run, &af);
 out:
+    free(painted.data);
+    free(finished);
     file_atomic_abort(&af);
     cli_print_diags(&run);
     run_free(&run);

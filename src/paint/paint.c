@@ -32,6 +32,8 @@ typedef struct Painter {
     Tag open[MAX_TAGS];
     int nopen;
     int outline_parent[4]; /* last outline entry per heading level */
+    PaintFigures *figures;
+    int figures_cap;
 } Painter;
 
 static double
@@ -135,6 +137,24 @@ close_to(Painter *p, int depth)
     }
 }
 
+/* Records a Figure's text alternative, in tag order. */
+static void
+note_figure(Painter *p, const char *alt)
+{
+    PaintFigures *fig = p->figures;
+    if (fig->n == p->figures_cap) {
+        int cap = p->figures_cap ? 2 * p->figures_cap : 16;
+        const char **grown = arena_alloc_array(&p->run->arena, (size_t)cap, sizeof(char *));
+        if (!grown)
+            return;
+        if (fig->n)
+            memcpy(grown, fig->alts, (size_t)fig->n * sizeof(char *));
+        fig->alts = grown;
+        p->figures_cap = cap;
+    }
+    fig->alts[fig->n++] = alt;
+}
+
 static void
 open_chain(Painter *p, const Frag *f)
 {
@@ -148,6 +168,8 @@ open_chain(Painter *p, const Frag *f)
     for (int i = same - 1; i < n && p->nopen < MAX_TAGS; i++) {
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
+        if (!strcmp(chain[i].name, "Figure"))
+            note_figure(p, chain[i].box == f->box && f->alt ? f->alt : chain[i].box->alt);
     }
 }
 
@@ -345,12 +367,13 @@ set_metadata(cairo_surface_t *s, const Doc *d, const char *create_date, const ch
 
 Status
 paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-          cairo_write_func_t write, void *closure)
+          cairo_write_func_t write, void *closure, PaintFigures *figures)
 {
     const Doc *d = pages->doc;
-    Painter p = {.run = r};
+    Painter p = {.run = r, .figures = figures};
     Status st = STATUS_OK;
 
+    *figures = (PaintFigures){NULL, 0};
     p.surface =
         cairo_pdf_surface_create_for_stream(write, closure, pt(d->page_width), pt(d->page_height));
     p.cr = cairo_create(p.surface);

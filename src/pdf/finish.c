@@ -1,0 +1,345 @@
+/*
+ * pdf/finish.c — the finish stage with libqpdf's C API.
+ *
+ * Everything is done on object handles of one qpdf_data, released together
+ * by qpdf_cleanup. libqpdf does not abort on errors: each phase ends with a
+ * check of qpdf_has_error, and its warnings are drained so that none reaches
+ * stderr. The structure tree is walked only through /K, never /P, so a
+ * malformed tree cannot make the walk loop; depth and counts are bounded.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <qpdf/qpdf-c.h>
+
+#include "pdf/finish.h"
+
+#define MAX_DEPTH 64
+#define MAX_ELEMS 100000
+
+/* --- signature fields from the pages ------------------------------------- */
+
+static double
+pt(int v)
+{
+    return v / (double)DOC_UNITS_PER_PT;
+}
+
+int
+pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
+{
+    int n = 0;
+    *out = NULL;
+    for (const Page *pg = pages->first; pg; pg = pg->next)
+        for (const Frag *f = pg->first; f; f = f->next)
+            n += f->kind == FRAG_SIGNATURE;
+    FinishSignature *s = n ? arena_alloc_array(a, n, sizeof(*s)) : NULL;
+    if (!s)
+        return 0;
+    int i = 0;
+    double height = pt(pages->doc->page_height);
+    for (const Page *pg = pages->first; pg; pg = pg->next)
+        for (const Frag *f = pg->first; f; f = f->next) {
+            if (f->kind != FRAG_SIGNATURE)
+                continue;
+            const Box *b = f->box;
+            const char *role = b->sig_role ? b->sig_role->text : NULL;
+            const char *name = b->sig_name ? b->sig_name->text : NULL;
+            s[i].name = b->id ? b->id : arena_printf(a, "Signature-%d", i + 1);
+            s[i].label = role && name ? arena_printf(a, "%s, %s", role, name)
+                         : role       ? role
+                         : name       ? name
+                                      : s[i].name;
+            s[i].page = pg->number - 1;
+            s[i].x0 = pt(f->x);
+            s[i].x1 = pt(f->x + f->w);
+            s[i].y0 = height - pt(f->y + f->h);
+            s[i].y1 = height - pt(f->y);
+            i++;
+        }
+    *out = s;
+    return n;
+}
+
+int
+pdf_is_signed(const unsigned char *data, size_t n)
+{
+    return data && memmem(data, n, "/ByteRange", 10) != NULL;
+}
+
+/* --- the structure tree ---------------------------------------------------- */
+
+typedef struct Walk {
+    qpdf_data q;
+    qpdf_oh *figures, *divs;
+    int nfigures, ndivs, cap, count;
+} Walk;
+
+static int
+is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
+{
+    qpdf_oh v = qpdf_oh_get_key(q, oh, key);
+    return qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
+}
+
+static void
+push(qpdf_oh **list, int *n, int cap, qpdf_oh oh)
+{
+    if (*n < cap)
+        (*list)[(*n)++] = oh;
+}
+
+/* Collects the Figure and Div elements under k (an element, or an array of
+ * kids), in document order. */
+static void
+walk(Walk *w, qpdf_oh k, int depth)
+{
+    qpdf_data q = w->q;
+    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS)
+        return;
+    if (qpdf_oh_is_array(q, k)) {
+        int n = qpdf_oh_get_array_n_items(q, k);
+        for (int i = 0; i < n; i++)
+            walk(w, qpdf_oh_get_array_item(q, k, i), depth + 1);
+        return;
+    }
+    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
+        return; /* a marked-content id, or an object reference */
+    if (is_name(q, k, "/S", "/Figure"))
+        push(&w->figures, &w->nfigures, w->cap, k);
+    if (is_name(q, k, "/S", "/Div"))
+        push(&w->divs, &w->ndivs, w->cap, k);
+    if (qpdf_oh_has_key(q, k, "/K"))
+        walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1);
+}
+
+/* Appends item to the /K of element, making /K an array when it is not. */
+static void
+add_kid(qpdf_data q, qpdf_oh element, qpdf_oh item)
+{
+    qpdf_oh k = qpdf_oh_get_key(q, element, "/K");
+    if (qpdf_oh_is_array(q, k)) {
+        qpdf_oh_append_item(q, k, item);
+        return;
+    }
+    qpdf_oh arr = qpdf_oh_new_array(q);
+    if (!qpdf_oh_is_null(q, k))
+        qpdf_oh_append_item(q, arr, k);
+    qpdf_oh_append_item(q, arr, item);
+    qpdf_oh_replace_key(q, element, "/K", arr);
+}
+
+/* The next free key of the parent tree (Cairo writes a flat /Nums). */
+static int
+next_parent_key(qpdf_data q, qpdf_oh tree)
+{
+    if (qpdf_oh_has_key(q, tree, "/ParentTreeNextKey"))
+        return qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, tree, "/ParentTreeNextKey"));
+    qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums");
+    int next = 0, n = qpdf_oh_get_array_n_items(q, nums);
+    for (int i = 0; i + 1 < n; i += 2) {
+        int key = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_array_item(q, nums, i));
+        next = key >= next ? key + 1 : next;
+    }
+    return next;
+}
+
+/* --- the phases --------------------------------------------------------------- */
+
+static void
+catalog(qpdf_data q, const FinishOptions *opt)
+{
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh_replace_key(q, root, "/Lang",
+                        qpdf_oh_new_unicode_string(q, opt->lang ? opt->lang : "fr-FR"));
+    qpdf_oh_replace_key(q, root, "/ViewerPreferences",
+                        qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+    if (opt->producer)
+        qpdf_set_info_key(q, "/Producer", opt->producer);
+    /* Cairo 1.16 writes dates without their "D:" prefix. */
+    static const char *const dates[] = {"/CreationDate", "/ModDate"};
+    for (int i = 0; i < 2; i++) {
+        const char *v = qpdf_get_info_key(q, dates[i]);
+        if (v && *v && strncmp(v, "D:", 2) != 0) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "D:%s", v);
+            qpdf_set_info_key(q, dates[i], buf);
+        }
+    }
+}
+
+static void
+alternative_texts(qpdf_data q, const FinishOptions *opt, Walk *w)
+{
+    for (int i = 0; i < w->nfigures && i < opt->nalts; i++)
+        if (opt->alts[i])
+            qpdf_oh_replace_key(q, w->figures[i], "/Alt",
+                                qpdf_oh_new_unicode_string(q, opt->alts[i]));
+}
+
+static void
+links_and_tabs(qpdf_data q)
+{
+    int npages = qpdf_get_num_pages(q);
+    for (int p = 0; p < npages; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+        int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+        for (int i = 0; i < n; i++) {
+            qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
+            if (is_name(q, a, "/Subtype", "/Link"))
+                qpdf_oh_replace_key(q, a, "/F", qpdf_oh_new_integer(q, 4));
+        }
+        if (n > 0)
+            qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
+    }
+}
+
+static void
+signature_fields(qpdf_data q, const FinishOptions *opt, Walk *w)
+{
+    if (opt->nsigs <= 0)
+        return;
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+    int tagged = qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/ParentTree");
+    int key = tagged ? next_parent_key(q, tree) : 0;
+    qpdf_oh nums = tagged ? qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums")
+                          : qpdf_oh_new_null(q);
+    qpdf_oh fields = qpdf_oh_new_array(q);
+    int npages = qpdf_get_num_pages(q);
+
+    for (int i = 0; i < opt->nsigs; i++) {
+        const FinishSignature *s = &opt->sigs[i];
+        if (s->page < 0 || s->page >= npages)
+            continue;
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)s->page);
+        double w_ = s->x1 - s->x0, h_ = s->y1 - s->y0;
+
+        /* An empty appearance: the visible frame is in the page content. */
+        qpdf_oh ap = qpdf_oh_new_stream(q);
+        qpdf_oh_replace_stream_data(q, ap, (unsigned char const *)"", 0, qpdf_oh_new_null(q),
+                                    qpdf_oh_new_null(q));
+        qpdf_oh apd = qpdf_oh_get_dict(q, ap);
+        qpdf_oh_replace_key(q, apd, "/Type", qpdf_oh_new_name(q, "/XObject"));
+        qpdf_oh_replace_key(q, apd, "/Subtype", qpdf_oh_new_name(q, "/Form"));
+        char bbox[96];
+        snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", w_, h_);
+        qpdf_oh_replace_key(q, apd, "/BBox", qpdf_oh_parse(q, bbox));
+
+        char rect[128];
+        snprintf(rect, sizeof rect, "[%.2f %.2f %.2f %.2f]", s->x0, s->y0, s->x1, s->y1);
+        qpdf_oh field = qpdf_make_indirect_object(
+            q, qpdf_oh_parse(q, "<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 >>"));
+        qpdf_oh_replace_key(q, field, "/T", qpdf_oh_new_unicode_string(q, s->name));
+        qpdf_oh_replace_key(q, field, "/TU", qpdf_oh_new_unicode_string(q, s->label));
+        qpdf_oh_replace_key(q, field, "/Rect", qpdf_oh_parse(q, rect));
+        qpdf_oh_replace_key(q, field, "/P", page);
+        qpdf_oh apdict = qpdf_oh_new_dictionary(q);
+        qpdf_oh_replace_key(q, apdict, "/N", ap);
+        qpdf_oh_replace_key(q, field, "/AP", apdict);
+
+        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+        if (!qpdf_oh_is_array(q, annots)) {
+            annots = qpdf_oh_new_array(q);
+            qpdf_oh_replace_key(q, page, "/Annots", annots);
+        }
+        qpdf_oh_append_item(q, annots, field);
+        qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
+        qpdf_oh_append_item(q, fields, field);
+
+        if (tagged && qpdf_oh_is_array(q, nums)) {
+            /* A Form element in the signature block's Div (else in the
+             * document element), reaching the widget by an OBJR. */
+            qpdf_oh parent = i < w->ndivs ? w->divs[i] : qpdf_oh_get_key(q, tree, "/K");
+            if (qpdf_oh_is_array(q, parent))
+                parent = qpdf_oh_get_array_item(q, parent, 0);
+            qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
+            qpdf_oh_replace_key(q, objr, "/Obj", field);
+            qpdf_oh_replace_key(q, objr, "/Pg", page);
+            qpdf_oh form =
+                qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructElem /S /Form >>"));
+            qpdf_oh_replace_key(q, form, "/P", parent);
+            qpdf_oh_replace_key(q, form, "/K", objr);
+            qpdf_oh_replace_key(q, form, "/Alt", qpdf_oh_new_unicode_string(q, s->label));
+            add_kid(q, parent, form);
+            qpdf_oh_replace_key(q, field, "/StructParent", qpdf_oh_new_integer(q, key));
+            qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, key));
+            qpdf_oh_append_item(q, nums, form);
+            key++;
+        }
+    }
+    if (tagged)
+        qpdf_oh_replace_key(q, tree, "/ParentTreeNextKey", qpdf_oh_new_integer(q, key));
+    qpdf_oh form = qpdf_oh_new_dictionary(q);
+    qpdf_oh_replace_key(q, form, "/Fields", fields);
+    qpdf_oh_replace_key(q, root, "/AcroForm", qpdf_make_indirect_object(q, form));
+}
+
+static int
+failed(Run *r, qpdf_data q, const char *what)
+{
+    while (qpdf_more_warnings(q))
+        qpdf_next_warning(q);
+    if (!qpdf_has_error(q))
+        return 0;
+    qpdf_error e = qpdf_get_error(q);
+    run_diag(r, DIAG_ERROR, 0, 0, "the PDF could not be %s: %s", what,
+             e ? qpdf_get_error_full_text(q, e) : "unknown libqpdf error");
+    return 1;
+}
+
+Status
+pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, unsigned char **out,
+           size_t *out_len)
+{
+    Status st = STATUS_IO;
+    qpdf_data q = qpdf_init();
+    Walk w = {q, NULL, NULL, 0, 0, 0, 0};
+
+    *out = NULL;
+    *out_len = 0;
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    if (qpdf_read_memory(q, "paint", (const char *)in, (unsigned long long)n, NULL) & QPDF_ERRORS ||
+        failed(r, q, "read back"))
+        goto out;
+
+    w.cap = opt->nalts + opt->nsigs + 16;
+    w.figures = calloc((size_t)w.cap, sizeof(qpdf_oh));
+    w.divs = calloc((size_t)w.cap, sizeof(qpdf_oh));
+    if (!w.figures || !w.divs)
+        goto out;
+    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+    if (qpdf_oh_is_dictionary(q, tree))
+        walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
+
+    catalog(q, opt);
+    alternative_texts(q, opt, &w);
+    links_and_tabs(q);
+    signature_fields(q, opt, &w);
+    if (failed(r, q, "finished"))
+        goto out;
+
+    qpdf_init_write_memory(q);
+    qpdf_set_object_stream_mode(q, qpdf_o_generate);
+    qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE);
+    if (qpdf_write(q) & QPDF_ERRORS || failed(r, q, "written"))
+        goto out;
+    size_t len = qpdf_get_buffer_length(q);
+    *out = malloc(len ? len : 1);
+    if (!*out) {
+        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while writing the PDF");
+        goto out;
+    }
+    memcpy(*out, qpdf_get_buffer(q), len);
+    *out_len = len;
+    st = STATUS_OK;
+out:
+    free(w.figures);
+    free(w.divs);
+    qpdf_cleanup(&q);
+    return st;
+}
