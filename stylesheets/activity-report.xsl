@@ -109,9 +109,13 @@
             </xsl:for-each>
           </table>
           <p>
-            <xsl:value-of select="count($t)"/> sessions, <xsl:call-template name="number"><xsl:with-param name="value" select="sum($t/@hours)"/></xsl:call-template> heures de formation, <xsl:value-of select="sum($t/@participants)"/> participations ;
-            formateur interne : <xsl:value-of select="count($t[@trainer = 'interne'])"/> session(s) et <xsl:value-of select="sum($t[@trainer = 'interne']/@participants)"/> participations ;
-            formateurs extérieurs : <xsl:value-of select="count($t[@trainer = 'externe'])"/> session(s) et <xsl:value-of select="sum($t[@trainer = 'externe']/@participants)"/> participations.
+            <xsl:call-template name="count"><xsl:with-param name="n" select="count($t)"/><xsl:with-param name="word" select="'session'"/></xsl:call-template>,
+            <xsl:call-template name="number"><xsl:with-param name="value" select="sum($t/@hours)"/></xsl:call-template> heure<xsl:if test="sum($t/@hours) &gt;= 2">s</xsl:if> de formation,
+            <xsl:call-template name="count"><xsl:with-param name="n" select="sum($t/@participants)"/><xsl:with-param name="word" select="'participation'"/></xsl:call-template> ;
+            formateur interne : <xsl:call-template name="count"><xsl:with-param name="n" select="count($t[@trainer = 'interne'])"/><xsl:with-param name="word" select="'session'"/></xsl:call-template>
+            et <xsl:call-template name="count"><xsl:with-param name="n" select="sum($t[@trainer = 'interne']/@participants)"/><xsl:with-param name="word" select="'participation'"/></xsl:call-template> ;
+            formateurs extérieurs : <xsl:call-template name="count"><xsl:with-param name="n" select="count($t[@trainer = 'externe'])"/><xsl:with-param name="word" select="'session'"/></xsl:call-template>
+            et <xsl:call-template name="count"><xsl:with-param name="n" select="sum($t[@trainer = 'externe']/@participants)"/><xsl:with-param name="word" select="'participation'"/></xsl:call-template>.
           </p>
         </xsl:if>
 

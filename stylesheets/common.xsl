@@ -48,6 +48,7 @@
       <style name="table" space-before="2pt" space-after="8pt"/>
       <style name="box" padding="6pt" border="0.75pt" border-color="{$rule}" background="#f5f7fa" space-before="4pt" space-after="6pt"/>
       <style name="signature" font="{$body-font}" size="10.5pt" align="center" space-before="10pt"/>
+      <style name="acknowledgement" space-before="10mm"/>
       <style name="lh-academie" font="{$title-font}" size="8.5pt" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-name" font="{$title-font}" size="10pt" weight="bold" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-address" font="{$title-font}" size="8pt" color="{$muted}" line-height="1.25" hyphenate="false"/>
@@ -172,6 +173,14 @@
     <xsl:param name="n"/>
     <xsl:value-of select="$n"/>
     <sup><xsl:choose><xsl:when test="$n = 1">re</xsl:when><xsl:otherwise>e</xsl:otherwise></xsl:choose></sup>
+  </xsl:template>
+
+  <!-- "0 session", "1 session", "3 sessions": French puts the singular
+       below 2. -->
+  <xsl:template name="count">
+    <xsl:param name="n"/>
+    <xsl:param name="word"/>
+    <xsl:value-of select="$n"/><xsl:text> </xsl:text><xsl:value-of select="$word"/><xsl:if test="$n &gt;= 2">s</xsl:if>
   </xsl:template>
 
   <xsl:template name="number">

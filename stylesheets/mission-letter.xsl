@@ -150,7 +150,7 @@
         </keep>
 
         <xsl:if test="not($l/d:acknowledgement) or $l/d:acknowledgement/@required != 'false'">
-          <keep>
+          <keep style="acknowledgement">
             <columns>
               <column width="50%"/>
               <column>

@@ -158,6 +158,41 @@ check_activity_report(Rules *ru, const xmlNode *root)
              round(sum * 100) / 100);
 }
 
+#define MAX_PLACEHOLDERS 20
+
+/* "[[NAME]]" is how the templates of copil new mark what is left to fill
+ * in; a file that still has one is not ready to be sent. */
+static void
+check_placeholders(Rules *ru, const xmlNode *node, int *found)
+{
+    for (const xmlNode *n = node; n && *found < MAX_PLACEHOLDERS; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (const xmlAttr *at = n->properties; at && *found < MAX_PLACEHOLDERS; at = at->next) {
+            const char *v = xml_attr(&ru->run->arena, n, (const char *)at->name);
+            const char *p = v ? strstr(v, "[[") : NULL;
+            if (p && strstr(p, "]]")) {
+                fail(ru, n, (const char *)at->name,
+                     "%s=\"%s\" in <%s> is a blank of the template: fill it in", at->name, v,
+                     n->name);
+                (*found)++;
+            }
+        }
+        for (const xmlNode *t = n->children; t && *found < MAX_PLACEHOLDERS; t = t->next) {
+            if (t->type != XML_TEXT_NODE || !t->content)
+                continue;
+            const char *p = strstr((const char *)t->content, "[[");
+            const char *q = p ? strstr(p, "]]") : NULL;
+            if (q) {
+                fail(ru, n, NULL, "<%s> still holds the blank %.*s of the template: fill it in",
+                     n->name, (int)(q + 2 - p), p);
+                (*found)++;
+            }
+        }
+        check_placeholders(ru, n->children, found);
+    }
+}
+
 Status
 rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
 {
@@ -165,6 +200,9 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
     unsigned before = r->nerrors;
     const xmlNode *root = xmlDocGetRootElement(doc);
 
+    int placeholders = 0;
+    if (kind != DOC_LAYOUT)
+        check_placeholders(&ru, root, &placeholders);
     check_school_year(&ru, root);
     switch (kind) {
     case DOC_MEETING:
