@@ -197,12 +197,30 @@ show(Pen *p, PangoLayout *l, double x, double y, uint32_t color)
     g_object_unref(l);
 }
 
+/* v with the chart's unit, on one line: decimals as in Chart (-1 for the
+ * axis's round steps). */
+static PangoLayout *
+number_label(Pen *p, const Chart *c, double v, int decimals)
+{
+    return label(p, chart_number(&p->scratch, v, decimals, c->unit), VALUE_SIZE, 0, 0, 1,
+                 PANGO_ALIGN_LEFT);
+}
+
+/* The width of l, which is released. */
+static double
+width_of(PangoLayout *l)
+{
+    double w;
+    size_of(l, &w, NULL);
+    g_object_unref(l);
+    return w;
+}
+
 /* A value's label centred on cx, its bottom at y. */
 static void
 value_above(Pen *p, const Chart *c, double v, double cx, double y)
 {
-    const char *s = chart_number(&p->scratch, v, c->decimals, c->unit);
-    PangoLayout *l = label(p, s, VALUE_SIZE, 0, 0, 1, PANGO_ALIGN_LEFT);
+    PangoLayout *l = number_label(p, c, v, c->decimals);
     double w, h;
     size_of(l, &w, &h);
     show(p, l, cx - w / 2, y - h, TEXT_COLOR);
@@ -334,11 +352,7 @@ draw_vertical(Pen *p, const Chart *c, double x, double y, double w, double h)
     /* The widest tick label sets the axis's room. */
     double axis_w = 0;
     for (double t = 0; t <= top + step / 2; t += step) {
-        PangoLayout *l = label(p, chart_number(&p->scratch, t, -1, c->unit), VALUE_SIZE, 0, 0, 1,
-                               PANGO_ALIGN_LEFT);
-        double tw;
-        size_of(l, &tw, NULL);
-        g_object_unref(l);
+        double tw = width_of(number_label(p, c, t, -1));
         axis_w = tw > axis_w ? tw : axis_w;
     }
     double px0 = x + axis_w + GAP, px1 = x + w - 2;
@@ -365,8 +379,7 @@ draw_vertical(Pen *p, const Chart *c, double x, double y, double w, double h)
         double ty = py1 - t * scale;
         if (t > 0)
             line(cr, px0, ty, px1, ty, 0.4, GRID_COLOR);
-        PangoLayout *l = label(p, chart_number(&p->scratch, t, -1, c->unit), VALUE_SIZE, 0, 0, 1,
-                               PANGO_ALIGN_LEFT);
+        PangoLayout *l = number_label(p, c, t, -1);
         double tw, th;
         size_of(l, &tw, &th);
         show(p, l, px0 - GAP - tw, ty - th / 2, AXIS_COLOR);
@@ -425,10 +438,7 @@ draw_horizontal(Pen *p, const Chart *c, double x, double y, double w, double h)
      * chart, on at most two lines. */
     double lab_w = 0;
     for (int i = 0; i < c->npoints; i++) {
-        PangoLayout *l = label(p, c->labels[i], LABEL_SIZE, 0, 0, 1, PANGO_ALIGN_LEFT);
-        double lw;
-        size_of(l, &lw, NULL);
-        g_object_unref(l);
+        double lw = width_of(label(p, c->labels[i], LABEL_SIZE, 0, 0, 1, PANGO_ALIGN_LEFT));
         lab_w = lw > lab_w ? lw : lab_w;
     }
     if (lab_w > w * 0.4)
@@ -436,11 +446,7 @@ draw_horizontal(Pen *p, const Chart *c, double x, double y, double w, double h)
     /* Room on the right for the longest value. */
     double val_w = 0;
     for (int i = 0; i < c->npoints * c->nseries; i++) {
-        PangoLayout *l = label(p, chart_number(&p->scratch, c->values[i], c->decimals, c->unit),
-                               VALUE_SIZE, 0, 0, 1, PANGO_ALIGN_LEFT);
-        double vw;
-        size_of(l, &vw, NULL);
-        g_object_unref(l);
+        double vw = width_of(number_label(p, c, c->values[i], c->decimals));
         val_w = vw > val_w ? vw : val_w;
     }
     double px0 = x + lab_w + GAP, px1 = x + w - val_w - GAP;
@@ -454,8 +460,7 @@ draw_horizontal(Pen *p, const Chart *c, double x, double y, double w, double h)
         double tx = px0 + t * scale;
         if (t > 0)
             line(cr, tx, py0, tx, py1, 0.4, GRID_COLOR);
-        PangoLayout *l = label(p, chart_number(&p->scratch, t, -1, c->unit), VALUE_SIZE, 0, 0, 1,
-                               PANGO_ALIGN_LEFT);
+        PangoLayout *l = number_label(p, c, t, -1);
         double tw;
         size_of(l, &tw, NULL);
         show(p, l, tx - tw / 2, py1 + 2, AXIS_COLOR);
@@ -473,8 +478,7 @@ draw_horizontal(Pen *p, const Chart *c, double x, double y, double w, double h)
             double bw = (v > top ? top : v) * scale;
             double by = ry + (row - band) / 2 + bar * s;
             fill_rect(cr, px0, by, bw, bar, palette[s]);
-            PangoLayout *vl = label(p, chart_number(&p->scratch, v, c->decimals, c->unit),
-                                    VALUE_SIZE, 0, 0, 1, PANGO_ALIGN_LEFT);
+            PangoLayout *vl = number_label(p, c, v, c->decimals);
             double vh;
             size_of(vl, NULL, &vh);
             show(p, vl, px0 + bw + 2, by + (bar - vh) / 2, TEXT_COLOR);

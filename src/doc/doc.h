@@ -29,6 +29,13 @@
 /* Pango units per point (PANGO_SCALE), without including Pango here. */
 #define DOC_UNITS_PER_PT 1024
 
+/* A length in points. */
+static inline double
+doc_pt(int v)
+{
+    return v / (double)DOC_UNITS_PER_PT;
+}
+
 typedef enum Align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_JUSTIFY } Align;
 typedef enum VAlign { VALIGN_TOP, VALIGN_MIDDLE, VALIGN_BOTTOM } VAlign;
 

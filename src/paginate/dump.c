@@ -12,12 +12,6 @@
 
 #include "paginate/paginate.h"
 
-static double
-pt(int v)
-{
-    return v / (double)DOC_UNITS_PER_PT;
-}
-
 static void
 line_text(FILE *fp, PangoLayout *layout, int index)
 {
@@ -78,13 +72,13 @@ pg_dump(const Pages *pages, FILE *fp)
 {
     const Doc *d = pages->doc;
     fprintf(fp, "document \"%s\" pages=%d size=%.1fx%.1f\n", d->title ? d->title : "", pages->count,
-            pt(d->page_width), pt(d->page_height));
+            doc_pt(d->page_width), doc_pt(d->page_height));
     for (const Page *pg = pages->first; pg; pg = pg->next) {
         fprintf(fp, "page %d\n", pg->number);
         for (const Frag *f = pg->first; f; f = f->next) {
             fprintf(fp, "  %s %s#%u x=%.1f y=%.1f w=%.1f h=%.1f", kind_name(f->kind),
-                    f->box ? f->box->element : "?", f->box ? f->box->index : 0, pt(f->x), pt(f->y),
-                    pt(f->w), pt(f->h));
+                    f->box ? f->box->element : "?", f->box ? f->box->index : 0, doc_pt(f->x),
+                    doc_pt(f->y), doc_pt(f->w), doc_pt(f->h));
             if (f->kind == FRAG_TEXT)
                 fprintf(fp, " lines=%d-%d%s", f->first_line, f->first_line + f->nlines - 1,
                         f->role == ROLE_ARTIFACT ? " artifact"
@@ -93,7 +87,7 @@ pg_dump(const Pages *pages, FILE *fp)
             if (f->kind == FRAG_FILL || f->kind == FRAG_BORDER)
                 fprintf(fp, " color=#%06x", (unsigned)f->color);
             if (f->kind == FRAG_BORDER)
-                fprintf(fp, " width=%.2f sides=%s%s%s%s", pt(f->border),
+                fprintf(fp, " width=%.2f sides=%s%s%s%s", doc_pt(f->border),
                         f->sides & SIDE_TOP ? "t" : "", f->sides & SIDE_RIGHT ? "r" : "",
                         f->sides & SIDE_BOTTOM ? "b" : "", f->sides & SIDE_LEFT ? "l" : "");
             if ((f->kind == FRAG_SIGNATURE || f->kind == FRAG_ANCHOR) && f->box && f->box->id)

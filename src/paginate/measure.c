@@ -453,6 +453,15 @@ unref_object(void *p)
     g_object_unref(p);
 }
 
+/* Where an image or a chart w wide starts in a column at x, width wide. */
+static int
+aligned_x(const Box *box, int x, int width, int w)
+{
+    return box->img_align == ALIGN_CENTER  ? x + (width - w) / 2
+           : box->img_align == ALIGN_RIGHT ? x + width - w
+                                           : x;
+}
+
 /* Loads the image: a PNG surface or an SVG handle, and its natural size in
  * points (a pixel is 1/96 in, as on screens). 0 when it cannot be read. */
 static int
@@ -524,12 +533,7 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
         h = h * width / w;
         w = width;
     }
-    int ix = x;
-    if (box->img_align == ALIGN_CENTER)
-        ix = x + (width - (int)w) / 2;
-    else if (box->img_align == ALIGN_RIGHT)
-        ix = x + width - (int)w;
-    Frag *f = frag_new(c, FRAG_IMAGE, box, ix, 0, (int)w, (int)h);
+    Frag *f = frag_new(c, FRAG_IMAGE, box, aligned_x(box, x, width, (int)w), 0, (int)w, (int)h);
     if (f) {
         f->image = png;
         f->svg = svg;
@@ -570,11 +574,8 @@ measure_chart(Ctx *c, const Box *box, int x, int width, SliceList *out)
 
     int w = box->img_width > 0 && box->img_width < width ? box->img_width : width;
     int h = box->img_height;
-    int ix = box->img_align == ALIGN_CENTER  ? x + (width - w) / 2
-             : box->img_align == ALIGN_RIGHT ? x + width - w
-                                             : x;
     Fonts *fonts = text_fonts(c->text);
-    Frag *f = frag_new(c, FRAG_CHART, box, ix, 0, w, h);
+    Frag *f = frag_new(c, FRAG_CHART, box, aligned_x(box, x, width, w), 0, w, h);
     if (f) {
         f->chart = ch;
         f->pango = fonts_context(fonts);

@@ -36,12 +36,6 @@ typedef struct Painter {
     int figures_cap;
 } Painter;
 
-static double
-pt(int v)
-{
-    return v / (double)PANGO_SCALE;
-}
-
 static void
 set_color(cairo_t *cr, uint32_t rgb)
 {
@@ -169,7 +163,7 @@ open_chain(Painter *p, const Frag *f)
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
         if (!strcmp(chain[i].name, "Figure"))
-            note_figure(p, chain[i].box == f->box && f->alt ? f->alt : chain[i].box->alt);
+            note_figure(p, f->alt); /* a Figure is an atom: the frag's own box */
     }
 }
 
@@ -187,11 +181,11 @@ draw_links(Painter *p, const Frag *f)
             if (l->end <= line->start_index || l->start >= line->start_index + line->length)
                 continue;
             pango_layout_line_get_x_ranges(line, l->start, l->end, &ranges, &nr);
-            double top = pt(f->y + para->top[j] - para->top[f->first_line]);
-            double h = pt(para->top[j + 1] - para->top[j]);
+            double top = doc_pt(f->y + para->top[j] - para->top[f->first_line]);
+            double h = doc_pt(para->top[j + 1] - para->top[j]);
             for (int k = 0; k < nr; k++)
-                g_string_append_printf(rects, "%.2f %.2f %.2f %.2f ", pt(f->x + ranges[2 * k]), top,
-                                       pt(ranges[2 * k + 1] - ranges[2 * k]), h);
+                g_string_append_printf(rects, "%.2f %.2f %.2f %.2f ", doc_pt(f->x + ranges[2 * k]),
+                                       top, doc_pt(ranges[2 * k + 1] - ranges[2 * k]), h);
             g_free(ranges);
         }
         if (rects->len > 0) {
@@ -220,7 +214,8 @@ heading_outline(Painter *p, const Frag *f)
     if (!q)
         return;
     if (!b->id) {
-        char *attrs = arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, pt(f->x), pt(f->y));
+        char *attrs =
+            arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, doc_pt(f->x), doc_pt(f->y));
         cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attrs);
         cairo_tag_end(p->cr, CAIRO_TAG_DEST);
     }
@@ -249,8 +244,8 @@ draw_text(Painter *p, const Frag *f)
     heading_outline(p, f);
     for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
         PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
-        double x = pt(f->x + para->xoff[j]);
-        double y = pt(f->y + para->baseline[j] - para->top[f->first_line]);
+        double x = doc_pt(f->x + para->xoff[j]);
+        double y = doc_pt(f->y + para->baseline[j] - para->top[f->first_line]);
         cairo_move_to(p->cr, x, y);
         pango_cairo_show_layout_line(p->cr, line);
     }
@@ -262,9 +257,9 @@ static void
 draw_border(Painter *p, const Frag *f)
 {
     cairo_t *cr = p->cr;
-    double w = pt(f->border);
-    double x0 = pt(f->x) + w / 2, y0 = pt(f->y) + w / 2;
-    double x1 = pt(f->x + f->w) - w / 2, y1 = pt(f->y + f->h) - w / 2;
+    double w = doc_pt(f->border);
+    double x0 = doc_pt(f->x) + w / 2, y0 = doc_pt(f->y) + w / 2;
+    double x1 = doc_pt(f->x + f->w) - w / 2, y1 = doc_pt(f->y + f->h) - w / 2;
     set_color(cr, f->color);
     cairo_set_line_width(cr, w);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
@@ -284,7 +279,7 @@ draw_image(Painter *p, const Frag *f)
 {
     cairo_t *cr = p->cr;
     if (f->svg) {
-        RsvgRectangle viewport = {pt(f->x), pt(f->y), pt(f->w), pt(f->h)};
+        RsvgRectangle viewport = {doc_pt(f->x), doc_pt(f->y), doc_pt(f->w), doc_pt(f->h)};
         GError *err = NULL;
         if (!rsvg_handle_render_document(f->svg, cr, &viewport, &err)) {
             run_diag(p->run, DIAG_WARNING, f->box->line, 0, "the SVG image could not be drawn: %s",
@@ -296,8 +291,8 @@ draw_image(Painter *p, const Frag *f)
     double iw = cairo_image_surface_get_width(f->image);
     double ih = cairo_image_surface_get_height(f->image);
     cairo_save(cr);
-    cairo_translate(cr, pt(f->x), pt(f->y));
-    cairo_scale(cr, pt(f->w) / iw, pt(f->h) / ih);
+    cairo_translate(cr, doc_pt(f->x), doc_pt(f->y));
+    cairo_scale(cr, doc_pt(f->w) / iw, doc_pt(f->h) / ih);
     cairo_set_source_surface(cr, f->image, 0, 0);
     /* A rectangle filled with the image, not cairo_paint(): Cairo 1.16
      * fails with "invalid tag nesting" when a page's first marked content
@@ -317,7 +312,7 @@ draw_frag(Painter *p, const Frag *f)
         break;
     case FRAG_FILL:
         set_color(cr, f->color);
-        cairo_rectangle(cr, pt(f->x), pt(f->y), pt(f->w), pt(f->h));
+        cairo_rectangle(cr, doc_pt(f->x), doc_pt(f->y), doc_pt(f->w), doc_pt(f->h));
         cairo_fill(cr);
         break;
     case FRAG_BORDER:
@@ -327,20 +322,23 @@ draw_frag(Painter *p, const Frag *f)
         draw_image(p, f);
         break;
     case FRAG_CHART:
-        chart_draw(cr, f->pango, f->family, f->chart, pt(f->x), pt(f->y), pt(f->w), pt(f->h));
+        chart_draw(cr, f->pango, f->family, f->chart, doc_pt(f->x), doc_pt(f->y), doc_pt(f->w),
+                   doc_pt(f->h));
         break;
     case FRAG_SIGNATURE:
         /* A light frame shows where to sign; the field itself comes later,
          * over this very rectangle. */
         set_color(cr, f->color);
         cairo_set_line_width(cr, 0.5);
-        cairo_rectangle(cr, pt(f->x) + 0.25, pt(f->y) + 0.25, pt(f->w) - 0.5, pt(f->h) - 0.5);
+        cairo_rectangle(cr, doc_pt(f->x) + 0.25, doc_pt(f->y) + 0.25, doc_pt(f->w) - 0.5,
+                        doc_pt(f->h) - 0.5);
         cairo_stroke(cr);
         break;
     case FRAG_ANCHOR: {
         char *q = f->box->id ? quoted(&p->run->arena, f->box->id) : NULL;
         char *attrs =
-            q ? arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, pt(f->x), pt(f->y)) : NULL;
+            q ? arena_printf(&p->run->arena, "name=%s x=%.2f y=%.2f", q, doc_pt(f->x), doc_pt(f->y))
+              : NULL;
         if (attrs) {
             cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
             cairo_tag_end(cr, CAIRO_TAG_DEST);
@@ -374,8 +372,8 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     Status st = STATUS_OK;
 
     *figures = (PaintFigures){NULL, 0};
-    p.surface =
-        cairo_pdf_surface_create_for_stream(write, closure, pt(d->page_width), pt(d->page_height));
+    p.surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
+                                                    doc_pt(d->page_height));
     p.cr = cairo_create(p.surface);
     for (int l = 0; l < 4; l++)
         p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;

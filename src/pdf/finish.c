@@ -20,12 +20,6 @@
 
 /* --- signature fields from the pages ------------------------------------- */
 
-static double
-pt(int v)
-{
-    return v / (double)DOC_UNITS_PER_PT;
-}
-
 int
 pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
 {
@@ -38,7 +32,7 @@ pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
     if (!s)
         return 0;
     int i = 0;
-    double height = pt(pages->doc->page_height);
+    double height = doc_pt(pages->doc->page_height);
     for (const Page *pg = pages->first; pg; pg = pg->next)
         for (const Frag *f = pg->first; f; f = f->next) {
             if (f->kind != FRAG_SIGNATURE)
@@ -52,10 +46,10 @@ pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
                          : name       ? name
                                       : s[i].name;
             s[i].page = pg->number - 1;
-            s[i].x0 = pt(f->x);
-            s[i].x1 = pt(f->x + f->w);
-            s[i].y0 = height - pt(f->y + f->h);
-            s[i].y1 = height - pt(f->y);
+            s[i].x0 = doc_pt(f->x);
+            s[i].x1 = doc_pt(f->x + f->w);
+            s[i].y0 = height - doc_pt(f->y + f->h);
+            s[i].y1 = height - doc_pt(f->y);
             i++;
         }
     *out = s;
