@@ -33,7 +33,8 @@ for k, v in objs.items():
     v = v.get("value")
     if isinstance(v, dict) and v.get("/FT") == "/Sig":
         print(" ".join("%.1f" % x for x in v["/Rect"]))' | sort)
-want=$(while read -r x y w h; do awk -v x="$x" -v y="$y" -v w="$w" -v h="$h" 'BEGIN { printf "%.1f %.1f %.1f %.1f\n", x, 841.9 - y - h, x + w, 841.9 - y }'; done <<<"$areas" | sort)
+H=$(head -1 "$F/letter.pages" | sed -E 's/.* size=[0-9.]+x([0-9.]+).*/\1/')  # the page height
+want=$(while read -r x y w h; do awk -v x="$x" -v y="$y" -v w="$w" -v h="$h" -v H="$H" 'BEGIN { printf "%.1f %.1f %.1f %.1f\n", x, H - y - h, x + w, H - y }'; done <<<"$areas" | sort)
 # The dump rounds to 0.1 pt: compare within 0.2 pt.
 if paste <(echo "$rects") <(echo "$want") | awk '{ for (i = 1; i <= 4; i++) if ($i - $(i + 4) > 0.2 || $(i + 4) - $i > 0.2) bad = 1 } END { exit bad }' && [ -n "$rects" ]; then
     ok "finish: each field lies over its signature area"
