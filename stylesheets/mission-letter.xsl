@@ -165,7 +165,7 @@
         </xsl:if>
 
         <xsl:if test="$l/d:copies">
-          <p style="note"><b>Copie à : </b><xsl:for-each select="$l/d:copies/d:copy"><xsl:value-of select="."/><xsl:if test="position() != last()"> ; </xsl:if></xsl:for-each>.</p>
+          <p style="copies"><b>Copie à : </b><xsl:for-each select="$l/d:copies/d:copy"><xsl:value-of select="."/><xsl:if test="position() != last()"> ; </xsl:if></xsl:for-each>.</p>
         </xsl:if>
       </body>
     </document>
