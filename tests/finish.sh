@@ -8,7 +8,7 @@ mkdir -p "$F"
 # Objects are read from qpdf's JSON (version 2) with Python.
 
 expect_exit "render the CTICE's mission letter" 0 "$COPIL" render samples/lettre-mission-ctice.xml -o "$F/letter.pdf"
-qdf=$(qpdf --qdf --object-streams=disable "$F/letter.pdf" - 2>/dev/null)
+qdf=$(qpdf --qdf --object-streams=disable "$F/letter.pdf" - 2>/dev/null | tr -d '\0')
 for s in "/Lang (fr-FR)" "/DisplayDocTitle true" "/CreationDate (D:2026" "/Producer (copil "; do
     grep -aqF -- "$s" <<<"$qdf" && ok "finish: $s" || fail "finish: no $s"
 done

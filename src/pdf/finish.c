@@ -68,13 +68,16 @@ typedef struct Walk {
     qpdf_data q;
     qpdf_oh *figures, *divs;
     int nfigures, ndivs, cap, count;
+    int want_figures, want_divs; /* the walk stops once it has found these */
 } Walk;
 
 static int
 is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
 {
     qpdf_oh v = qpdf_oh_get_key(q, oh, key);
-    return qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
+    int yes = qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
+    qpdf_oh_release(q, v);
+    return yes;
 }
 
 static void
@@ -84,28 +87,52 @@ push(qpdf_oh **list, int *n, int cap, qpdf_oh oh)
         (*list)[(*n)++] = oh;
 }
 
+/* Elements whose kids are only marked content: nothing to look for below. */
+static int
+is_leaf(const char *s)
+{
+    static const char *const leaves[] = {"/P", "/H1", "/H2", "/H3", "/Lbl", "/Span", "/Link"};
+    for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++)
+        if (!strcmp(s, leaves[i]))
+            return 1;
+    return 0;
+}
+
 /* Collects the Figure and Div elements under k (an element, or an array of
- * kids), in document order. */
+ * kids), in document order. Handles that are not kept are released at once:
+ * the C API keeps every handle it returns until qpdf_cleanup. */
 static void
 walk(Walk *w, qpdf_oh k, int depth)
 {
     qpdf_data q = w->q;
-    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS)
-        return;
+    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS ||
+        (w->nfigures >= w->want_figures && w->ndivs >= w->want_divs))
+        goto release;
     if (qpdf_oh_is_array(q, k)) {
         int n = qpdf_oh_get_array_n_items(q, k);
         for (int i = 0; i < n; i++)
             walk(w, qpdf_oh_get_array_item(q, k, i), depth + 1);
-        return;
+        goto release;
     }
-    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
-        return; /* a marked-content id, or an object reference */
-    if (is_name(q, k, "/S", "/Figure"))
+    if (!qpdf_oh_is_dictionary(q, k))
+        goto release; /* a marked-content id */
+    qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
+    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : NULL;
+    if (tag && !strcmp(tag, "/Figure")) {
         push(&w->figures, &w->nfigures, w->cap, k);
-    if (is_name(q, k, "/S", "/Div"))
-        push(&w->divs, &w->ndivs, w->cap, k);
-    if (qpdf_oh_has_key(q, k, "/K"))
+        qpdf_oh_release(q, s);
+        return; /* kept */
+    }
+    int div = tag && !strcmp(tag, "/Div");
+    if (tag && !is_leaf(tag) && qpdf_oh_has_key(q, k, "/K"))
         walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1);
+    qpdf_oh_release(q, s);
+    if (div) {
+        push(&w->divs, &w->ndivs, w->cap, k);
+        return; /* kept */
+    }
+release:
+    qpdf_oh_release(q, k);
 }
 
 /* Appends item to the /K of element, making /K an array when it is not. */
@@ -290,7 +317,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
 {
     Status st = STATUS_IO;
     qpdf_data q = qpdf_init();
-    Walk w = {q, NULL, NULL, 0, 0, 0, 0};
+    Walk w = {q, NULL, NULL, 0, 0, 0, 0, opt->nalts, opt->nsigs};
 
     *out = NULL;
     *out_len = 0;

@@ -33,20 +33,58 @@ skipped(unsigned i, const unsigned *skip, int nskip)
     return 0;
 }
 
-/* Writes the word s[0..n) (nchars characters) with soft hyphens. */
-static void
-hyphenate_word(HyphenDict *dict, Buf *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
-               unsigned base)
+/* Words are looked up again and again in minutes (the same names of
+ * things, the same verbs): their break points are kept for the session,
+ * up to this many words. */
+#define MAX_CACHED 50000
+
+const char *
+text_hyphen_points(Text *t, const char *lower, unsigned nchars)
 {
-    char *lower = g_utf8_strdown(s, n);
+    HyphenDict *dict = text_dict(t);
+    GHashTable *cache = text_cache(t);
+    if (!dict)
+        return NULL;
+    char *points = g_hash_table_lookup(cache, lower);
+    if (points)
+        return points + strlen(points) + 1;
+
     size_t ln = strlen(lower);
     char *hy = g_malloc0(ln + 5);
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
-    int ok = lower && hy &&
-             hnj_hyphen_hyphenate3(dict, lower, (int)ln, hy, NULL, &rep, &pos, &cut, LEFT_MIN,
-                                   RIGHT_MIN, LEFT_MIN, RIGHT_MIN) == 0 &&
-             ln == n; /* lower case kept the length: offsets still agree */
+    int ok = hnj_hyphen_hyphenate3(dict, lower, (int)ln, hy, NULL, &rep, &pos, &cut, LEFT_MIN,
+                                   RIGHT_MIN, LEFT_MIN, RIGHT_MIN) == 0;
+    /* One block: the word, then its points ('1' where a soft hyphen goes;
+     * none for a word that wants letters changed at the break). */
+    points = g_malloc(ln + 1 + nchars + 1);
+    memcpy(points, lower, ln + 1);
+    char *p = points + ln + 1;
+    for (unsigned i = 0; i < nchars; i++)
+        p[i] = ok && !rep && i + 1 < nchars && (hy[i] & 1) ? '1' : '0';
+    p[nchars] = '\0';
+    if (rep) {
+        for (size_t i = 0; i < ln; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    g_free(hy);
+    if (g_hash_table_size(cache) >= MAX_CACHED)
+        g_hash_table_remove_all(cache);
+    g_hash_table_insert(cache, points, points);
+    return p;
+}
+
+/* Writes the word s[0..n) (nchars characters) with soft hyphens. */
+static void
+hyphenate_word(Text *t, Buf *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
+               unsigned base)
+{
+    char *lower = g_utf8_strdown(s, n);
+    /* Lower case must keep the length, so that offsets still agree. */
+    const char *points = lower && strlen(lower) == n ? text_hyphen_points(t, lower, nchars) : NULL;
     unsigned ci = 0;
     for (unsigned i = 0; i < n;) {
         uint32_t cp;
@@ -55,19 +93,11 @@ hyphenate_word(HyphenDict *dict, Buf *o, const char *s, unsigned n, unsigned nch
             for (unsigned j = 0; j < k; j++)
                 map[base + i + j] = o->len;
         buf_append(o, s + i, k);
-        if (ok && ci + 1 < nchars && (hy[ci] & 1) && !rep)
+        if (points && points[ci] == '1')
             buf_append(o, "\xc2\xad", 2);
         i += k;
         ci++;
     }
-    if (rep) {
-        for (unsigned i = 0; i < ln; i++)
-            free(rep[i]);
-        free(rep);
-    }
-    free(pos);
-    free(cut);
-    g_free(hy);
     g_free(lower);
 }
 
@@ -115,7 +145,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
             }
             if (!capital && !glued && !mixed && nchars >= MIN_WORD && nchars <= MAX_WORD &&
                 !skipped(j - 1, skip, nskip)) {
-                hyphenate_word(dict, &o, s + i, j - i, nchars, map, i);
+                hyphenate_word(t, &o, s + i, j - i, nchars, map, i);
             } else {
                 if (map)
                     for (unsigned q = i; q < j; q++)

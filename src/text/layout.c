@@ -17,6 +17,7 @@
 struct Text {
     Fonts *fonts;
     HyphenDict *dict;
+    GHashTable *points; /* lower-case word -> break points (text_hyphen_points) */
 };
 
 Text *
@@ -25,6 +26,7 @@ text_new(Run *r, Fonts *fonts, const char *dict_path)
     Text *t = g_new0(Text, 1);
     t->fonts = fonts;
     t->dict = dict_path ? hnj_hyphen_load(dict_path) : NULL;
+    t->points = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!t->dict)
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the French hyphenation dictionary %s cannot be read: no word will be "
@@ -46,6 +48,7 @@ text_free(Text *t)
         return;
     if (t->dict)
         hnj_hyphen_free(t->dict);
+    g_hash_table_destroy(t->points);
     g_free(t);
 }
 
@@ -53,6 +56,12 @@ HyphenDict *
 text_dict(Text *t)
 {
     return t->dict;
+}
+
+GHashTable *
+text_cache(Text *t)
+{
+    return t->points;
 }
 
 static void

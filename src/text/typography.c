@@ -151,13 +151,14 @@ space(const Buf *o, const char *s, unsigned n, unsigned i)
     }
     if (!strcmp(pw, "1er") && in_list(nw, months))
         return NBSP;
-    if (in_list(pw, months) && strlen(nw) == 4 && all_digits(nw))
+    /* (The cheap test first: most spaces are none of these.) */
+    if (strlen(nw) == 4 && all_digits(nw) && in_list(pw, months))
         return NBSP;
-    if (in_list(pw, days) && (all_digits(nw) || !strcmp(nw, "1er")))
+    if ((all_digits(nw) || !strcmp(nw, "1er")) && in_list(pw, days))
         return NBSP;
     if (!strcmp(pw, "h") && g_unichar_isdigit(next) && last(o, 1) == NBSP)
         return NBSP; /* 17 h 30 */
-    if (in_list(pw, civilities))
+    if (strlen(pw) <= 5 && in_list(pw, civilities))
         return NBSP;
     return ' ';
 }
@@ -176,6 +177,19 @@ text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *ou
     unsigned i = 0;
     buf_reserve(&o, n);
     while (i < n) {
+        /* Most bytes are none of the characters the rules look at (space,
+         * ; ! ? : ' . « »): a run of them is copied as it is. */
+        unsigned plain = i;
+        while (plain < n && !memchr(" ;!?:'.\xC2", s[plain], 8))
+            plain++;
+        if (plain > i) {
+            if (map)
+                for (unsigned j = i; j < plain; j++)
+                    map[j] = o.len + (j - i);
+            buf_append(&o, s + i, plain - i);
+            i = plain;
+            continue;
+        }
         uint32_t c;
         unsigned k = (unsigned)utf8_decode(s + i, n - i, &c);
         if (map)
