@@ -80,7 +80,7 @@
           </xsl:if>
           <p style="lh-academie"><xsl:value-of select="$e/d:academie"/></p>
           <p style="lh-name"><xsl:value-of select="$e/d:name"/></p>
-          <p style="lh-address">
+          <p style="lh-address" public="keep">
             <xsl:for-each select="$e/d:address/d:line"><xsl:value-of select="."/><br/></xsl:for-each>
             <xsl:value-of select="$e/d:address/d:postcode"/><xsl:text> </xsl:text><xsl:value-of select="$e/d:address/d:city"/>
             <xsl:if test="$e/d:phone"><br/>Tél. <xsl:value-of select="$e/d:phone"/></xsl:if>

@@ -176,6 +176,7 @@ fi
 . tests/documents.sh
 . tests/new.sh
 . tests/finish.sh
+. tests/public.sh
 
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)

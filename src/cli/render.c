@@ -25,6 +25,7 @@ typedef struct RenderOptions {
     const char *dir;    /* -d: a folder for every output */
     const char *kind;   /* --kind: agenda, minutes… (default: from the file) */
     int dump;
+    int public_copy; /* --public: no contact details of people, no signature fields */
 } RenderOptions;
 
 /* Cairo's PDF, in memory until the finish stage rewrites it. */
@@ -100,9 +101,10 @@ creation_date(Run *r, const Doc *doc)
 }
 
 /* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, beside
- * the input or in dir when given. */
+ * the input or in dir when given; the public copy adds "-public", so that
+ * it never takes the place of the full one. */
 static const char *
-default_output(Run *r, const char *input, const char *dir, const char *kind)
+default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
 {
     if (dir) {
         const char *slash = strrchr(input, '/');
@@ -113,7 +115,8 @@ default_output(Run *r, const char *input, const char *dir, const char *kind)
         n -= 11;
     else if (n > 4 && !strcmp(input + n - 4, ".xml"))
         n -= 4;
-    const char *suffix = kind ? arena_printf(&r->arena, "-%s", kind) : "";
+    const char *suffix = arena_printf(&r->arena, "%s%s%s", kind ? "-" : "", kind ? kind : "",
+                                      public_copy ? "-public" : "");
     if (dir)
         return arena_printf(&r->arena, "%s/%.*s%s.pdf", dir, (int)n, input, suffix);
     return arena_printf(&r->arena, "%.*s%s.pdf", (int)n, input, suffix);
@@ -207,9 +210,13 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
         goto out;
     }
     char *copy = arena_strdup(&run.arena, input);
-    st = copy ? doc_build(&run, xml, dirname(copy), &doc) : STATUS_IO;
+    st = copy ? doc_build(&run, xml, dirname(copy), opt->public_copy, &doc) : STATUS_IO;
     if (st != STATUS_OK)
         goto out;
+    if (doc->redactions)
+        run_diag(&run, DIAG_NOTE, 0, 0,
+                 "the public copy leaves out %d e-mail address%s or phone number%s of people",
+                 doc->redactions, doc->redactions > 1 ? "es" : "", doc->redactions > 1 ? "s" : "");
     st = pg_paginate(&run, s->text, doc, &pages);
     if (st != STATUS_OK)
         goto out;
@@ -223,7 +230,8 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
             goto out;
     }
     const char *target =
-        opt->output ? opt->output : default_output(&run, input, opt->dir, doc_kind);
+        opt->output ? opt->output
+                    : default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  "%s has been signed: copil never rewrites a signed document (its signatures "
@@ -237,13 +245,14 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
                    &figures);
     if (st != STATUS_OK)
         goto out;
-    FinishSignature *sigs;
+    FinishSignature *sigs = NULL;
     FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR",
                         .producer = PRODUCER,
                         .alts = figures.alts,
                         .nalts = figures.n};
-    fo.nsigs = pdf_signatures(&run.arena, pages, &sigs);
-    fo.sigs = sigs;
+    /* The public copy is for reading: nobody signs it. */
+    fo.nsigs = opt->public_copy ? 0 : pdf_signatures(&run.arena, pages, &sigs);
+    fo.sigs = fo.nsigs ? sigs : NULL;
     st = pdf_finish(&run, painted.data, painted.len, &fo, &finished, &finished_len);
     if (st != STATUS_OK)
         goto out;
@@ -306,6 +315,8 @@ cli_render(int argc, char **argv)
                 goto out;
         } else if (!strncmp(arg, "--kind=", 7)) {
             opt.kind = arg + 7;
+        } else if (!strcmp(arg, "--public")) {
+            opt.public_copy = 1;
         } else if (!strcmp(arg, "--dump=pages")) {
             opt.dump = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {

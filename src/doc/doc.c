@@ -23,6 +23,8 @@ typedef struct Builder {
     Styles styles;
     Doc *doc;
     char *base_real; /* realpath of the layout's folder */
+    int public_copy;  /* contact details are left out (doc_redact)... */
+    int keep;         /* ...but not inside a block marked public="keep" */
 } Builder;
 
 /* --- text ------------------------------------------------------------ */
@@ -86,6 +88,15 @@ attr(Builder *b, const xmlNode *n, const char *name)
     return s;
 }
 
+/* An attribute that is text for the reader (a title, an alt text, a
+ * label): redacted in the public copy. */
+static const char *
+text_attr(Builder *b, const xmlNode *n, const char *name)
+{
+    const char *s = attr(b, n, name);
+    return b->public_copy && !b->keep ? doc_redact(b->a, s, &b->doc->redactions) : s;
+}
+
 static int
 is_layout(const xmlNode *n, const char *name)
 {
@@ -109,12 +120,23 @@ is_inline(const xmlNode *n)
     return 0;
 }
 
+/* A mailto: or tel: link: in the public copy it is only its text. */
+static int
+personal_link(Builder *b, const xmlNode *n)
+{
+    const char *href = attr(b, n, "href");
+    return href && (!strncmp(href, "mailto:", 7) || !strncmp(href, "tel:", 4));
+}
+
 static void
 inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
 {
     for (const xmlNode *n = first; n && n != stop; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            tb_text(tb, (const char *)n->content);
+            const char *t = (const char *)n->content;
+            if (b->public_copy && !b->keep)
+                t = doc_redact(b->a, t, &b->doc->redactions);
+            tb_text(tb, t);
             continue;
         }
         if (!is_layout(n, NULL))
@@ -134,6 +156,10 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
             tb_span(tb, name[5] == 'n' ? SPAN_PAGE_NUMBER : SPAN_PAGE_COUNT, tb->buf.len);
             tb->has_fields = 1;
             tb->field_end = tb->buf.len + 1;
+            continue;
+        }
+        if (!strcmp(name, "a") && b->public_copy && !b->keep && personal_link(b, n)) {
+            inline_nodes(b, tb, n->children, NULL); /* its text, redacted, unlinked */
             continue;
         }
         SpanKind kind = !strcmp(name, "b")     ? SPAN_BOLD
@@ -233,7 +259,13 @@ static Box *
 para(Builder *b, Box *parent, const xmlNode *n, const xmlNode *first, const xmlNode *stop,
      const Style *st)
 {
+    int kept = b->keep;
+    if (n && b->public_copy) {
+        const char *pub = attr(b, n, "public");
+        b->keep = kept || (pub && !strcmp(pub, "keep"));
+    }
     RichText *rt = rich_text(b, first, stop);
+    b->keep = kept;
     if (!rt)
         return NULL;
     Box *box = new_box(b, parent, BOX_PARA, n, st);
@@ -393,7 +425,7 @@ static void
 image(Builder *b, Box *box, const xmlNode *n)
 {
     const char *src = attr(b, n, "src");
-    box->alt = attr(b, n, "alt");
+    box->alt = text_attr(b, n, "alt");
     const char *w = attr(b, n, "width"), *h = attr(b, n, "height");
     box->img_width = w ? doc_parse_length(w) : 0;
     box->img_height = h ? doc_parse_length(h) : 0;
@@ -430,7 +462,7 @@ chart(Builder *b, Box *box, const xmlNode *n)
     for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
         if (!strcmp(kind, kinds[i]))
             c->kind = (ChartKind)i;
-    c->title = attr(b, n, "title");
+    c->title = text_attr(b, n, "title");
     c->unit = attr(b, n, "unit");
     c->decimals = decimals ? atoi(decimals) : -1;
     c->max = max ? strtod(max, NULL) : 0;
@@ -441,7 +473,7 @@ chart(Builder *b, Box *box, const xmlNode *n)
     int nseries = 0, npoints = 0;
     for (const xmlNode *s = n->children; s; s = s->next) {
         if (is_layout(s, "series") && nseries < CHART_MAX_SERIES)
-            series[nseries++] = attr(b, s, "name");
+            series[nseries++] = text_attr(b, s, "name");
         if (!is_layout(s, "point") || npoints >= CHART_MAX_POINTS)
             continue;
         const char *v = attr(b, s, "values");
@@ -462,7 +494,7 @@ chart(Builder *b, Box *box, const xmlNode *n)
                      k, k > 1 ? "s" : "", want);
             return;
         }
-        labels[npoints++] = attr(b, s, "label");
+        labels[npoints++] = text_attr(b, s, "label");
     }
     if ((c->kind == CHART_PIE || c->kind == CHART_DONUT) && nseries > 1) {
         run_diag(b->run, DIAG_ERROR, box->line, 0,
@@ -649,9 +681,9 @@ page_setup(Builder *b, const xmlNode *page)
 }
 
 Status
-doc_build(Run *r, xmlDocPtr layout, const char *base_dir, Doc **out)
+doc_build(Run *r, xmlDocPtr layout, const char *base_dir, int public_copy, Doc **out)
 {
-    Builder b = {.run = r, .a = &r->arena};
+    Builder b = {.run = r, .a = &r->arena, .public_copy = public_copy};
     unsigned errors = r->nerrors;
     xmlNode *root = xmlDocGetRootElement(layout);
     char resolved[PATH_MAX];
@@ -663,10 +695,10 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, Doc **out)
     Doc *d = b.doc;
     d->base_dir = arena_strdup(b.a, base_dir);
     b.base_real = realpath(base_dir, resolved) ? arena_strdup(b.a, resolved) : NULL;
-    d->title = attr(&b, root, "title");
-    d->author = attr(&b, root, "author");
-    d->subject = attr(&b, root, "subject");
-    d->keywords = attr(&b, root, "keywords");
+    d->title = text_attr(&b, root, "title");
+    d->author = text_attr(&b, root, "author");
+    d->subject = text_attr(&b, root, "subject");
+    d->keywords = text_attr(&b, root, "keywords");
     d->lang = attr(&b, root, "lang");
     if (!d->lang)
         d->lang = "fr-FR";

@@ -165,13 +165,17 @@ typedef struct Doc {
     Box *header, *first_header, *footer, *first_footer; /* NULL when absent */
     const char *base_dir;                               /* folder of the layout file, for images */
     unsigned nboxes;
+    int redactions; /* contact details left out of the public copy */
 } Doc;
 
 /* Builds the Doc from a layout document that passed layout.xsd. Styles are
  * resolved through their parents (a cycle is an error); image paths are
- * resolved against base_dir and must stay inside it. Problems are Diags on r; returns
+ * resolved against base_dir and must stay inside it. With public_copy, the
+ * e-mail addresses and phone numbers of the text are replaced by a mark,
+ * except in blocks marked public="keep", and mailto:/tel: links become
+ * plain text (doc/redact.c). Problems are Diags on r; returns
  * STATUS_INVALID then. The Doc is in r's arena. */
-Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, Doc **out);
+Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, int public_copy, Doc **out);
 
 /* Parses a length as written in the schema ("12pt", "4.5mm"); returns -1
  * when it is not one. */

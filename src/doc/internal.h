@@ -40,4 +40,10 @@ void styles_read(Styles *ss, Run *r, xmlNode *styles);
  * out of memory. */
 const Style *styles_get(Styles *ss, const char *name, const char *fallback);
 
+/* s with every e-mail address and phone number replaced by a mark
+ * (« [courriel retiré] », « [téléphone retiré] »), for the public copy; s
+ * itself when it holds none. Adds the number of replacements to *count
+ * (count may be NULL). The result is in a. */
+const char *doc_redact(Arena *a, const char *s, int *count);
+
 #endif

@@ -18,6 +18,7 @@ main(void)
     test_typography();
     test_hyphen();
     test_chart();
+    test_redact();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

@@ -45,5 +45,6 @@ void test_parse(void);
 void test_typography(void);
 void test_hyphen(void);
 void test_chart(void);
+void test_redact(void);
 
 #endif
