@@ -229,9 +229,9 @@ render_one(Session *s, const char *input, const RenderOptions *opt)
         if (!opt->output)
             goto out;
     }
-    const char *target =
-        opt->output ? opt->output
-                    : default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
+    const char *target = opt->output
+                             ? opt->output
+                             : default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  "%s has been signed: copil never rewrites a signed document (its signatures "

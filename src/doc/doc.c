@@ -23,8 +23,8 @@ typedef struct Builder {
     Styles styles;
     Doc *doc;
     char *base_real; /* realpath of the layout's folder */
-    int public_copy;  /* contact details are left out (doc_redact)... */
-    int keep;         /* ...but not inside a block marked public="keep" */
+    int public_copy; /* contact details are left out (doc_redact)... */
+    int keep;        /* ...but not inside a block marked public="keep" */
 } Builder;
 
 /* --- text ------------------------------------------------------------ */

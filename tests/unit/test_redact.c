@@ -27,12 +27,17 @@ test_redact(void)
     CHECK_STR(redact(&a, "06.12.34.56.78", NULL), PHONE);
     CHECK_STR(redact(&a, "0612345678", NULL), PHONE);
     CHECK_STR(redact(&a, "02-47-12-34-56", NULL), PHONE);
-    CHECK_STR(redact(&a, "au 02\xc2\xa0" "47\xc2\xa0" "12\xc2\xa0" "34\xc2\xa0" "56 !", NULL),
+    CHECK_STR(redact(&a,
+                     "au 02\xc2\xa0"
+                     "47\xc2\xa0"
+                     "12\xc2\xa0"
+                     "34\xc2\xa0"
+                     "56 !",
+                     NULL),
               "au " PHONE " !");
     CHECK_STR(redact(&a, "+33 (0)6 98 76 54 32", NULL), PHONE);
     CHECK_STR(redact(&a, "+33 6 98 76 54 32 ou +32 2 555 12 34", NULL), PHONE " ou " PHONE);
-    CHECK_STR(redact(&a, "06 12 34 56 78 et 0612345678@sms.example.fr", &n),
-              PHONE " et " MAIL);
+    CHECK_STR(redact(&a, "06 12 34 56 78 et 0612345678@sms.example.fr", &n), PHONE " et " MAIL);
     CHECK(n == 3);
 
     /* Left alone: not contact details. */
