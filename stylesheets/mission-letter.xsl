@@ -61,7 +61,7 @@
         </columns>
         <spacer height="4mm"/>
 
-        <p style="object"><b>Objet : </b>lettre de mission — <xsl:value-of select="$l/d:mission-title"/></p>
+        <h1 style="object"><b>Objet : </b>lettre de mission — <xsl:value-of select="$l/d:mission-title"/></h1>
         <xsl:if test="$l/d:references">
           <p style="object"><b>Références : </b><xsl:for-each select="$l/d:references/d:reference"><xsl:value-of select="."/><xsl:choose><xsl:when test="position() != last()"> ; </xsl:when><xsl:otherwise>.</xsl:otherwise></xsl:choose></xsl:for-each></p>
         </xsl:if>
@@ -71,13 +71,13 @@
         <p>Pour <xsl:value-of select="$period"/>, vous êtes désigné<xsl:value-of select="$fem"/><xsl:text> </xsl:text><b><xsl:value-of select="$l/d:mission-title"/></b>. Vos missions sont les suivantes.</p>
 
         <xsl:for-each select="$l/d:missions/d:axis">
-          <h3><xsl:value-of select="position()"/>. <xsl:value-of select="d:title"/></h3>
+          <h2 style="h3"><xsl:value-of select="position()"/>. <xsl:value-of select="d:title"/></h2>
           <list>
             <xsl:for-each select="d:mission"><item><xsl:value-of select="."/></item></xsl:for-each>
           </list>
         </xsl:for-each>
 
-        <h3>Moyens</h3>
+        <h2 style="h3">Moyens</h2>
         <list>
           <xsl:if test="$l/d:means/d:hours">
             <item>
@@ -111,7 +111,7 @@
         </list>
 
         <xsl:if test="$l/d:intervention">
-          <h3>Conditions et délais d’intervention</h3>
+          <h2 style="h3">Conditions et délais d’intervention</h2>
           <xsl:apply-templates select="$l/d:intervention/d:conditions/d:p" mode="text"/>
           <xsl:if test="$l/d:intervention/d:delay">
             <table>
@@ -132,7 +132,7 @@
           </xsl:if>
         </xsl:if>
 
-        <h3>Rapport d’activité</h3>
+        <h2 style="h3">Rapport d’activité</h2>
         <p>Vous remettrez un rapport d’activité concis au plus tard le <xsl:call-template name="date"><xsl:with-param name="iso" select="$l/d:report-duty/@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>.<xsl:if test="normalize-space($l/d:report-duty)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($l/d:report-duty)"/></xsl:if></p>
 
         <keep>

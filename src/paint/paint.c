@@ -167,6 +167,33 @@ open_chain(Painter *p, const Frag *f)
     }
 }
 
+/* Running headers and footers, and the fills and borders of blocks and
+ * cells, are not content: a reader must skip them. Cairo 1.16 cannot mark
+ * an artifact, so they are drawn in a NonStruct element of their own, which
+ * the finish stage turns into /Artifact marked content and removes from the
+ * structure tree (pdf/finish.c). Fills and borders are drawn first on each
+ * page, all together: Cairo marks only what is drawn in a leaf element, so
+ * a cell's border drawn among its paragraphs would be left unmarked. */
+#define ARTIFACT_TAG "NonStruct"
+
+static int
+is_decoration(const Frag *f)
+{
+    return f->kind == FRAG_FILL || f->kind == FRAG_BORDER;
+}
+
+/* Opens the artifact element under Document, unless it is open already:
+ * consecutive artifacts share it. */
+static void
+open_artifact(Painter *p)
+{
+    if (p->nopen == 2 && !p->open[1].box && !strcmp(p->open[1].name, ARTIFACT_TAG))
+        return;
+    close_to(p, 1);
+    cairo_tag_begin(p->cr, ARTIFACT_TAG, NULL);
+    p->open[p->nopen++] = (Tag){NULL, ARTIFACT_TAG};
+}
+
 /* --- drawing ------------------------------------------------------------ */
 
 static void
@@ -242,6 +269,12 @@ draw_text(Painter *p, const Frag *f)
 {
     const Para *para = f->para;
     heading_outline(p, f);
+    /* Cairo marks only the content of leaf elements, and a link is an
+     * element (Link, with its annotation): the text of a paragraph that has
+     * links goes into a Span of its own, so that it stays tagged. */
+    int span = para->links != NULL;
+    if (span)
+        cairo_tag_begin(p->cr, "Span", NULL);
     for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
         PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
         double x = doc_pt(f->x + para->xoff[j]);
@@ -249,6 +282,8 @@ draw_text(Painter *p, const Frag *f)
         cairo_move_to(p->cr, x, y);
         pango_cairo_show_layout_line(p->cr, line);
     }
+    if (span)
+        cairo_tag_end(p->cr, "Span");
     if (para->links)
         draw_links(p, f);
 }
@@ -382,9 +417,16 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     p.open[p.nopen++] = (Tag){NULL, "Document"};
 
     for (const Page *pg = pages->first; pg; pg = pg->next) {
+        for (const Frag *f = pg->first; f; f = f->next)
+            if (is_decoration(f)) {
+                open_artifact(&p);
+                draw_frag(&p, f);
+            }
         for (const Frag *f = pg->first; f; f = f->next) {
+            if (is_decoration(f))
+                continue;
             if (f->role == ROLE_ARTIFACT)
-                close_to(&p, 1);
+                open_artifact(&p);
             else
                 open_chain(&p, f);
             draw_frag(&p, f);

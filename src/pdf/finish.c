@@ -166,6 +166,209 @@ next_parent_key(qpdf_data q, qpdf_oh tree)
     return next;
 }
 
+/* --- artifacts --------------------------------------------------------------
+ *
+ * Cairo 1.16 cannot mark an artifact, so paint draws running headers and
+ * footers, and frames that belong to no block, inside NonStruct elements of
+ * their own (paint/paint.c). Here each such element whose kids are only
+ * marked content leaves the structure tree and the parent tree, and its
+ * marked content "/NonStruct << /MCID n >> BDC" becomes "/Artifact BMC".
+ * The same pass drops the empty spans Cairo writes for the characters that
+ * have no glyph (a soft hyphen inside a line, the space at a line's end):
+ * "/Span << /ActualText <feff00ad> >> BDC" then "EMC" show nothing, and
+ * nested spans cut the text of their paragraph short for some readers
+ * (poppler's). Cairo writes each of these operators on a line of its own. */
+
+typedef struct Mark {
+    int page; /* object id of the page */
+    int mcid;
+} Mark;
+
+typedef struct Artifacts {
+    int *elems; /* object ids of the elements taken out of the tree */
+    Mark *marks;
+    int n, cap;
+} Artifacts;
+
+/* 1 when the kids of element e are only marked-content ids; their ids and
+ * page go to a. */
+static int
+note_marks(qpdf_data q, qpdf_oh e, Artifacts *a)
+{
+    qpdf_oh k = qpdf_oh_get_key(q, e, "/K");
+    qpdf_oh pg = qpdf_oh_get_key(q, e, "/Pg");
+    int page = qpdf_oh_get_object_id(q, pg);
+    int n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+    int start = a->n, ok = page > 0;
+    for (int i = 0; ok && i < n; i++) {
+        qpdf_oh kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
+        if (!qpdf_oh_is_integer(q, kid) || a->n == a->cap) {
+            ok = 0;
+            break;
+        }
+        a->marks[a->n].page = page;
+        a->marks[a->n].mcid = qpdf_oh_get_int_value_as_int(q, kid);
+        a->elems[a->n] = qpdf_oh_get_object_id(q, e);
+        a->n++;
+    }
+    if (!ok)
+        a->n = start;
+    return ok;
+}
+
+static int
+is_marked(const Artifacts *a, int page, int mcid)
+{
+    for (int i = 0; i < a->n; i++)
+        if (a->marks[i].page == page && a->marks[i].mcid == mcid)
+            return 1;
+    return 0;
+}
+
+static int
+is_removed(const Artifacts *a, int id)
+{
+    for (int i = 0; id > 0 && i < a->n; i++)
+        if (a->elems[i] == id)
+            return 1;
+    return 0;
+}
+
+static int
+line_is(const unsigned char *s, size_t n, const char *text)
+{
+    size_t k = strlen(text);
+    return n == k && !memcmp(s, text, k);
+}
+
+/* The page's content with its artifacts marked and its empty spans gone,
+ * malloc'd in *out; 0 when nothing changed (or out of memory). */
+static int
+rewrite_content(const unsigned char *in, size_t n, int page, const Artifacts *a,
+                unsigned char **out, size_t *out_len)
+{
+    static const char mc[] = "/NonStruct << /MCID ";
+    unsigned char *o = malloc(n + 1);
+    size_t len = 0;
+    int changed = 0;
+    if (!o)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char *nl = memchr(in + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - in) : n, next = nl ? end + 1 : n;
+        const unsigned char *line = in + i;
+        size_t ll = end - i;
+        if (ll > sizeof mc - 1 && !memcmp(line, mc, sizeof mc - 1)) {
+            char buf[32];
+            size_t k =
+                ll - (sizeof mc - 1) < sizeof buf - 1 ? ll - (sizeof mc - 1) : sizeof buf - 1;
+            memcpy(buf, line + sizeof mc - 1, k);
+            buf[k] = '\0';
+            char *rest;
+            long mcid = strtol(buf, &rest, 10);
+            if (rest != buf && !strcmp(rest, " >> BDC") && is_marked(a, page, (int)mcid)) {
+                memcpy(o + len, "/Artifact BMC\n", 14);
+                len += 14;
+                i = next;
+                changed = 1;
+                continue;
+            }
+        }
+        if (line_is(line, ll, "/Span << /ActualText <feff00ad> >> BDC") ||
+            line_is(line, ll, "/Span << /ActualText <feff0020> >> BDC")) {
+            const unsigned char *nl2 = next < n ? memchr(in + next, '\n', n - next) : NULL;
+            size_t end2 = nl2 ? (size_t)(nl2 - in) : n;
+            if (next < n && line_is(in + next, end2 - next, "EMC")) {
+                i = nl2 ? end2 + 1 : n;
+                changed = 1;
+                continue;
+            }
+        }
+        memcpy(o + len, line, next - i);
+        len += next - i;
+        i = next;
+    }
+    if (!changed) {
+        free(o);
+        return 0;
+    }
+    *out = o;
+    *out_len = len;
+    return 1;
+}
+
+static void
+artifacts(qpdf_data q)
+{
+    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+    if (!qpdf_oh_is_dictionary(q, tree))
+        return;
+    qpdf_oh doc = qpdf_oh_get_key(q, tree, "/K");
+    if (qpdf_oh_is_array(q, doc))
+        doc = qpdf_oh_get_array_item(q, doc, 0);
+    qpdf_oh kids = qpdf_oh_get_key(q, doc, "/K");
+    int nkids = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
+    Artifacts a = {0};
+    a.cap = 4 * nkids + 16;
+    a.elems = calloc((size_t)a.cap, sizeof(int));
+    a.marks = calloc((size_t)a.cap, sizeof(Mark));
+    if (!a.elems || !a.marks)
+        goto out;
+
+    /* The tree: Document keeps its other kids. */
+    qpdf_oh kept = qpdf_oh_new_array(q);
+    for (int i = 0; i < nkids; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
+        if (!(qpdf_oh_is_dictionary(q, kid) && is_name(q, kid, "/S", "/NonStruct") &&
+              note_marks(q, kid, &a)))
+            qpdf_oh_append_item(q, kept, kid);
+    }
+    if (a.n)
+        qpdf_oh_replace_key(q, doc, "/K", kept);
+
+    /* The parent tree: their entries become null (Cairo's /Nums is flat). */
+    qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums");
+    int nn = a.n && qpdf_oh_is_array(q, nums) ? qpdf_oh_get_array_n_items(q, nums) : 0;
+    for (int i = 1; i < nn; i += 2) {
+        qpdf_oh list = qpdf_oh_get_array_item(q, nums, i);
+        int m = qpdf_oh_is_array(q, list) ? qpdf_oh_get_array_n_items(q, list) : 0;
+        for (int j = 0; j < m; j++)
+            if (is_removed(&a, qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, list, j))))
+                qpdf_oh_set_array_item(q, list, j, qpdf_oh_new_null(q));
+    }
+
+    /* The content streams. */
+    int npages = qpdf_get_num_pages(q);
+    for (int p = 0; p < npages; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        int id = qpdf_oh_get_object_id(q, page);
+        qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+        int ns = qpdf_oh_is_array(q, contents) ? qpdf_oh_get_array_n_items(q, contents) : 1;
+        for (int k = 0; k < ns; k++) {
+            qpdf_oh st =
+                qpdf_oh_is_array(q, contents) ? qpdf_oh_get_array_item(q, contents, k) : contents;
+            unsigned char *data = NULL, *done = NULL;
+            size_t len = 0, done_len = 0;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            if (!qpdf_oh_is_stream(q, st) ||
+                qpdf_oh_get_stream_data(q, st, qpdf_dl_generalized, &filtered, &data, &len) !=
+                    QPDF_SUCCESS ||
+                !filtered) {
+                free(data);
+                continue;
+            }
+            if (rewrite_content(data, len, id, &a, &done, &done_len))
+                qpdf_oh_replace_stream_data(q, st, done, done_len, qpdf_oh_new_null(q),
+                                            qpdf_oh_new_null(q));
+            free(data);
+            free(done);
+        }
+    }
+out:
+    free(a.elems);
+    free(a.marks);
+}
+
 /* --- the phases --------------------------------------------------------------- */
 
 static void
@@ -337,6 +540,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
         walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
 
     catalog(q, opt);
+    artifacts(q);
     alternative_texts(q, opt, &w);
     links_and_tabs(q);
     signature_fields(q, opt, &w);

@@ -1,0 +1,34 @@
+# tests/structure.sh — the structure tree of every document, sourced by run.sh.
+#
+# Every sample's PDF, and every layout fixture's, goes through
+# tests/tools/structure.py, which reads it with poppler and qpdf only: body
+# text in structure elements, no running header or footer in the tree,
+# /Alt on every Figure, a TH row in every table, LI with LBody in every
+# list, everything painted inside marked content (tagged or /Artifact), and
+# for the documents headings that nest from H1.
+
+S="$TMP/structure"
+mkdir -p "$S"
+
+structure_of() { # NAME INPUT [--headings]
+    local name=$1 input=$2 opt=${3:-}
+    if ! "$COPIL" render "$input" -o "$S/$name.pdf" --dump=pages >"$S/$name.dump" 2>"$S/$name.err"; then
+        fail "structure $name: render failed" "$(head -3 "$S/$name.err")"
+        return
+    fi
+    if out=$(python3 tests/tools/structure.py $opt "$S/$name.pdf" "$S/$name.dump" 2>&1); then
+        ok "structure $name: $(tail -1 <<<"$out" | sed 's/^structure: //') pass"
+    else
+        fail "structure $name" "$(grep -v 'checks$' <<<"$out" | head -8)"
+    fi
+}
+
+for f in samples/*.xml; do
+    structure_of "$(basename "$f" .xml)" "$f" --headings
+done
+# 38-missing-glyphs draws characters no font has as boxes carrying their text
+# as /ActualText: poppler stops reading an element's text at such a span.
+for f in tests/layout/*.layout.xml; do
+    name=$(basename "$f" .layout.xml)
+    structure_of "layout-$name" "$f" "$([ "$name" = 38-missing-glyphs ] && echo --no-text)"
+done

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""tests/tools/structure.py — checks the structure tree of a PDF made by copil.
+
+usage: structure.py [--headings] [--no-text] FILE.pdf DUMP.txt
+
+DUMP.txt is `copil render --dump=pages` of the same input: it says which
+text is body text and which is a running header or footer (an artifact).
+Reads the PDF only through independent tools: `pdfinfo -struct-text`
+(poppler) for the tree and its text, `qpdf --json` for /Alt, and
+`qpdf --show-object --filtered-stream-data` for the page content.
+
+Checks, each failure printed on one line:
+  - the tree's root is Document; no NonStruct element is left in it;
+  - every line of body text in the dump is in the text of the tree, and no
+    footer with a page number is (not with --no-text: a character no font
+    has is drawn as a box carrying its text as /ActualText, and poppler
+    stops reading an element's text at such a nested span);
+  - every Figure has a non-empty /Alt;
+  - every Table has a row of TH cells; every L holds LI with Lbl and LBody;
+  - with --headings: headings nest (H1 first, never a level skipped);
+  - every page's painting operators (text, fills, strokes, images) sit in
+    marked content: tagged, or marked /Artifact.
+Prints "structure: N checks" and exits 1 when any check failed.
+"""
+import json
+import re
+import subprocess
+import sys
+
+failures = []
+checks = 0
+
+
+def check(ok, message):
+    global checks
+    checks += 1
+    if not ok:
+        failures.append(message)
+
+
+def run(*args):
+    return subprocess.run(args, check=True, capture_output=True).stdout
+
+
+def flat(s):
+    """Letters and digits only: spacing, hyphens and punctuation vary."""
+    return "".join(c for c in s if c.isalnum())
+
+
+def tree(pdf):
+    """pdfinfo -struct-text as (depth, name, text) rows."""
+    rows = []
+    for line in run("pdfinfo", "-struct-text", pdf).decode("utf-8").splitlines():
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        body = line.strip()
+        if body.startswith('"'):
+            if rows:
+                rows[-1][2] += body[1:-1]
+        elif body:
+            rows.append([depth, body.split()[0], ""])
+    return rows
+
+
+def dump_texts(path):
+    """(artifact, text) for every text fragment of the dump."""
+    frags = []
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("  text "):
+            frags.append([line.rstrip().endswith(" artifact"), ""])
+        elif line.startswith("      | ") and frags:
+            frags[-1][1] += line[8:].rstrip("\n") + " "
+    return frags
+
+
+def kids(rows, i):
+    """Indices of the direct children of row i."""
+    out, d = [], rows[i][0]
+    for j in range(i + 1, len(rows)):
+        if rows[j][0] <= d:
+            break
+        if rows[j][0] == d + 1:
+            out.append(j)
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    headings = "--headings" in args
+    with_text = "--no-text" not in args
+    args = [a for a in args if a not in ("--headings", "--no-text")]
+    pdf, dump = args
+
+    rows = tree(pdf)
+    body = [t for artifact, t in dump_texts(dump) if not artifact and flat(t)]
+    if rows or body:
+        check(rows and rows[0][1] == "Document" and rows[0][0] == 0,
+              "the tree's root is not Document")
+    left = [r for r in rows if r[1] == "NonStruct"]
+    check(not left, "%d NonStruct element(s) left in the tree" % len(left))
+
+    text = flat("".join(r[2] for r in rows))
+    for artifact, t in dump_texts(dump) if with_text else []:
+        f = flat(t)
+        if not f:
+            continue
+        if artifact:
+            if re.search(r"\bPage \d+\s*/\s*\d+", t):
+                check(f not in text, "a footer is in the structure tree: %s" % t.strip())
+        else:
+            check(f in text, "body text outside the structure tree: %s" % t.strip()[:80])
+
+    for i, r in enumerate(rows):
+        if r[1] == "Table":
+            trs = [j for j in kids(rows, i) if rows[j][1] == "TR"]
+            th_row = any(any(rows[k][1] == "TH" for k in kids(rows, j)) for j in trs)
+            check(th_row, "a Table without a row of TH cells")
+        if r[1] == "L":
+            lis = [j for j in kids(rows, i) if rows[j][1] == "LI"]
+            check(lis, "an L without LI")
+            for j in lis:
+                names = [rows[k][1] for k in kids(rows, j)]
+                check("LBody" in names, "an LI without LBody")
+
+    if headings:
+        level = 0
+        for r in rows:
+            m = re.fullmatch(r"H([1-6])", r[1])
+            if m:
+                n = int(m.group(1))
+                check(n <= level + 1, "H%d follows H%d: a heading level is skipped" % (n, level)
+                      if level else "the first heading is H%d, not H1" % n)
+                level = n
+
+    # /Alt on every Figure, read by qpdf.
+    objects = json.loads(run("qpdf", "--json=2", "--json-key=qpdf", pdf))["qpdf"][1]
+    for key, obj in objects.items():
+        v = obj.get("value") if isinstance(obj, dict) else None
+        if isinstance(v, dict) and v.get("/S") == "/Figure":
+            alt = v.get("/Alt", "")
+            check(isinstance(alt, str) and len(alt) > 2, "a Figure without /Alt (%s)" % key)
+
+    # Every painting operator inside marked content.
+    pages = run("qpdf", "--show-pages", pdf).decode().splitlines()
+    contents = []
+    for i, line in enumerate(pages):
+        if line.strip() == "content:":
+            for c in pages[i + 1:]:
+                if not c.startswith("    "):
+                    break
+                contents.append(c.split()[0])
+    paint = re.compile(rb"(Tj|TJ|'|\"|\bf\*?|\bF|\bS|\bs|\bB\*?|\bb\*?|\bDo|\bsh|\bEI)$")
+    for n in contents:
+        data = run("qpdf", "--show-object=%s" % n, "--filtered-stream-data", pdf)
+        depth, loose = 0, 0
+        for line in data.split(b"\n"):
+            t = line.strip()
+            if t.endswith(b"BDC") or t.endswith(b"BMC"):
+                depth += 1
+            elif t == b"EMC":
+                depth -= 1
+            elif depth == 0 and paint.search(t):
+                loose += 1
+        check(loose == 0, "content stream %s paints %d time(s) outside marked content" % (n, loose))
+
+    for f in failures:
+        print("structure: " + f)
+    print("structure: %d checks" % checks)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
