@@ -43,7 +43,9 @@ else
 fi
 grep -q "Form" <(pdfinfo -struct-text "$F/letter.pdf" 2>/dev/null) && ok "finish: the fields are tagged as Form" || fail "finish: no Form in the structure tree"
 
-# A real client signs the first field, then the second: both valid.
+# A real client signs the first field, then the second: both valid. The
+# mission letter (principal, then DAN) and a minutes document (chair, then
+# secretary).
 if command -v certutil >/dev/null && command -v pdfsig >/dev/null; then
     N="$F/nss"
     mkdir -p "$N"
@@ -51,19 +53,41 @@ if command -v certutil >/dev/null && command -v pdfsig >/dev/null; then
     head -c 64 /dev/urandom >"$N/noise"
     certutil -S -d "sql:$N" -n "Test Signer" -s "CN=Test Signer,C=FR" -x -t "CT,C,C" -k rsa -g 2048 -Z SHA256 \
         -v 12 -z "$N/noise" --keyUsage digitalSignature,nonRepudiation >/dev/null 2>&1
-    pdfsig -nssdir "$N" -nick "Test Signer" -sign Signature-chef-etablissement -reason "Approbation" "$F/letter.pdf" "$F/signed1.pdf" >/dev/null 2>&1
-    pdfsig -nssdir "$N" -nick "Test Signer" -sign Signature-dan -reason "Visa" "$F/signed1.pdf" "$F/signed2.pdf" >/dev/null 2>&1
-    v=$(pdfsig -nssdir "$N" "$F/signed2.pdf" 2>/dev/null)
-    [ "$(grep -c "Signature is Valid" <<<"$v")" = 2 ] && ok "finish: two signatures by pdfsig, both valid" \
-        || fail "finish: signing with pdfsig" "$v"
+    sign_two() { # NAME PDF FIELD1 FIELD2 → PDF-signed2.pdf
+        local name=$1 pdf=$2 v
+        pdfsig -nssdir "$N" -nick "Test Signer" -sign "$3" -reason "Approbation" "$pdf" "${pdf%.pdf}-signed1.pdf" >/dev/null 2>&1
+        pdfsig -nssdir "$N" -nick "Test Signer" -sign "$4" -reason "Visa" "${pdf%.pdf}-signed1.pdf" "${pdf%.pdf}-signed2.pdf" >/dev/null 2>&1
+        v=$(pdfsig -nssdir "$N" "${pdf%.pdf}-signed2.pdf" 2>/dev/null)
+        [ "$(grep -c "Signature is Valid" <<<"$v")" = 2 ] && ok "finish $name: $3 then $4 signed by pdfsig, both valid" \
+            || fail "finish $name: signing $3 then $4 with pdfsig" "$v"
+    }
+    sign_two "mission letter" "$F/letter.pdf" Signature-chef-etablissement Signature-dan
+    "$COPIL" render samples/college-2026-t1.xml -o "$F/minutes.pdf" 2>/dev/null
+    m=$(pdfsig "$F/minutes.pdf" 2>/dev/null | grep "Signature Field Name" | sed 's/.*: //' | tr '\n' ' ')
+    [ "$m" = "Signature-president Signature-secretaire " ] && ok "finish minutes: fields of the chair and the secretary" \
+        || fail "finish minutes: fields are \"$m\""
+    sign_two "minutes" "$F/minutes.pdf" Signature-president Signature-secretaire
     # copil never rewrites a signed file.
-    cp "$F/signed2.pdf" "$F/keep-signed.pdf"
-    expect_exit "render refuses to overwrite a signed PDF" 3 "$COPIL" render samples/lettre-mission-ctice.xml -o "$F/signed2.pdf"
+    cp "$F/letter-signed2.pdf" "$F/keep-signed.pdf"
+    expect_exit "render refuses to overwrite a signed PDF" 3 "$COPIL" render samples/lettre-mission-ctice.xml -o "$F/letter-signed2.pdf"
     grep -q "has been signed: copil never rewrites a signed document" "$TMP/err" && ok "signed file: message" || fail "signed file: message" "$(cat "$TMP/err")"
-    cmp -s "$F/signed2.pdf" "$F/keep-signed.pdf" && ok "signed file: untouched" || fail "signed file: changed"
+    cmp -s "$F/letter-signed2.pdf" "$F/keep-signed.pdf" && ok "signed file: untouched" || fail "signed file: changed"
 else
     fail "certutil (libnss3-tools) or pdfsig missing: run make deps"
 fi
+
+# Every sample: qpdf --check clean, tagged, and a form exactly when the
+# document has signatories.
+for f in samples/*.xml; do
+    name=$(basename "$f" .xml)
+    "$COPIL" render "$f" -o "$F/s-$name.pdf" --dump=pages >"$F/s-$name.pages" 2>/dev/null
+    qpdf --check "$F/s-$name.pdf" >/dev/null 2>&1 && ok "finish $name: qpdf --check" || fail "finish $name: qpdf --check"
+    info=$(pdfinfo "$F/s-$name.pdf" 2>/dev/null)
+    grep -q "^Tagged: *yes" <<<"$info" && ok "finish $name: Tagged: yes" || fail "finish $name: not tagged"
+    want=none
+    grep -q "^  signature " "$F/s-$name.pages" && want=AcroForm
+    grep -q "^Form: *$want" <<<"$info" && ok "finish $name: Form: $want" || fail "finish $name: expected Form: $want" "$(grep Form <<<"$info")"
+done
 
 # Every Figure has its /Alt (images: their alt; charts: generated), links
 # print (/F 4), pages with annotations tab in structure order.
