@@ -32,3 +32,22 @@ for f in tests/layout/*.layout.xml; do
     name=$(basename "$f" .layout.xml)
     structure_of "layout-$name" "$f" "$([ "$name" = 38-missing-glyphs ] && echo --no-text)"
 done
+
+# Text that shares its element with other elements: a cell's text around a
+# list, a cell's text beside a link, an item's text before a nested list.
+cat >"$S/mixed.layout.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:copil:layout" title="Contenu mêlé">
+  <body>
+    <table><col width="1*"/><col width="1*"/>
+      <head><row><cell>Titre</cell><cell>Autre</cell></row></head>
+      <row><cell>Texte libre avant <list><item>un</item><item>deux</item></list> et après</cell>
+           <cell>Simple</cell></row>
+      <row><cell>Voir <a href="https://www.ac-orleans-tours.fr/">le site</a>.<list><item>trois</item></list></cell>
+           <cell>Fin</cell></row>
+    </table>
+    <list><item>Premier niveau<list><item>second niveau</item></list></item><item>Encore</item></list>
+  </body>
+</document>
+XML
+structure_of mixed "$S/mixed.layout.xml"

@@ -34,6 +34,8 @@ typedef struct Painter {
     int outline_parent[4]; /* last outline entry per heading level */
     PaintFigures *figures;
     int figures_cap;
+    unsigned char *holds; /* per box index: 0 not known, 1 no, 2 yes (holds_elements) */
+    unsigned nboxes;
 } Painter;
 
 static void
@@ -264,15 +266,57 @@ heading_outline(Painter *p, const Frag *f)
         p->outline_parent[l] = id;
 }
 
+static int
+is_anonymous(const Box *b)
+{
+    return b->kind == BOX_PARA && !strcmp(b->element, "text");
+}
+
+static int
+has_links(const Box *b)
+{
+    for (const Span *sp = b->text ? b->text->spans : NULL; sp; sp = sp->next)
+        if (sp->kind == SPAN_LINK)
+            return 1;
+    return 0;
+}
+
+/* 1 when something below b is a structure element of its own: a tagged
+ * block, or a link (an element with its annotation) in text that has no
+ * element of its own. Remembered per box. */
+static int
+holds_elements(Painter *p, const Box *b)
+{
+    unsigned char *known = b->index < p->nboxes ? &p->holds[b->index] : NULL;
+    if (known && *known)
+        return *known == 2;
+    int yes = 0;
+    for (const Box *c = b->first; c && !yes; c = c->next)
+        yes = is_anonymous(c) ? has_links(c) : box_tag(c, ROLE_P) || holds_elements(p, c);
+    if (known)
+        *known = yes ? 2 : 1;
+    return yes;
+}
+
+/* Cairo marks only the content of leaf elements. Text drawn in an element
+ * that also holds elements (a paragraph with links, a cell with a list
+ * after its text) would be left unmarked: it goes into a Span of its own. */
+static int
+needs_span(Painter *p, const Frag *f)
+{
+    if (f->role == ROLE_LABEL)
+        return 0;
+    if (f->para->links)
+        return 1;
+    return f->role == ROLE_TEXT && f->box->parent && holds_elements(p, f->box->parent);
+}
+
 static void
 draw_text(Painter *p, const Frag *f)
 {
     const Para *para = f->para;
     heading_outline(p, f);
-    /* Cairo marks only the content of leaf elements, and a link is an
-     * element (Link, with its annotation): the text of a paragraph that has
-     * links goes into a Span of its own, so that it stays tagged. */
-    int span = para->links != NULL;
+    int span = needs_span(p, f);
     if (span)
         cairo_tag_begin(p->cr, "Span", NULL);
     for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
@@ -407,6 +451,10 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     Status st = STATUS_OK;
 
     *figures = (PaintFigures){NULL, 0};
+    p.nboxes = d->nboxes;
+    p.holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
+    if (!p.holds)
+        p.nboxes = 0;
     p.surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
                                                     doc_pt(d->page_height));
     p.cr = cairo_create(p.surface);
