@@ -185,8 +185,8 @@ typedef struct Mark {
 } Mark;
 
 typedef struct Artifacts {
-    int *elems; /* object ids of the elements taken out of the tree */
-    Mark *marks;
+    int *elems;  /* object ids of the elements taken out of the tree */
+    Mark *marks; /* their marked content; both sorted once collected */
     int n, cap;
 } Artifacts;
 
@@ -217,21 +217,32 @@ note_marks(qpdf_data q, qpdf_oh e, Artifacts *a)
 }
 
 static int
-is_marked(const Artifacts *a, int page, int mcid)
+compare_marks(const void *x, const void *y)
 {
-    for (int i = 0; i < a->n; i++)
-        if (a->marks[i].page == page && a->marks[i].mcid == mcid)
-            return 1;
-    return 0;
+    const Mark *a = x, *b = y;
+    return a->page != b->page ? (a->page > b->page) - (a->page < b->page)
+                              : (a->mcid > b->mcid) - (a->mcid < b->mcid);
 }
 
 static int
+is_marked(const Artifacts *a, int page, int mcid)
+{
+    Mark key = {page, mcid};
+    return bsearch(&key, a->marks, (size_t)a->n, sizeof(Mark), compare_marks) != NULL;
+}
+
+static int
+compare_ids(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* a->elems is sorted (see artifacts): one lookup per parent-tree entry. */
+static int
 is_removed(const Artifacts *a, int id)
 {
-    for (int i = 0; id > 0 && i < a->n; i++)
-        if (a->elems[i] == id)
-            return 1;
-    return 0;
+    return id > 0 && bsearch(&id, a->elems, (size_t)a->n, sizeof(int), compare_ids) != NULL;
 }
 
 static int
@@ -325,6 +336,8 @@ artifacts(qpdf_data q)
     }
     if (a.n)
         qpdf_oh_replace_key(q, doc, "/K", kept);
+    qsort(a.elems, (size_t)a.n, sizeof(int), compare_ids);
+    qsort(a.marks, (size_t)a.n, sizeof(Mark), compare_marks);
 
     /* The parent tree: their entries become null (Cairo's /Nums is flat). */
     qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums");
