@@ -177,6 +177,7 @@ fi
 . tests/new.sh
 . tests/finish.sh
 . tests/public.sh
+. tests/batch.sh
 . tests/structure.sh
 
 if [ -s "$TMP/bad-times" ]; then

@@ -43,6 +43,54 @@ void cli_session_close(Session *s);
  * Problems are printed; returns STATUS_IO then. */
 Status cli_session_fonts(Session *s);
 
+/* --- batches (cli/batch.c) --- */
+
+/* One input of a batch. */
+typedef struct BatchItem {
+    char *input;  /* as named, or found under a named folder */
+    char *outdir; /* where its PDF goes; NULL: beside the input */
+} BatchItem;
+
+typedef struct BatchList {
+    BatchItem *items; /* sorted by input, bytewise */
+    int n, cap;
+    int total; /* before slicing a shard */
+} BatchList;
+
+/* What one document gave, for the summary. */
+typedef struct BatchResult {
+    Status status;
+    int warnings;
+    char first[1024]; /* the first error as printed ("file:line: error: …") */
+} BatchResult;
+
+/* Renders one item in a worker; fills res (status, warnings, first error)
+ * and prints nothing. */
+typedef Status (*BatchFn)(Session *s, const BatchItem *item, void *ctx, BatchResult *res);
+
+typedef struct BatchOptions {
+    int jobs;             /* workers; 0: one per core */
+    int quiet;            /* no progress, no summary unless something failed */
+    int shard_k, shard_n; /* render only the K-th of N slices (1-based); 0: all */
+} BatchOptions;
+
+/* The inputs of a batch: each file of args, and every data file (*.xml but
+ * not *.layout.xml, no hidden entry) under each folder of args, whose PDF
+ * goes to the same place under outdir when outdir is given. Sorted bytewise,
+ * then cut to shard_k of shard_n (round robin). Two inputs that would write
+ * the same PDF are refused. The caller frees *out with cli_batch_free.
+ * STATUS_USAGE or STATUS_IO with a message on stderr. */
+Status cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int shard_n,
+                         BatchList *out);
+void cli_batch_free(BatchList *l);
+
+/* Renders every item of list with fn in o->jobs worker processes forked from
+ * this one (which keeps s, built once). On a terminal, a progress line; then
+ * a summary listing each failure with its first error. A failure, even a
+ * crashed worker, affects only its own file. Returns 0 when all succeeded,
+ * 1 when any failed, 3 when no worker could start. */
+int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, BatchFn fn, void *ctx);
+
 /* Prints the run's diagnostics to stderr, sorted, with a line for any that
  * were dropped over the limit. */
 void cli_print_diags(Run *r);

@@ -1,12 +1,15 @@
 /*
- * cli/render.c — `copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]`.
+ * cli/render.c — `copil render FILE... [-o OUT.pdf | -d DIR] [-j N] [--dump=pages]`.
  *
- * Validate the layout document, build the Doc, paginate, then either print
- * the page dump or paint the PDF into a temporary file renamed over the
- * target only when complete. The creation date is the document's, else
- * SOURCE_DATE_EPOCH's, else none: never the clock's.
+ * Validate the input, transform a data file into a layout document, build the
+ * Doc, paginate, then either print the page dump or paint the PDF into a
+ * temporary file renamed over the target only when complete. The creation
+ * date is the document's, else SOURCE_DATE_EPOCH's, else none: never the
+ * clock's. Several files, or a folder, make a batch (cli/batch.c).
  */
+#include <errno.h>
 #include <libgen.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,7 +25,7 @@
 
 typedef struct RenderOptions {
     const char *output; /* -o: one file */
-    const char *dir;    /* -d: a folder for every output */
+    const char *dir;    /* -d: a folder for every output (a batch: per item) */
     const char *kind;   /* --kind: agenda, minutes… (default: from the file) */
     int dump;
     int public_copy; /* --public: no contact details of people, no signature fields */
@@ -181,8 +184,32 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
     return st == STATUS_OK ? STATUS_OK : STATUS_IO;
 }
 
+/* The first error of r (else its first diagnostic) as printed, into res. */
+static void
+keep_first(Run *r, BatchResult *res)
+{
+    Diag **v = run_sorted_diags(r);
+    const Diag *first = NULL;
+    for (Diag *d = r->diags; d; d = d->next)
+        res->warnings += d->level == DIAG_WARNING;
+    for (Diag **d = v; d && *d && !first; d++)
+        if ((*d)->level == DIAG_ERROR)
+            first = *d;
+    if (!first)
+        first = v && v[0] ? v[0] : r->diags;
+    res->first[0] = '\0';
+    FILE *fp = first ? fmemopen(res->first, sizeof res->first, "w") : NULL;
+    if (fp) {
+        diag_print(first, fp);
+        fclose(fp);
+        res->first[strcspn(res->first, "\n")] = '\0';
+    }
+}
+
+/* Renders input; its diagnostics are printed, or only summed up in res when
+ * res is given (a batch's worker). */
 static Status
-render_one(Session *s, const char *input, const RenderOptions *opt)
+render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult *res)
 {
     Run run;
     Status st;
@@ -269,9 +296,69 @@ out:
     free(painted.data);
     free(finished);
     file_atomic_abort(&af);
-    cli_print_diags(&run);
+    if (res)
+        keep_first(&run, res);
+    else
+        cli_print_diags(&run);
     run_free(&run);
     return st;
+}
+
+/* mkdir -p; 0 or -1 with errno. */
+static int
+make_dirs(const char *path)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf)
+        return errno = ENAMETOOLONG, -1;
+    memcpy(buf, path, n + 1);
+    for (char *p = buf + 1;; p++) {
+        if (*p != '/' && *p)
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        if (!(*p = c))
+            break;
+    }
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : (errno = ENOTDIR, -1);
+}
+
+/* A batch's worker: the item's own output folder, made when missing. */
+static Status
+render_item(Session *s, const BatchItem *item, void *ctx, BatchResult *res)
+{
+    RenderOptions opt = *(const RenderOptions *)ctx;
+    opt.dir = item->outdir;
+    if (opt.dir && make_dirs(opt.dir) != 0) {
+        snprintf(res->first, sizeof res->first, "%s: error: cannot make the folder %s: %s",
+                 item->input, opt.dir, strerror(errno));
+        return STATUS_IO;
+    }
+    return render_one(s, item->input, &opt, res);
+}
+
+/* "-j 4", "-j4", "--jobs=4", "--shard=2/8": the value, or NULL. */
+static const char *
+attached(const char *arg, const char *shortopt, const char *longopt)
+{
+    size_t k = strlen(longopt);
+    if (!strncmp(arg, longopt, k) && arg[k] == '=')
+        return arg + k + 1;
+    if (shortopt && !strncmp(arg, shortopt, 2) && arg[2])
+        return arg + 2;
+    return NULL;
+}
+
+static int
+parse_count(const char *s, int max)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s && *end == '\0' && v >= 1 && v <= max ? (int)v : 0;
 }
 
 /* The value of an option that takes one (-o FILE, -d DIR), or NULL with a
@@ -290,8 +377,11 @@ int
 cli_render(int argc, char **argv)
 {
     RenderOptions opt = {0};
+    BatchOptions bo = {0};
+    BatchList list = {0};
     Session session = {0};
-    int code = STATUS_USAGE, nfiles = 0, only_files = 0, opened = 0;
+    int code = STATUS_USAGE, nfiles = 0, only_files = 0, opened = 0, batch = 0;
+    const char *jobs = NULL, *shard = NULL, *v;
     /* Options may come before or after the files. */
     char **files = calloc((size_t)argc, sizeof(*files));
     if (!files)
@@ -315,6 +405,18 @@ cli_render(int argc, char **argv)
                 goto out;
         } else if (!strncmp(arg, "--kind=", 7)) {
             opt.kind = arg + 7;
+        } else if (!strcmp(arg, "-j") || !strcmp(arg, "--jobs")) {
+            if (!(jobs = option_value(argc, argv, &i, "a number of workers")))
+                goto out;
+        } else if ((v = attached(arg, "-j", "--jobs"))) {
+            jobs = v;
+        } else if (!strcmp(arg, "--shard")) {
+            if (!(shard = option_value(argc, argv, &i, "K/N")))
+                goto out;
+        } else if ((v = attached(arg, NULL, "--shard"))) {
+            shard = v;
+        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
+            bo.quiet = 1;
         } else if (!strcmp(arg, "--public")) {
             opt.public_copy = 1;
         } else if (!strcmp(arg, "--dump=pages")) {
@@ -341,17 +443,62 @@ cli_render(int argc, char **argv)
                 nfiles);
         goto out;
     }
+    if (jobs && !(bo.jobs = parse_count(jobs, 256))) {
+        fprintf(stderr,
+                "copil render: error: -j takes a number of workers from 1 to 256, "
+                "not \"%s\"\n",
+                jobs);
+        goto out;
+    }
+    if (shard) {
+        char *slash = strchr(shard, '/');
+        char k[16];
+        size_t kn = slash ? (size_t)(slash - shard) : 0;
+        if (slash && kn < sizeof k) {
+            memcpy(k, shard, kn);
+            k[kn] = '\0';
+            bo.shard_n = parse_count(slash + 1, 1000000);
+            bo.shard_k = bo.shard_n ? parse_count(k, bo.shard_n) : 0;
+        }
+        if (!bo.shard_k) {
+            fprintf(stderr,
+                    "copil render: error: --shard takes K/N, the K-th of N slices with "
+                    "1 <= K <= N (for example --shard 2/8), not \"%s\"\n",
+                    shard);
+            goto out;
+        }
+    }
+    struct stat sb;
+    batch = nfiles > 1 || jobs || shard || (stat(files[0], &sb) == 0 && S_ISDIR(sb.st_mode));
+    if (batch && opt.dump) {
+        fprintf(stderr, "copil render: error: --dump=pages prints one document: name one file\n");
+        goto out;
+    }
+    if (batch && opt.output) {
+        fprintf(stderr, "copil render: error: -o names one output; use -d for a batch\n");
+        goto out;
+    }
+    if (batch && (code = (int)cli_batch_collect(files, nfiles, opt.dir, bo.shard_k, bo.shard_n,
+                                                &list)) != STATUS_OK)
+        goto out;
     code = STATUS_IO;
     if (cli_session_open(&session) != STATUS_OK)
         goto out;
     opened = 1;
-    Status worst = cli_session_fonts(&session);
-    for (int i = 0; worst != STATUS_IO && i < nfiles; i++)
-        worst = status_worst(worst, render_one(&session, files[i], &opt));
-    code = (int)worst;
+    Status st = cli_session_fonts(&session);
+    if (st != STATUS_OK)
+        code = (int)st;
+    else if (batch)
+        code = cli_batch_run(&session, &list, &bo, render_item, &opt);
+    else if (opt.dir && make_dirs(opt.dir) != 0)
+        fprintf(stderr, "copil render: error: cannot make the folder %s: %s\n", opt.dir,
+                strerror(errno));
+    else
+        code = (int)render_one(&session, files[0], &opt, NULL);
 out:
     if (opened)
         cli_session_close(&session);
+    cli_batch_free(&list);
     free(files);
     fflush(stdout);
     return code;
