@@ -139,6 +139,7 @@ unit: $(UNIT_BIN)
 bench: all
 	@bash bench/run.sh $(BIN)
 	@bash bench/render.sh $(BIN)
+	@bash bench/batch.sh $(BIN)
 
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)

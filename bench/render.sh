@@ -28,10 +28,11 @@ done | median | awk -v p="$pages" '{printf "one %s-page document, one process: %
 /usr/bin/time -f "  peak RSS: %M kB" "$COPIL" render "$doc" -o "$out/one.pdf" 2>&1 | grep RSS
 
 files=()
-for i in $(seq 100); do files+=("$doc"); done
+mkdir -p "$out/copies"
+for i in $(seq -w 100); do cp "$doc" "$out/copies/copy-$i.layout.xml"; files+=("$out/copies/copy-$i.layout.xml"); done
 for i in $(seq 5); do
-    t0=$(now); "$COPIL" render -d "$out" "${files[@]}"; t1=$(now)
+    t0=$(now); "$COPIL" render -q -j 1 -d "$out" "${files[@]}"; t1=$(now)
     echo $(( (t1 - t0) / 1000 ))
 done | median | awk -v p="$pages" '{ms = $1 / 1000 / 100;
     printf "100 documents, one process:      %.1f ms per document, %.0f pages per second (median of 5)\n", ms, p * 1000 / ms}'
-/usr/bin/time -f "  peak RSS: %M kB" "$COPIL" render -d "$out" "${files[@]}" 2>&1 | grep RSS
+/usr/bin/time -f "  peak RSS: %M kB" "$COPIL" render -q -j 1 -d "$out" "${files[@]}" 2>&1 | grep RSS

@@ -382,12 +382,33 @@ close_worker_fds(Batch *b)
     }
 }
 
-/* Starts worker w. The child closes the parent's ends of every other
- * worker's pipes, so that each worker's death shows as end of file. */
+/* The threads of this process, from /proc/self/task; 0 when unknown. */
+static int
+threads(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+/* Starts worker w. Only one thread survives a fork: Pango 1.50 starts
+ * short-lived threads of its own (fontconfig's initialisation, font sorts),
+ * and a fork while one of them holds a lock would leave the worker waiting
+ * for it forever; so the fork waits until this process is single-threaded
+ * again (a few milliseconds at most). The child closes the parent's ends of
+ * every other worker's pipes, so that each worker's death shows as end of
+ * file. */
 static int
 spawn(Batch *b, Worker *w)
 {
     int task[2], result[2];
+    for (int waited = 0; threads() > 1 && waited < 5000; waited++)
+        usleep(1000);
     if (pipe(task) != 0)
         return -1;
     if (pipe(result) != 0) {

@@ -341,6 +341,21 @@ render_item(Session *s, const BatchItem *item, void *ctx, BatchResult *res)
     return render_one(s, item->input, &opt, res);
 }
 
+/* Every document stylesheet, compiled before a batch forks its workers. */
+static Status
+compile_stylesheets(Session *s)
+{
+    static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "activity-report"};
+    Run r;
+    Status st = STATUS_OK;
+    run_init(&r, NULL);
+    for (size_t i = 0; st == STATUS_OK && i < sizeof kinds / sizeof kinds[0]; i++)
+        st = transform_compile(s->transformer, &r, kinds[i]);
+    cli_print_diags(&r);
+    run_free(&r);
+    return st;
+}
+
 /* "-j 4", "-j4", "--jobs=4", "--shard=2/8": the value, or NULL. */
 static const char *
 attached(const char *arg, const char *shortopt, const char *longopt)
@@ -488,7 +503,7 @@ cli_render(int argc, char **argv)
     Status st = cli_session_fonts(&session);
     if (st != STATUS_OK)
         code = (int)st;
-    else if (batch)
+    else if (batch && (code = (int)compile_stylesheets(&session)) == STATUS_OK)
         code = cli_batch_run(&session, &list, &bo, render_item, &opt);
     else if (opt.dir && make_dirs(opt.dir) != 0)
         fprintf(stderr, "copil render: error: cannot make the folder %s: %s\n", opt.dir,

@@ -270,6 +270,17 @@ sheet_for(Transformer *t, Messages *m, const char *name)
     return sheet;
 }
 
+Status
+transform_compile(Transformer *t, Run *r, const char *name)
+{
+    Messages m = {.run = r};
+    if (sheet_for(t, &m, name))
+        return STATUS_OK;
+    run_diag(r, DIAG_ERROR, 0, 0,
+             "the stylesheet %s.xsl is missing or broken (is copil installed completely?)", name);
+    return STATUS_IO;
+}
+
 static void
 free_doc(void *p)
 {

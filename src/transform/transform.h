@@ -25,6 +25,11 @@ typedef struct Transformer Transformer;
 Transformer *transform_new(const char *dir, Validator *v);
 void transform_free(Transformer *t);
 
+/* Compiles the stylesheet `name` now rather than on first use (a batch does
+ * this before forking its workers, so that they share the result). Problems
+ * are Diags on r; STATUS_IO when it is missing or broken. */
+Status transform_compile(Transformer *t, Run *r, const char *name);
+
 /* Runs the stylesheet `name` ("agenda", "minutes"…) on data, read from
  * input_path. On STATUS_OK *out is the layout document, owned by the run.
  * STATUS_INVALID when a linked file is missing, outside the folder or
