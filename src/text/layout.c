@@ -5,7 +5,9 @@
  * spans of the inline markup still point at their characters:
  *   fields (page number and count) → typography → hyphenation.
  * Markup becomes Pango attributes, never a markup string built by
- * concatenation, so no user text is ever parsed as markup.
+ * concatenation, so no user text is ever parsed as markup. The rewrites'
+ * copies and maps live in a scratch arena emptied after each paragraph:
+ * only the layout and its links outlast the call.
  */
 #include <string.h>
 
@@ -18,6 +20,7 @@ struct Text {
     Fonts *fonts;
     HyphenDict *dict;
     GHashTable *points; /* lower-case word -> break points (text_hyphen_points) */
+    Arena scratch;      /* one paragraph's rewrites; emptied by each layout */
 };
 
 Text *
@@ -27,6 +30,7 @@ text_new(Run *r, Fonts *fonts, const char *dict_path)
     t->fonts = fonts;
     t->dict = dict_path ? hnj_hyphen_load(dict_path) : NULL;
     t->points = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    arena_init(&t->scratch);
     if (!t->dict)
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the French hyphenation dictionary %s cannot be read: no word will be "
@@ -49,6 +53,7 @@ text_free(Text *t)
     if (t->dict)
         hnj_hyphen_free(t->dict);
     g_hash_table_destroy(t->points);
+    arena_free(&t->scratch);
     g_free(t);
 }
 
@@ -209,7 +214,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
             const Box *owner)
 {
     TextLayout out = {0};
-    Arena *a = &r->arena;
+    Arena *a = &t->scratch;
     unsigned n0, n1, n2;
     unsigned *m0 = arena_alloc_array(a, (size_t)rt->len + 1, sizeof(unsigned));
     if (!m0)
@@ -244,8 +249,10 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
 #define MAP(off) (m2 ? m2[m1[m0[(off)]]] : m1[m0[(off)]])
 
     PangoLayout *layout = pango_layout_new(fonts_context(t->fonts));
-    if (run_defer(r, unref_layout, layout) != STATUS_OK)
+    if (run_defer(r, unref_layout, layout) != STATUS_OK) {
+        g_object_unref(layout);
         goto fail;
+    }
     shape(t, layout, st, width, st->align);
     pango_layout_set_indent(layout, st->indent_first);
     pango_layout_set_text(layout, s2, (int)n2);
@@ -285,9 +292,11 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         case SPAN_LINK: {
             add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
             add_color(list, 0x1F4E8C, s, e);
-            TextLink *l = arena_alloc(a, sizeof(*l));
-            if (!l)
+            TextLink *l = arena_alloc(&r->arena, sizeof(*l));
+            if (!l) {
+                pango_attr_list_unref(list);
                 goto fail;
+            }
             l->start = (int)s;
             l->end = (int)e;
             l->href = sp->href;
@@ -306,8 +315,11 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     pango_attr_list_unref(list);
     check_glyphs(t, r, s2, n2, owner);
     out.layout = layout;
+    arena_free(a);
     return out;
 fail:
+    arena_free(a);
     out.layout = NULL;
+    out.links = NULL;
     return out;
 }
