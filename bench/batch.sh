@@ -47,6 +47,14 @@ for i in 1 2 3; do
     t0=$(now); "$COPIL" render -q -j 1 -d "$out/same-out" "$out/same"; t1=$(now)
     echo $(( (t1 - t0) / 1000 ))
 done | median | awk '{printf "200 documents, one process (-j 1): %.1f ms per document (median of 3)\n", $1 / 1000 / 200}'
+if command -v valgrind >/dev/null; then
+    # 20 of the copies; the worker (the larger count) renders them all.
+    mkdir -p "$out/twenty"
+    cp "$out"/same/copy-0[01]?.xml "$out"/same/copy-020.xml "$out/twenty/"
+    valgrind --tool=callgrind --callgrind-out-file="$out/cg.%p" "$COPIL" render -q -j 1 -d "$out/twenty-out" \
+        "$out/twenty" 2>&1 | awk '/Collected :/ {if ($4 > max) max = $4} END {
+            printf "  instructions per warm document (callgrind, 20 documents): %.1f million\n", max / 20 / 1e6}'
+fi
 
 # 1,000 generated meeting files with -j 2.
 bash bench/make-meetings.sh "$out/many" 1000
