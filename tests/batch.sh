@@ -95,6 +95,12 @@ expect_exit "a missing file fails alone in a batch" 1 "$COPIL" render -d "$B/mis
 grep -q "nonexistent.xml: error: cannot read this file: it does not exist" "$TMP/err" && [ "$(find "$B/missing" -name '*.pdf' | wc -l)" = 2 ] \
     && ok "a missing file: listed, the others written" || fail "a missing file in a batch" "$(cat "$TMP/err")"
 
+# Folders are made only for PDFs actually written.
+mkdir -p "$B/onlybad/sub"
+cp tests/bad/attribute-misspelled.xml "$B/onlybad/sub/broken.xml"
+expect_exit "a batch where every file fails: exit 1" 1 "$COPIL" render -d "$B/nofolder" "$B/onlybad"
+[ ! -e "$B/nofolder" ] && ok "no output folder is made for a file that fails" || fail "empty output folders were made" "$(find "$B/nofolder")"
+
 # On a terminal: a progress line redrawn in place, then the summary.
 if command -v script >/dev/null; then
     script -qec "$COPIL render -j 2 -d $B/tty $B/good" /dev/null </dev/null >"$B/tty.out" 2>&1

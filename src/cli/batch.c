@@ -167,21 +167,20 @@ compare_items(const void *a, const void *b)
     return strcmp(((const BatchItem *)a)->input, ((const BatchItem *)b)->input);
 }
 
-/* The output a file gets, less its kind: its folder and its name without
- * ".xml" (a layout document keeps a mark, as it makes NAME.pdf and a data
- * file NAME-KIND.pdf). */
+/* The output a file gets, less its kind: its folder and its stem (a layout
+ * document keeps a mark, as it makes NAME.pdf and a data file NAME-KIND.pdf). */
 static char *
 output_key(const BatchItem *it)
 {
-    const char *slash = strrchr(it->input, '/');
-    const char *base = slash ? slash + 1 : it->input;
-    int layout = ends_with(base, ".layout.xml");
-    size_t n = strlen(base) - (layout ? 11 : ends_with(base, ".xml") ? 4 : 0);
-    const char *dir = it->outdir ? it->outdir : slash ? it->input : ".";
-    size_t dn = it->outdir ? strlen(dir) : slash ? (size_t)(slash - it->input) : 1;
+    size_t n;
+    int layout;
+    const char *stem = cli_output_stem(it->input, &n, &layout);
+    /* The folder without its last slash: "x.xml" and "./x.xml" meet. */
+    const char *dir = it->outdir ? it->outdir : stem > it->input ? it->input : ".";
+    size_t dn = it->outdir ? strlen(dir) : stem > it->input ? (size_t)(stem - it->input - 1) : 1;
     char *key = malloc(dn + n + 4);
     if (key)
-        sprintf(key, "%.*s/%.*s%s", (int)dn, dir, (int)n, base, layout ? "\x01" : "");
+        sprintf(key, "%.*s/%.*s%s", (int)dn, dir, (int)n, stem, layout ? "\x01" : "");
     return key;
 }
 
@@ -254,6 +253,7 @@ cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int s
     if (st != STATUS_OK)
         goto out;
     qsort(l.items, (size_t)l.n, sizeof(*l.items), compare_items);
+    l.total = l.n;
     st = check_outputs(&l);
     if (st != STATUS_OK || shard_n <= 1)
         goto out;
@@ -267,15 +267,12 @@ cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int s
             free(l.items[i].outdir);
         }
     }
-    l.total = l.n;
     l.n = kept;
 out:
     if (st != STATUS_OK) {
         cli_batch_free(&l);
         return st;
     }
-    if (!l.total)
-        l.total = l.n;
     *out = l;
     return STATUS_OK;
 }

@@ -91,6 +91,11 @@ void cli_batch_free(BatchList *l);
  * 1 when any failed, 3 when no worker could start. */
 int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, BatchFn fn, void *ctx);
 
+/* The name an input's PDF is made from: its file name less ".layout.xml"
+ * (*layout = 1: it makes NAME.pdf) or ".xml" (NAME-KIND.pdf). Returns where
+ * that name starts in input; *n is its length. */
+const char *cli_output_stem(const char *input, size_t *n, int *layout);
+
 /* Prints the run's diagnostics to stderr, sorted, with a line for any that
  * were dropped over the limit. */
 void cli_print_diags(Run *r);

@@ -103,26 +103,31 @@ creation_date(Run *r, const Doc *doc)
     return "";
 }
 
+const char *
+cli_output_stem(const char *input, size_t *n, int *layout)
+{
+    const char *slash = strrchr(input, '/');
+    const char *name = slash ? slash + 1 : input;
+    size_t k = strlen(name);
+    *layout = k > 11 && !strcmp(name + k - 11, ".layout.xml");
+    *n = k - (*layout ? 11 : k > 4 && !strcmp(name + k - 4, ".xml") ? 4 : 0);
+    return name;
+}
+
 /* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, beside
  * the input or in dir when given; the public copy adds "-public", so that
  * it never takes the place of the full one. */
 static const char *
 default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
 {
-    if (dir) {
-        const char *slash = strrchr(input, '/');
-        input = slash ? slash + 1 : input;
-    }
-    size_t n = strlen(input);
-    if (n > 11 && !strcmp(input + n - 11, ".layout.xml"))
-        n -= 11;
-    else if (n > 4 && !strcmp(input + n - 4, ".xml"))
-        n -= 4;
+    size_t n;
+    int layout;
+    const char *stem = cli_output_stem(input, &n, &layout);
     const char *suffix = arena_printf(&r->arena, "%s%s%s", kind ? "-" : "", kind ? kind : "",
                                       public_copy ? "-public" : "");
     if (dir)
-        return arena_printf(&r->arena, "%s/%.*s%s.pdf", dir, (int)n, input, suffix);
-    return arena_printf(&r->arena, "%.*s%s.pdf", (int)n, input, suffix);
+        return arena_printf(&r->arena, "%s/%.*s%s.pdf", dir, (int)n, stem, suffix);
+    return arena_printf(&r->arena, "%.*s%s.pdf", (int)(stem - input + n), input, suffix);
 }
 
 /* Which document a data file makes: --kind, else a meeting with a record
@@ -206,6 +211,29 @@ keep_first(Run *r, BatchResult *res)
     }
 }
 
+/* mkdir -p; 0 or -1 with errno. */
+static int
+make_dirs(const char *path)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf)
+        return errno = ENAMETOOLONG, -1;
+    memcpy(buf, path, n + 1);
+    for (char *p = buf + 1;; p++) {
+        if (*p != '/' && *p)
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        if (!(*p = c))
+            break;
+    }
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : (errno = ENOTDIR, -1);
+}
+
 /* Renders input; its diagnostics are printed, or only summed up in res when
  * res is given (a batch's worker). */
 static Status
@@ -259,6 +287,12 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
     const char *target = opt->output
                              ? opt->output
                              : default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
+    if (!opt->output && opt->dir && make_dirs(opt->dir) != 0) {
+        run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", opt->dir,
+                 strerror(errno));
+        st = STATUS_IO;
+        goto out;
+    }
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  "%s has been signed: copil never rewrites a signed document (its signatures "
@@ -304,40 +338,12 @@ out:
     return st;
 }
 
-/* mkdir -p; 0 or -1 with errno. */
-static int
-make_dirs(const char *path)
-{
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof buf)
-        return errno = ENAMETOOLONG, -1;
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1;; p++) {
-        if (*p != '/' && *p)
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return -1;
-        if (!(*p = c))
-            break;
-    }
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : (errno = ENOTDIR, -1);
-}
-
-/* A batch's worker: the item's own output folder, made when missing. */
+/* A batch's worker: the item with its own output folder. */
 static Status
 render_item(Session *s, const BatchItem *item, void *ctx, BatchResult *res)
 {
     RenderOptions opt = *(const RenderOptions *)ctx;
     opt.dir = item->outdir;
-    if (opt.dir && make_dirs(opt.dir) != 0) {
-        snprintf(res->first, sizeof res->first, "%s: error: cannot make the folder %s: %s",
-                 item->input, opt.dir, strerror(errno));
-        return STATUS_IO;
-    }
     return render_one(s, item->input, &opt, res);
 }
 
@@ -445,8 +451,9 @@ cli_render(int argc, char **argv)
         }
     }
     if (nfiles == 0) {
-        fprintf(stderr, "copil render: error: name a layout document to render\n"
-                        "usage: copil render FILE.layout.xml [-o OUT.pdf] [--dump=pages]\n");
+        fprintf(stderr, "copil render: error: name a file or a folder to render\n"
+                        "usage: copil render FILE|DIR... [-o OUT.pdf | -d DIR] [-j N]; see "
+                        "copil help render\n");
         goto out;
     }
     if (opt.output && opt.dir) {
@@ -503,13 +510,10 @@ cli_render(int argc, char **argv)
     Status st = cli_session_fonts(&session);
     if (st != STATUS_OK)
         code = (int)st;
-    else if (batch && (code = (int)compile_stylesheets(&session)) == STATUS_OK)
-        code = cli_batch_run(&session, &list, &bo, render_item, &opt);
-    else if (opt.dir && make_dirs(opt.dir) != 0)
-        fprintf(stderr, "copil render: error: cannot make the folder %s: %s\n", opt.dir,
-                strerror(errno));
-    else
+    else if (!batch)
         code = (int)render_one(&session, files[0], &opt, NULL);
+    else if ((code = (int)compile_stylesheets(&session)) == STATUS_OK)
+        code = cli_batch_run(&session, &list, &bo, render_item, &opt);
 out:
     if (opened)
         cli_session_close(&session);
