@@ -39,6 +39,14 @@ why_not(int err)
         return "too many symbolic links";
     case ENAMETOOLONG:
         return "its name is too long";
+    case ENOSPC:
+        return "the disk is full";
+    case EDQUOT:
+        return "the disk quota is used up";
+    case EROFS:
+        return "the disk is read-only";
+    case EIO:
+        return "the disk reported an input/output error";
     default:
         return strerror(err);
     }
@@ -119,6 +127,18 @@ out:
 
 #define ATOMIC_BUFFER (64 * 1024)
 
+/* The folder part of path ("." when none), in a. */
+static char *
+folder_of(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return arena_strdup(a, ".");
+    if (slash == path)
+        return arena_strdup(a, "/");
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
 Status
 file_atomic_open(Run *r, const char *target, AtomicFile *af)
 {
@@ -126,16 +146,27 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     af->fd = -1;
     const char *slash = strrchr(target, '/');
     af->target = arena_strdup(&r->arena, target);
+    af->folder = folder_of(&r->arena, target);
     af->temp =
         slash ? arena_printf(&r->arena, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1)
               : arena_printf(&r->arena, ".%s.XXXXXX", target);
-    if (!af->target || !af->temp)
-        return STATUS_IO;
     af->buf = arena_alloc(&r->arena, ATOMIC_BUFFER);
-    if (!af->buf)
+    if (!af->target || !af->folder || !af->temp || !af->buf)
         return STATUS_IO;
-    af->fd = mkstemp(af->temp);
-    if (af->fd < 0) {
+    /* A file without a name, given one only when complete: a process killed
+     * while writing leaves nothing behind, not even a hidden partial file.
+     * Linking it needs /proc; a file system without O_TMPFILE, or no /proc,
+     * gets a named temporary file instead. */
+    if (access("/proc/self/fd", X_OK) == 0) {
+        af->fd = open(af->folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+        if (af->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+            run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
+            af->temp = NULL;
+            return STATUS_IO;
+        }
+        af->unnamed = af->fd >= 0;
+    }
+    if (af->fd < 0 && (af->fd = mkstemp(af->temp)) < 0) {
         run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
         af->temp = NULL;
         return STATUS_IO;
@@ -177,6 +208,24 @@ file_atomic_write(AtomicFile *af, const void *data, size_t n)
     return 0;
 }
 
+/* Gives the unnamed file af->fd the name af->temp (its XXXXXX replaced by a
+ * fresh suffix); 0 or an errno. */
+static int
+name_unnamed(AtomicFile *af)
+{
+    char proc[64];
+    snprintf(proc, sizeof(proc), "/proc/self/fd/%d", af->fd);
+    size_t n = strlen(af->temp);
+    for (unsigned attempt = 0; attempt < 100; attempt++) {
+        snprintf(af->temp + n - 6, 7, "%06u", (unsigned)(getpid() * 31u + attempt) % 1000000u);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, af->temp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        if (errno != EEXIST)
+            return errno;
+    }
+    return EEXIST;
+}
+
 Status
 file_atomic_commit(Run *r, AtomicFile *af)
 {
@@ -185,19 +234,31 @@ file_atomic_commit(Run *r, AtomicFile *af)
     int err = af->failed;
     if (!err && fsync(af->fd) != 0)
         err = errno;
+    if (!err && af->unnamed) {
+        err = name_unnamed(af);
+        if (err)
+            af->temp = NULL; /* nothing to remove: the file had no name */
+    }
     if (close(af->fd) != 0 && !err)
         err = errno;
     af->fd = -1;
     if (!err && rename(af->temp, af->target) != 0)
         err = errno;
     if (err) {
-        run_diag_at(r, DIAG_ERROR, af->target, 0, 0, "cannot write the file: %s%s",
-                    err == ENOSPC ? "the disk is full" : strerror(err), "; nothing was changed");
-        unlink(af->temp);
+        run_diag_at(r, DIAG_ERROR, af->target, 0, 0,
+                    "cannot write the file: %s; nothing was changed", why_not(err));
+        if (af->temp)
+            unlink(af->temp);
         af->temp = NULL;
         return STATUS_IO;
     }
     af->temp = NULL;
+    /* The new name itself reaches the disk with its folder. */
+    int dir = open(af->folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        fsync(dir);
+        close(dir);
+    }
     return STATUS_OK;
 }
 
@@ -207,7 +268,7 @@ file_atomic_abort(AtomicFile *af)
     if (af->fd >= 0)
         close(af->fd);
     af->fd = -1;
-    if (af->temp)
+    if (af->temp && !af->unnamed)
         unlink(af->temp);
     af->temp = NULL;
 }

@@ -17,15 +17,18 @@
  * a folder, a device) or STATUS_INVALID (larger than limit). */
 Status file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len);
 
-/* An output file written beside its target under a temporary name, and
- * renamed over the target only when complete: a failed run leaves no half
- * file and never touches an earlier good one. */
+/* An output file written beside its target, as a file without a name where
+ * the system allows (else under a temporary name), named and renamed over
+ * the target only when complete and flushed: a failed or killed run leaves no
+ * half file and never touches an earlier good one. */
 typedef struct AtomicFile {
     char *target; /* arena copies */
-    char *temp;
+    char *folder; /* the target's */
+    char *temp;   /* the temporary name (an unnamed file gets it at commit) */
     int fd;
-    int failed; /* a write failed: commit refuses */
-    char *buf;  /* writes are gathered here (Cairo writes in small pieces) */
+    int unnamed; /* fd is an O_TMPFILE: a kill while writing leaves nothing */
+    int failed;  /* a write failed: commit refuses */
+    char *buf;   /* writes are gathered here (Cairo writes in small pieces) */
     size_t used;
 } AtomicFile;
 
