@@ -37,8 +37,10 @@ void schema_free(Schema *s);
  * Every problem becomes a plain-language Diag on r. */
 Status schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len);
 
-/* The rules XSD 1.0 cannot say, for a schema-valid doc of the given kind. */
-Status rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len);
+/* The rules XSD 1.0 cannot say, for a schema-valid doc of the given kind
+ * read from path (its folder confines the files it names). */
+Status rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *src,
+                   size_t len);
 
 /* Finds where node's start tag begins in src (or its attribute attr, when
  * not NULL): *line and *col, 1-based, the column in characters. libxml2 only

@@ -3,10 +3,15 @@
  *
  * Sums (time shares add up to 100), orders (a meeting ends after it starts),
  * conditions (a record needs everyone's attendance and a secretary) and the
- * co-signatories of a mission letter. Each rule reports at the element a user
+ * co-signatories of a mission letter, and the files a document reads (a
+ * logo, a previous meeting): present, and inside the file's own folder, so
+ * that "../../etc/passwd", an absolute path or a symbolic link leading out
+ * is refused at its line. Each rule reports at the element a user
  * would edit to fix it. Dates and times are compared as strings: the schema
  * already fixed their form (YYYY-MM-DD, HH:MM).
  */
+#include <libgen.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -193,8 +198,77 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
     }
 }
 
+/* A file named at node (its attribute attr, or its text when attr is NULL)
+ * that copil will read: relative, present, and inside folder (a real path). */
+static void
+check_file_ref(Rules *ru, const xmlNode *node, const char *attr, const char *folder)
+{
+    Arena *a = &ru->run->arena;
+    if (!node)
+        return;
+    const char *v = attr ? xml_attr(a, node, attr) : xml_text(a, node);
+    const char *what =
+        attr ? arena_printf(a, "%s=\"%s\" in <%s>", attr, v ? v : "", (const char *)node->name)
+             : arena_printf(a, "<%s> \"%s\"", (const char *)node->name, v ? v : "");
+    char path[PATH_MAX], real[PATH_MAX];
+    if (!v || !*v || !what)
+        return;
+    if (v[0] == '/') {
+        fail(ru, node, attr,
+             "%s is an absolute path; copil reads only files inside this file's folder: "
+             "write the path from here, e.g. logo.png or 2026/t1.xml",
+             what);
+        return;
+    }
+    /* "../x" leaves the folder as written, whatever is there. */
+    int depth = 0;
+    for (const char *p = v; *p && depth >= 0;) {
+        size_t k = strcspn(p, "/");
+        depth += k == 2 && !strncmp(p, "..", 2) ? -1 : (k == 0 || (k == 1 && *p == '.')) ? 0 : 1;
+        p += k + (p[k] == '/');
+    }
+    if (depth < 0) {
+        fail(ru, node, attr,
+             "%s leads outside this file's folder; copil reads only files inside it: copy "
+             "the file next to this one",
+             what);
+        return;
+    }
+    if ((size_t)snprintf(path, sizeof(path), "%s/%s", folder, v) >= sizeof(path) ||
+        !realpath(path, real)) {
+        fail(ru, node, attr, "%s cannot be found next to this file (in %s)", what, folder);
+        return;
+    }
+    size_t n = strlen(folder);
+    if (strncmp(real, folder, n) != 0 || (real[n] != '/' && strcmp(folder, "/") != 0))
+        fail(ru, node, attr,
+             "%s leads outside this file's folder (to %s); copil reads only files inside it: "
+             "copy the file next to this one",
+             what, real);
+}
+
+/* Every file the document will read. */
+static void
+check_file_refs(Rules *ru, const xmlNode *root, DocKind kind, const char *path)
+{
+    char copy[PATH_MAX], folder[PATH_MAX];
+    if (!path || (size_t)snprintf(copy, sizeof(copy), "%s", path) >= sizeof(copy) ||
+        !realpath(dirname(copy), folder))
+        return;
+    const xmlNode *est = xml_child(root, "establishment");
+    for (const xmlNode *n = xml_child(est, "logo"); n; n = xml_next(n, "logo"))
+        check_file_ref(ru, n, NULL, folder);
+    if (kind == DOC_MEETING)
+        check_file_ref(ru, xml_child(root, "previous"), "href", folder);
+    if (kind == DOC_ACTIVITY_REPORT) {
+        const xmlNode *m = xml_child(root, "meetings");
+        for (const xmlNode *f = xml_child(m, "meeting-file"); f; f = xml_next(f, "meeting-file"))
+            check_file_ref(ru, f, "href", folder);
+    }
+}
+
 Status
-rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
+rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *src, size_t len)
 {
     Rules ru = {.run = r, .src = src, .len = len};
     unsigned before = r->nerrors;
@@ -218,6 +292,8 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *src, size_t len)
     case DOC_UNKNOWN:
         break;
     }
+    if (kind != DOC_LAYOUT)
+        check_file_refs(&ru, root, kind, path);
     if (r->arena.failed)
         return STATUS_IO;
     return r->nerrors > before ? STATUS_INVALID : STATUS_OK;

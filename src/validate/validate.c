@@ -245,7 +245,7 @@ validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *k
     st = schema_check(schema, r, doc, data, len);
     if (st != STATUS_OK)
         goto out;
-    st = rules_check(r, doc, kind, data, len);
+    st = rules_check(r, doc, kind, path, data, len);
     if (st != STATUS_OK)
         goto out;
     *out = doc;
