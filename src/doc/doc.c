@@ -8,13 +8,17 @@
  * as a browser does: runs of spaces, tabs and newlines become one space, and
  * a paragraph's leading and trailing spaces go.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "doc/internal.h"
 
 typedef struct Builder {
@@ -25,6 +29,7 @@ typedef struct Builder {
     char *base_real; /* realpath of the layout's folder */
     int public_copy; /* contact details are left out (doc_redact)... */
     int keep;        /* ...but not inside a block marked public="keep" */
+    int io_failed;   /* a file that was there could not be read: exit 3 */
 } Builder;
 
 /* --- text ------------------------------------------------------------ */
@@ -421,6 +426,83 @@ align_attr(Builder *b, const xmlNode *n)
                                    : ALIGN_LEFT;
 }
 
+/* Width and height of the PNG in data (0 when it is not one). */
+static void
+png_size(const unsigned char *data, size_t n, unsigned long *w, unsigned long *h)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    *w = *h = 0;
+    if (n < 24 || memcmp(data, sig, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
+        return;
+    *w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
+         (unsigned long)data[18] << 8 | data[19];
+    *h = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16 |
+         (unsigned long)data[22] << 8 | data[23];
+}
+
+/* Reads the image box->src (a real path inside the layout's folder) whole,
+ * once: what paint draws is what was checked, even if the file is replaced,
+ * by a symbolic link say, while copil runs. A PNG whose pixels would not fit
+ * in DOC_MAX_IMAGE_PIXELS is refused before it is decoded. */
+static void
+read_image(Builder *b, Box *box, const char *src)
+{
+    struct stat sb;
+    int fd = open(box->src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    unsigned char *data = NULL;
+    size_t got = 0;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" could not be opened (%s); was it moved or replaced while "
+                 "copil ran?",
+                 src, strerror(errno));
+        b->io_failed = 1;
+        goto out;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0, "the image \"%s\" is not a regular file", src);
+        goto out;
+    }
+    if (sb.st_size > DOC_MAX_IMAGE_BYTES) {
+        char have[32], max[32];
+        file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
+        file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" is too large (%s); copil reads images of up to %s", src, have,
+                 max);
+        goto out;
+    }
+    data = arena_alloc(b->a, (size_t)sb.st_size + 1);
+    while (data && got <= (size_t)sb.st_size) {
+        ssize_t k = read(fd, data + got, (size_t)sb.st_size + 1 - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    if (!data || got != (size_t)sb.st_size) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" changed while copil was reading it; try again", src);
+        b->io_failed = 1;
+        goto out;
+    }
+    unsigned long w, h;
+    png_size(data, got, &w, &h);
+    if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" is %lu × %lu pixels, more than copil draws (%d million "
+                 "pixels); reduce it to print size (about 2,500 pixels wide for a page)",
+                 src, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
+        goto out;
+    }
+    box->img_data = data;
+    box->img_len = got;
+out:
+    if (fd >= 0)
+        close(fd);
+}
+
 static void
 image(Builder *b, Box *box, const xmlNode *n)
 {
@@ -431,6 +513,13 @@ image(Builder *b, Box *box, const xmlNode *n)
     box->img_height = h ? doc_parse_length(h) : 0;
     box->img_align = align_attr(b, n);
     char resolved[PATH_MAX];
+    if (src && src[0] == '/') {
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" is an absolute path; copil reads only files inside the layout "
+                 "document's folder: write the path from there, e.g. logo.png",
+                 src);
+        return;
+    }
     const char *path = arena_printf(b->a, "%s/%s", b->doc->base_dir, src ? src : "");
     if (!path || !src || !realpath(path, resolved)) {
         run_diag(b->run, DIAG_ERROR, box->line, 0,
@@ -446,6 +535,7 @@ image(Builder *b, Box *box, const xmlNode *n)
         return;
     }
     box->src = arena_strdup(b->a, resolved);
+    read_image(b, box, src);
 }
 
 static void
@@ -729,6 +819,8 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, int public_copy, Doc *
         run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the layout");
         return STATUS_IO;
     }
+    if (b.io_failed)
+        return STATUS_IO;
     if (r->nerrors > errors)
         return STATUS_INVALID;
     *out = d;

@@ -29,6 +29,12 @@
 /* Pango units per point (PANGO_SCALE), without including Pango here. */
 #define DOC_UNITS_PER_PT 1024
 
+/* Images: at most this many bytes in a file, and this many pixels once
+ * decoded (a 300 dpi A4 page is 8.7 million): a small PNG that claims
+ * 50,000 × 50,000 pixels is refused before it is decoded. */
+#define DOC_MAX_IMAGE_BYTES  (16 * 1000 * 1000)
+#define DOC_MAX_IMAGE_PIXELS (40 * 1000 * 1000)
+
 /* A length in points. */
 static inline double
 doc_pt(int v)
@@ -146,7 +152,9 @@ struct Box {
     Width width;          /* BOX_COLUMN */
     int gap;              /* BOX_COLUMNS */
 
-    const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
+    const char *src, *alt;         /* BOX_IMAGE: path (resolved), text alternative */
+    const unsigned char *img_data; /* BOX_IMAGE: the file's bytes, read by doc_build */
+    size_t img_len;
     int img_width, img_height; /* BOX_IMAGE: 0 when not given */
     Align img_align;           /* BOX_IMAGE, BOX_CHART */
     const Chart *chart;        /* BOX_CHART; its size in img_width, img_height */

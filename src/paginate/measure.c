@@ -462,15 +462,35 @@ aligned_x(const Box *box, int x, int width, int w)
                                            : x;
 }
 
-/* Loads the image: a PNG surface or an SVG handle, and its natural size in
- * points (a pixel is 1/96 in, as on screens). 0 when it cannot be read. */
+/* Cairo's PNG reader over the bytes doc_build read. */
+typedef struct PngReader {
+    const unsigned char *p;
+    size_t left;
+} PngReader;
+
+static cairo_status_t
+read_png(void *closure, unsigned char *data, unsigned int length)
+{
+    PngReader *r = closure;
+    if (length > r->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, r->p, length);
+    r->p += length;
+    r->left -= length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decodes the image doc_build read: a PNG surface or an SVG handle, and its
+ * natural size in points (a pixel is 1/96 in, as on screens). An SVG is read
+ * without a base file, so it cannot pull in other files. 0 when it cannot be
+ * decoded. */
 static int
 load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, double *w, double *h)
 {
     size_t n = strlen(box->src);
     if (n > 4 && !g_ascii_strcasecmp(box->src + n - 4, ".svg")) {
         GError *err = NULL;
-        RsvgHandle *handle = rsvg_handle_new_from_file(box->src, &err);
+        RsvgHandle *handle = rsvg_handle_new_from_data(box->img_data, box->img_len, &err);
         if (!handle) {
             run_diag(c->run, DIAG_ERROR, box->line, 0, "the image %s cannot be read: %s", box->src,
                      err ? err->message : "not a valid SVG file");
@@ -499,7 +519,8 @@ load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, doub
         *h = ph;
         return 1;
     }
-    cairo_surface_t *img = cairo_image_surface_create_from_png(box->src);
+    PngReader reader = {box->img_data, box->img_len};
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         run_diag(c->run, DIAG_ERROR, box->line, 0,
                  "the image %s cannot be read: it is not a valid PNG file", box->src);
@@ -520,7 +541,7 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     cairo_surface_t *png = NULL;
     RsvgHandle *svg = NULL;
     double pw, ph;
-    if (!box->src || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
+    if (!box->img_data || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
         return;
     double w = box->img_width, h = box->img_height;
     if (w <= 0 && h <= 0)
