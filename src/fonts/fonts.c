@@ -7,6 +7,8 @@
  * configuration has no synthetic bold or italic, which is why fonts/ ships
  * all four styles of each family.
  */
+#include <dirent.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
@@ -55,6 +57,101 @@ xml_escape(const char *s)
     return g_string_free(g, FALSE);
 }
 
+/* 1 when fontconfig listed the font file at path. */
+static int
+listed(FcFontSet *set, const char *path)
+{
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *file;
+        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+            !strcmp((const char *)file, path))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the file starts as a TrueType or OpenType font does. */
+static int
+looks_like_font(const char *path)
+{
+    unsigned char m[4];
+    FILE *fp = fopen(path, "rb");
+    int ok = fp && fread(m, 1, 4, fp) == 4 &&
+             (!memcmp(m, "\0\1\0\0", 4) || !memcmp(m, "OTTO", 4) || !memcmp(m, "true", 4) ||
+              !memcmp(m, "ttcf", 4));
+    if (fp)
+        fclose(fp);
+    return ok;
+}
+
+/* Every font file of the folder (real path dir) is one fontconfig could
+ * read: a damaged one is named, rather than silently replaced by another
+ * style at print time. Returns the number of damaged files. */
+static int
+check_files(Run *r, const char *fonts_dir, const char *dir, FcFontSet *set)
+{
+    int bad = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (e->d_name[0] == '.' || n < 5 ||
+            (g_ascii_strcasecmp(e->d_name + n - 4, ".ttf") &&
+             g_ascii_strcasecmp(e->d_name + n - 4, ".otf") &&
+             g_ascii_strcasecmp(e->d_name + n - 4, ".ttc")))
+            continue;
+        char *path = g_strdup_printf("%s/%s", dir, e->d_name);
+        if (!looks_like_font(path) || !listed(set, path)) {
+            run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
+                        "the font file %s is damaged (it is not a font fontconfig can read); "
+                        "reinstall copil's fonts",
+                        e->d_name);
+            bad++;
+        }
+        g_free(path);
+    }
+    if (d)
+        closedir(d);
+    return bad;
+}
+
+/* The four styles of each shipped family that the stylesheets use. */
+static int
+check_faces(Run *r, const char *fonts_dir, FcFontSet *set)
+{
+    static const char *const families[] = {SANS_FAMILY, SERIF_FAMILY};
+    static const struct {
+        int weight, slant;
+        const char *name;
+    } styles[] = {{FC_WEIGHT_REGULAR, FC_SLANT_ROMAN, "Regular"},
+                  {FC_WEIGHT_BOLD, FC_SLANT_ROMAN, "Bold"},
+                  {FC_WEIGHT_REGULAR, FC_SLANT_ITALIC, "Italic"},
+                  {FC_WEIGHT_BOLD, FC_SLANT_ITALIC, "Bold Italic"}};
+    int missing = 0;
+    for (size_t f = 0; f < 2; f++) {
+        for (size_t k = 0; k < 4; k++) {
+            int found = 0;
+            for (int i = 0; set && i < set->nfont && !found; i++) {
+                FcChar8 *fam;
+                int w, sl;
+                found = FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &fam) == FcResultMatch &&
+                        !strcmp((const char *)fam, families[f]) &&
+                        FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &w) == FcResultMatch &&
+                        FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, &sl) == FcResultMatch &&
+                        w == styles[k].weight && sl == styles[k].slant;
+            }
+            if (!found) {
+                run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
+                            "the fonts folder lacks %s %s, which the documents use; reinstall "
+                            "copil's fonts",
+                            families[f], styles[k].name);
+                missing++;
+            }
+        }
+    }
+    return missing;
+}
+
 Status
 fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
 {
@@ -101,6 +198,8 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
                     "the fonts folder holds no font copil can use (broken or missing files)");
         goto out;
     }
+    if (check_files(r, fonts_dir, real, set) + check_faces(r, fonts_dir, set) > 0)
+        goto out;
     /* Made current first, so that neither Pango nor Cairo ever loads the
      * system's configuration (and its fonts) behind our back. */
     FcConfigSetCurrent(f->config);
@@ -110,6 +209,10 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
         goto out;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+    /* Text inside an SVG image is laid out by librsvg with Pango's default
+     * font map: make it this one, so that it too uses only our fonts and
+     * shares their caches. */
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(f->map));
     f->context = pango_font_map_create_context(f->map);
     pango_context_set_language(f->context, pango_language_from_string("fr"));
     /* One layout unit is one PDF point: 72 per inch, not the screen's 96 that
@@ -141,6 +244,8 @@ fonts_free(Fonts *f)
         return;
     if (f->context)
         g_object_unref(f->context);
+    if (f->map && (PangoFontMap *)pango_cairo_font_map_get_default() == f->map)
+        pango_cairo_font_map_set_default(NULL);
     if (f->map)
         g_object_unref(f->map);
     if (f->coverage)
