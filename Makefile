@@ -56,10 +56,23 @@ PNGDIFF  := $(BUILD)/pngdiff
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr
-DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3
+DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
+             clang libclang-rt-14-dev valgrind
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
-.PHONY: all demo check deps need-deps format install uninstall clean bench regen unit
+# libFuzzer targets (tests/fuzz/): the program's objects built again by
+# clang with coverage, AddressSanitizer and UBSan, whatever SAN says.
+FUZZ       := build/fuzz
+FUZZ_CC    := clang
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+              -fno-sanitize-recover=all
+FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o)
+FUZZ_BINS  := $(FUZZ)/copil-fuzz-data $(FUZZ)/copil-fuzz-layout $(FUZZ)/copil-fuzz-text
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc -I$(FUZZ) $(PKG_CFLAGS) \
+              -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
+
+.PHONY: all demo check deps need-deps format install uninstall clean bench regen unit \
+        fuzz fuzz-smoke fuzz-run valgrind
 all: $(BIN)
 
 $(BIN): $(OBJ) $(MAIN_OBJ)
@@ -88,7 +101,24 @@ $(BUILD)/config.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+$(FUZZ)/obj/%.o: src/%.c $(FUZZ)/config.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ)/config.h: $(BUILD)/config.h
+	@mkdir -p $(FUZZ)
+	@cp $< $@
+
+$(FUZZ)/copil-fuzz-data: tests/fuzz/fuzz_render.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=0 -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+$(FUZZ)/copil-fuzz-layout: tests/fuzz/fuzz_render.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=1 -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+$(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
 
 # --- set-up -----------------------------------------------------------
 
@@ -99,7 +129,9 @@ need-deps:
 	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
 	   && command -v mutool >/dev/null && command -v certutil >/dev/null \
-	   && command -v python3 >/dev/null; then :; \
+	   && command -v python3 >/dev/null && command -v valgrind >/dev/null \
+	   && command -v clang >/dev/null \
+	   && ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
 
 deps:
@@ -125,16 +157,31 @@ demo: need-deps
 	@ls -1 out/*.pdf
 
 check: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)
-	@COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) bash tests/run.sh
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
+	@COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) \
+	 VALGRIND=$(if $(filter 1,$(SAN)),,1) bash tests/run.sh
 
 # Rewrites the pinned diagnostics of tests/bad/ on purpose: review the diff.
 regen: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF)
-	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) bash tests/run.sh
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
+	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
+
+# The fuzz targets; `make fuzz-run T=data|layout|text [SECONDS=1800]` fuzzes
+# one of them, `make fuzz-smoke` replays the seeds and the reproducers.
+fuzz: $(FUZZ_BINS)
+
+fuzz-run: fuzz
+	@bash tests/fuzz/run.sh $(FUZZ) $(or $(T),data) $(or $(SECONDS),1800)
+
+fuzz-smoke: fuzz
+	@FUZZ=$(FUZZ) bash tests/fuzz/smoke.sh
+
+# Memcheck over the rendering of every sample (tests/valgrind.sh).
+valgrind: all
+	@COPIL=$(BIN) bash tests/valgrind.sh
 
 bench: all
 	@bash bench/run.sh $(BIN)

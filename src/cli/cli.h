@@ -96,6 +96,13 @@ int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, Batc
  * that name starts in input; *n is its length. */
 const char *cli_output_stem(const char *input, size_t *n, int *layout);
 
+/* Renders input (a data file as kind, NULL: its own kind; or a layout
+ * document) to a finished PDF in memory, as `copil render` would write it:
+ * *pdf is malloc'd (the caller frees it), NULL on failure. Diagnostics go to
+ * run, nothing is printed or written. Needs cli_session_fonts(s) first. */
+Status cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int public_copy,
+                         unsigned char **pdf, size_t *len);
+
 /* Prints the run's diagnostics to stderr, sorted, with a line for any that
  * were dropped over the limit. */
 void cli_print_diags(Run *r);

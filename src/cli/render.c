@@ -158,6 +158,18 @@ document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
     return asked;
 }
 
+/* A layout made by a stylesheet has lines of its own, which would name
+ * lines of the data file that have nothing to do with the message: they are
+ * dropped, so that a problem found later names the file alone. */
+static void
+forget_lines(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        n->line = 0;
+        forget_lines(n->children);
+    }
+}
+
 /* Data file → layout document through its stylesheet; the layout is then
  * checked against layout.xsd, so a stylesheet bug shows as such. */
 static Status
@@ -186,6 +198,7 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
         run_diag_at(r, d->level, check.file, 0, 0, "the stylesheet made an invalid layout: %s",
                     d->message);
     run_free(&check);
+    forget_lines(xmlDocGetRootElement(*layout));
     return st == STATUS_OK ? STATUS_OK : STATUS_IO;
 }
 
@@ -234,51 +247,95 @@ make_dirs(const char *path)
     return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : (errno = ENOTDIR, -1);
 }
 
+/* Validate → layout document → Doc → pages, for the document kind asked
+ * (NULL: the file's own). *doc and *pages belong to run. */
+static Status
+render_pages(Session *s, Run *run, const char *input, const char *asked, int public_copy, Doc **doc,
+             Pages **pages, const char **doc_kind)
+{
+    xmlDocPtr xml = NULL;
+    DocKind kind;
+    Status st = validate_file(s->validator, run, input, &xml, &kind);
+    if (st != STATUS_OK)
+        return st;
+    if (kind != DOC_LAYOUT) {
+        st = data_to_layout(s, run, xml, kind, input, asked, &xml, doc_kind);
+        if (st != STATUS_OK)
+            return st;
+    } else if (asked) {
+        run_diag(run, DIAG_ERROR, 0, 0, "--kind applies to data files, not to a layout document");
+        return STATUS_USAGE;
+    }
+    char *copy = arena_strdup(&run->arena, input);
+    st = copy ? doc_build(run, xml, dirname(copy), public_copy, doc) : STATUS_IO;
+    if (st != STATUS_OK)
+        return st;
+    if ((*doc)->redactions)
+        run_diag(run, DIAG_NOTE, 0, 0,
+                 "the public copy leaves out %d e-mail address%s or phone number%s of people",
+                 (*doc)->redactions, (*doc)->redactions > 1 ? "es" : "",
+                 (*doc)->redactions > 1 ? "s" : "");
+    st = pg_paginate(run, s->text, *doc, pages);
+    if (st == STATUS_OK && run->nerrors)
+        st = STATUS_INVALID;
+    return st;
+}
+
+/* Pages → the finished PDF, malloc'd into *pdf (the caller frees it). */
+static Status
+render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned char **pdf,
+             size_t *len)
+{
+    MemOut painted = {0};
+    PaintFigures figures;
+    Status st =
+        paint_pdf(run, pages, creation_date(run, doc), PRODUCER, write_memory, &painted, &figures);
+    if (st != STATUS_OK)
+        goto out;
+    FinishSignature *sigs = NULL;
+    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR",
+                        .producer = PRODUCER,
+                        .alts = figures.alts,
+                        .nalts = figures.n};
+    /* The public copy is for reading: nobody signs it. */
+    fo.nsigs = public_copy ? 0 : pdf_signatures(&run->arena, pages, &sigs);
+    fo.sigs = fo.nsigs ? sigs : NULL;
+    st = pdf_finish(run, painted.data, painted.len, &fo, pdf, len);
+out:
+    free(painted.data);
+    return st;
+}
+
+Status
+cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int public_copy,
+                  unsigned char **pdf, size_t *len)
+{
+    Doc *doc = NULL;
+    Pages *pages = NULL;
+    const char *doc_kind = NULL;
+    *pdf = NULL;
+    *len = 0;
+    Status st = render_pages(s, run, input, kind, public_copy, &doc, &pages, &doc_kind);
+    return st == STATUS_OK ? render_bytes(run, doc, pages, public_copy, pdf, len) : st;
+}
+
 /* Renders input; its diagnostics are printed, or only summed up in res when
  * res is given (a batch's worker). */
 static Status
 render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult *res)
 {
     Run run;
-    Status st;
-    xmlDocPtr xml = NULL;
-    DocKind kind;
     Doc *doc = NULL;
     Pages *pages = NULL;
     AtomicFile af = {.fd = -1};
-    MemOut painted = {0};
     unsigned char *finished = NULL;
     size_t finished_len = 0;
     const char *doc_kind = NULL; /* agenda, minutes… for a data file */
 
     run_init(&run, input);
-    st = validate_file(s->validator, &run, input, &xml, &kind);
+    Status st = render_pages(s, &run, input, opt->kind, opt->public_copy, &doc, &pages, &doc_kind);
     if (st != STATUS_OK)
         goto out;
-    if (kind != DOC_LAYOUT) {
-        st = data_to_layout(s, &run, xml, kind, input, opt->kind, &xml, &doc_kind);
-        if (st != STATUS_OK)
-            goto out;
-    } else if (opt->kind) {
-        run_diag(&run, DIAG_ERROR, 0, 0, "--kind applies to data files, not to a layout document");
-        st = STATUS_USAGE;
-        goto out;
-    }
-    char *copy = arena_strdup(&run.arena, input);
-    st = copy ? doc_build(&run, xml, dirname(copy), opt->public_copy, &doc) : STATUS_IO;
-    if (st != STATUS_OK)
-        goto out;
-    if (doc->redactions)
-        run_diag(&run, DIAG_NOTE, 0, 0,
-                 "the public copy leaves out %d e-mail address%s or phone number%s of people",
-                 doc->redactions, doc->redactions > 1 ? "es" : "", doc->redactions > 1 ? "s" : "");
-    st = pg_paginate(&run, s->text, doc, &pages);
-    if (st != STATUS_OK)
-        goto out;
-    if (run.nerrors) {
-        st = STATUS_INVALID;
-        goto out;
-    }
     if (opt->dump) {
         pg_dump(pages, stdout);
         if (!opt->output)
@@ -301,33 +358,17 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
-    PaintFigures figures;
-    st = paint_pdf(&run, pages, creation_date(&run, doc), PRODUCER, write_memory, &painted,
-                   &figures);
-    if (st != STATUS_OK)
-        goto out;
-    FinishSignature *sigs = NULL;
-    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR",
-                        .producer = PRODUCER,
-                        .alts = figures.alts,
-                        .nalts = figures.n};
-    /* The public copy is for reading: nobody signs it. */
-    fo.nsigs = opt->public_copy ? 0 : pdf_signatures(&run.arena, pages, &sigs);
-    fo.sigs = fo.nsigs ? sigs : NULL;
-    st = pdf_finish(&run, painted.data, painted.len, &fo, &finished, &finished_len);
+    st = render_bytes(&run, doc, pages, opt->public_copy, &finished, &finished_len);
     if (st != STATUS_OK)
         goto out;
     st = file_atomic_open(&run, target, &af);
     if (st != STATUS_OK)
         goto out;
-    if (file_atomic_write(&af, finished, finished_len) != 0) {
-        run_diag(&run, DIAG_ERROR, 0, 0, "cannot write %s", target);
-        st = STATUS_IO;
-        goto out;
-    }
+    /* A failed write (a full disk) is reported by the commit, which then
+     * removes the temporary file: the target is untouched. */
+    (void)file_atomic_write(&af, finished, finished_len);
     st = file_atomic_commit(&run, &af);
 out:
-    free(painted.data);
     free(finished);
     file_atomic_abort(&af);
     if (res)

@@ -1,0 +1,132 @@
+/*
+ * tests/fuzz/fuzz_render.c — libFuzzer target: one file through the whole
+ * pipeline to a finished PDF in memory, as `copil render` makes it.
+ *
+ * Built twice by `make fuzz`: with FUZZ_LAYOUT=0 the input is a data file
+ * (meeting, mission letter, activity report: validated, transformed by its
+ * stylesheet, laid out, painted, finished), with FUZZ_LAYOUT=1 a layout
+ * document (the engine alone). Each input is written to input.xml (or
+ * input.layout.xml) in a private folder that also holds copies of the samples,
+ * so that a previous meeting named by a sample resolves as it does there.
+ * A meeting with a record makes both its minutes and its agenda; an input
+ * of odd length is rendered as the public copy, so that the redaction pass
+ * is fuzzed too. Diagnostics are collected and dropped: a clear refusal is a
+ * correct answer. A crash, a sanitizer report, a leak or a time-out is not.
+ */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#ifndef FUZZ_LAYOUT
+#define FUZZ_LAYOUT 0
+#endif
+
+static Session session;
+static char input[4096];
+
+/* Copies the .xml files of samples/ into dir; 0 or -1. */
+static int
+copy_samples(const char *datadir, const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/samples", datadir);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".xml") || e->d_name[0] == '.')
+            continue;
+        char from[4096], to[4096], buf[1 << 16];
+        snprintf(from, sizeof(from), "%s/%s", path, e->d_name);
+        snprintf(to, sizeof(to), "%s/%s", dir, e->d_name);
+        FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+        size_t k;
+        while (in && out && (k = fread(buf, 1, sizeof(buf), in)) > 0)
+            fwrite(buf, 1, k, out);
+        if (in)
+            fclose(in);
+        if (out)
+            fclose(out);
+    }
+    closedir(d);
+    return 0;
+}
+
+static void
+remove_folder(void)
+{
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s", input);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char path[8192];
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    if (cli_session_open(&session) != STATUS_OK || cli_session_fonts(&session) != STATUS_OK)
+        abort();
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s/copil-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir) || copy_samples(session.datadir, dir) != 0)
+        abort();
+    snprintf(input, sizeof(input), "%s/%s", dir, FUZZ_LAYOUT ? "input.layout.xml" : "input.xml");
+    atexit(remove_folder);
+    return 0;
+}
+
+static void
+render(const char *kind, int public_copy)
+{
+    Run run;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    run_init(&run, input);
+    Status st = cli_render_memory(&session, &run, input, kind, public_copy, &pdf, &len);
+    /* A finished PDF starts as one and has a trailer. */
+    if (st == STATUS_OK && (!pdf || len < 32 || memcmp(pdf, "%PDF-", 5) != 0))
+        abort();
+    free(pdf);
+    run_free(&run);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FILE *fp = fopen(input, "wb");
+    if (!fp || fwrite(data, 1, size, fp) != size || fclose(fp) != 0)
+        abort();
+    int public_copy = size & 1;
+    render(NULL, public_copy);
+    /* A meeting with a record also makes its agenda. */
+    if (!FUZZ_LAYOUT && size > 0 && memmem(data, size, "<record", 7))
+        render("agenda", public_copy);
+    return 0;
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# tests/fuzz/smoke.sh — `make fuzz-smoke`, and part of `make check`: replays
+# each fuzz target's seeds and reproducers once under the sanitizers.
+#
+# data: samples/, tests/bad/ and tests/fuzz/regressions/data/; layout:
+# tests/layout/ and tests/fuzz/regressions/layout/; text: tests/fuzz/seeds/
+# text/ and tests/fuzz/regressions/text/. An input that crashes, leaks, trips
+# a sanitizer or runs over 5 s fails its target, and is named. Environment:
+# FUZZ, the folder of the fuzz binaries (default build/fuzz). Sourced by
+# tests/run.sh it counts into its totals; run alone it prints its own line.
+standalone=0
+if ! declare -F ok >/dev/null; then
+    standalone=1
+    set -u
+    cd "$(dirname "$0")/../.."
+    passed=0 failed=0
+    ok() { passed=$((passed + 1)); return 0; }
+    fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+    export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+fi
+FUZZ=${FUZZ:-build/fuzz}
+smoke_tmp=$(mktemp -d "${TMPDIR:-/tmp}/copil-smoke.XXXXXX")
+for t in data layout text; do
+    case $t in
+    data) inputs=$(ls samples/*.xml tests/bad/*.xml) ;;
+    layout) inputs=$(ls tests/layout/*.layout.xml) ;;
+    text) inputs=$(ls tests/fuzz/seeds/text/*) ;;
+    esac
+    inputs="$inputs $(find tests/fuzz/regressions/$t -type f ! -name '*.md' 2>/dev/null | sort)"
+    n=$(echo $inputs | wc -w)
+    if [ ! -x "$FUZZ/copil-fuzz-$t" ]; then
+        fail "fuzz-smoke $t: $FUZZ/copil-fuzz-$t is not built (make fuzz)"
+        continue
+    fi
+    # shellcheck disable=SC2086
+    if UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" "$FUZZ/copil-fuzz-$t" -timeout=5 \
+        -rss_limit_mb=2048 -artifact_prefix="$smoke_tmp/" $inputs >"$smoke_tmp/$t.log" 2>&1; then
+        ok "fuzz-smoke $t: $n inputs replayed under ASan and UBSan"
+    else
+        fail "fuzz-smoke $t: an input failed" "$(grep -E '^Running:|ERROR|SUMMARY|timeout|leak' "$smoke_tmp/$t.log" | tail -6)"
+    fi
+done
+rm -rf "$smoke_tmp"
+if [ "$standalone" = 1 ]; then
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+fi
