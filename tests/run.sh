@@ -7,7 +7,8 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 # Environment: COPIL (the binary, default build/copil), UNIT (the unit test
-# binary), PNGDIFF (the image comparer), REGEN=1 to rewrite the pinned
+# binary), PNGDIFF (the image comparer), FUZZ (the fuzz targets' folder),
+# VALGRIND=1 to run tests/valgrind.sh too, REGEN=1 to rewrite the pinned
 # diagnostics, page dumps and reference images on purpose (make regen).
 set -u
 cd "$(dirname "$0")/.."
@@ -179,6 +180,10 @@ fi
 . tests/public.sh
 . tests/batch.sh
 . tests/structure.sh
+. tests/faults.sh
+. tests/fuzz/smoke.sh
+# Memcheck cannot run a sanitized binary: not under `make SAN=1`.
+[ -n "${VALGRIND:-}" ] && . tests/valgrind.sh
 
 if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)
