@@ -41,6 +41,7 @@ typedef struct Current {
     Run *run;
     xmlDocPtr data;
     char input_dir[PATH_MAX]; /* realpath */
+    int io_failed;            /* a linked file present at validation has gone */
 } Current;
 
 static Current *current;
@@ -107,7 +108,10 @@ load_data(const char *path)
 {
     char real[PATH_MAX];
     if (!realpath(path, real)) {
-        link_error(path, "cannot be found next to this file");
+        /* Validation found it (validate/rules.c): it went while copil ran. */
+        link_error(path, "cannot be found next to this file any more (was it moved or deleted "
+                         "while copil ran?)");
+        current->io_failed = 1;
         return NULL;
     }
     if (!inside(real, current->input_dir)) {
@@ -326,7 +330,7 @@ transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, 
     current = NULL;
     flush_message(&m);
     if (r->nerrors > errors) {
-        st = STATUS_INVALID;
+        st = cur.io_failed ? STATUS_IO : STATUS_INVALID;
         goto out;
     }
     if (!result || ctxt->state != XSLT_STATE_OK) {
