@@ -5,7 +5,12 @@
 # the schemas at each run, so it follows them.
 set -eu
 cd "$(dirname "$0")/../.."
-kind=$1
+kind=${1:-}
+# libFuzzer reads entries of printable ASCII: other bytes are written \xNN.
+if [ -z "${DICT_RAW:-}" ]; then
+    DICT_RAW=1 bash "$0" "$@" | LC_ALL=C perl -pe 's/([^\x20-\x7e\n])/sprintf("\\x%02X", ord($1))/ge'
+    exit "${PIPESTATUS[0]}"
+fi
 case $kind in
 data) xsd="schemas/common.xsd schemas/meeting.xsd schemas/mission-letter.xsd schemas/activity-report.xsd"
       ns=urn:copil:data ;;
