@@ -10,7 +10,7 @@
 # the file named. Paths that leave the input's folder (an image, a logo, a
 # previous meeting, a report's meeting file; "../", absolute, a symbolic link
 # out): refused at their line. A PNG that claims 50,000 × 50,000 pixels:
-# refused before it is decoded.
+# refused before it is decoded. One image shown 300 times: embedded once.
 F=$TMP/faults
 rm -rf "$F" && mkdir -p "$F"
 
@@ -187,3 +187,14 @@ open(sys.argv[1], "wb").write(png)
 EOF
 layout_img "bomb.png"
 path_case "a PNG of 50,000 × 50,000 pixels" "$P/in/img.layout.xml" 'the image "bomb.png" is 50000 × 50000 pixels, more than copil draws'
+
+# One image shown 300 times: read, decoded and embedded once.
+cp tests/layout/logo.png "$P/in/logo.png"
+{ echo '<?xml version="1.0"?><document xmlns="urn:copil:layout" title="x"><body>'
+  for i in $(seq 300); do echo '<image src="logo.png" alt="Logo" width="20mm"/>'; done
+  echo '</body></document>'; } >"$P/in/many.layout.xml"
+expect_exit "one image 300 times: rendered" 0 "$COPIL" render "$P/in/many.layout.xml" -o "$P/many.pdf"
+uses=$(pdfimages -list "$P/many.pdf" 2>/dev/null | tail -n +3 | wc -l)
+objects=$(pdfimages -list "$P/many.pdf" 2>/dev/null | tail -n +3 | awk '{print $11}' | sort -u | wc -l)
+[ "$uses" = 300 ] && [ "$objects" = 1 ] && ok "one image 300 times: drawn 300 times from one embedded copy" \
+    || fail "one image 300 times: $uses uses of $objects embedded images"

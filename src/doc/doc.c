@@ -441,16 +441,24 @@ png_size(const unsigned char *data, size_t n, unsigned long *w, unsigned long *h
 }
 
 /* Reads the image box->src (a real path inside the layout's folder) whole,
- * once: what paint draws is what was checked, even if the file is replaced,
- * by a symbolic link say, while copil runs. A PNG whose pixels would not fit
- * in DOC_MAX_IMAGE_PIXELS is refused before it is decoded. */
+ * once per run: what paint draws is what was checked, even if the file is
+ * replaced, by a symbolic link say, while copil runs, and an image shown a
+ * thousand times is read once. A PNG whose pixels would not fit in
+ * DOC_MAX_IMAGE_PIXELS is refused before it is decoded. */
 static void
 read_image(Builder *b, Box *box, const char *src)
 {
+    for (Image *im = b->doc->images; im; im = im->next) {
+        if (!strcmp(im->path, box->src)) {
+            box->img = im;
+            return;
+        }
+    }
     struct stat sb;
     int fd = open(box->src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     unsigned char *data = NULL;
     size_t got = 0;
+    Image *im = NULL;
     if (fd < 0 || fstat(fd, &sb) != 0) {
         run_diag(b->run, DIAG_ERROR, box->line, 0,
                  "the image \"%s\" could not be opened (%s); was it moved or replaced while "
@@ -463,13 +471,21 @@ read_image(Builder *b, Box *box, const char *src)
         run_diag(b->run, DIAG_ERROR, box->line, 0, "the image \"%s\" is not a regular file", src);
         goto out;
     }
+    char have[32], max[32];
+    file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
     if (sb.st_size > DOC_MAX_IMAGE_BYTES) {
-        char have[32], max[32];
-        file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
         file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
         run_diag(b->run, DIAG_ERROR, box->line, 0,
                  "the image \"%s\" is too large (%s); copil reads images of up to %s", src, have,
                  max);
+        goto out;
+    }
+    if (b->doc->image_bytes + (size_t)sb.st_size > DOC_MAX_IMAGES_BYTES) {
+        file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" (%s) takes the document's images past %s; use fewer or "
+                 "smaller images",
+                 src, have, max);
         goto out;
     }
     data = arena_alloc(b->a, (size_t)sb.st_size + 1);
@@ -496,8 +512,16 @@ read_image(Builder *b, Box *box, const char *src)
                  src, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
         goto out;
     }
-    box->img_data = data;
-    box->img_len = got;
+    im = arena_alloc(b->a, sizeof(*im));
+    if (!im)
+        goto out;
+    im->path = box->src;
+    im->data = data;
+    im->len = got;
+    im->next = b->doc->images;
+    b->doc->images = im;
+    b->doc->image_bytes += got;
+    box->img = im;
 out:
     if (fd >= 0)
         close(fd);

@@ -31,9 +31,12 @@
 
 /* Images: at most this many bytes in a file, and this many pixels once
  * decoded (a 300 dpi A4 page is 8.7 million): a small PNG that claims
- * 50,000 × 50,000 pixels is refused before it is decoded. */
+ * 50,000 × 50,000 pixels is refused before it is decoded. An image shown
+ * many times is read and decoded once. */
 #define DOC_MAX_IMAGE_BYTES  (16 * 1000 * 1000)
 #define DOC_MAX_IMAGE_PIXELS (40 * 1000 * 1000)
+/* ...and at most this many bytes of image files in one document. */
+#define DOC_MAX_IMAGES_BYTES (64 * 1000 * 1000)
 
 /* A length in points. */
 static inline double
@@ -152,9 +155,8 @@ struct Box {
     Width width;          /* BOX_COLUMN */
     int gap;              /* BOX_COLUMNS */
 
-    const char *src, *alt;         /* BOX_IMAGE: path (resolved), text alternative */
-    const unsigned char *img_data; /* BOX_IMAGE: the file's bytes, read by doc_build */
-    size_t img_len;
+    const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
+    struct Image *img;         /* BOX_IMAGE: the file, shared by every box showing it */
     int img_width, img_height; /* BOX_IMAGE: 0 when not given */
     Align img_align;           /* BOX_IMAGE, BOX_CHART */
     const Chart *chart;        /* BOX_CHART; its size in img_width, img_height */
@@ -162,6 +164,18 @@ struct Box {
     int height;                               /* BOX_SPACER: height; BOX_SIGNATURE: blank area */
     RichText *sig_line, *sig_role, *sig_name; /* BOX_SIGNATURE */
 };
+
+/* An image file, read once per run by doc_build and decoded once by
+ * paginate, however many boxes show it. */
+typedef struct Image {
+    struct Image *next;
+    const char *path; /* real path, inside the layout's folder */
+    const unsigned char *data;
+    size_t len;
+    void *png;  /* cairo_surface_t *, once decoded (owned by the run) */
+    void *svg;  /* RsvgHandle *, once decoded (owned by the run) */
+    int failed; /* could not be decoded: said once */
+} Image;
 
 typedef struct Doc {
     const char *title, *author, *subject, *keywords, *lang;
@@ -173,7 +187,9 @@ typedef struct Doc {
     Box *header, *first_header, *footer, *first_footer; /* NULL when absent */
     const char *base_dir;                               /* folder of the layout file, for images */
     unsigned nboxes;
-    int redactions; /* contact details left out of the public copy */
+    int redactions;     /* contact details left out of the public copy */
+    Image *images;      /* every image file read */
+    size_t image_bytes; /* their total size */
 } Doc;
 
 /* Builds the Doc from a layout document that passed layout.xsd. Styles are

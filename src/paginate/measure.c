@@ -480,17 +480,23 @@ read_png(void *closure, unsigned char *data, unsigned int length)
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Decodes the image doc_build read: a PNG surface or an SVG handle, and its
- * natural size in points (a pixel is 1/96 in, as on screens). An SVG is read
- * without a base file, so it cannot pull in other files. 0 when it cannot be
- * decoded. */
+/* Decodes the image doc_build read, on its first use in the run: a PNG
+ * surface or an SVG handle, kept in box->img for every other box showing it.
+ * An SVG is read without a base file, so it cannot pull in other files. 0
+ * (said once) when it cannot be decoded. */
 static int
-load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, double *w, double *h)
+decode_image(Ctx *c, const Box *box)
 {
+    Image *im = box->img;
+    if (im->png || im->svg)
+        return 1;
+    if (im->failed)
+        return 0;
+    im->failed = 1;
     size_t n = strlen(box->src);
     if (n > 4 && !g_ascii_strcasecmp(box->src + n - 4, ".svg")) {
         GError *err = NULL;
-        RsvgHandle *handle = rsvg_handle_new_from_data(box->img_data, box->img_len, &err);
+        RsvgHandle *handle = rsvg_handle_new_from_data(im->data, im->len, &err);
         if (!handle) {
             run_diag(c->run, DIAG_ERROR, box->line, 0, "the image %s cannot be read: %s", box->src,
                      err ? err->message : "not a valid SVG file");
@@ -500,6 +506,34 @@ load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, doub
         if (run_defer(c->run, unref_object, handle) != STATUS_OK)
             return 0;
         rsvg_handle_set_dpi(handle, 96);
+        im->svg = handle;
+        im->failed = 0;
+        return 1;
+    }
+    PngReader reader = {im->data, im->len};
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        run_diag(c->run, DIAG_ERROR, box->line, 0,
+                 "the image %s cannot be read: it is not a valid PNG file", box->src);
+        cairo_surface_destroy(img);
+        return 0;
+    }
+    if (run_defer(c->run, unref_surface, img) != STATUS_OK)
+        return 0;
+    im->png = img;
+    im->failed = 0;
+    return 1;
+}
+
+/* The decoded image of box and its natural size in points (a pixel is 1/96
+ * in, as on screens); 0 when it cannot be used. */
+static int
+load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, double *w, double *h)
+{
+    if (!decode_image(c, box))
+        return 0;
+    if (box->img->svg) {
+        RsvgHandle *handle = box->img->svg;
         gdouble pw = 0, ph = 0;
         if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
             RsvgRectangle ink, logical;
@@ -519,16 +553,7 @@ load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, doub
         *h = ph;
         return 1;
     }
-    PngReader reader = {box->img_data, box->img_len};
-    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
-    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        run_diag(c->run, DIAG_ERROR, box->line, 0,
-                 "the image %s cannot be read: it is not a valid PNG file", box->src);
-        cairo_surface_destroy(img);
-        return 0;
-    }
-    if (run_defer(c->run, unref_surface, img) != STATUS_OK)
-        return 0;
+    cairo_surface_t *img = box->img->png;
     *png = img;
     *w = cairo_image_surface_get_width(img);
     *h = cairo_image_surface_get_height(img);
@@ -541,7 +566,7 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     cairo_surface_t *png = NULL;
     RsvgHandle *svg = NULL;
     double pw, ph;
-    if (!box->img_data || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
+    if (!box->img || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
         return;
     double w = box->img_width, h = box->img_height;
     if (w <= 0 && h <= 0)
