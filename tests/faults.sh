@@ -198,3 +198,12 @@ uses=$(pdfimages -list "$P/many.pdf" 2>/dev/null | tail -n +3 | wc -l)
 objects=$(pdfimages -list "$P/many.pdf" 2>/dev/null | tail -n +3 | awk '{print $11}' | sort -u | wc -l)
 [ "$uses" = 300 ] && [ "$objects" = 1 ] && ok "one image 300 times: drawn 300 times from one embedded copy" \
     || fail "one image 300 times: $uses uses of $objects embedded images"
+
+# An output that is not a file: refused, never blocked on, never replaced.
+mkfifo "$F/pipe.pdf"
+expect_exit "output onto a named pipe: refused without blocking" 2 "$COPIL" render "$src" -o "$F/pipe.pdf"
+grep -q "pipe.pdf is a device, pipe or socket, not a file" "$TMP/err" && [ -p "$F/pipe.pdf" ] \
+    && ok "output onto a named pipe: message, the pipe left as it was" || fail "output onto a pipe" "$(cat "$TMP/err")"
+mkdir -p "$F/folder.pdf"
+expect_exit "output onto a folder: refused" 2 "$COPIL" render "$src" -o "$F/folder.pdf"
+grep -q "folder.pdf is a folder, not a file" "$TMP/err" && ok "output onto a folder: message" || fail "output onto a folder" "$(cat "$TMP/err")"

@@ -62,6 +62,10 @@ target_is_signed(const char *path)
 {
     enum { CHUNK = 1 << 16, KEEP = 16 };
     static unsigned char buf[CHUNK + KEEP];
+    struct stat sb;
+    /* Only a regular file is read: a pipe would block. */
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return 0;
     FILE *fp = fopen(path, "rb");
     size_t keep = 0, n;
     int found = 0;
@@ -348,6 +352,16 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", opt->dir,
                  strerror(errno));
         st = STATUS_IO;
+        goto out;
+    }
+    struct stat sb;
+    if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
+        /* Renaming over it would replace a device (as root, /dev/null
+         * itself), a pipe or a folder with a PDF. */
+        run_diag(&run, DIAG_ERROR, 0, 0,
+                 "%s is %s, not a file: copil writes each PDF to a file of its own", target,
+                 S_ISDIR(sb.st_mode) ? "a folder" : "a device, pipe or socket");
+        st = STATUS_USAGE;
         goto out;
     }
     if (target_is_signed(target)) {
