@@ -224,7 +224,10 @@ check_file_ref(Rules *ru, const xmlNode *node, const char *attr, const char *fol
     int depth = 0;
     for (const char *p = v; *p && depth >= 0;) {
         size_t k = strcspn(p, "/");
-        depth += k == 2 && !strncmp(p, "..", 2) ? -1 : (k == 0 || (k == 1 && *p == '.')) ? 0 : 1;
+        if (k == 2 && p[0] == '.' && p[1] == '.')
+            depth--;
+        else if (k > 0 && !(k == 1 && p[0] == '.'))
+            depth++;
         p += k + (p[k] == '/');
     }
     if (depth < 0) {
