@@ -1,12 +1,72 @@
 /*
- * tests/unit/test_file.c — whole-file reads: limit, folders, devices, missing files.
+ * tests/unit/test_file.c — whole-file reads: limit, folders, devices, missing
+ * files; atomic writes: nothing visible in the folder until the commit.
  */
+#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "core/file.h"
 #include "core/run.h"
 #include "test.h"
+
+/* The number of entries of dir, . and .. aside. */
+static int
+entries(const char *dir)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void
+test_atomic(void)
+{
+    Run r;
+    char dir[] = "/tmp/copil-unit-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char target[64];
+    snprintf(target, sizeof(target), "%s/out.pdf", dir);
+    run_init(&r, NULL);
+
+    /* While it is written, the file has no name: a kill leaves nothing. */
+    AtomicFile af;
+    CHECK(file_atomic_open(&r, target, &af) == STATUS_OK);
+    CHECK(af.unnamed == 1);
+    CHECK(file_atomic_write(&af, "%PDF-1.7\n", 9) == 0);
+    CHECK(entries(dir) == 0);
+    CHECK(file_atomic_commit(&r, &af) == STATUS_OK);
+    file_atomic_abort(&af);
+    CHECK(entries(dir) == 1 && access(target, R_OK) == 0);
+
+    /* An abandoned write leaves the earlier file and nothing else. */
+    CHECK(file_atomic_open(&r, target, &af) == STATUS_OK);
+    CHECK(file_atomic_write(&af, "partial", 7) == 0);
+    file_atomic_abort(&af);
+    char buf[16] = {0};
+    FILE *fp = fopen(target, "rb");
+    CHECK(fp && fread(buf, 1, sizeof(buf) - 1, fp) == 9 && !strcmp(buf, "%PDF-1.7\n"));
+    if (fp)
+        fclose(fp);
+    CHECK(entries(dir) == 1);
+
+    /* A folder that does not exist: said, nothing made. */
+    char missing[80];
+    snprintf(missing, sizeof(missing), "%s/nowhere/out.pdf", dir);
+    CHECK(file_atomic_open(&r, missing, &af) == STATUS_IO);
+    file_atomic_abort(&af);
+    CHECK(r.nerrors == 1 && r.diags);
+    if (r.diags)
+        CHECK_STR(r.diags->message, "cannot write here: it does not exist");
+    run_free(&r);
+    unlink(target);
+    rmdir(dir);
+}
 
 void
 test_file(void)
@@ -41,4 +101,5 @@ test_file(void)
     char buf[32];
     file_format_size(buf, sizeof(buf), 8000000);
     CHECK_STR(buf, "8.0 MB");
+    test_atomic();
 }
