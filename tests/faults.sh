@@ -207,3 +207,11 @@ grep -q "pipe.pdf is a device, pipe or socket, not a file" "$TMP/err" && [ -p "$
 mkdir -p "$F/folder.pdf"
 expect_exit "output onto a folder: refused" 2 "$COPIL" render "$src" -o "$F/folder.pdf"
 grep -q "folder.pdf is a folder, not a file" "$TMP/err" && ok "output onto a folder: message" || fail "output onto a folder" "$(cat "$TMP/err")"
+
+# A table column or a side-by-side column too narrow for text (the fuzzer's
+# first find: a 0* column made 372 pages one letter wide): refused at once.
+narrow() { printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n%s\n</body></document>\n' "$1" >"$P/in/narrow.layout.xml"; }
+narrow '<table><col width="40mm"/><col width="0*"/><row><cell>a</cell><cell>Un texte assez long pour remplir des pages, une lettre par ligne.</cell></row></table>'
+path_case "a table column 0* wide" "$P/in/narrow.layout.xml" "narrow.layout.xml:3: error: the table's column 2 of 2 is 0.0 mm wide"
+narrow '<columns gap="0mm"><column width="99%"><p>a</p></column><column width="1%"><p>Un texte</p></column></columns>'
+path_case "a <columns> column 1% wide" "$P/in/narrow.layout.xml" "narrow.layout.xml:3: error: the <columns> column 2 of 2 is 1.7 mm wide"

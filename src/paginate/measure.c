@@ -209,6 +209,27 @@ column_widths(const Width *w, int n, int total, int *out)
             out[i] = shares > 0 ? (int)(left * w[i].value / shares) : 0;
 }
 
+/* A column narrower than this holds a letter or two per line: a table or a
+ * row of side-by-side blocks that asks for one is refused, rather than
+ * printed as hundreds of pages one letter wide. */
+#define MIN_COLUMN MM(5)
+
+/* 1 when every one of the n widths is usable; else an error at box. */
+static int
+columns_usable(Ctx *c, const Box *box, const int *cw, int n, const char *what)
+{
+    for (int i = 0; i < n; i++) {
+        if (cw[i] < MIN_COLUMN) {
+            run_diag(c->run, DIAG_ERROR, box->line, 0,
+                     "%s %d of %d is %.1f mm wide once the others have their share; a column "
+                     "needs at least 5 mm for its text: widen it, or give the others less",
+                     what, i + 1, n, cw[i] / (72.0 / 25.4 * PT));
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static const char *
 list_label(Ctx *c, const Box *list, int i)
 {
@@ -289,6 +310,8 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
     if (!cw || !cx || !busy)
         return;
     column_widths(table->cols, n, width, cw);
+    if (!columns_usable(c, table, cw, n, "the table's column"))
+        return;
     cx[0] = x;
     for (int i = 0; i < n; i++)
         cx[i + 1] = cx[i] + cw[i];
@@ -427,6 +450,8 @@ measure_columns(Ctx *c, const Box *box, int x, int width, SliceList *out)
         w[i++] = col->width;
     int gaps = box->gap * (n - 1);
     column_widths(w, n, width - gaps > n * PT ? width - gaps : width, cw);
+    if (!columns_usable(c, box, cw, n, "the <columns> column"))
+        return;
     Frag *frags = NULL, **tail = &frags;
     int h = 0, cx = x;
     i = 0;
