@@ -5,7 +5,8 @@
 # The working corpus grows in FUZZ/corpus/TARGET (kept between runs, not
 # committed), seeded from the project's own inputs: samples/ and tests/bad/
 # for data files, tests/layout/ for layout documents, tests/fuzz/seeds/text/
-# for text, and each target's reproducers in tests/fuzz/regressions/. A crash,
+# for text, and each target's committed corpus and reproducers
+# (tests/fuzz/corpus/, tests/fuzz/regressions/). A crash,
 # leak or time-out (over 2 s: a hang) stops the run and leaves the input in
 # FUZZ/artifacts/TARGET/: minimise it, fix the cause, and add it to
 # tests/fuzz/regressions/TARGET/ so that `make fuzz-smoke` replays it.
@@ -20,10 +21,11 @@ text) seeds="tests/fuzz/seeds/text"; max=4096 ;;
 esac
 corpus=$FUZZ/corpus/$T seeddir=$FUZZ/seeds/$T
 mkdir -p "$corpus" "$seeddir" "$FUZZ/artifacts/$T"
-for d in $seeds tests/fuzz/regressions/$T; do
-    [ -d "$d" ] || continue
-    find "$d" -maxdepth 1 -type f \( -name '*.xml' -o -name '*.txt' -o -name 'crash-*' -o -name 'timeout-*' \
-        -o -name 'leak-*' -o -name 'oom-*' -o -name 'slow-*' \) -exec cp {} "$seeddir/" \;
+for d in $seeds; do
+    find "$d" -maxdepth 1 -type f \( -name '*.xml' -o -name '*.txt' \) -exec cp {} "$seeddir/" \;
+done
+for d in tests/fuzz/corpus/$T tests/fuzz/regressions/$T; do
+    if [ -d "$d" ]; then find "$d" -maxdepth 1 -type f -exec cp {} "$seeddir/" \;; fi
 done
 bash tests/fuzz/dict.sh "$T" >"$FUZZ/$T.dict"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"

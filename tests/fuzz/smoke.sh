@@ -2,9 +2,11 @@
 # tests/fuzz/smoke.sh — `make fuzz-smoke`, and part of `make check`: replays
 # each fuzz target's seeds and reproducers once under the sanitizers.
 #
-# data: samples/, tests/bad/ and tests/fuzz/regressions/data/; layout:
-# tests/layout/ and tests/fuzz/regressions/layout/; text: tests/fuzz/seeds/
-# text/ and tests/fuzz/regressions/text/. An input that crashes, leaks, trips
+# data: samples/ and tests/bad/; layout: tests/layout/; text:
+# tests/fuzz/seeds/text/; and for each target its corpus (what fuzzing found
+# beyond those seeds, minimised to the inputs that reach new code:
+# tests/fuzz/corpus/TARGET/) and its reproducers
+# (tests/fuzz/regressions/TARGET/). An input that crashes, leaks, trips
 # a sanitizer or runs over 5 s fails its target, and is named. Environment:
 # FUZZ, the folder of the fuzz binaries (default build/fuzz). Sourced by
 # tests/run.sh it counts into its totals; run alone it prints its own line.
@@ -26,7 +28,7 @@ for t in data layout text; do
     layout) inputs=$(ls tests/layout/*.layout.xml) ;;
     text) inputs=$(ls tests/fuzz/seeds/text/*) ;;
     esac
-    inputs="$inputs $(find tests/fuzz/regressions/$t -type f ! -name '*.md' 2>/dev/null | sort)"
+    inputs="$inputs $(find tests/fuzz/corpus/$t tests/fuzz/regressions/$t -type f 2>/dev/null | sort)"
     n=$(echo $inputs | wc -w)
     if [ ! -x "$FUZZ/copil-fuzz-$t" ]; then
         fail "fuzz-smoke $t: $FUZZ/copil-fuzz-$t is not built (make fuzz)"
