@@ -110,8 +110,9 @@ render(const char *kind, int public_copy)
     size_t len = 0;
     run_init(&run, input);
     Status st = cli_render_memory(&session, &run, input, kind, public_copy, &pdf, &len);
-    /* A finished PDF starts as one and has a trailer. */
-    if (st == STATUS_OK && (!pdf || len < 32 || memcmp(pdf, "%PDF-", 5) != 0))
+    /* A finished PDF starts as one and ends with its end-of-file mark. */
+    if (st == STATUS_OK && (!pdf || len < 32 || memcmp(pdf, "%PDF-", 5) != 0 ||
+                            !memmem(pdf + len - 32, 32, "%%EOF", 5)))
         abort();
     free(pdf);
     run_free(&run);
