@@ -109,14 +109,14 @@ $(FUZZ)/config.h: $(BUILD)/config.h
 	@mkdir -p $(FUZZ)
 	@cp $< $@
 
-$(FUZZ)/copil-fuzz-data: tests/fuzz/fuzz_render.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=0 -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+$(FUZZ)/copil-fuzz-data: tests/fuzz/fuzz_render.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=0 -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
-$(FUZZ)/copil-fuzz-layout: tests/fuzz/fuzz_render.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=1 -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+$(FUZZ)/copil-fuzz-layout: tests/fuzz/fuzz_render.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=1 -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
-$(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+$(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
 

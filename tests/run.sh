@@ -16,25 +16,10 @@ COPIL=${COPIL:-build/copil}
 UNIT=${UNIT:-build/unit-tests}
 PNGDIFF=${PNGDIFF:-build/pngdiff}
 TMP=${TESTTMP:-tests/tmp}
-# Under `make SAN=1`, the libraries' own one-time leaks are known and
-# explained in tests/lsan.supp; anything else fails the test that shows it.
-export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 rm -rf "$TMP" && mkdir -p "$TMP"
-passed=0
-failed=0
 SECRET=COPIL-SECRET-7f3a9c
-
-ok() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
-
 # Environment: TESTTMP, the scratch folder (default tests/tmp, emptied first).
-# expect_exit NAME CODE CMD... : runs CMD, stdout/stderr in $TMP/out, $TMP/err
-expect_exit() {
-    local name=$1 want=$2; shift 2
-    local got=0
-    timeout 20 "$@" >"$TMP/out" 2>"$TMP/err" </dev/null || got=$?
-    if [ "$got" = "$want" ]; then ok "$name"; else fail "$name: exit $got, expected $want" "$(head -5 "$TMP/err")"; fi
-}
+. tests/harness.sh
 
 # --- unit tests -----------------------------------------------------------
 if out=$("$UNIT" 2>&1); then :; fi
@@ -189,5 +174,4 @@ if [ -s "$TMP/bad-times" ]; then
     slowest=$(sort -n "$TMP/bad-times" | tail -1)
     echo "slowest bad file: ${slowest%% *} ms (${slowest#* })"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+harness_end

@@ -11,9 +11,7 @@ if ! declare -F ok >/dev/null; then
     standalone=1
     set -u
     cd "$(dirname "$0")/.."
-    passed=0 failed=0
-    ok() { passed=$((passed + 1)); return 0; }
-    fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+    . tests/harness.sh
 fi
 COPIL=${COPIL:-build/copil}
 vg_tmp=$(mktemp -d "${TMPDIR:-/tmp}/copil-valgrind.XXXXXX")
@@ -48,7 +46,4 @@ for c in "${cases[@]}"; do
     fi
 done
 rm -rf "$vg_tmp"
-if [ "$standalone" = 1 ]; then
-    echo "$passed passed, $failed failed"
-    [ "$failed" = 0 ]
-fi
+if [ "$standalone" = 1 ]; then harness_end; fi

@@ -20,13 +20,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "fuzz.h"
 
 #ifndef FUZZ_LAYOUT
 #define FUZZ_LAYOUT 0
 #endif
 
-static Session session;
 static char input[4096];
 
 /* Copies the .xml files of samples/ into dir; 0 or -1. */
@@ -82,16 +81,12 @@ remove_folder(void)
     rmdir(dir);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    if (cli_session_open(&session) != STATUS_OK || cli_session_fonts(&session) != STATUS_OK)
-        abort();
+    fuzz_open_session();
     const char *tmp = getenv("TMPDIR");
     char dir[4096];
     snprintf(dir, sizeof(dir), "%s/copil-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");

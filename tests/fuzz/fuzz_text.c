@@ -14,20 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-
-static Session session;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    if (cli_session_open(&session) != STATUS_OK || cli_session_fonts(&session) != STATUS_OK)
-        abort();
+    fuzz_open_session();
     return 0;
 }
 

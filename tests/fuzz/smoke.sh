@@ -15,10 +15,7 @@ if ! declare -F ok >/dev/null; then
     standalone=1
     set -u
     cd "$(dirname "$0")/../.."
-    passed=0 failed=0
-    ok() { passed=$((passed + 1)); return 0; }
-    fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
-    export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+    . tests/harness.sh
 fi
 FUZZ=${FUZZ:-build/fuzz}
 smoke_tmp=$(mktemp -d "${TMPDIR:-/tmp}/copil-smoke.XXXXXX")
@@ -43,7 +40,4 @@ for t in data layout text; do
     fi
 done
 rm -rf "$smoke_tmp"
-if [ "$standalone" = 1 ]; then
-    echo "$passed passed, $failed failed"
-    [ "$failed" = 0 ]
-fi
+if [ "$standalone" = 1 ]; then harness_end; fi

@@ -1,0 +1,28 @@
+# tests/harness.sh — sourced: the counters and checks every test file uses.
+#
+# ok NAME, fail NAME [DETAILS], expect_exit NAME CODE CMD... (stdout and
+# stderr in $TMP/out and $TMP/err), and harness_end, which prints the one
+# closing line "N passed, N failed" and fails when any check did. tests/run.sh
+# sources it once for the whole suite; a file that may also run alone
+# (tests/fuzz/smoke.sh, tests/valgrind.sh) sources it only when ok is not
+# defined yet. VERBOSE=1 prints the checks that pass too.
+passed=0
+failed=0
+# Under `make SAN=1`, the libraries' own one-time leaks are known and
+# explained in tests/lsan.supp; anything else fails the test that shows it.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+ok() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+
+expect_exit() {
+    local name=$1 want=$2; shift 2
+    local got=0
+    timeout 20 "$@" >"$TMP/out" 2>"$TMP/err" </dev/null || got=$?
+    if [ "$got" = "$want" ]; then ok "$name"; else fail "$name: exit $got, expected $want" "$(head -5 "$TMP/err")"; fi
+}
+
+harness_end() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+}
