@@ -114,6 +114,21 @@ grep -q "cannot write here" "$TMP/err" && ok "unwritable output message" || fail
 expect_exit "render without a file" 2 "$COPIL" render
 expect_exit "help render" 0 "$COPIL" help render
 
+# Hyphenation leaves the words of dates and quantities whole, but not the
+# words beside the no-break spaces of punctuation (« mot », mot :).
+cat >"$TMP/hyph.layout.xml" <<'EOF2'
+<?xml version="1.0"?>
+<document xmlns="urn:copil:layout" title="x"><styles><style name="n" font="serif" size="10pt" align="justify"/></styles><body>
+<columns><column width="28mm"><p style="n">Les « recommandations » du comité : recommandations. Le 18 octobre 2026 et le 1er décembre, puis 12 kilomètres.</p></column><column width="1*"><p>x</p></column></columns>
+</body></document>
+EOF2
+"$COPIL" render "$TMP/hyph.layout.xml" -o "$TMP/hyph.pdf" 2>/dev/null
+hy=$(pdftotext "$TMP/hyph.pdf" - 2>/dev/null)
+grep -q $'« recomman\xc2\xad$' <<<"$hy" && ok "a word in guillemets is hyphenated" || fail "a word in guillemets is not hyphenated" "$hy"
+grep -q $'recomman\xc2\xad$' <<<"$(grep -v '«' <<<"$hy")" && ok "a word before a colon is hyphenated" || fail "a word before a colon is not hyphenated" "$hy"
+grep -q "octobre" <<<"$hy" && grep -q "décembre" <<<"$hy" && grep -q "kilomètres" <<<"$hy" \
+    && ok "the words of dates and quantities stay whole" || fail "a date or a quantity was hyphenated" "$hy"
+
 # Charts whose data do not fit their kind: one clear message at the line.
 chart_doc() { printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n%s\n</body></document>\n' "$1" >"$TMP/chart.layout.xml"; }
 chart_doc '<chart kind="grouped" title="t"><series name="a"/><series name="b"/><point label="x" values="1"/></chart>'

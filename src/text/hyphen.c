@@ -101,6 +101,34 @@ hyphenate_word(Text *t, Buf *o, const char *s, unsigned n, unsigned nchars, unsi
     g_free(lower);
 }
 
+/* 1 when s starts with U+00A0 (C2 A0). */
+static int
+is_nbsp(const char *s)
+{
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
+}
+
+/* 1 when the token (run of bytes up to a space) that ends at end holds a
+ * digit. */
+static int
+number_before(const char *s, unsigned end)
+{
+    for (unsigned q = end; q > 0 && s[q - 1] != ' ' && !(q >= 2 && is_nbsp(s + q - 2)); q--)
+        if (g_ascii_isdigit(s[q - 1]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the token that starts at start (of s, n bytes) holds a digit. */
+static int
+number_after(const char *s, unsigned start, unsigned n)
+{
+    for (unsigned q = start; q < n && s[q] != ' ' && !(q + 1 < n && is_nbsp(s + q)); q++)
+        if (g_ascii_isdigit(s[q]))
+            return 1;
+    return 0;
+}
+
 char *
 text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
                unsigned *map, unsigned *out_len)
@@ -132,11 +160,12 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
             int glued = (i > 0 && g_ascii_isdigit(s[i - 1])) || (j < n && g_ascii_isdigit(s[j])) ||
                         (i > 1 && strchr(glue, s[i - 1]) && g_ascii_isalnum(s[i - 2])) ||
                         (j + 1 < n && s[j] && strchr(glue, s[j]) && g_ascii_isalnum(s[j + 1]));
-            /* Nor is a word bound to its neighbour by a no-break space: it
-             * belongs to a date, a name or a quantity ("8 octobre 2026"). */
-            glued |=
-                (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA0) ||
-                (j + 1 < n && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0);
+            /* Nor is a word bound by a no-break space to a number: it
+             * belongs to a date or a quantity ("8 octobre 2026", "1er
+             * juin", "5 km"). The no-break spaces of punctuation ("mot :",
+             * "« mot »") bind nothing of the kind. */
+            glued |= (i >= 2 && is_nbsp(s + i - 2) && number_before(s, i - 2)) ||
+                     (j + 1 < n && is_nbsp(s + j) && number_after(s, j + 2, n));
             int mixed = 0;
             for (unsigned q = i; q < j && !mixed;) {
                 uint32_t c3;
