@@ -4,9 +4,10 @@
 #include "core/file.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,8 +23,8 @@ file_format_size(char *buf, size_t bufsize, unsigned long long bytes)
         snprintf(buf, bufsize, "%.1f MB", bytes / 1e6);
 }
 
-static const char *
-why_not(int err)
+const char *
+file_why(int err)
 {
     switch (err) {
     case ENOENT:
@@ -52,77 +53,143 @@ why_not(int err)
     }
 }
 
-Status
-file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
+int
+file_inside(const char *real, const char *dir)
 {
-    Status st = STATUS_IO;
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return real[0] == '/' && real[1] != '\0';
+    return !strncmp(real, dir, n) && real[n] == '/';
+}
+
+int
+file_real_folder(const char *path, char *out)
+{
+    char folder[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= sizeof(folder))
+        return errno = ENAMETOOLONG, -1;
+    memcpy(folder, path, n);
+    folder[n] = '\0';
+    const char *f = !slash ? "." : n == 0 ? "/" : folder;
+    return realpath(f, out) ? 0 : -1;
+}
+
+FileRef
+file_resolve(const char *dir, const char *rel, char *real)
+{
+    if (rel[0] == '/')
+        return FILE_REF_ABSOLUTE;
+    /* "../x" climbs out as written, whatever is there. */
+    int depth = 0;
+    for (const char *p = rel; *p && depth >= 0;) {
+        size_t k = strcspn(p, "/");
+        if (k == 2 && p[0] == '.' && p[1] == '.')
+            depth--;
+        else if (k > 0 && !(k == 1 && p[0] == '.'))
+            depth++;
+        p += k + (p[k] == '/');
+    }
+    if (depth < 0) {
+        real[0] = '\0';
+        return FILE_REF_OUTSIDE;
+    }
+    char path[PATH_MAX];
+    if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, rel) >= sizeof(path) ||
+        !realpath(path, real))
+        return FILE_REF_MISSING;
+    return file_inside(real, dir) ? FILE_REF_INSIDE : FILE_REF_OUTSIDE;
+}
+
+int
+file_load(const char *path, int flags, size_t limit, Arena *a, char **data, size_t *len)
+{
     struct stat sb;
     char *buf = NULL;
     size_t got = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    int err = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | flags);
 
     *data = NULL;
     *len = 0;
-    if (fd < 0) {
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
-        goto out;
-    }
-    if (fstat(fd, &sb) != 0) {
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
-        goto out;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: it is a folder");
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        err = errno;
         goto out;
     }
     if (!S_ISREG(sb.st_mode)) {
-        run_diag(r, DIAG_ERROR, 0, 0,
-                 "cannot read this file: it is a device, pipe or socket, not a regular file");
+        err = S_ISDIR(sb.st_mode) ? EISDIR : ENODEV;
         goto out;
     }
     if ((unsigned long long)sb.st_size > limit) {
-        char have[32], max[32];
-        file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
-        file_format_size(max, sizeof(max), limit);
-        run_diag(r, DIAG_ERROR, 0, 0, "the file is too large (%s); copil reads files of up to %s",
-                 have, max);
-        st = STATUS_INVALID;
+        *len = (size_t)sb.st_size;
+        err = EFBIG;
         goto out;
     }
-    /* The file may grow between fstat and read: read at most limit + 1 bytes
-     * and treat anything beyond the limit as too large too. */
-    buf = arena_alloc(&r->arena, (size_t)sb.st_size + 2);
+    /* The file may grow between fstat and read: read at most one byte more
+     * than it had, and take any difference as a change. */
+    buf = arena_alloc(a, (size_t)sb.st_size + 2);
     if (!buf) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the file");
+        err = ENOMEM;
         goto out;
     }
-    for (;;) {
-        size_t room = (size_t)sb.st_size + 1 - got;
-        if (room == 0)
-            break;
-        ssize_t n = read(fd, buf + got, room);
+    while (got <= (size_t)sb.st_size) {
+        ssize_t n = read(fd, buf + got, (size_t)sb.st_size + 1 - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", why_not(errno));
+            err = errno;
             goto out;
         }
         if (n == 0)
             break;
         got += (size_t)n;
     }
-    if (got > (size_t)sb.st_size) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the file changed while it was being read; try again");
+    if (got != (size_t)sb.st_size) {
+        err = EAGAIN;
         goto out;
     }
     buf[got] = '\0';
     *data = buf;
     *len = got;
-    st = STATUS_OK;
 out:
     if (fd >= 0)
         close(fd);
-    return st;
+    return err;
+}
+
+Status
+file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
+{
+    int err = file_load(path, 0, limit, &r->arena, data, len);
+    char have[32], max[32];
+    switch (err) {
+    case 0:
+        return STATUS_OK;
+    case EFBIG:
+        file_format_size(have, sizeof(have), (unsigned long long)*len);
+        file_format_size(max, sizeof(max), limit);
+        run_diag(r, DIAG_ERROR, 0, 0, "the file is too large (%s); copil reads files of up to %s",
+                 have, max);
+        *len = 0;
+        return STATUS_INVALID;
+    case EISDIR:
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: it is a folder");
+        break;
+    case ENODEV:
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "cannot read this file: it is a device, pipe or socket, not a regular file");
+        break;
+    case EAGAIN:
+        run_diag(r, DIAG_ERROR, 0, 0, "the file changed while it was being read; try again");
+        break;
+    case ENOMEM:
+        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the file");
+        break;
+    default:
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", file_why(err));
+    }
+    return STATUS_IO;
 }
 
 #define ATOMIC_BUFFER (64 * 1024)
@@ -160,14 +227,14 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     if (access("/proc/self/fd", X_OK) == 0) {
         af->fd = open(af->folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
         if (af->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
-            run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
+            run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", file_why(errno));
             af->temp = NULL;
             return STATUS_IO;
         }
         af->unnamed = af->fd >= 0;
     }
     if (af->fd < 0 && (af->fd = mkstemp(af->temp)) < 0) {
-        run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", why_not(errno));
+        run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", file_why(errno));
         af->temp = NULL;
         return STATUS_IO;
     }
@@ -246,7 +313,7 @@ file_atomic_commit(Run *r, AtomicFile *af)
         err = errno;
     if (err) {
         run_diag_at(r, DIAG_ERROR, af->target, 0, 0,
-                    "cannot write the file: %s; nothing was changed", why_not(err));
+                    "cannot write the file: %s; nothing was changed", file_why(err));
         if (af->temp)
             unlink(af->temp);
         af->temp = NULL;

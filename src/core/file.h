@@ -11,11 +11,41 @@
 
 #include "core/run.h"
 
+/* Reads the regular file at path whole, at most limit bytes, into a
+ * NUL-terminated buffer in a; open gets flags too (O_NOFOLLOW, say).
+ * Returns 0, or why not: EISDIR a folder, ENODEV a device, pipe or socket,
+ * EFBIG larger than limit (*len is then its size), EAGAIN it changed while
+ * read, ENOMEM, or open's and read's own errno (file_why says it in words).
+ * Nothing is reported. */
+int file_load(const char *path, int flags, size_t limit, Arena *a, char **data, size_t *len);
+
 /* Reads the regular file at path (at most limit bytes) into a NUL-terminated
  * buffer in the run's arena; *data and *len receive it. On failure, reports a
  * diagnostic on the run's file and returns STATUS_IO (cannot be read: missing,
  * a folder, a device) or STATUS_INVALID (larger than limit). */
 Status file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len);
+
+/* 1 when the real path real lies strictly inside the real folder dir. */
+int file_inside(const char *real, const char *dir);
+
+/* The real path of the folder that holds path ("." for a bare name, "/" for
+ * "/x") into out, PATH_MAX bytes. 0, or -1 with errno. */
+int file_real_folder(const char *path, char *out);
+
+/* Where a relative path written in a file (a logo, a linked file, an image)
+ * leads from the real folder dir. */
+typedef enum FileRef {
+    FILE_REF_INSIDE,   /* *real (PATH_MAX bytes) is the file, inside dir */
+    FILE_REF_ABSOLUTE, /* rel starts with / */
+    FILE_REF_OUTSIDE,  /* rel climbs out with "..", or its real path (a
+                          symbolic link) lies outside dir: *real says where */
+    FILE_REF_MISSING,  /* nothing there */
+} FileRef;
+FileRef file_resolve(const char *dir, const char *rel, char *real);
+
+/* Why a file operation failed, in words for people: "it does not exist",
+ * "the disk is full"… */
+const char *file_why(int err);
 
 /* An output file written beside its target, as a file without a name where
  * the system allows (else under a temporary name), named and renamed over

@@ -14,7 +14,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -454,77 +453,63 @@ read_image(Builder *b, Box *box, const char *src)
             return;
         }
     }
-    struct stat sb;
-    int fd = open(box->src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    unsigned char *data = NULL;
-    size_t got = 0;
+    char *data;
+    size_t got;
     Image *im = NULL;
-    if (fd < 0 || fstat(fd, &sb) != 0) {
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" could not be opened (%s); was it moved or replaced while "
-                 "copil ran?",
-                 src, strerror(errno));
-        b->io_failed = 1;
-        goto out;
-    }
-    if (!S_ISREG(sb.st_mode)) {
-        run_diag(b->run, DIAG_ERROR, box->line, 0, "the image \"%s\" is not a regular file", src);
-        goto out;
-    }
+    size_t room = DOC_MAX_IMAGES_BYTES - b->doc->image_bytes;
+    /* Not through a link: what doc_build checked is what is read. */
+    int err = file_load(box->src, O_NOFOLLOW,
+                        room < DOC_MAX_IMAGE_BYTES ? room : DOC_MAX_IMAGE_BYTES, b->a, &data, &got);
     char have[32], max[32];
-    file_format_size(have, sizeof(have), (unsigned long long)sb.st_size);
-    if (sb.st_size > DOC_MAX_IMAGE_BYTES) {
-        file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
+    switch (err) {
+    case 0:
+        break;
+    case EFBIG:
+        file_format_size(have, sizeof(have), (unsigned long long)got);
+        if (got > DOC_MAX_IMAGE_BYTES) {
+            file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
+            run_diag(b->run, DIAG_ERROR, box->line, 0,
+                     "the image \"%s\" is too large (%s); copil reads images of up to %s", src,
+                     have, max);
+        } else {
+            file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
+            run_diag(b->run, DIAG_ERROR, box->line, 0,
+                     "the image \"%s\" (%s) takes the document's images past %s; use fewer or "
+                     "smaller images",
+                     src, have, max);
+        }
+        return;
+    case EISDIR:
+    case ENODEV:
+        run_diag(b->run, DIAG_ERROR, box->line, 0, "the image \"%s\" is not a regular file", src);
+        return;
+    default:
         run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" is too large (%s); copil reads images of up to %s", src, have,
-                 max);
-        goto out;
-    }
-    if (b->doc->image_bytes + (size_t)sb.st_size > DOC_MAX_IMAGES_BYTES) {
-        file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" (%s) takes the document's images past %s; use fewer or "
-                 "smaller images",
-                 src, have, max);
-        goto out;
-    }
-    data = arena_alloc(b->a, (size_t)sb.st_size + 1);
-    while (data && got <= (size_t)sb.st_size) {
-        ssize_t k = read(fd, data + got, (size_t)sb.st_size + 1 - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        got += (size_t)k;
-    }
-    if (!data || got != (size_t)sb.st_size) {
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" changed while copil was reading it; try again", src);
+                 "the image \"%s\" could not be read (%s); was it moved or replaced while copil "
+                 "ran?",
+                 src, file_why(err));
         b->io_failed = 1;
-        goto out;
+        return;
     }
     unsigned long w, h;
-    png_size(data, got, &w, &h);
+    png_size((const unsigned char *)data, got, &w, &h);
     if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
         run_diag(b->run, DIAG_ERROR, box->line, 0,
                  "the image \"%s\" is %lu × %lu pixels, more than copil draws (%d million "
                  "pixels); reduce it to print size (about 2,500 pixels wide for a page)",
                  src, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
-        goto out;
+        return;
     }
     im = arena_alloc(b->a, sizeof(*im));
     if (!im)
-        goto out;
+        return;
     im->path = box->src;
-    im->data = data;
+    im->data = (const unsigned char *)data;
     im->len = got;
     im->next = b->doc->images;
     b->doc->images = im;
     b->doc->image_bytes += got;
     box->img = im;
-out:
-    if (fd >= 0)
-        close(fd);
 }
 
 static void
@@ -537,25 +522,24 @@ image(Builder *b, Box *box, const xmlNode *n)
     box->img_height = h ? doc_parse_length(h) : 0;
     box->img_align = align_attr(b, n);
     char resolved[PATH_MAX];
-    if (src && src[0] == '/') {
+    switch (src && b->base_real ? file_resolve(b->base_real, src, resolved) : FILE_REF_MISSING) {
+    case FILE_REF_INSIDE:
+        break;
+    case FILE_REF_ABSOLUTE:
         run_diag(b->run, DIAG_ERROR, box->line, 0,
                  "the image \"%s\" is an absolute path; copil reads only files inside the layout "
                  "document's folder: write the path from there, e.g. logo.png",
                  src);
         return;
-    }
-    const char *path = arena_printf(b->a, "%s/%s", b->doc->base_dir, src ? src : "");
-    if (!path || !src || !realpath(path, resolved)) {
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" cannot be found next to the layout document", src ? src : "");
-        return;
-    }
-    size_t n_base = b->base_real ? strlen(b->base_real) : 0;
-    if (!b->base_real || strncmp(resolved, b->base_real, n_base) != 0 || resolved[n_base] != '/') {
+    case FILE_REF_OUTSIDE:
         run_diag(b->run, DIAG_ERROR, box->line, 0,
                  "the image \"%s\" lies outside the layout document's folder; copil reads "
                  "only files inside it",
                  src);
+        return;
+    case FILE_REF_MISSING:
+        run_diag(b->run, DIAG_ERROR, box->line, 0,
+                 "the image \"%s\" cannot be found next to the layout document", src ? src : "");
         return;
     }
     box->src = arena_strdup(b->a, resolved);

@@ -10,13 +10,13 @@
  * would edit to fix it. Dates and times are compared as strings: the schema
  * already fixed their form (YYYY-MM-DD, HH:MM).
  */
-#include <libgen.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "validate/internal.h"
 
 typedef struct Rules {
@@ -210,53 +210,36 @@ check_file_ref(Rules *ru, const xmlNode *node, const char *attr, const char *fol
     const char *what =
         attr ? arena_printf(a, "%s=\"%s\" in <%s>", attr, v ? v : "", (const char *)node->name)
              : arena_printf(a, "<%s> \"%s\"", (const char *)node->name, v ? v : "");
-    char path[PATH_MAX], real[PATH_MAX];
+    char real[PATH_MAX];
     if (!v || !*v || !what)
         return;
-    if (v[0] == '/') {
+    switch (file_resolve(folder, v, real)) {
+    case FILE_REF_INSIDE:
+        break;
+    case FILE_REF_ABSOLUTE:
         fail(ru, node, attr,
              "%s is an absolute path; copil reads only files inside this file's folder: "
              "write the path from here, e.g. logo.png or 2026/t1.xml",
              what);
-        return;
-    }
-    /* "../x" leaves the folder as written, whatever is there. */
-    int depth = 0;
-    for (const char *p = v; *p && depth >= 0;) {
-        size_t k = strcspn(p, "/");
-        if (k == 2 && p[0] == '.' && p[1] == '.')
-            depth--;
-        else if (k > 0 && !(k == 1 && p[0] == '.'))
-            depth++;
-        p += k + (p[k] == '/');
-    }
-    if (depth < 0) {
+        break;
+    case FILE_REF_OUTSIDE:
         fail(ru, node, attr,
-             "%s leads outside this file's folder; copil reads only files inside it: copy "
+             "%s leads outside this file's folder%s%s%s; copil reads only files inside it: copy "
              "the file next to this one",
-             what);
-        return;
-    }
-    if ((size_t)snprintf(path, sizeof(path), "%s/%s", folder, v) >= sizeof(path) ||
-        !realpath(path, real)) {
+             what, real[0] ? " (to " : "", real, real[0] ? ")" : "");
+        break;
+    case FILE_REF_MISSING:
         fail(ru, node, attr, "%s cannot be found next to this file (in %s)", what, folder);
-        return;
+        break;
     }
-    size_t n = strlen(folder);
-    if (strncmp(real, folder, n) != 0 || (real[n] != '/' && strcmp(folder, "/") != 0))
-        fail(ru, node, attr,
-             "%s leads outside this file's folder (to %s); copil reads only files inside it: "
-             "copy the file next to this one",
-             what, real);
 }
 
 /* Every file the document will read. */
 static void
 check_file_refs(Rules *ru, const xmlNode *root, DocKind kind, const char *path)
 {
-    char copy[PATH_MAX], folder[PATH_MAX];
-    if (!path || (size_t)snprintf(copy, sizeof(copy), "%s", path) >= sizeof(copy) ||
-        !realpath(dirname(copy), folder))
+    char folder[PATH_MAX];
+    if (!path || file_real_folder(path, folder) != 0)
         return;
     const xmlNode *est = xml_child(root, "establishment");
     for (const xmlNode *n = xml_child(est, "logo"); n; n = xml_next(n, "logo"))

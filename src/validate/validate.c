@@ -63,11 +63,9 @@ confined_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
         path += 7;
     if (strstr(path, "://") || !realpath(path, resolved))
         return NULL;
-    for (int i = 0; i < MAX_ALLOWED_ROOTS && allowed_roots[i]; i++) {
-        size_t n = strlen(allowed_roots[i]);
-        if (!strncmp(resolved, allowed_roots[i], n) && resolved[n] == '/')
+    for (int i = 0; i < MAX_ALLOWED_ROOTS && allowed_roots[i]; i++)
+        if (file_inside(resolved, allowed_roots[i]))
             return default_loader(resolved, id, ctxt);
-    }
     return NULL;
 }
 

@@ -3,7 +3,11 @@
  * files; atomic writes: nothing visible in the folder until the commit.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/file.h"
@@ -68,6 +72,58 @@ test_atomic(void)
     rmdir(dir);
 }
 
+/* Paths: inside a folder, its real folder, where a written path leads. */
+static void
+test_paths(void)
+{
+    CHECK(file_inside("/a/b/c", "/a/b"));
+    CHECK(!file_inside("/a/bc", "/a/b"));
+    CHECK(!file_inside("/a/b", "/a/b"));
+    CHECK(file_inside("/etc", "/"));
+    CHECK(!file_inside("/", "/"));
+
+    char real[PATH_MAX];
+    CHECK(file_real_folder("/x.xml", real) == 0 && !strcmp(real, "/"));
+    CHECK(file_real_folder("/tmp/x.xml", real) == 0 && !strcmp(real, "/tmp"));
+
+    char dir[] = "/tmp/copil-unit-XXXXXX", sub[64], file[80], link[80];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(sub, sizeof(sub), "%s/sub", dir);
+    snprintf(file, sizeof(file), "%s/sub/f.png", dir);
+    snprintf(link, sizeof(link), "%s/out.png", dir);
+    CHECK(mkdir(sub, 0755) == 0);
+    FILE *fp = fopen(file, "w");
+    if (fp)
+        fclose(fp);
+    CHECK(symlink("/etc/hostname", link) == 0);
+    char folder[PATH_MAX];
+    CHECK(realpath(dir, folder) != NULL);
+    CHECK(file_resolve(folder, "sub/f.png", real) == FILE_REF_INSIDE);
+    CHECK(file_resolve(folder, "./sub/../sub/f.png", real) == FILE_REF_INSIDE);
+    CHECK(file_resolve(folder, "/etc/hostname", real) == FILE_REF_ABSOLUTE);
+    CHECK(file_resolve(folder, "../../etc/hostname", real) == FILE_REF_OUTSIDE && !real[0]);
+    CHECK(file_resolve(folder, "sub/../../x", real) == FILE_REF_OUTSIDE);
+    CHECK(file_resolve(folder, "out.png", real) == FILE_REF_OUTSIDE &&
+          !strcmp(real, "/etc/hostname"));
+    CHECK(file_resolve(folder, "missing.png", real) == FILE_REF_MISSING);
+
+    /* file_load: not through a link when asked, and why not. */
+    Arena a;
+    arena_init(&a);
+    char *data;
+    size_t len;
+    CHECK(file_load(file, O_NOFOLLOW, 10, &a, &data, &len) == 0 && len == 0);
+    CHECK(file_load(link, O_NOFOLLOW, 10, &a, &data, &len) == ELOOP);
+    CHECK(file_load(sub, 0, 10, &a, &data, &len) == EISDIR);
+    CHECK(file_load("/dev/null", 0, 10, &a, &data, &len) == ENODEV);
+    CHECK(file_load(link, 0, 1, &a, &data, &len) == EFBIG && len > 1);
+    arena_free(&a);
+    unlink(link);
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 void
 test_file(void)
 {
@@ -102,4 +158,5 @@ test_file(void)
     file_format_size(buf, sizeof(buf), 8000000);
     CHECK_STR(buf, "8.0 MB");
     test_atomic();
+    test_paths();
 }
