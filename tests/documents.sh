@@ -72,6 +72,17 @@ cp samples/college-2026-t1.xml "$D/m/t1.xml"
 sed 's|href="college-2026-t1.xml"|href="../t1.xml"|' samples/college-2026-t2.xml >"$D/m/sub/t2-outside.xml"
 expect_exit "minutes with a previous meeting outside the folder" 1 "$COPIL" render "$D/m/sub/t2-outside.xml" -d "$D/m"
 grep -q "href=\"../t1.xml\" in <previous> leads outside this file's folder" "$TMP/err" && ok "outside previous: message" || fail "outside previous: message" "$(cat "$TMP/err")"
+# A previous meeting named with a URI character, or that is not a meeting.
+cp samples/college-2026-t1.xml "$D/m/a#b.xml"
+sed 's|href="college-2026-t1.xml"|href="a#b.xml"|' samples/college-2026-t2.xml >"$D/m/t2-hash.xml"
+expect_exit "a previous meeting named with #" 1 "$COPIL" render "$D/m/t2-hash.xml" -d "$D/m"
+grep -q 'href="a#b.xml" in <previous> is not valid: expected a relative file path with / separators and none of : \\ # % ?' "$TMP/err" \
+    && ok "previous named with #: message" || fail "previous named with #: message" "$(cat "$TMP/err")"
+cp samples/lettre-mission-ctice.xml "$D/m/letter.xml"
+sed 's|href="college-2026-t1.xml"|href="letter.xml"|' samples/college-2026-t2.xml >"$D/m/t2-letter.xml"
+expect_exit "a previous meeting that is a mission letter" 1 "$COPIL" render "$D/m/t2-letter.xml" -d "$D/m"
+grep -q 't2-letter.xml:[0-9]*: error: the linked file "letter.xml" is a mission letter file, not a meeting' "$TMP/err" \
+    && ok "previous that is a mission letter: message" || fail "previous that is a mission letter: message" "$(cat "$TMP/err")"
 sed 's|<date>2026-10-08</date>|<date>2026-10-32</date>|' samples/college-2026-t1.xml >"$D/m/t1-bad.xml"
 sed 's|href="college-2026-t1.xml"|href="t1-bad.xml"|' samples/college-2026-t2.xml >"$D/m/t2-badprev.xml"
 expect_exit "minutes with an invalid previous meeting" 1 "$COPIL" render "$D/m/t2-badprev.xml" -d "$D/m"

@@ -20,6 +20,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "core/file.h"
 #include "transform/transform.h"
 
 #define MAX_SHEETS 8
@@ -49,13 +50,6 @@ static Transformer *compiling;
 /* libxslt's own loader, kept before ours replaces it (xsltSetLoaderFunc
  * overwrites xsltDocDefaultLoader itself). */
 static xsltDocLoaderFunc libxslt_loader;
-
-static int
-inside(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    return !strncmp(path, dir, n) && path[n] == '/';
-}
 
 /* The line of the element of the input whose href names uri, for messages. */
 static long
@@ -114,24 +108,31 @@ load_data(const char *path)
         current->io_failed = 1;
         return NULL;
     }
-    if (!inside(real, current->input_dir)) {
+    if (!file_inside(real, current->input_dir)) {
         link_error(real, "lies outside this file's folder; copil reads only files inside it");
         return NULL;
     }
     Run sub;
     xmlDocPtr doc = NULL, copy = NULL;
     DocKind kind;
-    const char *href = path;
-    const char *base = current->data->URL ? (const char *)current->data->URL : "";
-    href_line(xmlDocGetRootElement(current->data), base, real, &href);
-    run_init(&sub, href);
+    run_init(&sub, real);
     Status st = validate_file(current->t->validator, &sub, real, &doc, &kind);
-    for (Diag *d = sub.diags; d; d = d->next) {
+    if (sub.diags) {
         /* The linked file's own messages, named as the input names it. */
-        run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
+        const char *href = real;
+        const char *base = current->data->URL ? (const char *)current->data->URL : "";
+        href_line(xmlDocGetRootElement(current->data), base, real, &href);
+        for (Diag *d = sub.diags; d; d = d->next)
+            run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
     }
     if (st != STATUS_OK)
         link_error(real, "has problems (listed with its name): correct them first");
+    else if (kind != DOC_MEETING)
+        /* Both links (a previous meeting, a report's meetings) name one. */
+        link_error(real, "is %s file, not a meeting's: name a meeting file here",
+                   kind == DOC_LAYOUT           ? "a layout"
+                   : kind == DOC_MISSION_LETTER ? "a mission letter"
+                                                : "an activity report");
     else
         copy = xmlCopyDoc(doc, 1);
     run_free(&sub);
@@ -154,7 +155,7 @@ confined_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xs
     /* A stylesheet (or one it includes): only from the stylesheets folder. */
     Transformer *t = current ? current->t : compiling;
     char real[PATH_MAX];
-    if (!t || strstr(path, "://") || !realpath(path, real) || !inside(real, t->dir))
+    if (!t || strstr(path, "://") || !realpath(path, real) || !file_inside(real, t->dir))
         return NULL;
     options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR);
     return libxslt_loader(BAD_CAST real, dict, options | XML_PARSE_NONET, ctxt, type);
@@ -267,6 +268,8 @@ sheet_for(Transformer *t, Messages *m, const char *name)
     xsltStylesheetPtr sheet = xsltParseStylesheetFile(BAD_CAST path);
     flush_message(m);
     compiling = NULL;
+    /* m lives on the caller's stack: libxslt must not keep it. */
+    xsltSetGenericErrorFunc(NULL, silent);
     if (!sheet)
         return NULL;
     t->sheets[t->nsheets].name = strdup(name);
@@ -310,11 +313,7 @@ transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, 
                  name);
         goto out;
     }
-    char *copy = arena_strdup(&r->arena, input_path);
-    char *slash = copy ? strrchr(copy, '/') : NULL;
-    if (slash)
-        *slash = '\0';
-    if (!copy || !realpath(slash ? copy : ".", cur.input_dir)) {
+    if (file_real_folder(input_path, cur.input_dir) != 0) {
         run_diag(r, DIAG_ERROR, 0, 0, "cannot resolve the folder of this file");
         goto out;
     }
