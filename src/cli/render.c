@@ -354,16 +354,6 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
-    struct stat sb;
-    if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
-        /* Renaming over it would replace a device (as root, /dev/null
-         * itself), a pipe or a folder with a PDF. */
-        run_diag(&run, DIAG_ERROR, 0, 0,
-                 "%s is %s, not a file: copil writes each PDF to a file of its own", target,
-                 S_ISDIR(sb.st_mode) ? "a folder" : "a device, pipe or socket");
-        st = STATUS_USAGE;
-        goto out;
-    }
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  "%s has been signed: copil never rewrites a signed document (its signatures "

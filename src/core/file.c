@@ -192,8 +192,6 @@ file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
     return STATUS_IO;
 }
 
-#define ATOMIC_BUFFER (64 * 1024)
-
 /* The folder part of path ("." when none), in a. */
 static char *
 folder_of(Arena *a, const char *path)
@@ -217,9 +215,17 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     af->temp =
         slash ? arena_printf(&r->arena, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1)
               : arena_printf(&r->arena, ".%s.XXXXXX", target);
-    af->buf = arena_alloc(&r->arena, ATOMIC_BUFFER);
-    if (!af->target || !af->folder || !af->temp || !af->buf)
+    if (!af->target || !af->folder || !af->temp)
         return STATUS_IO;
+    /* Renaming over a folder, a device (as root, /dev/null itself) or a
+     * pipe would replace it with the file. */
+    struct stat sb;
+    if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "%s is %s, not a file: copil writes only to files", target,
+                 S_ISDIR(sb.st_mode) ? "a folder" : "a device, pipe or socket");
+        af->temp = NULL;
+        return STATUS_USAGE;
+    }
     /* A file without a name, given one only when complete: a process killed
      * while writing leaves nothing behind, not even a hidden partial file.
      * Linking it needs /proc; a file system without O_TMPFILE, or no /proc,
@@ -242,8 +248,8 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     return STATUS_OK;
 }
 
-static int
-flush_buffer(AtomicFile *af, const void *data, size_t n)
+int
+file_atomic_write(AtomicFile *af, const void *data, size_t n)
 {
     const char *p = data;
     while (n > 0 && !af->failed) {
@@ -258,21 +264,6 @@ flush_buffer(AtomicFile *af, const void *data, size_t n)
         n -= (size_t)k;
     }
     return af->failed ? -1 : 0;
-}
-
-int
-file_atomic_write(AtomicFile *af, const void *data, size_t n)
-{
-    if (af->used + n > ATOMIC_BUFFER) {
-        if (flush_buffer(af, af->buf, af->used) != 0)
-            return -1;
-        af->used = 0;
-        if (n > ATOMIC_BUFFER)
-            return flush_buffer(af, data, n);
-    }
-    memcpy(af->buf + af->used, data, n);
-    af->used += n;
-    return 0;
 }
 
 /* Gives the unnamed file af->fd the name af->temp (its XXXXXX replaced by a
@@ -296,8 +287,6 @@ name_unnamed(AtomicFile *af)
 Status
 file_atomic_commit(Run *r, AtomicFile *af)
 {
-    if (!af->failed && af->used && flush_buffer(af, af->buf, af->used) == 0)
-        af->used = 0;
     int err = af->failed;
     if (!err && fsync(af->fd) != 0)
         err = errno;

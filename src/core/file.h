@@ -58,12 +58,12 @@ typedef struct AtomicFile {
     int fd;
     int unnamed; /* fd is an O_TMPFILE: a kill while writing leaves nothing */
     int failed;  /* a write failed: commit refuses */
-    char *buf;   /* writes are gathered here (Cairo writes in small pieces) */
-    size_t used;
 } AtomicFile;
 
 /* Creates the temporary file beside target. STATUS_IO with a Diag on r (file
- * = target) when the folder cannot be written. */
+ * = target) when the folder cannot be written; STATUS_USAGE (a Diag on r's
+ * file) when target is a folder, a device or a pipe, which a rename would
+ * replace. */
 Status file_atomic_open(Run *r, const char *target, AtomicFile *af);
 
 /* Writes n bytes; returns 0 on success, -1 (and marks af failed) on error. */
