@@ -53,15 +53,14 @@ static void
 add_diag(Run *r, DiagLevel level, const char *file, long line, long col, const char *fmt,
          va_list ap)
 {
-    if (level == DIAG_ERROR)
-        r->nerrors++;
+    /* Counted even when not kept: a stage tells its failure by the count. */
+    r->nerrors += level == DIAG_ERROR;
     if (r->ndiags >= RUN_MAX_DIAGS) {
         r->ndropped++;
         return;
     }
-    Diag *d = arena_alloc(&r->arena, sizeof(*d));
     char *msg = arena_vprintf(&r->arena, fmt, ap);
-    if (!d || !msg)
+    if (!msg)
         return; /* the arena remembers the failure */
     for (char *p = msg; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
@@ -69,6 +68,16 @@ add_diag(Run *r, DiagLevel level, const char *file, long line, long col, const c
     size_t n = strlen(msg);
     while (n > 0 && msg[n - 1] == ' ')
         msg[--n] = '\0';
+    /* Said once: a header measured again on every page finds the same
+     * problem at the same place each time. */
+    for (const Diag *e = r->diags; e; e = e->next)
+        if (e->level == level && e->line == line && e->col == col &&
+            (e->file == file || (e->file && file && !strcmp(e->file, file))) &&
+            !strcmp(e->message, msg))
+            return;
+    Diag *d = arena_alloc(&r->arena, sizeof(*d));
+    if (!d)
+        return;
     d->level = level;
     d->file = file;
     d->line = line;

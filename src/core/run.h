@@ -42,7 +42,8 @@ Status run_defer(Run *r, void (*fn)(void *), void *ptr);
 
 /* Appends a diagnostic about the run's file at line/col (0 = unknown). The
  * message is formatted into the arena; newlines become spaces and trailing
- * white space is dropped. */
+ * white space is dropped. One that says again what an earlier one said, at
+ * the same place, is counted (nerrors) but not kept. */
 void run_diag(Run *r, DiagLevel level, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
