@@ -215,3 +215,15 @@ narrow '<table><col width="40mm"/><col width="0*"/><row><cell>a</cell><cell>Un t
 path_case "a table column 0* wide" "$P/in/narrow.layout.xml" "narrow.layout.xml:3: error: the table's column 2 of 2 is 0.0 mm wide"
 narrow '<columns gap="0mm"><column width="99%"><p>a</p></column><column width="1%"><p>Un texte</p></column></columns>'
 path_case "a <columns> column 1% wide" "$P/in/narrow.layout.xml" "narrow.layout.xml:3: error: the <columns> column 2 of 2 is 1.7 mm wide"
+# ...and text narrowed the same way by padding, wherever it is.
+printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><styles><style name="fat" padding="238pt"/></styles><body>\n<box style="fat"><p>Un texte assez long pour remplir des pages, une lettre par ligne.</p></box>\n</body></document>\n' >"$P/in/narrow.layout.xml"
+path_case "text left 6 pt by padding" "$P/in/narrow.layout.xml" "narrow.layout.xml:3: error: this text is left 2.1 mm of width by its column, padding and indents"
+n=$(grep -c "error:" "$TMP/err")
+[ "$n" = 1 ] && ok "text left too narrow: said once" || fail "text left too narrow: said $n times" "$(cat "$TMP/err")"
+# A narrow column in a running header measured on every page: said once.
+{ printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><header><table><col width="1*"/><col width="0*"/><row><cell>Page <page-number/></cell><cell>x</cell></row></table></header><body>\n'
+  for i in $(seq 150); do echo '<p>Un paragraphe parmi d’autres, pour remplir plusieurs pages.</p>'; done
+  echo '</body></document>'; } >"$P/in/narrow.layout.xml"
+expect_exit "a narrow column in a running header: refused" 1 "$COPIL" render "$P/in/narrow.layout.xml" -o "$P/x.pdf"
+n=$(grep -c "error: the table's column 2 of 2" "$TMP/err")
+[ "$n" = 1 ] && ok "a narrow column in a running header: said once, not once per page" || fail "a narrow column in a running header: said $n times" "$(cat "$TMP/err")"

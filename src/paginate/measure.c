@@ -64,11 +64,21 @@ append_frags(Ctx *c, Frag **tail, const Frag *src, int dy)
     return tail;
 }
 
+/* Text narrower than this holds a letter or two per line, and a cell of
+ * it grows to hundreds of pages: refused, wherever the narrowing comes from
+ * (a column, padding, indents). */
+#define MIN_TEXT MM(5)
+
 Para *
 measure_para(Ctx *c, const RichText *rt, const Style *st, int width, const Box *owner)
 {
-    if (width < PT)
-        width = PT;
+    if (width < MIN_TEXT) {
+        run_diag(c->run, DIAG_ERROR, owner ? owner->line : 0, 0,
+                 "this text is left %.1f mm of width by its column, padding and indents; text "
+                 "needs at least 5 mm: widen its column, or reduce the padding or the indents",
+                 doc_pt(width > 0 ? width : 0) * 25.4 / 72.0);
+        return NULL;
+    }
     TextLayout tl = text_layout(c->text, c->run, rt, st, width, c->page, c->count, owner);
     if (!tl.layout)
         return NULL;
@@ -209,21 +219,17 @@ column_widths(const Width *w, int n, int total, int *out)
             out[i] = shares > 0 ? (int)(left * w[i].value / shares) : 0;
 }
 
-/* A column narrower than this holds a letter or two per line: a table or a
- * row of side-by-side blocks that asks for one is refused, rather than
- * printed as hundreds of pages one letter wide. */
-#define MIN_COLUMN MM(5)
-
-/* 1 when every one of the n widths is usable; else an error at box. */
+/* 1 when every one of the n column widths of box is usable; else an error
+ * naming the column (sharper than measure_para's, which would follow). */
 static int
 columns_usable(Ctx *c, const Box *box, const int *cw, int n, const char *what)
 {
     for (int i = 0; i < n; i++) {
-        if (cw[i] < MIN_COLUMN) {
+        if (cw[i] < MIN_TEXT) {
             run_diag(c->run, DIAG_ERROR, box->line, 0,
                      "%s %d of %d is %.1f mm wide once the others have their share; a column "
                      "needs at least 5 mm for its text: widen it, or give the others less",
-                     what, i + 1, n, cw[i] / (72.0 / 25.4 * PT));
+                     what, i + 1, n, doc_pt(cw[i]) * 25.4 / 72.0);
             return 0;
         }
     }
