@@ -18,12 +18,15 @@ buf_init(Buf *b, Arena *a)
 void
 buf_reserve(Buf *b, unsigned more)
 {
-    if (b->failed || (b->s && b->len + more + 1 <= b->cap))
+    if (b->failed)
         return;
+    /* Bounded first, so that len + more cannot wrap. */
     if (more > BUF_MAX || b->len + more > BUF_MAX) {
         b->failed = 1;
         return;
     }
+    if (b->s && b->len + more + 1 <= b->cap)
+        return;
     unsigned cap = b->cap ? b->cap : 64;
     while (cap < b->len + more + 1)
         cap *= 2;

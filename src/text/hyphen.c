@@ -38,8 +38,12 @@ skipped(unsigned i, const unsigned *skip, int nskip)
  * up to this many words. */
 #define MAX_CACHED 50000
 
-const char *
-text_hyphen_points(Text *t, const char *lower, unsigned nchars)
+/* The break points of a lower-case word of nchars characters, as a string
+ * of nchars bytes where '1' means "may break after this character"; looked
+ * up in the session's cache first. NULL when the word cannot be hyphenated
+ * (no dictionary). Valid until the next call, which may empty the cache. */
+static const char *
+hyphen_points(Text *t, const char *lower, unsigned nchars)
 {
     HyphenDict *dict = text_dict(t);
     GHashTable *cache = text_cache(t);
@@ -84,7 +88,7 @@ hyphenate_word(Text *t, Buf *o, const char *s, unsigned n, unsigned nchars, unsi
 {
     char *lower = g_utf8_strdown(s, n);
     /* Lower case must keep the length, so that offsets still agree. */
-    const char *points = lower && strlen(lower) == n ? text_hyphen_points(t, lower, nchars) : NULL;
+    const char *points = lower && strlen(lower) == n ? hyphen_points(t, lower, nchars) : NULL;
     unsigned ci = 0;
     for (unsigned i = 0; i < n;) {
         uint32_t cp;

@@ -19,7 +19,7 @@
 struct Text {
     Fonts *fonts;
     HyphenDict *dict;
-    GHashTable *points; /* lower-case word -> break points (text_hyphen_points) */
+    GHashTable *points; /* lower-case word -> break points (text/hyphen.c) */
     Arena scratch;      /* one paragraph's rewrites; emptied by each layout */
 };
 
@@ -315,9 +315,13 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     pango_attr_list_unref(list);
     check_glyphs(t, r, s2, n2, owner);
     out.layout = layout;
+    if (a->failed)
+        goto fail; /* a rewrite came back empty: the layout would lose text */
     arena_free(a);
     return out;
 fail:
+    /* The scratch arena forgets its failure when emptied: said here. */
+    run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0, "out of memory while laying out this text");
     arena_free(a);
     out.layout = NULL;
     out.links = NULL;

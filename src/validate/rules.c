@@ -174,7 +174,12 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         for (const xmlAttr *at = n->properties; at && *found < MAX_PLACEHOLDERS; at = at->next) {
-            const char *v = xml_attr(&ru->run->arena, n, (const char *)at->name);
+            /* The value is read in place when it is one text node, as it
+             * nearly always is; copied only otherwise. */
+            const xmlNode *vt = at->children;
+            const char *v = vt && vt->type == XML_TEXT_NODE && !vt->next
+                                ? (const char *)vt->content
+                                : xml_attr(&ru->run->arena, n, (const char *)at->name);
             const char *p = v ? strstr(v, "[[") : NULL;
             if (p && strstr(p, "]]")) {
                 fail(ru, n, (const char *)at->name,
