@@ -5,6 +5,9 @@
 
 #include "cli/cli.h"
 
+const char *const cli_documents[CLI_NDOCUMENTS] = {"agenda", "minutes", "mission-letter",
+                                                   "activity-report"};
+
 int
 cli_main(int argc, char **argv)
 {

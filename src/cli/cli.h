@@ -29,6 +29,11 @@ typedef struct Session {
     Transformer *transformer; /* the stylesheets */
 } Session;
 
+/* The documents copil makes, each from the stylesheet and the template of
+ * that name: agenda, minutes, mission-letter, activity-report. */
+#define CLI_NDOCUMENTS 4
+extern const char *const cli_documents[CLI_NDOCUMENTS];
+
 /* Finds the data folder: $COPIL_DATADIR, else the source tree the binary was
  * built in (build/copil → .), else the installed share folder. Returns a
  * malloc'd path, or NULL with a message on stderr when none holds schemas. */

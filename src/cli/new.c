@@ -15,7 +15,6 @@
 #include "cli/cli.h"
 #include "core/file.h"
 
-static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "activity-report"};
 #define KINDS_TEXT "agenda, minutes, mission-letter or activity-report"
 
 /* A template is a few kB; anything near this is not one. */
@@ -24,8 +23,8 @@ static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "acti
 static int
 known_kind(const char *kind)
 {
-    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-        if (!strcmp(kind, kinds[i]))
+    for (size_t i = 0; i < CLI_NDOCUMENTS; i++)
+        if (!strcmp(kind, cli_documents[i]))
             return 1;
     return 0;
 }
