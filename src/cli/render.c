@@ -162,20 +162,7 @@ document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
     return asked;
 }
 
-/* A layout made by a stylesheet has lines of its own, which would name
- * lines of the data file that have nothing to do with the message: they are
- * dropped, so that a problem found later names the file alone. */
-static void
-forget_lines(xmlNode *n)
-{
-    for (; n; n = n->next) {
-        n->line = 0;
-        forget_lines(n->children);
-    }
-}
-
-/* Data file → layout document through its stylesheet; the layout is then
- * checked against layout.xsd, so a stylesheet bug shows as such. */
+/* Data file → layout document through its stylesheet. */
 static Status
 data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *input,
                const char *asked, xmlDocPtr *layout, const char **doc_kind)
@@ -192,18 +179,7 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
                  "the agenda runs %d min past the planned <end>: its items take %d min, the "
                  "meeting is planned for %d; shorten some items or move <end>",
                  over, items, planned);
-    Status st = transform_apply(s->transformer, r, data, input, name, layout);
-    if (st != STATUS_OK)
-        return st;
-    Run check;
-    run_init(&check, arena_printf(&r->arena, "%s/stylesheets/%s.xsl", s->datadir, name));
-    st = validate_doc(s->validator, &check, *layout, DOC_LAYOUT);
-    for (Diag *d = check.diags; d; d = d->next)
-        run_diag_at(r, d->level, check.file, 0, 0, "the stylesheet made an invalid layout: %s",
-                    d->message);
-    run_free(&check);
-    forget_lines(xmlDocGetRootElement(*layout));
-    return st == STATUS_OK ? STATUS_OK : STATUS_IO;
+    return transform_apply(s->transformer, r, data, input, name, layout);
 }
 
 /* The first error of r (else its first diagnostic) as printed, into res. */
@@ -396,12 +372,11 @@ render_item(Session *s, const BatchItem *item, void *ctx, BatchResult *res)
 static Status
 compile_stylesheets(Session *s)
 {
-    static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "activity-report"};
     Run r;
     Status st = STATUS_OK;
     run_init(&r, NULL);
-    for (size_t i = 0; st == STATUS_OK && i < sizeof kinds / sizeof kinds[0]; i++)
-        st = transform_compile(s->transformer, &r, kinds[i]);
+    for (size_t i = 0; st == STATUS_OK && i < CLI_NDOCUMENTS; i++)
+        st = transform_compile(s->transformer, &r, cli_documents[i]);
     cli_print_diags(&r);
     run_free(&r);
     return st;

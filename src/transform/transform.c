@@ -288,6 +288,18 @@ transform_compile(Transformer *t, Run *r, const char *name)
     return STATUS_IO;
 }
 
+/* The layout's own line numbers would name lines of the data file that
+ * have nothing to do with a later message: they are dropped, so that such a
+ * message names the file alone. */
+static void
+forget_lines(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        n->line = 0;
+        forget_lines(n->children);
+    }
+}
+
 static void
 free_doc(void *p)
 {
@@ -337,9 +349,27 @@ transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, 
         goto out;
     }
     st = run_defer(r, free_doc, result);
-    if (st == STATUS_OK)
-        *out = result;
+    if (st != STATUS_OK) {
+        result = NULL;
+        goto out;
+    }
+    xmlDocPtr layout = result;
     result = NULL;
+    /* What a stylesheet makes is checked as any layout document: a bug in
+     * it (or in an académie's override) shows as the stylesheet's. */
+    Run check;
+    run_init(&check, m.sheet);
+    st = validate_doc(t->validator, &check, layout, DOC_LAYOUT);
+    for (Diag *d = check.diags; d; d = d->next)
+        run_diag_at(r, d->level, m.sheet, 0, 0, "the stylesheet made an invalid layout: %s",
+                    d->message);
+    run_free(&check);
+    if (st != STATUS_OK) {
+        st = STATUS_IO;
+        goto out;
+    }
+    forget_lines(xmlDocGetRootElement(layout));
+    *out = layout;
 out:
     current = NULL;
     /* Never back to libxslt's default, which prints to stderr. */

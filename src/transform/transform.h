@@ -31,9 +31,11 @@ void transform_free(Transformer *t);
 Status transform_compile(Transformer *t, Run *r, const char *name);
 
 /* Runs the stylesheet `name` ("agenda", "minutes"…) on data, read from
- * input_path. On STATUS_OK *out is the layout document, owned by the run.
- * STATUS_INVALID when a linked file is missing, outside the folder or
- * invalid; STATUS_IO when the stylesheet itself fails. */
+ * input_path. On STATUS_OK *out is the layout document, valid against
+ * layout.xsd, without line numbers (they are not the data file's), owned by
+ * the run. STATUS_INVALID when a linked file is missing, outside the folder
+ * or invalid; STATUS_IO when the stylesheet itself fails or makes an invalid
+ * layout (said under the stylesheet's name). */
 Status transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path,
                        const char *name, xmlDocPtr *out);
 
