@@ -136,3 +136,41 @@ if [ -f "$links_pdf" ]; then
 else
     fail "public: FILE.layout.xml did not make FILE-public.pdf" "$(ls "$P")"
 fi
+
+# Details split by inline markup: the public copy looks at a paragraph's whole
+# text, not at each piece of it alone; a public="keep" block stays whole too.
+cat >"$P/split.layout.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:copil:layout" title="Contacts">
+  <body>
+    <p>Secrétariat : 02<nbsp/>47<nbsp/>12<nbsp/>34<nbsp/>56</p>
+    <p>Écrire à jean.dupont@<b>ac-orleans.fr</b></p>
+    <p>Portable : 06 12 <b>34 56</b> 78, le soir.</p>
+    <p public="keep">Standard : 02<nbsp/>47 <b>31 42 42</b> — ce.0370012a@<b>ac-orleans-tours.fr</b></p>
+  </body>
+</document>
+EOF2
+split_contacts=("02 47 12 34 56" "jean.dupont@ac-orleans.fr" "06 12 34 56 78")
+expect_exit "public: the full copy of a layout with split details" 0 \
+    "$COPIL" render "$P/split.layout.xml" -o "$P/split-full.pdf"
+full=$(flat_text "$P/split-full.pdf")
+for c in "${split_contacts[@]}"; do
+    grep -qF -- "$(flat "$c")" <<<"$full" && ok "public: the full copy shows $c, split by markup" \
+        || fail "public: the full copy lost $c, split by markup" "$full"
+done
+expect_exit "public: the public copy of a layout with split details" 0 \
+    "$COPIL" render --public "$P/split.layout.xml" -o "$P/split-public.pdf"
+grep -q "note: the public copy leaves out 3 e-mail addresses or phone numbers of people" "$TMP/err" \
+    && ok "public: split details are counted once each" || fail "public: a wrong count of split details" "$(cat "$TMP/err")"
+pub=$(flat_text "$P/split-public.pdf")
+for c in "${split_contacts[@]}" "0612" "jean.dupont" "orleans.fr"; do
+    grep -qF -- "$(flat "$c")" <<<"$pub" && fail "public: $c, split by markup, is left" "$pub" \
+        || ok "public: $c, split by markup, is gone"
+done
+t=$(pdftotext -q "$P/split-public.pdf" -)
+[ "$(grep -c "\[téléphone retiré\]" <<<"$t")" = 2 ] && [ "$(grep -c "\[courriel retiré\]" <<<"$t")" = 1 ] \
+    && ok "public: split details become marks" || fail "public: the marks of split details" "$t"
+for c in "02 47 31 42 42" "ce.0370012a@ac-orleans-tours.fr"; do
+    grep -qF -- "$(flat "$c")" <<<"$pub" && ok "public: $c, split by markup, is kept in a public=\"keep\" block" \
+        || fail "public: $c was redacted in a public=\"keep\" block" "$pub"
+done

@@ -98,7 +98,7 @@ static const char *
 text_attr(Builder *b, const xmlNode *n, const char *name)
 {
     const char *s = attr(b, n, name);
-    return b->public_copy && !b->keep ? doc_redact(b->a, s, &b->doc->redactions) : s;
+    return b->public_copy && !b->keep ? doc_redact(b->a, s, NULL, &b->doc->redactions) : s;
 }
 
 static int
@@ -137,10 +137,7 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
 {
     for (const xmlNode *n = first; n && n != stop; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            const char *t = (const char *)n->content;
-            if (b->public_copy && !b->keep)
-                t = doc_redact(b->a, t, &b->doc->redactions);
-            tb_text(tb, t);
+            tb_text(tb, (const char *)n->content);
             continue;
         }
         if (!is_layout(n, NULL))
@@ -163,7 +160,7 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
             continue;
         }
         if (!strcmp(name, "a") && b->public_copy && !b->keep && personal_link(b, n)) {
-            inline_nodes(b, tb, n->children, NULL); /* its text, redacted, unlinked */
+            inline_nodes(b, tb, n->children, NULL); /* its text, unlinked (redacted later) */
             continue;
         }
         SpanKind kind = !strcmp(name, "b")     ? SPAN_BOLD
@@ -190,6 +187,35 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
     }
 }
 
+/* The public copy: contact details are looked for in the paragraph's whole
+ * text, not node by node, so that one split by markup
+ * (jean.dupont@<b>ac-orleans.fr</b>, 02<nbsp/>47<nbsp/>…) is found; the
+ * spans follow the offset map. */
+static void
+tb_redact(Builder *b, TextBuf *tb)
+{
+    Buf *buf = &tb->buf;
+    unsigned *map = arena_alloc_array(b->a, (size_t)buf->len + 1, sizeof(*map));
+    if (!map) {
+        buf->failed = 1;
+        return;
+    }
+    const char *s = doc_redact(b->a, buf->s, map, &b->doc->redactions);
+    if (s == buf->s)
+        return;
+    for (Span *sp = tb->spans; sp; sp = sp->next) {
+        /* (A <br> trims the spaces before it, maybe after a span's end.) */
+        sp->start = map[sp->start < buf->len ? sp->start : buf->len];
+        sp->end = map[sp->end < buf->len ? sp->end : buf->len];
+    }
+    size_t n = strlen(s);
+    buf->s = arena_strndup(b->a, s, n); /* writable: rich_text trims in place */
+    buf->len = (unsigned)n;
+    buf->cap = buf->len + 1;
+    if (!buf->s)
+        buf->failed = 1;
+}
+
 /* Builds the text of the inline nodes [first, stop); NULL when it holds no
  * text and no field (white space only). */
 static RichText *
@@ -200,6 +226,8 @@ rich_text(Builder *b, const xmlNode *first, const xmlNode *stop)
     tb.tail = &tb.spans;
     buf_reserve(&tb.buf, 16);
     inline_nodes(b, &tb, first, stop);
+    if (b->public_copy && !b->keep && !tb.buf.failed)
+        tb_redact(b, &tb);
     if (tb.buf.failed)
         return NULL;
     /* Trim: a leading space, and trailing spaces (spans are clamped). */

@@ -42,8 +42,12 @@ const Style *styles_get(Styles *ss, const char *name, const char *fallback);
 
 /* s with every e-mail address and phone number replaced by a mark
  * (« [courriel retiré] », « [téléphone retiré] »), for the public copy; s
- * itself when it holds none. Adds the number of replacements to *count
- * (count may be NULL). The result is in a. */
-const char *doc_redact(Arena *a, const char *s, int *count);
+ * itself when it holds none (NULL for NULL). Adds the number of
+ * replacements to *count (count may be NULL). map, when not NULL, has
+ * strlen(s) + 1 entries and receives, for each offset in s, the matching
+ * offset in the result, as text_typography's map does: the bytes of a
+ * replaced address or number go to the start of its mark, the offset just
+ * after it to the mark's end. The result is in a. */
+const char *doc_redact(Arena *a, const char *s, unsigned *map, int *count);
 
 #endif

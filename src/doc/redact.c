@@ -6,9 +6,11 @@
  * replaced by a plain mark, « [courriel retiré] » or « [téléphone retiré] »,
  * so that a reader sees that something was left out. A block marked
  * public="keep" in the layout (an establishment's switchboard and generic
- * mailbox) is left alone by the caller.
+ * mailbox) is left alone by the caller. The caller passes a paragraph's
+ * whole text, once its inline markup is gathered (an address or a number
+ * may be split by <b> or <nbsp/>), and moves its spans with the offset map.
  *
- * What is recognised, on text as typed:
+ * What is recognised, on text as typed (white space folded):
  *   e-mail   local@domain.tld, with a "mailto:" before it if there is one;
  *   phone    a French number 0X XX XX XX XX (spaces, dots, dashes, no-break
  *            spaces or nothing between the pairs), or an international one:
@@ -140,13 +142,27 @@ phone_at(const char *s, size_t i)
     return p;
 }
 
-/* One pass: every match of what (mail_at or phone_at) replaced by mark. */
+/* Copies s[from, to) to o, noting in map (when not NULL) where each byte
+ * went. */
+static void
+copy(Buf *o, const char *s, size_t from, size_t to, unsigned *map)
+{
+    if (map)
+        for (size_t j = from; j < to; j++)
+            map[j] = o->len + (unsigned)(j - from);
+    buf_append(o, s + from, (unsigned)(to - from));
+}
+
+/* One pass over the n bytes of s: every match of what (mail_at or phone_at)
+ * replaced by mark. map, when not NULL, has n + 1 entries and receives each
+ * offset's new one, as doc_redact describes; it is left alone when the
+ * result is s itself. */
 static const char *
-replace(Arena *a, const char *s, int mail, const char *mark, int *count)
+replace(Arena *a, const char *s, size_t n, int mail, const char *mark, unsigned *map, int *count)
 {
     Buf o;
     buf_init(&o, a);
-    size_t n = strlen(s), i = 0, copied = 0;
+    size_t i = 0, copied = 0;
     int found = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
@@ -160,32 +176,57 @@ replace(Arena *a, const char *s, int mail, const char *mark, int *count)
             i++;
             continue;
         }
-        buf_append(&o, s + copied, (unsigned)(start - copied));
+        copy(&o, s, copied, start, map);
+        if (map)
+            for (size_t j = start; j < end; j++)
+                map[j] = o.len;
         buf_append(&o, mark, (unsigned)strlen(mark));
         copied = i = end;
         found++;
     }
     if (!found)
         return s;
-    buf_append(&o, s + copied, (unsigned)(n - copied));
-    if (o.failed)
+    copy(&o, s, copied, n, map);
+    if (map)
+        map[n] = o.len;
+    if (o.failed) {
+        /* Out of memory: the arena failed too, and doc_build refuses the run. */
+        if (map)
+            for (size_t j = 0; j <= n; j++)
+                map[j] = (unsigned)j;
         return s;
+    }
     *count += found;
     return o.s;
 }
 
 const char *
-doc_redact(Arena *a, const char *s, int *count)
+doc_redact(Arena *a, const char *s, unsigned *map, int *count)
 {
     int unused = 0;
     if (!count)
         count = &unused;
     if (!s)
         return s;
+    const char *typed = s;
+    size_t n = strlen(s);
+    if (map)
+        for (size_t j = 0; j <= n; j++)
+            map[j] = (unsigned)j;
     /* E-mail addresses first: their local part may hold digits. */
     if (strchr(s, '@'))
-        s = replace(a, s, 1, MAIL_MARK, count);
-    if (strpbrk(s, "+0"))
-        s = replace(a, s, 0, PHONE_MARK, count);
-    return s;
+        s = replace(a, s, n, 1, MAIL_MARK, map, count);
+    if (!strpbrk(s, "+0"))
+        return s;
+    /* The second pass maps the first one's offsets: its own map, composed
+     * with the first when that one changed anything. */
+    size_t mid = s == typed ? n : strlen(s);
+    unsigned *second = map;
+    if (map && s != typed && !(second = arena_alloc_array(a, mid + 1, sizeof(*second))))
+        return s;
+    const char *out = replace(a, s, mid, 0, PHONE_MARK, second, count);
+    if (second != map && out != s)
+        for (size_t j = 0; j <= n; j++)
+            map[j] = second[map[j]];
+    return out;
 }

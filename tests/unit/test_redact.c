@@ -11,7 +11,7 @@
 static const char *
 redact(Arena *a, const char *s, int *n)
 {
-    return doc_redact(a, s, n);
+    return doc_redact(a, s, NULL, n);
 }
 
 void
@@ -59,6 +59,34 @@ test_redact(void)
         CHECK_STR(redact(&a, kept[i], &none), kept[i]);
         CHECK(none == 0);
     }
-    CHECK(doc_redact(&a, NULL, NULL) == NULL);
+    CHECK(doc_redact(&a, NULL, NULL, NULL) == NULL);
+
+    /* The offset map, which moves a paragraph's spans: text around a mark
+     * keeps its place, the bytes of an address or a number go to the start
+     * of its mark, the offset just after one to the end of its mark. Both
+     * passes change this text, so the map is the two composed. */
+    const unsigned lm = (unsigned)strlen(MAIL), lp = (unsigned)strlen(PHONE);
+    unsigned map[64];
+    const char *in = "à a.b@c.fr, 06 12 34 56 78.";
+    CHECK(strlen(in) + 1 <= sizeof map / sizeof *map);
+    n = 0;
+    CHECK_STR(doc_redact(&a, in, map, &n), "à " MAIL ", " PHONE ".");
+    CHECK(n == 2);
+    CHECK(map[0] == 0 && map[2] == 2);
+    CHECK(map[3] == 3 && map[7] == 3 && map[10] == 3); /* a.b@c.fr is [3, 11) */
+    CHECK(map[11] == 3 + lm && map[12] == 4 + lm);
+    CHECK(map[13] == 5 + lm && map[20] == 5 + lm && map[26] == 5 + lm); /* [13, 27) */
+    CHECK(map[27] == 5 + lm + lp && map[28] == 6 + lm + lp);
+    /* Only the phone pass changes this one; only the e-mail pass the next. */
+    CHECK_STR(doc_redact(&a, "au 0612345678 !", map, NULL), "au " PHONE " !");
+    CHECK(map[2] == 2 && map[3] == 3 && map[12] == 3 && map[13] == 3 + lp && map[15] == 5 + lp);
+    CHECK_STR(doc_redact(&a, "x a@b.fr", map, NULL), "x " MAIL);
+    CHECK(map[1] == 1 && map[2] == 2 && map[7] == 2 && map[8] == 2 + lm);
+    /* Nothing to leave out: the map is the identity. */
+    CHECK_STR(doc_redact(&a, "le 18 juin", map, NULL), "le 18 juin");
+    int identity = 1;
+    for (unsigned i = 0; i <= strlen("le 18 juin"); i++)
+        identity &= map[i] == i;
+    CHECK(identity);
     arena_free(&a);
 }
