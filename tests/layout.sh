@@ -143,6 +143,10 @@ chart_doc '<chart kind="bar" title="t"><point label="x" values="-4"/></chart>'
 expect_exit "a negative chart value" 1 "$COPIL" render "$TMP/chart.layout.xml" -o "$TMP/chart.pdf"
 grep -q "chart.layout.xml:3:" "$TMP/err" && ok "negative value at its line" || fail "negative value message" "$(cat "$TMP/err")"
 [ ! -e "$TMP/chart.pdf" ] && ok "no PDF from a bad chart" || fail "a bad chart left a PDF"
+chart_doc '<chart kind="bar" title="Équipements 漢"><point label="漢" values="4"/></chart>'
+expect_exit "a chart with a character no font has" 0 "$COPIL" render "$TMP/chart.layout.xml" -o "$TMP/chart.pdf"
+grep -q 'chart.layout.xml:3: warning: the character "漢" (U+6F22) in <chart> is in no font of fonts/' "$TMP/err" \
+    && [ "$(grep -c 'U+6F22' "$TMP/err")" = 1 ] && ok "a chart's missing glyph: warned once" || fail "a chart's missing glyph" "$(cat "$TMP/err")"
 
 # Hostile layouts: each ends, with a PDF or a clear message.
 bash "$L/make-hostile.sh" "$TMP/hostile" >/dev/null 2>&1

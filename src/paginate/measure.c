@@ -619,11 +619,16 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     atom(c, out, box, box->style, f, (int)h);
 }
 
+/* A chart's label with French typography, its missing glyphs said as a
+ * paragraph's are. */
 static const char *
-typeset(Ctx *c, const char *s)
+typeset(Ctx *c, const Box *box, const char *s)
 {
     unsigned len;
-    return s ? text_typography(c->a, s, (unsigned)strlen(s), NULL, &len) : NULL;
+    const char *t = s ? text_typography(c->a, s, (unsigned)strlen(s), NULL, &len) : NULL;
+    if (t)
+        text_check_glyphs(c->text, c->run, t, len, box);
+    return t;
 }
 
 /* A chart is an atom of its given size; its labels get French typography
@@ -641,11 +646,11 @@ measure_chart(Ctx *c, const Box *box, int x, int width, SliceList *out)
         src->series ? arena_alloc_array(c->a, src->nseries, sizeof(char *)) : NULL;
     if (!labels || (src->series && !series))
         return;
-    ch->title = typeset(c, src->title);
+    ch->title = typeset(c, box, src->title);
     for (int i = 0; i < src->npoints; i++)
-        labels[i] = typeset(c, src->labels[i]);
+        labels[i] = typeset(c, box, src->labels[i]);
     for (int i = 0; series && i < src->nseries; i++)
-        series[i] = typeset(c, src->series[i]);
+        series[i] = typeset(c, box, src->series[i]);
     ch->labels = labels;
     ch->series = series;
 

@@ -181,8 +181,8 @@ no_hyphens_in_tokens(PangoAttrList *list, const char *s, unsigned n)
 }
 
 /* Warns once per character that no shipped font can print. */
-static void
-check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
+void
+text_check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
 {
     uint32_t seen[8];
     int nseen = 0;
@@ -313,7 +313,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
 #undef MAP
     pango_layout_set_attributes(layout, list);
     pango_attr_list_unref(list);
-    check_glyphs(t, r, s2, n2, owner);
+    text_check_glyphs(t, r, s2, n2, owner);
     out.layout = layout;
     if (a->failed)
         goto fail; /* a rewrite came back empty: the layout would lose text */

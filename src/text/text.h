@@ -47,6 +47,11 @@ typedef struct TextLayout {
 TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
                        int count, const Box *owner);
 
+/* Warns at owner's line of each character of the n bytes at s that no font
+ * of fonts/ has (it prints as a box); text_layout does it for its text, a
+ * chart for its labels. */
+void text_check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner);
+
 /* French typography on the n bytes at s; see typography.c. map, when not
  * NULL, has n + 1 entries and receives each input offset's output offset.
  * The result is in a; *out_len its length. */
