@@ -339,10 +339,11 @@ has_fields(const Box *b)
     return 0;
 }
 
-/* Headers and footers already laid out: one without page fields is laid out
- * once for the whole document. */
+/* Headers and footers already laid out: one without page fields once for
+ * the whole document, one with them once per page number and count. */
 typedef struct Margins {
     const Box *box[4];
+    int number[4], count[4]; /* 0: any (no fields) */
     Frag *frags[4];
     int h[4];
     int n;
@@ -356,7 +357,8 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     if (!box)
         return NULL;
     for (int i = 0; i < m->n; i++) {
-        if (m->box[i] == box) {
+        if (m->box[i] == box &&
+            (!m->number[i] || (m->number[i] == number && m->count[i] == count))) {
             *h = m->h[i];
             return m->frags[i];
         }
@@ -368,8 +370,11 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     Frag *f = measure_stack(c, box->first, d->margin_left,
                             d->page_width - d->margin_left - d->margin_right, h);
     c->text_role = ROLE_NONE;
-    if (!has_fields(box->first) && m->n < 4) {
+    if (m->n < 4) {
+        int fields = has_fields(box->first);
         m->box[m->n] = box;
+        m->number[m->n] = fields ? number : 0;
+        m->count[m->n] = fields ? count : 0;
         m->frags[m->n] = f;
         m->h[m->n++] = *h;
     }
@@ -394,15 +399,8 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
     Margins margins = {0};
     margin_block(&c, &margins, fh, 888, 888, &h_first);
     margin_block(&c, &margins, ff, 888, 888, &f_first);
-    /* Without a first-page variant, the first page's block is the other's. */
-    if (fh == doc->header)
-        h_other = h_first;
-    else
-        margin_block(&c, &margins, doc->header, 888, 888, &h_other);
-    if (ff == doc->footer)
-        f_other = f_first;
-    else
-        margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
+    margin_block(&c, &margins, doc->header, 888, 888, &h_other);
+    margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
     int gap = doc->header_gap;
     p.top_first = doc->margin_top + (h_first ? h_first + gap : 0);
     p.top_other = doc->margin_top + (h_other ? h_other + gap : 0);
