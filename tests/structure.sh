@@ -51,3 +51,46 @@ cat >"$S/mixed.layout.xml" <<'XML'
 </document>
 XML
 structure_of mixed "$S/mixed.layout.xml"
+
+# The Figures' /Alt in the tree's order, one a line (qpdf's JSON, walked
+# through /K from the root).
+figure_alts() { # PDF
+    qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1]
+def value(x):
+    if isinstance(x, str) and x.endswith(" R"):
+        return objs.get("obj:" + x, {}).get("value")
+    return x
+def walk(k):
+    k = value(k)
+    if isinstance(k, list):
+        for e in k:
+            walk(e)
+    elif isinstance(k, dict) and k.get("/Type") != "/OBJR":
+        if k.get("/S") == "/Figure":
+            alt = k.get("/Alt", "(none)")
+            print(alt[2:] if alt.startswith("u:") else alt)
+        elif "/K" in k:
+            walk(k["/K"])
+root = value(objs["trailer"]["value"]["/Root"])
+walk(value(root["/StructTreeRoot"])["/K"])'
+}
+
+# A Figure deep in nested lists keeps its own text alternative, and so does
+# the next one: the n-th text goes to the n-th Figure of the tree, so a
+# Figure too deep for the finish stage to reach gave its text to the next.
+cp tests/layout/logo.png "$S/logo.png"
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<document xmlns="urn:copil:layout" title="Listes profondes"><body>'
+    for i in $(seq 20); do echo "<list><item>Niveau $i"; done
+    echo '<image src="logo.png" alt="Image A, au fond des listes" width="20mm"/>'
+    for i in $(seq 20); do echo "</item></list>"; done
+    echo '<image src="logo.png" alt="Image B, après les listes" width="20mm"/>'
+    echo '</body></document>'
+} >"$S/deep.layout.xml"
+structure_of deep "$S/deep.layout.xml"
+alts=$(figure_alts "$S/deep.pdf")
+[ "$alts" = $'Image A, au fond des listes\nImage B, après les listes' ] \
+    && ok "structure deep: each Figure has its own /Alt" || fail "structure deep: the Figures' /Alt" "$alts"

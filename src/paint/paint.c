@@ -18,8 +18,6 @@
 
 #include "paint/paint.h"
 
-#define MAX_TAGS 256
-
 typedef struct Tag {
     const Box *box;
     const char *name;
@@ -29,7 +27,7 @@ typedef struct Painter {
     Run *run;
     cairo_t *cr;
     cairo_surface_t *surface;
-    Tag open[MAX_TAGS];
+    Tag open[PAINT_MAX_TAGS];
     int nopen;
     int outline_parent[4]; /* last outline entry per heading level */
     PaintFigures *figures;
@@ -105,16 +103,16 @@ box_tag(const Box *b, FragRole role)
 static int
 chain_of(const Frag *f, Tag *chain)
 {
-    const Box *boxes[MAX_TAGS];
+    const Box *boxes[PAINT_MAX_TAGS];
     int n = 0, k = 0;
-    for (const Box *b = f->box; b && n < MAX_TAGS / 2; b = b->parent)
+    for (const Box *b = f->box; b && n < PAINT_MAX_TAGS / 2; b = b->parent)
         boxes[n++] = b;
     for (int i = n - 1; i >= 0; i--) {
         const Box *b = boxes[i];
         const char *name = box_tag(b, i == 0 ? f->role : ROLE_P);
-        if (name && k < MAX_TAGS - 1)
+        if (name && k < PAINT_MAX_TAGS - 1)
             chain[k++] = (Tag){b, name};
-        if (b->kind == BOX_ITEM && k < MAX_TAGS - 1) {
+        if (b->kind == BOX_ITEM && k < PAINT_MAX_TAGS - 1) {
             int label = i == 0 && f->role == ROLE_LABEL;
             chain[k++] = (Tag){b, label ? "Lbl" : "LBody"};
             if (label)
@@ -154,14 +152,14 @@ note_figure(Painter *p, const char *alt)
 static void
 open_chain(Painter *p, const Frag *f)
 {
-    Tag chain[MAX_TAGS];
+    Tag chain[PAINT_MAX_TAGS];
     int n = chain_of(f, chain);
     int same = 1; /* open[0] is Document */
     while (same < p->nopen && same - 1 < n && p->open[same].box == chain[same - 1].box &&
            !strcmp(p->open[same].name, chain[same - 1].name))
         same++;
     close_to(p, same);
-    for (int i = same - 1; i < n && p->nopen < MAX_TAGS; i++) {
+    for (int i = same - 1; i < n && p->nopen < PAINT_MAX_TAGS; i++) {
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
         if (!strcmp(chain[i].name, "Figure"))

@@ -14,6 +14,10 @@
 #include "core/run.h"
 #include "paginate/paginate.h"
 
+/* The deepest nesting of structure tags paint writes, Document included;
+ * deeper boxes share their ancestors' tags. */
+#define PAINT_MAX_TAGS 256
+
 /* The Figures' text alternatives, in the order their tags were opened
  * (the structure tree's order), in the run's arena; the finish stage puts
  * them in the tree, which Cairo 1.16 cannot. */

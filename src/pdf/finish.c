@@ -13,9 +13,12 @@
 
 #include <qpdf/qpdf-c.h>
 
+#include "paint/paint.h"
 #include "pdf/finish.h"
 
-#define MAX_DEPTH 64
+/* Elements below the tree's root (arrays of kids do not count): as deep as
+ * paint nests its tags, so that no Figure or Div painted is missed. */
+#define MAX_DEPTH PAINT_MAX_TAGS
 #define MAX_ELEMS 100000
 
 /* --- signature fields from the pages ------------------------------------- */
@@ -64,11 +67,13 @@ pdf_is_signed(const unsigned char *data, size_t n)
 
 /* --- the structure tree ---------------------------------------------------- */
 
+/* The Figure and Div elements of the tree, in document order: the first cap
+ * of each kept, all of them counted, so that a tree that does not hold what
+ * the pages painted is noticed rather than labelled one element off. */
 typedef struct Walk {
     qpdf_data q;
     qpdf_oh *figures, *divs;
     int nfigures, ndivs, cap, count;
-    int want_figures, want_divs; /* the walk stops once it has found these */
 } Walk;
 
 static int
@@ -80,11 +85,13 @@ is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
     return yes;
 }
 
-static void
-push(qpdf_oh **list, int *n, int cap, qpdf_oh oh)
+/* Counts oh, and keeps it when there is room; 1 when kept. */
+static int
+push(qpdf_oh *list, int *n, int cap, qpdf_oh oh)
 {
     if (*n < cap)
-        (*list)[(*n)++] = oh;
+        list[*n] = oh;
+    return (*n)++ < cap;
 }
 
 /* Elements whose kids are only marked content: nothing to look for below. */
@@ -98,39 +105,34 @@ is_leaf(const char *s)
     return 0;
 }
 
-/* Collects the Figure and Div elements under k (an element, or an array of
- * kids), in document order. Handles that are not kept are released at once:
- * the C API keeps every handle it returns until qpdf_cleanup. */
+/* Collects the Figure and Div elements under k (an element at depth, or an
+ * array of kids of elements at depth), in document order. The whole tree is
+ * walked, within MAX_DEPTH and MAX_ELEMS: the counts must be complete.
+ * Handles that are not kept are released at once: the C API keeps every
+ * handle it returns until qpdf_cleanup. */
 static void
 walk(Walk *w, qpdf_oh k, int depth)
 {
     qpdf_data q = w->q;
-    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS ||
-        (w->nfigures >= w->want_figures && w->ndivs >= w->want_divs))
+    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS)
         goto release;
     if (qpdf_oh_is_array(q, k)) {
         int n = qpdf_oh_get_array_n_items(q, k);
         for (int i = 0; i < n; i++)
-            walk(w, qpdf_oh_get_array_item(q, k, i), depth + 1);
+            walk(w, qpdf_oh_get_array_item(q, k, i), depth);
         goto release;
     }
     if (!qpdf_oh_is_dictionary(q, k))
         goto release; /* a marked-content id */
     qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
     const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : NULL;
-    if (tag && !strcmp(tag, "/Figure")) {
-        push(&w->figures, &w->nfigures, w->cap, k);
-        qpdf_oh_release(q, s);
-        return; /* kept */
-    }
-    int div = tag && !strcmp(tag, "/Div");
-    if (tag && !is_leaf(tag) && qpdf_oh_has_key(q, k, "/K"))
+    int figure = tag && !strcmp(tag, "/Figure"), div = tag && !strcmp(tag, "/Div");
+    if (tag && !figure && !is_leaf(tag) && qpdf_oh_has_key(q, k, "/K"))
         walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1);
     qpdf_oh_release(q, s);
-    if (div) {
-        push(&w->divs, &w->ndivs, w->cap, k);
+    if ((figure && push(w->figures, &w->nfigures, w->cap, k)) ||
+        (div && push(w->divs, &w->ndivs, w->cap, k)))
         return; /* kept */
-    }
 release:
     qpdf_oh_release(q, k);
 }
@@ -406,10 +408,20 @@ catalog(qpdf_data q, const FinishOptions *opt)
     }
 }
 
+/* The i-th alternative text goes to the i-th Figure, only when the tree holds
+ * as many Figures as the pages have images and charts: one missing would give
+ * every later Figure the text of another. */
 static void
-alternative_texts(qpdf_data q, const FinishOptions *opt, Walk *w)
+alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const Walk *w)
 {
-    for (int i = 0; i < w->nfigures && i < opt->nalts; i++)
+    if (w->nfigures != opt->nalts) {
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "the images and charts are left without their text alternatives: the PDF's "
+                 "structure holds %d Figure element%s for %d of them",
+                 w->nfigures, w->nfigures == 1 ? "" : "s", opt->nalts);
+        return;
+    }
+    for (int i = 0; i < w->nfigures; i++)
         if (opt->alts[i])
             qpdf_oh_replace_key(q, w->figures[i], "/Alt",
                                 qpdf_oh_new_unicode_string(q, opt->alts[i]));
@@ -434,10 +446,19 @@ links_and_tabs(qpdf_data q)
 }
 
 static void
-signature_fields(qpdf_data q, const FinishOptions *opt, Walk *w)
+signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const Walk *w)
 {
     if (opt->nsigs <= 0)
         return;
+    /* Each field's Form element goes in its block's Div when the tree holds
+     * one Div per field, else in the document element: never in the Div of
+     * another signatory. */
+    int in_divs = w->ndivs == opt->nsigs;
+    if (!in_divs)
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "the signature fields are tagged outside their blocks: the PDF's structure "
+                 "holds %d Div element%s for %d of them",
+                 w->ndivs, w->ndivs == 1 ? "" : "s", opt->nsigs);
     qpdf_oh root = qpdf_get_root(q);
     qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
     int tagged = qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/ParentTree");
@@ -489,7 +510,7 @@ signature_fields(qpdf_data q, const FinishOptions *opt, Walk *w)
         if (tagged && qpdf_oh_is_array(q, nums)) {
             /* A Form element in the signature block's Div (else in the
              * document element), reaching the widget by an OBJR. */
-            qpdf_oh parent = i < w->ndivs ? w->divs[i] : qpdf_oh_get_key(q, tree, "/K");
+            qpdf_oh parent = in_divs ? w->divs[i] : qpdf_oh_get_key(q, tree, "/K");
             if (qpdf_oh_is_array(q, parent))
                 parent = qpdf_oh_get_array_item(q, parent, 0);
             qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
@@ -533,7 +554,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
 {
     Status st = STATUS_IO;
     qpdf_data q = qpdf_init();
-    Walk w = {q, NULL, NULL, 0, 0, 0, 0, opt->nalts, opt->nsigs};
+    Walk w = {q, NULL, NULL, 0, 0, 0, 0};
 
     *out = NULL;
     *out_len = 0;
@@ -548,15 +569,17 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     w.divs = calloc((size_t)w.cap, sizeof(qpdf_oh));
     if (!w.figures || !w.divs)
         goto out;
+    /* With nothing to pair, the tree is not walked: loading every element
+     * of a long document takes time, to no use. */
     qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-    if (qpdf_oh_is_dictionary(q, tree))
+    if (qpdf_oh_is_dictionary(q, tree) && (opt->nalts || opt->nsigs))
         walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
 
     catalog(q, opt);
     artifacts(q);
-    alternative_texts(q, opt, &w);
+    alternative_texts(r, q, opt, &w);
     links_and_tabs(q);
-    signature_fields(q, opt, &w);
+    signature_fields(r, q, opt, &w);
     if (failed(r, q, "finished"))
         goto out;
 

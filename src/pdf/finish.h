@@ -7,11 +7,14 @@
  * them:
  *   - /Lang and /ViewerPreferences << /DisplayDocTitle true >>, "D:" dates,
  *     /Producer naming copil;
- *   - /Alt on every Figure structure element, in document order;
+ *   - /Alt on every Figure structure element, in document order, when the
+ *     tree holds one Figure per text (else none, with a warning: never the
+ *     text of another Figure);
  *   - one empty signature field (/FT /Sig widget) over the blank area of each
  *     signature block, named after it, with the signatory as its accessible
  *     name (/TU), listed in document (signing) order, and tagged as a Form
- *     element inside its block's Div;
+ *     element inside its block's Div (in the document element, with a
+ *     warning, when the tree does not hold one Div per field);
  *   - /F 4 (print) on links and /Tabs /S on pages with annotations;
  * then writes the file with object streams and a deterministic /ID, so that
  * the same input still gives the same bytes.

@@ -19,6 +19,7 @@ main(void)
     test_hyphen();
     test_chart();
     test_redact();
+    test_finish();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

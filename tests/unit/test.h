@@ -46,5 +46,6 @@ void test_typography(void);
 void test_hyphen(void);
 void test_chart(void);
 void test_redact(void);
+void test_finish(void);
 
 #endif
