@@ -94,3 +94,28 @@ structure_of deep "$S/deep.layout.xml"
 alts=$(figure_alts "$S/deep.pdf")
 [ "$alts" = $'Image A, au fond des listes\nImage B, après les listes' ] \
     && ok "structure deep: each Figure has its own /Alt" || fail "structure deep: the Figures' /Alt" "$alts"
+
+# A running header and footer holding links are artifacts all the same: their
+# text gets no Span, their links no annotation (a Link element would put them
+# back in the tree), and the author is told once.
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<document xmlns="urn:copil:layout" title="Pied de page avec un lien">'
+    echo '<header><p>Collège Jean-Moulin — <a href="https://www.ac-orleans-tours.fr/">académie</a></p></header>'
+    echo '<footer><p>Voir <a href="https://www.ac-orleans-tours.fr/">le site</a> — Page <page-number/> / <page-count/></p></footer>'
+    echo '<body>'
+    for i in $(seq 40); do echo "<p>Paragraphe $i du corps, assez long pour remplir plusieurs pages de texte courant sans rien de particulier à signaler.</p>"; done
+    echo '<p>Un <a href="https://www.education.gouv.fr/">lien dans le corps</a> reste un lien.</p>'
+    echo '</body></document>'
+} >"$S/footer-link.layout.xml"
+structure_of footer-link "$S/footer-link.layout.xml"
+grep -q "footer-link.layout.xml:3: warning: a link in a header or footer is drawn as plain text" "$S/footer-link.err" \
+    && [ "$(grep -c warning "$S/footer-link.err")" = 1 ] \
+    && ok "structure footer-link: one warning, at the header's link" || fail "structure footer-link: the warning" "$(cat "$S/footer-link.err")"
+links=$(qpdf --json=2 --json-key=qpdf "$S/footer-link.pdf" 2>/dev/null | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1].values()
+print(sum(isinstance(o.get("value"), dict) and o["value"].get("/Subtype") == "/Link" for o in objs))')
+pages=$(pdfinfo "$S/footer-link.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$links" = 1 ] && [ "${pages:-0}" -ge 2 ] && ok "structure footer-link: only the body's link is an annotation ($pages pages)" \
+    || fail "structure footer-link: $links link annotations on $pages pages, expected 1 on 2 or more"

@@ -34,6 +34,7 @@ typedef struct Painter {
     int figures_cap;
     unsigned char *holds; /* per box index: 0 not known, 1 no, 2 yes (holds_elements) */
     unsigned nboxes;
+    int warned_artifact_link; /* once per document */
 } Painter;
 
 static void
@@ -298,11 +299,13 @@ holds_elements(Painter *p, const Box *b)
 
 /* Cairo marks only the content of leaf elements. Text drawn in an element
  * that also holds elements (a paragraph with links, a cell with a list
- * after its text) would be left unmarked: it goes into a Span of its own. */
+ * after its text) would be left unmarked: it goes into a Span of its own.
+ * An artifact's text never does: its NonStruct element must stay a leaf to
+ * leave the tree (pdf/finish.c). */
 static int
 needs_span(Painter *p, const Frag *f)
 {
-    if (f->role == ROLE_LABEL)
+    if (f->role == ROLE_LABEL || f->role == ROLE_ARTIFACT)
         return 0;
     if (f->para->links)
         return 1;
@@ -326,8 +329,21 @@ draw_text(Painter *p, const Frag *f)
     }
     if (span)
         cairo_tag_end(p->cr, "Span");
-    if (para->links)
+    if (para->links && f->role != ROLE_ARTIFACT)
         draw_links(p, f);
+    else if (para->links && !p->warned_artifact_link) {
+        /* A link annotation must sit in a Link element of the structure
+         * tree, named by its text (PDF/UA, ISO 14289-1 7.18.5); an
+         * annotation left untagged fails 7.18.1. The text of a header or
+         * footer is an artifact, out of the tree, so its link would be an
+         * unnamed Link element, repeated on every page. It is drawn as
+         * text only: nothing is left for a PDF/UA checker to reject. */
+        run_diag(
+            p->run, DIAG_WARNING, f->box->line, 0,
+            "a link in a header or footer is drawn as plain text: headers and footers are "
+            "left out of the PDF's structure, and an accessible PDF links only from inside it");
+        p->warned_artifact_link = 1;
+    }
 }
 
 static void
