@@ -119,3 +119,29 @@ print(sum(isinstance(o.get("value"), dict) and o["value"].get("/Subtype") == "/L
 pages=$(pdfinfo "$S/footer-link.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 [ "$links" = 1 ] && [ "${pages:-0}" -ge 2 ] && ok "structure footer-link: only the body's link is an annotation ($pages pages)" \
     || fail "structure footer-link: $links link annotations on $pages pages, expected 1 on 2 or more"
+
+# Images and charts in a header or footer are artifacts like their text:
+# no Figure per page for a running header's logo, none for the first page's
+# letterhead either (its text beside it is an artifact too); the body's
+# image is the one Figure, with its own text.
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<document xmlns="urn:copil:layout" title="Logos en tête">'
+    echo '<first-header><image src="logo.png" alt="Logo du collège" width="24mm"/><p>Collège Jean-Moulin</p></first-header>'
+    echo '<header><image src="logo.png" alt="Petit logo" width="10mm"/><p>Collège Jean-Moulin — suite</p></header>'
+    echo '<footer><chart kind="hbar" title="Avancement" unit="%" height="12mm"><point label="Fait" values="60"/></chart>'
+    echo '<p>Page <page-number/> / <page-count/></p></footer>'
+    echo '<body>'
+    for i in $(seq 50); do echo "<p>Paragraphe $i du corps, assez long pour remplir plusieurs pages de texte courant sans rien de particulier à signaler.</p>"; done
+    echo '<image src="logo.png" alt="Image du corps" width="30mm"/>'
+    echo '</body></document>'
+} >"$S/header-images.layout.xml"
+structure_of header-images "$S/header-images.layout.xml"
+alts=$(figure_alts "$S/header-images.pdf")
+pages=$(pdfinfo "$S/header-images.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$alts" = "Image du corps" ] && [ "${pages:-0}" -ge 3 ] \
+    && ok "structure header-images: the body's image is the only Figure ($pages pages)" \
+    || fail "structure header-images: Figures on $pages pages" "$alts"
+n=$(grep -cE "^  (image|chart) .* artifact$" "$S/header-images.dump")
+[ "$n" = $((2 * pages)) ] && ok "structure header-images: the dump marks the $n header and footer images artifacts" \
+    || fail "structure header-images: $n artifact images and charts in the dump for $pages pages"

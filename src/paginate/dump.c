@@ -90,6 +90,9 @@ pg_dump(const Pages *pages, FILE *fp)
                 fprintf(fp, " width=%.2f sides=%s%s%s%s", doc_pt(f->border),
                         f->sides & SIDE_TOP ? "t" : "", f->sides & SIDE_RIGHT ? "r" : "",
                         f->sides & SIDE_BOTTOM ? "b" : "", f->sides & SIDE_LEFT ? "l" : "");
+            /* Fills and borders are always artifacts: not worth a word. */
+            if ((f->kind == FRAG_IMAGE || f->kind == FRAG_CHART) && f->role == ROLE_ARTIFACT)
+                fputs(" artifact", fp);
             if ((f->kind == FRAG_SIGNATURE || f->kind == FRAG_ANCHOR) && f->box && f->box->id)
                 fprintf(fp, " id=%s", f->box->id);
             fputc('\n', fp);

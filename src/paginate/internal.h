@@ -43,8 +43,8 @@ typedef struct Ctx {
     Arena *a;
     Text *text;
     const Doc *doc;
-    int page, count;    /* for page-number and page-count fields */
-    FragRole text_role; /* role of plain paragraphs here (artifact in headers) */
+    int page, count; /* for page-number and page-count fields */
+    int artifact;    /* laying out a header or footer: every fragment is an artifact */
 } Ctx;
 
 /* Lays out rt in st at width; NULL when out of memory. */
@@ -57,7 +57,12 @@ void measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out);
  * to the top, and the height. */
 Frag *measure_stack(Ctx *c, const Box *first, int x, int width, int *height);
 
+/* A fragment in the arena; ROLE_ARTIFACT when it is not content (a fill, a
+ * border, anything in a header or footer), else ROLE_NONE until frag_role. */
 Frag *frag_new(Ctx *c, FragKind kind, const Box *box, int x, int y, int w, int h);
+
+/* Gives f its role in the structure, unless it is an artifact. */
+void frag_role(Frag *f, FragRole role);
 
 /* A copy of the list frags moved down by dy. */
 Frag *frags_copy(Ctx *c, const Frag *frags, int dy);

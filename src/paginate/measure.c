@@ -28,12 +28,22 @@ frag_new(Ctx *c, FragKind kind, const Box *box, int x, int y, int w, int h)
     if (!f)
         return NULL;
     f->kind = kind;
+    /* Decided here, once for every kind, so that no fragment of a header
+     * (an image as much as a line of text) can become content. */
+    f->role = c->artifact || kind == FRAG_FILL || kind == FRAG_BORDER ? ROLE_ARTIFACT : ROLE_NONE;
     f->box = box;
     f->x = x;
     f->y = y;
     f->w = w;
     f->h = h;
     return f;
+}
+
+void
+frag_role(Frag *f, FragRole role)
+{
+    if (f->role != ROLE_ARTIFACT)
+        f->role = role;
 }
 
 Frag *
@@ -288,7 +298,7 @@ measure_list(Ctx *c, const Box *list, int x, int width, SliceList *out)
             if (f) {
                 f->para = lp;
                 f->nlines = 1;
-                f->role = c->text_role == ROLE_ARTIFACT ? ROLE_ARTIFACT : ROLE_LABEL;
+                frag_role(f, ROLE_LABEL);
                 f->next = first->frags;
                 first->frags = f;
             }
@@ -681,7 +691,7 @@ text_at(Ctx *c, const Box *box, const RichText *rt, const Style *st, int x, int 
         return 0;
     f->para = p;
     f->nlines = p->nlines;
-    f->role = c->text_role ? c->text_role : ROLE_P; /* an artifact in a header */
+    frag_role(f, ROLE_P);
     **tail = f;
     *tail = &f->next;
     return f->h;
@@ -746,9 +756,7 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
             s->orphans = st->orphans;
             s->widows = st->widows;
             s->keep_with_next = st->keep_with_next;
-            s->role = c->text_role                  ? c->text_role
-                      : !strcmp(b->element, "text") ? ROLE_TEXT
-                                                    : ROLE_P;
+            s->role = !strcmp(b->element, "text") ? ROLE_TEXT : ROLE_P;
             if (b->id) {
                 Frag *a = frag_new(c, FRAG_ANCHOR, b, ix, 0, iw, 0);
                 if (a) {
@@ -824,7 +832,7 @@ measure_stack(Ctx *c, const Box *first, int x, int width, int *height)
             if (f) {
                 f->para = s->para;
                 f->nlines = s->para->nlines;
-                f->role = s->role;
+                frag_role(f, s->role);
                 *tail = f;
                 tail = &f->next;
             }

@@ -46,13 +46,14 @@ typedef enum FragKind {
     FRAG_ANCHOR,    /* a link target (an id) */
 } FragKind;
 
-/* What a text fragment is, for the structure tags. */
+/* What a fragment is, for the structure tags. Paint tags only what is not
+ * ROLE_ARTIFACT; text has one of the others. */
 typedef enum FragRole {
     ROLE_NONE,
     ROLE_P,        /* a paragraph (heading level in box->level) */
     ROLE_TEXT,     /* text directly in a cell or an item body: no P of its own */
     ROLE_LABEL,    /* a list item's bullet or number */
-    ROLE_ARTIFACT, /* headers and footers */
+    ROLE_ARTIFACT, /* not content: fills and borders, everything in headers and footers */
 } FragRole;
 
 typedef struct Frag Frag;

@@ -130,7 +130,7 @@ text_frag(Placer *p, const Frag *src, const Slice *s, int first, int count, int 
     f->para = para;
     f->first_line = first;
     f->nlines = count;
-    f->role = s ? s->role : src->role;
+    frag_role(f, s ? s->role : src->role);
     f->h = para->top[first + count] - para->top[first];
     return f;
 }
@@ -365,11 +365,11 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     }
     c->page = number;
     c->count = count;
-    c->text_role = ROLE_ARTIFACT;
+    c->artifact = 1;
     const Doc *d = c->doc;
     Frag *f = measure_stack(c, box->first, d->margin_left,
                             d->page_width - d->margin_left - d->margin_right, h);
-    c->text_role = ROLE_NONE;
+    c->artifact = 0;
     if (m->n < 4) {
         int fields = has_fields(box->first);
         m->box[m->n] = box;

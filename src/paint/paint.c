@@ -168,15 +168,24 @@ open_chain(Painter *p, const Frag *f)
     }
 }
 
-/* Running headers and footers, and the fills and borders of blocks and
- * cells, are not content: a reader must skip them. Cairo 1.16 cannot mark
- * an artifact, so they are drawn in a NonStruct element of their own, which
- * the finish stage turns into /Artifact marked content and removes from the
- * structure tree (pdf/finish.c). Fills and borders are drawn first on each
- * page, all together: Cairo marks only what is drawn in a leaf element, so
- * a cell's border drawn among its paragraphs would be left unmarked. */
+/* Headers and footers, the first page's letterhead included (their text,
+ * images and charts alike), and the fills and borders of blocks and cells,
+ * are not content: a reader must skip them. Pagination says so in the
+ * fragment's role (ROLE_ARTIFACT). Cairo 1.16 cannot mark an artifact, so
+ * they are drawn in a NonStruct element of their own, which the finish stage
+ * turns into /Artifact marked content and removes from the structure tree
+ * (pdf/finish.c). */
 #define ARTIFACT_TAG "NonStruct"
 
+static int
+is_artifact(const Frag *f)
+{
+    return f->role == ROLE_ARTIFACT;
+}
+
+/* Fills and borders are drawn first on each page, all together: Cairo marks
+ * only what is drawn in a leaf element, so a cell's border drawn among its
+ * paragraphs would be left unmarked. */
 static int
 is_decoration(const Frag *f)
 {
@@ -234,8 +243,7 @@ static void
 heading_outline(Painter *p, const Frag *f)
 {
     const Box *b = f->box;
-    if (b->kind != BOX_PARA || b->level < 1 || b->level > 3 || f->first_line != 0 ||
-        f->role == ROLE_ARTIFACT)
+    if (b->kind != BOX_PARA || b->level < 1 || b->level > 3 || f->first_line != 0 || is_artifact(f))
         return;
     const char *name = b->id ? b->id : arena_printf(&p->run->arena, "h-%u", b->index);
     char *q = name ? quoted(&p->run->arena, name) : NULL;
@@ -305,7 +313,7 @@ holds_elements(Painter *p, const Box *b)
 static int
 needs_span(Painter *p, const Frag *f)
 {
-    if (f->role == ROLE_LABEL || f->role == ROLE_ARTIFACT)
+    if (f->role == ROLE_LABEL || is_artifact(f))
         return 0;
     if (f->para->links)
         return 1;
@@ -329,7 +337,7 @@ draw_text(Painter *p, const Frag *f)
     }
     if (span)
         cairo_tag_end(p->cr, "Span");
-    if (para->links && f->role != ROLE_ARTIFACT)
+    if (para->links && !is_artifact(f))
         draw_links(p, f);
     else if (para->links && !p->warned_artifact_link) {
         /* A link annotation must sit in a Link element of the structure
@@ -487,7 +495,7 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
         for (const Frag *f = pg->first; f; f = f->next) {
             if (is_decoration(f))
                 continue;
-            if (f->role == ROLE_ARTIFACT)
+            if (is_artifact(f))
                 open_artifact(&p);
             else
                 open_chain(&p, f);
