@@ -267,16 +267,14 @@ render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned c
              size_t *len)
 {
     MemOut painted = {0};
-    PaintFigures figures;
-    Status st =
-        paint_pdf(run, pages, creation_date(run, doc), PRODUCER, write_memory, &painted, &figures);
+    Status st = paint_pdf(run, pages, creation_date(run, doc), PRODUCER, write_memory, &painted);
     if (st != STATUS_OK)
         goto out;
     FinishSignature *sigs = NULL;
-    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR",
-                        .producer = PRODUCER,
-                        .alts = figures.alts,
-                        .nalts = figures.n};
+    const char **alts = NULL;
+    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR", .producer = PRODUCER};
+    fo.nalts = pdf_figures(&run->arena, pages, &alts);
+    fo.alts = alts;
     /* The public copy is for reading: nobody signs it. */
     fo.nsigs = public_copy ? 0 : pdf_signatures(&run->arena, pages, &sigs);
     fo.sigs = fo.nsigs ? sigs : NULL;

@@ -30,9 +30,7 @@ typedef struct Painter {
     Tag open[PAINT_MAX_TAGS];
     int nopen;
     int outline_parent[4]; /* last outline entry per heading level */
-    PaintFigures *figures;
-    int figures_cap;
-    unsigned char *holds; /* per box index: 0 not known, 1 no, 2 yes (holds_elements) */
+    unsigned char *holds;  /* per box index: 0 not known, 1 no, 2 yes (holds_elements) */
     unsigned nboxes;
     int warned_artifact_link; /* once per document */
 } Painter;
@@ -132,24 +130,6 @@ close_to(Painter *p, int depth)
     }
 }
 
-/* Records a Figure's text alternative, in tag order. */
-static void
-note_figure(Painter *p, const char *alt)
-{
-    PaintFigures *fig = p->figures;
-    if (fig->n == p->figures_cap) {
-        int cap = p->figures_cap ? 2 * p->figures_cap : 16;
-        const char **grown = arena_alloc_array(&p->run->arena, (size_t)cap, sizeof(char *));
-        if (!grown)
-            return;
-        if (fig->n)
-            memcpy(grown, fig->alts, (size_t)fig->n * sizeof(char *));
-        fig->alts = grown;
-        p->figures_cap = cap;
-    }
-    fig->alts[fig->n++] = alt;
-}
-
 static void
 open_chain(Painter *p, const Frag *f)
 {
@@ -163,8 +143,6 @@ open_chain(Painter *p, const Frag *f)
     for (int i = same - 1; i < n && p->nopen < PAINT_MAX_TAGS; i++) {
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
-        if (!strcmp(chain[i].name, "Figure"))
-            note_figure(p, f->alt); /* a Figure is an atom: the frag's own box */
     }
 }
 
@@ -466,13 +444,12 @@ set_metadata(cairo_surface_t *s, const Doc *d, const char *create_date, const ch
 
 Status
 paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-          cairo_write_func_t write, void *closure, PaintFigures *figures)
+          cairo_write_func_t write, void *closure)
 {
     const Doc *d = pages->doc;
-    Painter p = {.run = r, .figures = figures};
+    Painter p = {.run = r};
     Status st = STATUS_OK;
 
-    *figures = (PaintFigures){NULL, 0};
     p.nboxes = d->nboxes;
     p.holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
     if (!p.holds)

@@ -18,20 +18,14 @@
  * deeper boxes share their ancestors' tags. */
 #define PAINT_MAX_TAGS 256
 
-/* The Figures' text alternatives, in the order their tags were opened
- * (the structure tree's order), in the run's arena; the finish stage puts
- * them in the tree, which Cairo 1.16 cannot. */
-typedef struct PaintFigures {
-    const char **alts;
-    int n;
-} PaintFigures;
-
 /* Paints pages as a PDF written through write(closure, …). create_date is
  * ISO 8601 ("2026-10-08T17:30:00+02:00"), or "" for a PDF without a creation
- * date: the clock's time is never written (Cairo would, if not told). producer names the program
- * ("copil 0.1.0"). Errors (a Cairo failure, including tags out of order) are Diags on r and
- * STATUS_IO. figures receives the Figures' alternative texts. */
+ * date: the clock's time is never written (Cairo would, if not told).
+ * producer names the program ("copil 0.1.0"). A Figure opens for each image
+ * and chart fragment that is not an artifact, in page order (pdf_figures
+ * counts on it). Errors (a Cairo failure, including tags out of order) are
+ * Diags on r and STATUS_IO. */
 Status paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-                 cairo_write_func_t write, void *closure, PaintFigures *figures);
+                 cairo_write_func_t write, void *closure);
 
 #endif

@@ -21,7 +21,7 @@
 #define MAX_DEPTH PAINT_MAX_TAGS
 #define MAX_ELEMS 100000
 
-/* --- signature fields from the pages ------------------------------------- */
+/* --- signature fields and Figures from the pages ------------------------- */
 
 int
 pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
@@ -56,6 +56,33 @@ pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
             i++;
         }
     *out = s;
+    return n;
+}
+
+/* The fragments paint tags as a Figure (paint/paint.h). */
+static int
+is_figure(const Frag *f)
+{
+    return (f->kind == FRAG_IMAGE || f->kind == FRAG_CHART) && f->role != ROLE_ARTIFACT;
+}
+
+int
+pdf_figures(Arena *a, const Pages *pages, const char ***out)
+{
+    int n = 0;
+    *out = NULL;
+    for (const Page *pg = pages->first; pg; pg = pg->next)
+        for (const Frag *f = pg->first; f; f = f->next)
+            n += is_figure(f);
+    const char **alts = n ? arena_alloc_array(a, n, sizeof(*alts)) : NULL;
+    if (!alts)
+        return 0;
+    int i = 0;
+    for (const Page *pg = pages->first; pg; pg = pg->next)
+        for (const Frag *f = pg->first; f; f = f->next)
+            if (is_figure(f))
+                alts[i++] = f->alt;
+    *out = alts;
     return n;
 }
 

@@ -40,12 +40,18 @@ typedef struct FinishOptions {
     const FinishSignature *sigs;
     int nsigs; /* 0: no fields (the public copy) */
     const char *const *alts;
-    int nalts; /* the Figures' alternative texts, in the order they were tagged */
+    int nalts; /* the Figures' alternative texts, in tree order (pdf_figures) */
 } FinishOptions;
 
 /* The signature fields of pages: one per signature block's blank area, in
  * document order, in a. Returns how many; *out NULL when there are none. */
 int pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out);
+
+/* The text alternatives of the Figures paint tags, one per image and chart
+ * fragment that is not an artifact, in page order (the tree's order), in a.
+ * Returns how many; *out NULL when there are none (or out of memory: the
+ * count then no longer matches the tree, and pdf_finish gives no /Alt). */
+int pdf_figures(Arena *a, const Pages *pages, const char ***out);
 
 /* Rewrites the n bytes at in (a PDF from paint_pdf) as described above into
  * *out, *out_len, to free() by the caller. Problems are Diags on r;
