@@ -272,12 +272,18 @@ render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned c
         goto out;
     FinishSignature *sigs = NULL;
     const char **alts = NULL;
-    FinishOptions fo = {.lang = doc->lang ? doc->lang : "fr-FR", .producer = PRODUCER};
+    FinishOptions fo = {.lang = doc->lang, .producer = PRODUCER};
     fo.nalts = pdf_figures(&run->arena, pages, &alts);
     fo.alts = alts;
     /* The public copy is for reading: nobody signs it. */
     fo.nsigs = public_copy ? 0 : pdf_signatures(&run->arena, pages, &sigs);
     fo.sigs = fo.nsigs ? sigs : NULL;
+    if (run->arena.failed) {
+        /* Figures or fields left out for want of memory: no PDF rather. */
+        run_diag(run, DIAG_ERROR, 0, 0, "out of memory while finishing the PDF");
+        st = STATUS_IO;
+        goto out;
+    }
     st = pdf_finish(run, painted.data, painted.len, &fo, pdf, len);
 out:
     free(painted.data);

@@ -4,10 +4,11 @@
  * Tags follow the box tree: for each fragment, the chain of its boxes
  * (Table › TR › TD › P…) is compared with the tags open now; tags are closed
  * and opened to match. All tags but Document close at the end of a page, so
- * a paragraph split by a page is two P elements, and headers and footers,
- * drawn while only Document is open, stay out of the body's elements (Cairo
- * 1.16 cannot mark them as artifacts). Links use named destinations only:
- * Cairo 1.16 loses a page=N link to a later page.
+ * a paragraph split by a page is two P elements. Headers, footers, fills
+ * and borders (artifacts) go into NonStruct elements of their own, which
+ * the finish stage turns into /Artifact, since Cairo 1.16 cannot mark
+ * artifacts (see ARTIFACT_TAG). Links use named destinations only: Cairo
+ * 1.16 loses a page=N link to a later page.
  */
 #include <math.h>
 #include <stdio.h>

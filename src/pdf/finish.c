@@ -55,6 +55,8 @@ pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
             s[i].y1 = height - doc_pt(f->y);
             i++;
         }
+    if (a->failed)
+        return 0; /* a name or a label is missing: the caller sees the arena's failure */
     *out = s;
     return n;
 }
