@@ -17,7 +17,8 @@ BINDIR   := $(PREFIX)/bin
 DATADIR  := $(PREFIX)/share/copil
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf \
+            gmime-3.0 libcurl
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ifdef CI
@@ -44,7 +45,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFL
 
 SRC      := $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
               src/text/*.c src/chart/*.c \
-              src/paginate/*.c src/paint/*.c src/pdf/*.c src/cli/*.c)
+              src/paginate/*.c src/paint/*.c src/pdf/*.c src/mail/*.c src/cli/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -55,9 +56,10 @@ PNGDIFF  := $(BUILD)/pngdiff
 
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
-             libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr
+             libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
+             libgmime-3.0-dev libcurl4-gnutls-dev
 DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
-             clang libclang-rt-14-dev valgrind
+             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 # libFuzzer targets (tests/fuzz/): the program's objects built again by
@@ -130,7 +132,8 @@ need-deps:
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
 	   && command -v mutool >/dev/null && command -v certutil >/dev/null \
 	   && command -v python3 >/dev/null && command -v valgrind >/dev/null \
-	   && command -v clang >/dev/null \
+	   && command -v clang >/dev/null && command -v openssl >/dev/null \
+	   && [ -d /usr/lib/python3/dist-packages/aiosmtpd ] \
 	   && ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
 

@@ -30,6 +30,8 @@ cli_main(int argc, char **argv)
         return cli_render(argc - 1, argv + 1);
     if (!strcmp(cmd, "new"))
         return cli_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "mail"))
+        return cli_mail(argc - 1, argv + 1);
     fprintf(stderr, "copil: error: unknown command \"%s\"; see copil --help\n", cmd);
     return STATUS_USAGE;
 }

@@ -101,6 +101,17 @@ int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, Batc
  * that name starts in input; *n is its length. */
 const char *cli_output_stem(const char *input, size_t *n, int *layout);
 
+/* Which document a data file of kind makes: asked (--kind) when it fits,
+ * else minutes for a meeting with its record, an agenda for one without, and
+ * the other kinds themselves. NULL with a Diag on r when asked does not fit. */
+const char *cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked);
+
+/* Where `copil render` writes input's PDF: FILE.layout.xml → FILE.pdf, a data
+ * file FILE.xml → FILE-KIND.pdf (FILE-KIND-public.pdf for the public copy),
+ * beside the input or in dir when given. In r's arena. */
+const char *cli_default_output(Run *r, const char *input, const char *dir, const char *kind,
+                               int public_copy);
+
 /* Renders input (a data file as kind, NULL: its own kind; or a layout
  * document) to a finished PDF in memory, as `copil render` would write it:
  * *pdf is malloc'd (the caller frees it), NULL on failure. Diagnostics go to
@@ -115,6 +126,7 @@ void cli_print_diags(Run *r);
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cli_validate(int argc, char **argv);
 int cli_render(int argc, char **argv);
+int cli_mail(int argc, char **argv);
 
 /* `copil new KIND`: prints the data folder's stylesheets/templates/KIND.xml
  * to stdout, byte for byte. 2 for a missing or unknown KIND, 3 when the

@@ -121,8 +121,8 @@ cli_output_stem(const char *input, size_t *n, int *layout)
 /* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, beside
  * the input or in dir when given; the public copy adds "-public", so that
  * it never takes the place of the full one. */
-static const char *
-default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
+const char *
+cli_default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
 {
     size_t n;
     int layout;
@@ -136,8 +136,8 @@ default_output(Run *r, const char *input, const char *dir, const char *kind, int
 
 /* Which document a data file makes: --kind, else a meeting with a record
  * gives minutes and one without an agenda; the other kinds are themselves. */
-static const char *
-document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
+const char *
+cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
 {
     int has_record = kind == DOC_MEETING && validate_meeting_has_record(xml);
     const char *natural = kind == DOC_MEETING          ? (has_record ? "minutes" : "agenda")
@@ -167,7 +167,7 @@ static Status
 data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *input,
                const char *asked, xmlDocPtr *layout, const char **doc_kind)
 {
-    const char *name = document_kind(r, data, kind, asked);
+    const char *name = cli_document_kind(r, data, kind, asked);
     if (!name)
         return STATUS_INVALID;
     *doc_kind = name;
@@ -325,9 +325,9 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         if (!opt->output)
             goto out;
     }
-    const char *target = opt->output
-                             ? opt->output
-                             : default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
+    const char *target =
+        opt->output ? opt->output
+                    : cli_default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
     if (!opt->output && opt->dir && make_dirs(opt->dir) != 0) {
         run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", opt->dir,
                  strerror(errno));

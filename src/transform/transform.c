@@ -306,9 +306,11 @@ free_doc(void *p)
     xmlFreeDoc(p);
 }
 
-Status
-transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char *name,
-                xmlDocPtr *out)
+/* The stylesheet `name` on data; its result is checked against layout.xsd
+ * when layout is set. */
+static Status
+apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char *name, int layout,
+      xmlDocPtr *out)
 {
     Status st = STATUS_IO;
     Messages m = {.run = r};
@@ -353,23 +355,25 @@ transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, 
         result = NULL;
         goto out;
     }
-    xmlDocPtr layout = result;
+    xmlDocPtr made = result;
     result = NULL;
     /* What a stylesheet makes is checked as any layout document: a bug in
      * it (or in an académie's override) shows as the stylesheet's. */
-    Run check;
-    run_init(&check, m.sheet);
-    st = validate_doc(t->validator, &check, layout, DOC_LAYOUT);
-    for (Diag *d = check.diags; d; d = d->next)
-        run_diag_at(r, d->level, m.sheet, 0, 0, "the stylesheet made an invalid layout: %s",
-                    d->message);
-    run_free(&check);
-    if (st != STATUS_OK) {
-        st = STATUS_IO;
-        goto out;
+    if (layout) {
+        Run check;
+        run_init(&check, m.sheet);
+        st = validate_doc(t->validator, &check, made, DOC_LAYOUT);
+        for (Diag *d = check.diags; d; d = d->next)
+            run_diag_at(r, d->level, m.sheet, 0, 0, "the stylesheet made an invalid layout: %s",
+                        d->message);
+        run_free(&check);
+        if (st != STATUS_OK) {
+            st = STATUS_IO;
+            goto out;
+        }
     }
-    forget_lines(xmlDocGetRootElement(layout));
-    *out = layout;
+    forget_lines(xmlDocGetRootElement(made));
+    *out = made;
 out:
     current = NULL;
     /* Never back to libxslt's default, which prints to stderr. */
@@ -379,4 +383,18 @@ out:
     if (ctxt)
         xsltFreeTransformContext(ctxt);
     return st;
+}
+
+Status
+transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char *name,
+                xmlDocPtr *out)
+{
+    return apply(t, r, data, input_path, name, 1, out);
+}
+
+Status
+transform_apply_plain(Transformer *t, Run *r, xmlDocPtr data, const char *input_path,
+                      const char *name, xmlDocPtr *out)
+{
+    return apply(t, r, data, input_path, name, 0, out);
 }

@@ -39,4 +39,9 @@ Status transform_compile(Transformer *t, Run *r, const char *name);
 Status transform_apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path,
                        const char *name, xmlDocPtr *out);
 
+/* As transform_apply, for a stylesheet whose result is not a layout (mail.xsl):
+ * the result is not checked against any schema, and its reader checks it. */
+Status transform_apply_plain(Transformer *t, Run *r, xmlDocPtr data, const char *input_path,
+                             const char *name, xmlDocPtr *out);
+
 #endif

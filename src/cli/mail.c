@@ -1,0 +1,599 @@
+/*
+ * cli/mail.c — `copil mail FILE [--kind K] [--from ADDR] [--eml DIR]
+ *               [--send --smtp URL [--user NAME] [--cacert FILE]]`.
+ *
+ * The data file is validated; stylesheets/mail.xsl says who gets the
+ * document (one message per group of its distribution list) and
+ * stylesheets/mail/KIND.txt what the message says. The PDFs are the ones
+ * `copil render` writes beside the file, taken as they are when signed or
+ * newer than the data and the files it names, else rendered again. Without
+ * --eml or --send, only the plan is printed. Sending goes one address at a
+ * time, each acceptance recorded in the send log beside the PDF before the
+ * next, so that a re-run after a failure sends only what is missing.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/file.h"
+#include "mail/mail.h"
+#include "pdf/finish.h"
+
+#define TEMPLATE_LIMIT (256u << 10)
+#define PDF_LIMIT      (64u << 20)
+
+typedef struct MailOptions {
+    const char *input, *kind, *from, *eml, *smtp, *user, *cacert;
+    int send, quiet;
+} MailOptions;
+
+/* One copy of the document (full or public) and where it comes from. */
+typedef struct Copy {
+    int needed;
+    const char *path;
+    const char *how; /* "rendered now", "up to date", "signed" */
+    char *data;
+    size_t len;
+} Copy;
+
+/* One message: a group, its words, its bytes. */
+typedef struct Message {
+    const MailGroup *group;
+    const char *subject, *body, *id, *filename;
+    Copy *copy;
+} Message;
+
+/* --- the PDFs ---------------------------------------------------------------- */
+
+static int
+newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
+                                                  : a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
+}
+
+/* The latest change among the data file and the files it names (a logo, the
+ * previous meeting, the year's meetings, the mission letter), into *latest. */
+static void
+latest_input(const char *input, xmlDocPtr data, struct timespec *latest)
+{
+    struct stat sb;
+    char folder[PATH_MAX], real[PATH_MAX];
+    if (stat(input, &sb) == 0)
+        *latest = sb.st_mtim;
+    if (file_real_folder(input, folder) != 0)
+        return;
+    xmlNode *n = xmlDocGetRootElement(data);
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)"href");
+            if (!v && !strcmp((const char *)n->name, "logo"))
+                v = xmlNodeGetContent(n);
+            if (v && file_resolve(folder, (const char *)v, real) == FILE_REF_INSIDE &&
+                stat(real, &sb) == 0) {
+                struct stat cur = {.st_mtim = *latest};
+                if (!newer(&cur, &sb))
+                    *latest = sb.st_mtim;
+            }
+            xmlFree(v);
+        }
+        /* Depth first, without recursion. */
+        if (n->children)
+            n = n->children;
+        else {
+            while (n && !n->next)
+                n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+            if (n)
+                n = n->next;
+        }
+    }
+}
+
+/* Makes c's PDF ready: the one beside the input when it is signed or newer
+ * than the inputs, else rendered now and written there as `copil render`
+ * would. */
+static Status
+prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPtr data,
+             int public_copy, Copy *c)
+{
+    struct stat sb;
+    struct timespec latest = {0};
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    AtomicFile af = {.fd = -1};
+    Status st;
+
+    c->path = cli_default_output(r, o->input, NULL, doc, public_copy);
+    if (!c->path)
+        return STATUS_IO;
+    latest_input(o->input, data, &latest);
+    if (stat(c->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        int err = file_load(c->path, O_NOFOLLOW, PDF_LIMIT, &r->arena, &c->data, &c->len);
+        if (err) {
+            run_diag(r, DIAG_ERROR, 0, 0, "%s cannot be read: %s", c->path, file_why(err));
+            return STATUS_IO;
+        }
+        struct stat in = {.st_mtim = latest};
+        if (pdf_is_signed((const unsigned char *)c->data, c->len)) {
+            c->how = "signed, sent as it is";
+            return STATUS_OK;
+        }
+        if (newer(&sb, &in)) {
+            c->how = "up to date";
+            return STATUS_OK;
+        }
+    }
+    st = cli_render_memory(s, r, o->input, doc, public_copy, &pdf, &len);
+    if (st != STATUS_OK)
+        goto out;
+    st = file_atomic_open(r, c->path, &af);
+    if (st != STATUS_OK)
+        goto out;
+    (void)file_atomic_write(&af, pdf, len);
+    st = file_atomic_commit(r, &af);
+    if (st != STATUS_OK)
+        goto out;
+    c->data = arena_alloc(&r->arena, len ? len : 1);
+    if (!c->data) {
+        st = STATUS_IO;
+        goto out;
+    }
+    memcpy(c->data, pdf, len);
+    c->len = len;
+    c->how = "rendered now";
+out:
+    free(pdf);
+    file_atomic_abort(&af);
+    return st;
+}
+
+/* --- printing ------------------------------------------------------------------ */
+
+static const char *
+base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static void
+print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const Copy copies[2],
+           const MailLog *log)
+{
+    char size[32];
+    printf("%s of %s\n", p->document, input);
+    printf("  from: %s%s%s%s\n", p->from_name ? p->from_name : "", p->from_name ? " <" : "",
+           p->from, p->from_name ? ">" : "");
+    for (int k = 0; k < 2; k++)
+        if (copies[k].needed) {
+            file_format_size(size, sizeof size, copies[k].len);
+            printf("  %s copy: %s (%s, %s)\n", k ? "public" : "full", copies[k].path, size,
+                   copies[k].how);
+        }
+    for (int i = 0; i < nm; i++) {
+        const MailGroup *g = m[i].group;
+        printf("\n%d. %s (%s): %s copy, ", i + 1, g->label, g->kind,
+               g->copy == MAIL_PUBLIC ? "public" : "full");
+        if (!g->nto) {
+            printf("no address: nothing to send\n");
+            continue;
+        }
+        printf("%d address%s%s\n", g->nto, g->nto > 1 ? "es" : "",
+               g->nto < 2 ? ""
+               : g->bcc   ? ", hidden from one another (Bcc)"
+                          : ", visible to all (To)");
+        printf("   Subject: %s\n", m[i].subject);
+        for (int j = 0; j < g->nto; j++)
+            printf("   %s%s\n", g->to[j],
+                   log && mail_log_has(log, m[i].id, g->to[j]) ? " (sent before)" : "");
+    }
+}
+
+/* --- .eml files ------------------------------------------------------------------ */
+
+/* "Parents d'élèves (publication)" → "parents-d-eleves-publication"-ish: ASCII
+ * letters and digits kept, the rest folded into single dashes. */
+static const char *
+slug(Arena *a, const char *s)
+{
+    /* U+00C0 to U+00FF (second byte after 0xC3) in lower-case ASCII. */
+    static const char latin[] = "aaaaaaaceeeeiiiidnooooo-ouuuuy-saaaaaaaceeeeiiiidnooooo-ouuuuy-y";
+    size_t n = strlen(s);
+    char *o = arena_alloc(a, n + 1);
+    size_t k = 0;
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n && k < 40; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            o[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            o[k++] = (char)(c - 'A' + 'a');
+        else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] < 0xC0 && latin[(unsigned char)s[i + 1] - 0x80] != '-')
+            o[k++] = latin[(unsigned char)s[++i] - 0x80]; /* é → e, ç → c */
+        else if (c < 0x80 || (c & 0xC0) == 0xC0)          /* one dash per character, not per byte */
+            if (k && o[k - 1] != '-')
+                o[k++] = '-';
+    }
+    while (k && o[k - 1] == '-')
+        k--;
+    o[k] = '\0';
+    return o;
+}
+
+static int
+make_dir(const char *dir)
+{
+    return mkdir(dir, 0777) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* --- the command ---------------------------------------------------------------- */
+
+static long long
+message_date(int sending)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return v;
+    }
+    /* A message on the wire says when it left; a draft gets its date when
+     * the mail client sends it. The PDFs never depend on this. */
+    return sending ? (long long)time(NULL) : -1;
+}
+
+static const char *
+option_value(int argc, char **argv, int *i, const char *what)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "copil mail: error: %s needs %s\n", argv[*i], what);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int
+parse_options(int argc, char **argv, MailOptions *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = !strcmp(a, "--kind")     ? &o->kind
+                            : !strcmp(a, "--from")   ? &o->from
+                            : !strcmp(a, "--eml")    ? &o->eml
+                            : !strcmp(a, "--smtp")   ? &o->smtp
+                            : !strcmp(a, "--user")   ? &o->user
+                            : !strcmp(a, "--cacert") ? &o->cacert
+                                                     : NULL;
+        if (slot) {
+            if (!(*slot = option_value(argc, argv, &i, "a value")))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "--send")) {
+            o->send = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o->quiet = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            return -1;
+        } else if (!strncmp(a, "--password", 10) || !strcmp(a, "-p")) {
+            fprintf(stderr, "copil mail: error: copil never takes a password on the command line "
+                            "(other users can read it there); set COPIL_SMTP_PASSWORD, or put "
+                            "it in ~/.netrc\n");
+            return STATUS_USAGE;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "copil mail: error: unknown option %s; see copil help mail\n", a);
+            return STATUS_USAGE;
+        } else if (o->input) {
+            fprintf(stderr, "copil mail: error: name one data file (%s and %s were given)\n",
+                    o->input, a);
+            return STATUS_USAGE;
+        } else {
+            o->input = a;
+        }
+    }
+    if (!o->input) {
+        fprintf(stderr, "copil mail: error: name the data file whose document to send\n"
+                        "usage: copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]; "
+                        "see copil help mail\n");
+        return STATUS_USAGE;
+    }
+    if (o->send != (o->smtp != NULL)) {
+        fprintf(stderr, "copil mail: error: %s\n",
+                o->send ? "--send needs --smtp smtp://host:port (STARTTLS) or smtps://host:port"
+                        : "--smtp is for --send: without --send nothing is sent");
+        return STATUS_USAGE;
+    }
+    if (o->smtp && strncmp(o->smtp, "smtp://", 7) && strncmp(o->smtp, "smtps://", 8)) {
+        fprintf(stderr,
+                "copil mail: error: --smtp takes smtp://host:port (STARTTLS) or "
+                "smtps://host:port, not \"%s\"\n",
+                o->smtp);
+        return STATUS_USAGE;
+    }
+    return STATUS_OK;
+}
+
+/* Sends every message to every address not in the log; prints the summary.
+ * Returns the exit status. */
+static Status
+send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int nm, MailLog *log,
+         const char *log_path)
+{
+    char why[512], reason[512] = "";
+    int sent = 0, before = 0, refused = 0, left = 0, stopped = 0;
+    Status st = STATUS_OK;
+    MailServerOptions so = {.url = o->smtp,
+                            .user = o->user ? o->user : getenv("COPIL_SMTP_USER"),
+                            .password = getenv("COPIL_SMTP_PASSWORD"),
+                            .cacert = o->cacert,
+                            .timeout = 30};
+    if (so.password && !*so.password)
+        so.password = NULL;
+    MailServer *srv = mail_server_new(&so, why, sizeof why);
+    if (!srv) {
+        run_diag(r, DIAG_ERROR, 0, 0, "cannot send: %s", why);
+        return STATUS_IO;
+    }
+    long long date = message_date(1);
+    for (int i = 0; i < nm; i++) {
+        const MailGroup *g = m[i].group;
+        if (!g->nto)
+            continue;
+        unsigned char *bytes = NULL;
+        size_t len = 0;
+        MailMessage mm = {p->from,
+                          p->from_name,
+                          g,
+                          m[i].subject,
+                          m[i].body,
+                          m[i].filename,
+                          (const unsigned char *)m[i].copy->data,
+                          m[i].copy->len,
+                          m[i].id,
+                          date};
+        if (mail_format(r, &mm, 0, &bytes, &len) != STATUS_OK) {
+            st = STATUS_IO;
+            break;
+        }
+        for (int j = 0; j < g->nto; j++) {
+            const char *to = g->to[j];
+            if (mail_log_has(log, m[i].id, to)) {
+                before++;
+                continue;
+            }
+            if (stopped) {
+                left++;
+                printf("  not sent  %s (%s)\n", to, g->label);
+                continue;
+            }
+            MailSent res = mail_send(srv, p->from, to, bytes, len, why, sizeof why);
+            if (res == MAIL_SENT) {
+                if (mail_log_add(log, m[i].id, to, g->label, base_name(m[i].copy->path)) != 0) {
+                    /* Sent, but not recorded: stop before anything goes twice. */
+                    run_diag(r, DIAG_ERROR, 0, 0,
+                             "%s was sent to %s, but the send log %s cannot be written (%s): "
+                             "stopping, so that nothing is sent twice",
+                             m[i].filename, to, log_path, strerror(errno));
+                    sent++;
+                    stopped = 1;
+                    snprintf(reason, sizeof reason, "the send log cannot be written");
+                    st = STATUS_IO;
+                    continue;
+                }
+                sent++;
+                if (!o->quiet)
+                    printf("  sent      %s (%s)\n", to, g->label);
+            } else if (res == MAIL_REFUSED) {
+                refused++;
+                printf("  refused   %s (%s): %s\n", to, g->label, why);
+                if (st == STATUS_OK)
+                    st = STATUS_INVALID;
+            } else {
+                left++;
+                stopped = 1;
+                snprintf(reason, sizeof reason, "%s", why);
+                printf("  not sent  %s (%s): %s\n", to, g->label, why);
+                st = STATUS_IO;
+            }
+        }
+        free(bytes);
+    }
+    mail_server_free(srv);
+    printf("copil mail: %d sent now, %d sent before, %d refused, %d not sent; send log: %s\n", sent,
+           before, refused, left, log_path);
+    if (refused)
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "%d address%s refused by the server: correct %s in the data file, then run "
+                 "the same command again (only what is missing is sent)",
+                 refused, refused > 1 ? "es were" : " was", refused > 1 ? "them" : "it");
+    if (left && reason[0])
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 "%d message%s not sent: %s; run the same command again once it is mended (what "
+                 "was sent is not sent again)",
+                 left, left > 1 ? "s were" : " was", reason);
+    return st;
+}
+
+int
+cli_mail(int argc, char **argv)
+{
+    MailOptions o = {0};
+    Session session = {0};
+    Run run;
+    xmlDocPtr data = NULL, made = NULL;
+    DocKind kind;
+    MailPlan plan;
+    MailLog *log = NULL;
+    Copy copies[2] = {{0}, {0}};
+    int opened = 0, code = parse_options(argc, argv, &o);
+    if (code < 0)
+        return cli_help(stdout, "mail");
+    if (code != STATUS_OK)
+        return code;
+
+    run_init(&run, o.input);
+    Status st = STATUS_IO;
+    if (cli_session_open(&session) != STATUS_OK)
+        goto out;
+    opened = 1;
+    if ((st = cli_session_fonts(&session)) != STATUS_OK)
+        goto out;
+    if ((st = validate_file(session.validator, &run, o.input, &data, &kind)) != STATUS_OK)
+        goto out;
+    st = STATUS_INVALID;
+    const char *doc = cli_document_kind(&run, data, kind, o.kind);
+    if (!doc)
+        goto out;
+    if ((st = transform_apply_plain(session.transformer, &run, data, o.input, "mail", &made)) !=
+        STATUS_OK)
+        goto out;
+    if ((st = mail_plan_read(&run, made, doc, &plan)) != STATUS_OK)
+        goto out;
+    if (o.from)
+        plan.from = o.from, plan.from_name = NULL;
+    int total = 0;
+    for (int i = 0; i < plan.ngroups; i++)
+        total += plan.groups[i].nto;
+    st = STATUS_INVALID;
+    if (!plan.from) {
+        run_diag(&run, DIAG_ERROR, 0, 0,
+                 "no sender: give the establishment an <email> (its mailbox), or name one with "
+                 "--from");
+        goto out;
+    }
+    if (!total) {
+        run_diag(&run, DIAG_ERROR, 0, 0, "no one to send the %s to: %s", doc,
+                 !strcmp(doc, "agenda") ? "give the members an <email>"
+                                        : "add a <distribution> with <group> and <address> "
+                                          "elements");
+        goto out;
+    }
+
+    /* The template, read from the data folder like the stylesheets. */
+    const char *tpath =
+        arena_printf(&run.arena, "%s/stylesheets/mail/%s.txt", session.datadir, doc);
+    char *ttext = NULL;
+    size_t tlen = 0;
+    int err = tpath ? file_load(tpath, 0, TEMPLATE_LIMIT, &run.arena, &ttext, &tlen) : ENOMEM;
+    if (err) {
+        run_diag(&run, DIAG_ERROR, 0, 0,
+                 "the message template %s cannot be read: %s (is copil installed completely?)",
+                 tpath ? tpath : "", file_why(err));
+        st = STATUS_IO;
+        goto out;
+    }
+
+    /* The copies the groups with addresses need. */
+    for (int i = 0; i < plan.ngroups; i++)
+        if (plan.groups[i].nto)
+            copies[plan.groups[i].copy == MAIL_PUBLIC].needed = 1;
+    for (int k = 0; k < 2; k++)
+        if (copies[k].needed &&
+            (st = prepare_copy(&session, &run, &o, doc, data, k, &copies[k])) != STATUS_OK)
+            goto out;
+    for (int k = 0; k < 2; k++)
+        if (!copies[k].needed)
+            copies[k].path = cli_default_output(&run, o.input, NULL, doc, k);
+
+    Message *m =
+        arena_alloc_array(&run.arena, (size_t)(plan.ngroups ? plan.ngroups : 1), sizeof(*m));
+    if (!m) {
+        st = STATUS_IO;
+        goto out;
+    }
+    for (int i = 0; i < plan.ngroups; i++) {
+        const MailGroup *g = &plan.groups[i];
+        m[i].group = g;
+        m[i].copy = &copies[g->copy == MAIL_PUBLIC];
+        m[i].filename = base_name(m[i].copy->path);
+        if ((st = mail_template_fill(&run, tpath, ttext, tlen, &plan, g, &m[i].subject,
+                                     &m[i].body)) != STATUS_OK)
+            goto out;
+        m[i].id = mail_message_id(&run, &plan, g, m[i].subject, m[i].body,
+                                  (const unsigned char *)m[i].copy->data, m[i].copy->len);
+        if (!m[i].id) {
+            st = STATUS_IO;
+            goto out;
+        }
+    }
+
+    /* The send log beside the full copy: NAME-KIND.pdf → NAME-KIND-mail.log. */
+    const char *full = copies[0].path;
+    size_t fl = strlen(full);
+    const char *log_path =
+        arena_printf(&run.arena, "%.*s-mail.log",
+                     (int)(fl > 4 && !strcmp(full + fl - 4, ".pdf") ? fl - 4 : fl), full);
+    if (!log_path || (st = mail_log_open(&run, log_path, &log)) != STATUS_OK) {
+        st = STATUS_IO;
+        goto out;
+    }
+
+    if (!o.quiet || (!o.eml && !o.send))
+        print_plan(o.input, &plan, m, plan.ngroups, copies, log);
+
+    if (o.eml) {
+        if (make_dir(o.eml) != 0) {
+            run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", o.eml,
+                     strerror(errno));
+            st = STATUS_IO;
+            goto out;
+        }
+        long long date = message_date(0);
+        int written = 0;
+        for (int i = 0; i < plan.ngroups; i++) {
+            const MailGroup *g = m[i].group;
+            if (!g->nto)
+                continue;
+            unsigned char *bytes = NULL;
+            size_t len = 0;
+            AtomicFile af = {.fd = -1};
+            MailMessage mm = {plan.from,
+                              plan.from_name,
+                              g,
+                              m[i].subject,
+                              m[i].body,
+                              m[i].filename,
+                              (const unsigned char *)m[i].copy->data,
+                              m[i].copy->len,
+                              m[i].id,
+                              date};
+            const char *name = arena_printf(&run.arena, "%s/%02d-%s-%s.eml", o.eml, i + 1, doc,
+                                            slug(&run.arena, g->label));
+            st = name ? mail_format(&run, &mm, 1, &bytes, &len) : STATUS_IO;
+            if (st == STATUS_OK)
+                st = file_atomic_open(&run, name, &af);
+            if (st == STATUS_OK) {
+                (void)file_atomic_write(&af, bytes, len);
+                st = file_atomic_commit(&run, &af);
+            }
+            file_atomic_abort(&af);
+            free(bytes);
+            if (st != STATUS_OK)
+                goto out;
+            written++;
+            if (!o.quiet)
+                printf("wrote %s\n", name);
+        }
+        if (!o.quiet)
+            printf("copil mail: %d message%s written in %s; nothing was sent\n", written,
+                   written > 1 ? "s" : "", o.eml);
+    }
+    if (o.send)
+        st = send_all(&run, &o, &plan, m, plan.ngroups, log, log_path);
+    else if (!o.eml && !o.quiet)
+        printf("\nNothing was sent. --eml DIR writes these messages as files for a mail "
+               "client; --send --smtp URL sends them.\n");
+out:
+    mail_log_close(log);
+    cli_print_diags(&run);
+    run_free(&run);
+    if (opened)
+        cli_session_close(&session);
+    return (int)st;
+}

@@ -1,0 +1,159 @@
+/*
+ * mail/smtp.c — sending with libcurl: smtp:// with STARTTLS required, or
+ * smtps://; the certificate is always verified; the password comes from the
+ * caller (the environment) or from ~/.netrc, never from the command line.
+ *
+ * One easy handle lives as long as the MailServer, so that libcurl keeps the
+ * connection open from one message to the next. Each message goes to one
+ * envelope recipient: a refused address then costs only that address, and
+ * the caller knows exactly who got what.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "mail/mail.h"
+
+struct MailServer {
+    CURL *curl;
+    char error[CURL_ERROR_SIZE];
+};
+
+typedef struct Reader {
+    const unsigned char *data;
+    size_t len, at;
+} Reader;
+
+static size_t
+read_message(char *buf, size_t size, size_t nitems, void *closure)
+{
+    Reader *rd = closure;
+    size_t room = size * nitems, left = rd->len - rd->at;
+    size_t n = left < room ? left : room;
+    memcpy(buf, rd->data + rd->at, n);
+    rd->at += n;
+    return n;
+}
+
+static void
+say(char *why, size_t whylen, const char *fmt, const char *arg)
+{
+    if (why && whylen)
+        snprintf(why, whylen, fmt, arg);
+}
+
+MailServer *
+mail_server_new(const MailServerOptions *o, char *why, size_t whylen)
+{
+    static int global;
+    int smtps = !strncmp(o->url, "smtps://", 8);
+    if (!smtps && strncmp(o->url, "smtp://", 7)) {
+        say(why, whylen, "%s is not an smtp:// or smtps:// address", o->url);
+        return NULL;
+    }
+    if (!global) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+            say(why, whylen, "%s", "libcurl could not start");
+            return NULL;
+        }
+        global = 1;
+    }
+    MailServer *s = calloc(1, sizeof(*s));
+    if (!s || !(s->curl = curl_easy_init())) {
+        free(s);
+        say(why, whylen, "%s", "out of memory");
+        return NULL;
+    }
+    CURL *c = s->curl;
+    curl_easy_setopt(c, CURLOPT_URL, o->url);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (o->cacert)
+        curl_easy_setopt(c, CURLOPT_CAINFO, o->cacert);
+    if (o->user)
+        curl_easy_setopt(c, CURLOPT_USERNAME, o->user);
+    if (o->password)
+        curl_easy_setopt(c, CURLOPT_PASSWORD, o->password);
+    else
+        curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout > 0 ? o->timeout : 30L);
+    /* Slower than 1 byte/s for that long is a server gone silent. */
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->timeout > 0 ? o->timeout : 30L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, s->error);
+    return s;
+}
+
+void
+mail_server_free(MailServer *s)
+{
+    if (!s)
+        return;
+    curl_easy_cleanup(s->curl);
+    free(s);
+}
+
+MailSent
+mail_send(MailServer *s, const char *from, const char *rcpt, const unsigned char *msg, size_t len,
+          char *why, size_t whylen)
+{
+    char from_b[512], rcpt_b[512];
+    Reader rd = {msg, len, 0};
+    struct curl_slist *to = NULL;
+    MailSent result = MAIL_FAILED;
+
+    if (why && whylen)
+        why[0] = '\0';
+    snprintf(from_b, sizeof from_b, "<%s>", from);
+    snprintf(rcpt_b, sizeof rcpt_b, "<%s>", rcpt);
+    to = curl_slist_append(NULL, rcpt_b);
+    if (!to) {
+        say(why, whylen, "%s", "out of memory");
+        return MAIL_FAILED;
+    }
+    CURL *c = s->curl;
+    s->error[0] = '\0';
+    curl_easy_setopt(c, CURLOPT_MAIL_FROM, from_b);
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, to);
+    curl_easy_setopt(c, CURLOPT_READDATA, &rd);
+    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+    CURLcode rc = curl_easy_perform(c);
+    long code = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    const char *detail = s->error[0] ? s->error : curl_easy_strerror(rc);
+
+    if (rc == CURLE_OK) {
+        result = MAIL_SENT;
+    } else if (rc == CURLE_SEND_ERROR && code >= 500 && code < 600 &&
+               !strncmp(s->error, "RCPT", 4)) {
+        /* libcurl says "RCPT failed: 550" when the server refuses the address. */
+        result = MAIL_REFUSED;
+        if (why && whylen)
+            snprintf(why, whylen, "the server refused this address (%ld)", code);
+    } else if (rc == CURLE_LOGIN_DENIED) {
+        say(why, whylen, "the server refused the user name or password (%s)", detail);
+    } else if (rc == CURLE_USE_SSL_FAILED) {
+        say(why, whylen, "the server does not offer STARTTLS, and copil never sends in clear (%s)",
+            detail);
+    } else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE ||
+               rc == CURLE_SSL_CONNECT_ERROR) {
+        say(why, whylen, "the server's certificate could not be trusted (%s)", detail);
+    } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
+        say(why, whylen, "the server cannot be reached (%s)", detail);
+    } else {
+        if (why && whylen)
+            snprintf(why, whylen, "the server did not take the message (%s%s)", detail,
+                     code ? "" : "; the connection was lost");
+    }
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, NULL);
+    curl_easy_setopt(c, CURLOPT_READDATA, NULL);
+    curl_slist_free_all(to);
+    return result;
+}
