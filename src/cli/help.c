@@ -21,6 +21,8 @@ static const char general[] =
     "                                letter, an activity report or a layout document\n"
     "  copil render [-j N] [--shard K/N] [-d OUTDIR] FILE|DIR...\n"
     "                                render many documents at once, in N workers\n"
+    "  copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]\n"
+    "                                e-mail a document to its distribution list\n"
     "  copil help [COMMAND]          show this help, or a command's\n"
     "  copil --version               show the version\n"
     "\n"
@@ -123,6 +125,43 @@ static const char new_help[] =
     "Exit status: 0 printed; 2 usage (no KIND, or an unknown one); 3 the template\n"
     "cannot be read, or standard output cannot be written.\n";
 
+static const char mail_help[] =
+    "Usage: copil mail FILE [--kind KIND] [--from ADDRESS] [-q]\n"
+    "       copil mail FILE --eml DIR\n"
+    "       copil mail FILE --send --smtp smtp://HOST:PORT [--user NAME] [--cacert FILE]\n"
+    "\n"
+    "Sends the document a data file makes to the people its data names: the\n"
+    "minutes to each group of the record's <distribution>, the agenda to the\n"
+    "members, a mission letter to the appointee and its <distribution>, an\n"
+    "activity report to its <distribution>. One message per group, worded by\n"
+    "stylesheets/mail/KIND.txt, with the PDF that copil render writes beside FILE\n"
+    "(taken as it is when signed or newer than the data, else rendered again).\n"
+    "\n"
+    "RGPD: participants and members get the full copy; every wider group\n"
+    "(personnels, parents, eleves, partenaires…) gets the public copy, without\n"
+    "people's e-mail addresses and phone numbers, unless the group says\n"
+    "visibility=\"complet\". A group's addresses are hidden from one another\n"
+    "(Bcc) unless it says bcc=\"false\".\n"
+    "\n"
+    "Without --eml or --send, only the plan is printed: who gets which file.\n"
+    "  --kind KIND      agenda or minutes, for a meeting (default: minutes once the\n"
+    "                   record is filled in, else the agenda)\n"
+    "  --from ADDRESS   the sender (default: the establishment's <email>)\n"
+    "  --eml DIR        write one .eml file per message, to open in a mail client\n"
+    "                   (Thunderbird, Outlook) and send from there\n"
+    "  --send           send through the server of --smtp: smtp:// with STARTTLS,\n"
+    "                   or smtps://; copil never sends in clear\n"
+    "  --user NAME      the server's user name (else $COPIL_SMTP_USER or ~/.netrc)\n"
+    "  --cacert FILE    trust this certificate authority (PEM) for the server\n"
+    "  -q, --quiet      print only the summary and the problems\n"
+    "The password is read from $COPIL_SMTP_PASSWORD or ~/.netrc, never from the\n"
+    "command line. Each message the server accepts is recorded in FILE-KIND-mail.log\n"
+    "beside the PDF: after a failure, the same command sends only what is missing.\n"
+    "\n"
+    "Exit status: 0 done; 1 the file has problems, or the server refused an address;\n"
+    "2 usage; 3 a file cannot be read or written, or the server cannot be reached,\n"
+    "went away, or refused the login.\n";
+
 int
 cli_help(FILE *fp, const char *name)
 {
@@ -140,6 +179,10 @@ cli_help(FILE *fp, const char *name)
     }
     if (!strcmp(name, "new")) {
         fputs(new_help, fp);
+        return 0;
+    }
+    if (!strcmp(name, "mail")) {
+        fputs(mail_help, fp);
         return 0;
     }
     fprintf(stderr, "copil: error: there is no command \"%s\"; see copil --help\n", name);
