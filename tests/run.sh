@@ -166,6 +166,7 @@ fi
 . tests/batch.sh
 . tests/structure.sh
 . tests/faults.sh
+. tests/mail.sh
 . tests/fuzz/smoke.sh
 # Memcheck cannot run a sanitized binary: not under `make SAN=1`.
 [ -n "${VALGRIND:-}" ] && . tests/valgrind.sh

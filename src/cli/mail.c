@@ -190,7 +190,7 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
         printf("   Subject: %s\n", m[i].subject);
         for (int j = 0; j < g->nto; j++)
             printf("   %s%s\n", g->to[j],
-                   log && mail_log_has(log, m[i].id, g->to[j]) ? " (sent before)" : "");
+                   log && mail_log_has(log, m[i].filename, g->to[j]) ? " (sent before)" : "");
     }
 }
 
@@ -363,7 +363,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
         }
         for (int j = 0; j < g->nto; j++) {
             const char *to = g->to[j];
-            if (mail_log_has(log, m[i].id, to)) {
+            if (mail_log_has(log, m[i].filename, to)) {
                 before++;
                 continue;
             }
@@ -414,9 +414,9 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
                  refused, refused > 1 ? "es were" : " was", refused > 1 ? "them" : "it");
     if (left && reason[0])
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "%d message%s not sent: %s; run the same command again once it is mended (what "
-                 "was sent is not sent again)",
-                 left, left > 1 ? "s were" : " was", reason);
+                 "%d address%s not reached: %s; run the same command again once it is mended "
+                 "(what was sent is not sent again)",
+                 left, left > 1 ? "es were" : " was", reason);
     return st;
 }
 

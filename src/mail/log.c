@@ -6,7 +6,11 @@
  *
  *   sent<TAB>MESSAGE-ID<TAB>ADDRESS<TAB>GROUP<TAB>FILE
  *
- * Lines starting with "#" are notes. Deleting a line sends that message again.
+ * A recipient who got a file (the full or the public copy) does not get it
+ * again, even when the document was rendered anew in between: after a
+ * refused address is corrected in the data, the full copy changes (it prints
+ * the list), and only that address must get it. Lines starting with "#" are
+ * notes; deleting a line sends that file to that address again.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +26,7 @@
 #define LOG_LIMIT (64u << 20)
 
 typedef struct Entry {
-    char *id, *rcpt;
+    char *file, *rcpt;
 } Entry;
 
 struct MailLog {
@@ -34,11 +38,11 @@ struct MailLog {
 
 static const char header[] =
     "# copil mail: the messages the server accepted, one line per address:\n"
-    "# sent, Message-ID, address, group, file. A re-run sends only what is not here;\n"
-    "# delete a line to send that message again.\n";
+    "# sent, Message-ID, address, group, file. A re-run sends a file only to the\n"
+    "# addresses that did not get it; delete a line to send it to that one again.\n";
 
 static int
-push(MailLog *l, const char *id, size_t idn, const char *rcpt, size_t rn)
+push(MailLog *l, const char *file, size_t fn, const char *rcpt, size_t rn)
 {
     if (l->n == l->cap) {
         int cap = l->cap ? 2 * l->cap : 64;
@@ -48,13 +52,13 @@ push(MailLog *l, const char *id, size_t idn, const char *rcpt, size_t rn)
         l->e = e;
         l->cap = cap;
     }
-    char *a = strndup(id, idn), *b = strndup(rcpt, rn);
+    char *a = strndup(file, fn), *b = strndup(rcpt, rn);
     if (!a || !b) {
         free(a);
         free(b);
         return -1;
     }
-    l->e[l->n].id = a;
+    l->e[l->n].file = a;
     l->e[l->n].rcpt = b;
     l->n++;
     return 0;
@@ -103,7 +107,7 @@ mail_log_open(Run *r, const char *path, MailLog **out)
                 fl[k++] = j - start;
                 start = j + 1;
             }
-        if (k < 3 || fl[0] != 4 || memcmp(f[0], "sent", 4) || !fl[1] || !fl[2]) {
+        if (k < 5 || fl[0] != 4 || memcmp(f[0], "sent", 4) || !fl[1] || !fl[2] || !fl[4]) {
             run_diag(r, DIAG_ERROR, 0, 0,
                      "line %ld of the send log %s is not a line copil wrote; put it back as it "
                      "was, or delete it",
@@ -111,7 +115,7 @@ mail_log_open(Run *r, const char *path, MailLog **out)
             mail_log_close(l);
             return STATUS_IO;
         }
-        if (push(l, f[1], fl[1], f[2], fl[2]) != 0) {
+        if (push(l, f[4], fl[4], f[2], fl[2]) != 0) {
             run_diag(r, DIAG_ERROR, 0, 0, "out of memory");
             mail_log_close(l);
             return STATUS_IO;
@@ -129,7 +133,7 @@ mail_log_close(MailLog *l)
     if (l->fd >= 0)
         close(l->fd);
     for (int i = 0; i < l->n; i++) {
-        free(l->e[i].id);
+        free(l->e[i].file);
         free(l->e[i].rcpt);
     }
     free(l->e);
@@ -138,10 +142,10 @@ mail_log_close(MailLog *l)
 }
 
 int
-mail_log_has(const MailLog *l, const char *message_id, const char *rcpt)
+mail_log_has(const MailLog *l, const char *file, const char *rcpt)
 {
     for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->e[i].id, message_id) && !strcasecmp(l->e[i].rcpt, rcpt))
+        if (!strcmp(l->e[i].file, file) && !strcasecmp(l->e[i].rcpt, rcpt))
             return 1;
     return 0;
 }
@@ -182,5 +186,5 @@ mail_log_add(MailLog *l, const char *message_id, const char *rcpt, const char *g
             errno = ENOSPC;
         return -1;
     }
-    return push(l, message_id, strlen(message_id), rcpt, strlen(rcpt));
+    return push(l, file, strlen(file), rcpt, strlen(rcpt));
 }

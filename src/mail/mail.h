@@ -131,8 +131,10 @@ typedef struct MailLog MailLog;
 Status mail_log_open(Run *r, const char *path, MailLog **out);
 void mail_log_close(MailLog *l);
 
-/* 1 when the message message_id was accepted for rcpt by an earlier run. */
-int mail_log_has(const MailLog *l, const char *message_id, const char *rcpt);
+/* 1 when an earlier run sent the file (its name: the full or the public
+ * copy) to rcpt, whatever version of it: a corrected data file never sends
+ * the document again to those who had it. */
+int mail_log_has(const MailLog *l, const char *file, const char *rcpt);
 
 /* Records that the server accepted message_id for rcpt: one line appended
  * and flushed to the disk before returning, so that a crash right after

@@ -138,13 +138,17 @@ mail_send(MailServer *s, const char *from, const char *rcpt, const unsigned char
         if (why && whylen)
             snprintf(why, whylen, "the server refused this address (%ld)", code);
     } else if (rc == CURLE_LOGIN_DENIED) {
-        say(why, whylen, "the server refused the user name or password (%s)", detail);
+        say(why, whylen,
+            "the server refused the user name or password (%s); copil reads the password from "
+            "COPIL_SMTP_PASSWORD or ~/.netrc",
+            detail);
     } else if (rc == CURLE_USE_SSL_FAILED) {
         say(why, whylen, "the server does not offer STARTTLS, and copil never sends in clear (%s)",
             detail);
-    } else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE ||
-               rc == CURLE_SSL_CONNECT_ERROR) {
+    } else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE) {
         say(why, whylen, "the server's certificate could not be trusted (%s)", detail);
+    } else if (rc == CURLE_SSL_CONNECT_ERROR) {
+        say(why, whylen, "no secure (TLS) connection could be made with the server (%s)", detail);
     } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
         say(why, whylen, "the server cannot be reached (%s)", detail);
     } else {
