@@ -319,6 +319,24 @@ parse_options(int argc, char **argv, MailOptions *o)
     return STATUS_OK;
 }
 
+/* The bytes of message m: a draft for --eml, else as sent. */
+static Status
+format_message(Run *r, const MailPlan *p, const Message *m, long long date, int draft,
+               unsigned char **bytes, size_t *len)
+{
+    MailMessage mm = {.from = p->from,
+                      .from_name = p->from_name,
+                      .group = m->group,
+                      .subject = m->subject,
+                      .body = m->body,
+                      .filename = m->filename,
+                      .pdf = (const unsigned char *)m->copy->data,
+                      .pdf_len = m->copy->len,
+                      .message_id = m->id,
+                      .date = date};
+    return mail_format(r, &mm, draft, bytes, len);
+}
+
 /* Sends every message to every address not in the log; prints the summary.
  * Returns the exit status. */
 static Status
@@ -347,17 +365,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
             continue;
         unsigned char *bytes = NULL;
         size_t len = 0;
-        MailMessage mm = {p->from,
-                          p->from_name,
-                          g,
-                          m[i].subject,
-                          m[i].body,
-                          m[i].filename,
-                          (const unsigned char *)m[i].copy->data,
-                          m[i].copy->len,
-                          m[i].id,
-                          date};
-        if (mail_format(r, &mm, 0, &bytes, &len) != STATUS_OK) {
+        if (format_message(r, p, &m[i], date, 0, &bytes, &len) != STATUS_OK) {
             st = STATUS_IO;
             break;
         }
@@ -553,19 +561,9 @@ cli_mail(int argc, char **argv)
             unsigned char *bytes = NULL;
             size_t len = 0;
             AtomicFile af = {.fd = -1};
-            MailMessage mm = {plan.from,
-                              plan.from_name,
-                              g,
-                              m[i].subject,
-                              m[i].body,
-                              m[i].filename,
-                              (const unsigned char *)m[i].copy->data,
-                              m[i].copy->len,
-                              m[i].id,
-                              date};
             const char *name = arena_printf(&run.arena, "%s/%02d-%s-%s.eml", o.eml, i + 1, doc,
                                             slug(&run.arena, g->label));
-            st = name ? mail_format(&run, &mm, 1, &bytes, &len) : STATUS_IO;
+            st = name ? format_message(&run, &plan, &m[i], date, 1, &bytes, &len) : STATUS_IO;
             if (st == STATUS_OK)
                 st = file_atomic_open(&run, name, &af);
             if (st == STATUS_OK) {
