@@ -1,12 +1,23 @@
 /*
  * cli/cli.c — dispatch of the subcommands.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
 const char *const cli_documents[CLI_NDOCUMENTS] = {"agenda", "minutes", "mission-letter",
                                                    "activity-report"};
+
+const char *
+cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "copil %s: error: %s needs %s\n", cmd, argv[*i], what);
+        return NULL;
+    }
+    return argv[++*i];
+}
 
 int
 cli_main(int argc, char **argv)

@@ -123,6 +123,16 @@ Status cli_render_memory(Session *s, Run *run, const char *input, const char *ki
  * were dropped over the limit. */
 void cli_print_diags(Run *r);
 
+/* The value of an option that takes one (-o FILE, --eml DIR): argv[*i + 1],
+ * with *i moved onto it; NULL with "copil CMD: error: OPTION needs WHAT" on
+ * stderr when the command line ends first. */
+const char *cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what);
+
+/* SOURCE_DATE_EPOCH, when set: 1 with its seconds in *t; 0 when unset, or
+ * when it is not a number of seconds, which is then a warning on r saying
+ * without (what the run does instead, e.g. "the PDF has no creation date"). */
+int cli_source_date(Run *r, const char *without, long long *t);
+
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cli_validate(int argc, char **argv);
 int cli_render(int argc, char **argv);

@@ -227,37 +227,19 @@ slug(Arena *a, const char *s)
     return o;
 }
 
-static int
-make_dir(const char *dir)
-{
-    return mkdir(dir, 0777) == 0 || errno == EEXIST ? 0 : -1;
-}
-
 /* --- the command ---------------------------------------------------------------- */
 
+/* When a message says it was written: SOURCE_DATE_EPOCH, else for a message
+ * on the wire the moment it leaves; a draft gets its date when the mail
+ * client sends it (-1: no Date). The PDFs never depend on this. */
 static long long
-message_date(int sending)
+message_date(Run *r, int sending)
 {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return v;
-    }
-    /* A message on the wire says when it left; a draft gets its date when
-     * the mail client sends it. The PDFs never depend on this. */
+    long long t;
+    if (cli_source_date(r, sending ? "the messages are dated when sent" : "the drafts have no date",
+                        &t))
+        return t;
     return sending ? (long long)time(NULL) : -1;
-}
-
-static const char *
-option_value(int argc, char **argv, int *i, const char *what)
-{
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "copil mail: error: %s needs %s\n", argv[*i], what);
-        return NULL;
-    }
-    return argv[++*i];
 }
 
 static int
@@ -265,15 +247,21 @@ parse_options(int argc, char **argv, MailOptions *o)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char **slot = !strcmp(a, "--kind")     ? &o->kind
-                            : !strcmp(a, "--from")   ? &o->from
-                            : !strcmp(a, "--eml")    ? &o->eml
-                            : !strcmp(a, "--smtp")   ? &o->smtp
-                            : !strcmp(a, "--user")   ? &o->user
-                            : !strcmp(a, "--cacert") ? &o->cacert
-                                                     : NULL;
-        if (slot) {
-            if (!(*slot = option_value(argc, argv, &i, "a value")))
+        const struct {
+            const char *name, **slot, *what;
+        } takes[] = {
+            {"--kind", &o->kind, "agenda, minutes, mission-letter or activity-report"},
+            {"--from", &o->from, "an e-mail address"},
+            {"--eml", &o->eml, "a folder"},
+            {"--smtp", &o->smtp, "smtp://host:port or smtps://host:port"},
+            {"--user", &o->user, "a user name"},
+            {"--cacert", &o->cacert, "a PEM file"},
+        };
+        size_t k = 0;
+        while (k < sizeof takes / sizeof *takes && strcmp(a, takes[k].name))
+            k++;
+        if (k < sizeof takes / sizeof *takes) {
+            if (!(*takes[k].slot = cli_option_value("mail", argc, argv, &i, takes[k].what)))
                 return STATUS_USAGE;
         } else if (!strcmp(a, "--send")) {
             o->send = 1;
@@ -358,7 +346,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
         run_diag(r, DIAG_ERROR, 0, 0, "cannot send: %s", why);
         return STATUS_IO;
     }
-    long long date = message_date(1);
+    long long date = message_date(r, 1);
     for (int i = 0; i < nm; i++) {
         const MailGroup *g = m[i].group;
         if (!g->nto)
@@ -546,13 +534,13 @@ cli_mail(int argc, char **argv)
         print_plan(o.input, &plan, m, plan.ngroups, copies, log);
 
     if (o.eml) {
-        if (make_dir(o.eml) != 0) {
+        if (file_make_dirs(o.eml) != 0) {
             run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", o.eml,
                      strerror(errno));
             st = STATUS_IO;
             goto out;
         }
-        long long date = message_date(0);
+        long long date = message_date(&run, 0);
         int written = 0;
         for (int i = 0; i < plan.ngroups; i++) {
             const MailGroup *g = m[i].group;

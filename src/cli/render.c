@@ -91,20 +91,33 @@ creation_date(Run *r, const Doc *doc)
         return arena_printf(&r->arena, "%sT00:00:00", doc->created);
     if (doc->created)
         return doc->created;
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
+    long long v;
+    if (cli_source_date(r, "the PDF has no creation date", &v)) {
         time_t t = (time_t)v;
         struct tm tm;
         char buf[32];
-        if (*end == '\0' && v >= 0 && gmtime_r(&t, &tm) &&
-            strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
+        if (gmtime_r(&t, &tm) && strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
             return arena_strdup(&r->arena, buf);
-        run_diag(r, DIAG_WARNING, 0, 0,
-                 "SOURCE_DATE_EPOCH is not a number of seconds; the PDF has no creation date");
     }
     return "";
+}
+
+int
+cli_source_date(Run *r, const char *without, long long *t)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde || !*sde)
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (*end != '\0' || v < 0 || errno) {
+        run_diag(r, DIAG_WARNING, 0, 0, "SOURCE_DATE_EPOCH is not a number of seconds; %s",
+                 without);
+        return 0;
+    }
+    *t = v;
+    return 1;
 }
 
 const char *
@@ -202,29 +215,6 @@ keep_first(Run *r, BatchResult *res)
         fclose(fp);
         res->first[strcspn(res->first, "\n")] = '\0';
     }
-}
-
-/* mkdir -p; 0 or -1 with errno. */
-static int
-make_dirs(const char *path)
-{
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof buf)
-        return errno = ENAMETOOLONG, -1;
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1;; p++) {
-        if (*p != '/' && *p)
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return -1;
-        if (!(*p = c))
-            break;
-    }
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : (errno = ENOTDIR, -1);
 }
 
 /* Validate → layout document → Doc → pages, for the document kind asked
@@ -328,7 +318,7 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
     const char *target =
         opt->output ? opt->output
                     : cli_default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
-    if (!opt->output && opt->dir && make_dirs(opt->dir) != 0) {
+    if (!opt->output && opt->dir && file_make_dirs(opt->dir) != 0) {
         run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", opt->dir,
                  strerror(errno));
         st = STATUS_IO;
@@ -406,18 +396,6 @@ parse_count(const char *s, int max)
     return *s && *end == '\0' && v >= 1 && v <= max ? (int)v : 0;
 }
 
-/* The value of an option that takes one (-o FILE, -d DIR), or NULL with a
- * message when it is missing. */
-static const char *
-option_value(int argc, char **argv, int *i, const char *what)
-{
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "copil render: error: %s needs %s\n", argv[*i], what);
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 int
 cli_render(int argc, char **argv)
 {
@@ -438,25 +416,25 @@ cli_render(int argc, char **argv)
         } else if (!strcmp(arg, "--")) {
             only_files = 1;
         } else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
-            if (!(opt.output = option_value(argc, argv, &i, "a file name")))
+            if (!(opt.output = cli_option_value("render", argc, argv, &i, "a file name")))
                 goto out;
         } else if (!strcmp(arg, "-d") || !strcmp(arg, "--dir")) {
-            if (!(opt.dir = option_value(argc, argv, &i, "a folder")))
+            if (!(opt.dir = cli_option_value("render", argc, argv, &i, "a folder")))
                 goto out;
         } else if (!strcmp(arg, "--kind")) {
-            if (!(opt.kind = option_value(argc, argv, &i,
-                                          "agenda, minutes, mission-letter or "
-                                          "activity-report")))
+            if (!(opt.kind = cli_option_value("render", argc, argv, &i,
+                                              "agenda, minutes, mission-letter or "
+                                              "activity-report")))
                 goto out;
         } else if (!strncmp(arg, "--kind=", 7)) {
             opt.kind = arg + 7;
         } else if (!strcmp(arg, "-j") || !strcmp(arg, "--jobs")) {
-            if (!(jobs = option_value(argc, argv, &i, "a number of workers")))
+            if (!(jobs = cli_option_value("render", argc, argv, &i, "a number of workers")))
                 goto out;
         } else if ((v = attached(arg, "-j", "--jobs"))) {
             jobs = v;
         } else if (!strcmp(arg, "--shard")) {
-            if (!(shard = option_value(argc, argv, &i, "K/N")))
+            if (!(shard = cli_option_value("render", argc, argv, &i, "K/N")))
                 goto out;
         } else if ((v = attached(arg, NULL, "--shard"))) {
             shard = v;

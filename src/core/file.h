@@ -79,4 +79,8 @@ void file_atomic_abort(AtomicFile *af);
 /* Formats a byte count for people: "512 bytes", "3.4 MB". Writes into buf. */
 void file_format_size(char *buf, size_t bufsize, unsigned long long bytes);
 
+/* Makes the folder path and its missing parents (mkdir -p); 0, or -1 with
+ * errno (ENOTDIR when path exists and is not a folder). */
+int file_make_dirs(const char *path);
+
 #endif
