@@ -57,41 +57,32 @@ newer(const struct stat *a, const struct stat *b)
                                                   : a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
 }
 
-/* The latest change among the data file and the files it names (a logo, the
- * previous meeting, the year's meetings, the mission letter), into *latest. */
+typedef struct Latest {
+    char folder[PATH_MAX];
+    struct stat newest; /* of the data file and the files it reads */
+} Latest;
+
 static void
-latest_input(const char *input, xmlDocPtr data, struct timespec *latest)
+note_linked(void *ctx, const xmlNode *node, const char *attr)
 {
+    Latest *l = ctx;
+    char real[PATH_MAX];
     struct stat sb;
-    char folder[PATH_MAX], real[PATH_MAX];
-    if (stat(input, &sb) == 0)
-        *latest = sb.st_mtim;
-    if (file_real_folder(input, folder) != 0)
-        return;
-    xmlNode *n = xmlDocGetRootElement(data);
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE) {
-            xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)"href");
-            if (!v && !strcmp((const char *)n->name, "logo"))
-                v = xmlNodeGetContent(n);
-            if (v && file_resolve(folder, (const char *)v, real) == FILE_REF_INSIDE &&
-                stat(real, &sb) == 0) {
-                struct stat cur = {.st_mtim = *latest};
-                if (!newer(&cur, &sb))
-                    *latest = sb.st_mtim;
-            }
-            xmlFree(v);
-        }
-        /* Depth first, without recursion. */
-        if (n->children)
-            n = n->children;
-        else {
-            while (n && !n->next)
-                n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-            if (n)
-                n = n->next;
-        }
-    }
+    xmlChar *v = attr ? xmlGetNoNsProp(node, (const xmlChar *)attr) : xmlNodeGetContent(node);
+    if (v && file_resolve(l->folder, (const char *)v, real) == FILE_REF_INSIDE &&
+        stat(real, &sb) == 0 && !newer(&l->newest, &sb))
+        l->newest = sb;
+    xmlFree(v);
+}
+
+/* The latest change among the data file and the files it reads. */
+static void
+latest_input(const char *input, xmlDocPtr data, DocKind kind, struct stat *newest)
+{
+    Latest l = {0};
+    if (stat(input, &l.newest) == 0 && file_real_folder(input, l.folder) == 0)
+        validate_linked_files(data, kind, note_linked, &l);
+    *newest = l.newest;
 }
 
 /* Makes c's PDF ready: the one beside the input when it is signed or newer
@@ -99,10 +90,9 @@ latest_input(const char *input, xmlDocPtr data, struct timespec *latest)
  * would. */
 static Status
 prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPtr data,
-             int public_copy, Copy *c)
+             DocKind kind, int public_copy, Copy *c)
 {
-    struct stat sb;
-    struct timespec latest = {0};
+    struct stat sb, in;
     unsigned char *pdf = NULL;
     size_t len = 0;
     AtomicFile af = {.fd = -1};
@@ -111,14 +101,13 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     c->path = cli_default_output(r, o->input, NULL, doc, public_copy);
     if (!c->path)
         return STATUS_IO;
-    latest_input(o->input, data, &latest);
+    latest_input(o->input, data, kind, &in);
     if (stat(c->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
         int err = file_load(c->path, O_NOFOLLOW, PDF_LIMIT, &r->arena, &c->data, &c->len);
         if (err) {
             run_diag(r, DIAG_ERROR, 0, 0, "%s cannot be read: %s", c->path, file_why(err));
             return STATUS_IO;
         }
-        struct stat in = {.st_mtim = latest};
         if (pdf_is_signed((const unsigned char *)c->data, c->len)) {
             c->how = "signed, sent as it is";
             return STATUS_OK;
@@ -491,7 +480,7 @@ cli_mail(int argc, char **argv)
             copies[plan.groups[i].copy == MAIL_PUBLIC].needed = 1;
     for (int k = 0; k < 2; k++)
         if (copies[k].needed &&
-            (st = prepare_copy(&session, &run, &o, doc, data, k, &copies[k])) != STATUS_OK)
+            (st = prepare_copy(&session, &run, &o, doc, data, kind, k, &copies[k])) != STATUS_OK)
             goto out;
     for (int k = 0; k < 2; k++)
         if (!copies[k].needed)

@@ -205,12 +205,18 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
 
 /* A file named at node (its attribute attr, or its text when attr is NULL)
  * that copil will read: relative, present, and inside folder (a real path). */
+typedef struct FileCheck {
+    Rules *ru;
+    char folder[PATH_MAX];
+} FileCheck;
+
 static void
-check_file_ref(Rules *ru, const xmlNode *node, const char *attr, const char *folder)
+check_file_ref(void *ctx, const xmlNode *node, const char *attr)
 {
+    FileCheck *fc = ctx;
+    Rules *ru = fc->ru;
+    const char *folder = fc->folder;
     Arena *a = &ru->run->arena;
-    if (!node)
-        return;
     const char *v = attr ? xml_attr(a, node, attr) : xml_text(a, node);
     const char *what =
         attr ? arena_printf(a, "%s=\"%s\" in <%s>", attr, v ? v : "", (const char *)node->name)
@@ -239,22 +245,20 @@ check_file_ref(Rules *ru, const xmlNode *node, const char *attr, const char *fol
     }
 }
 
-/* Every file the document will read. */
-static void
-check_file_refs(Rules *ru, const xmlNode *root, DocKind kind, const char *path)
+void
+validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *ctx)
 {
-    char folder[PATH_MAX];
-    if (!path || file_real_folder(path, folder) != 0)
-        return;
+    const xmlNode *root = xmlDocGetRootElement(doc);
     const xmlNode *est = xml_child(root, "establishment");
     for (const xmlNode *n = xml_child(est, "logo"); n; n = xml_next(n, "logo"))
-        check_file_ref(ru, n, NULL, folder);
-    if (kind == DOC_MEETING)
-        check_file_ref(ru, xml_child(root, "previous"), "href", folder);
+        fn(ctx, n, NULL);
+    const xmlNode *prev = kind == DOC_MEETING ? xml_child(root, "previous") : NULL;
+    if (prev)
+        fn(ctx, prev, "href");
     if (kind == DOC_ACTIVITY_REPORT) {
         const xmlNode *m = xml_child(root, "meetings");
         for (const xmlNode *f = xml_child(m, "meeting-file"); f; f = xml_next(f, "meeting-file"))
-            check_file_ref(ru, f, "href", folder);
+            fn(ctx, f, "href");
     }
 }
 
@@ -283,8 +287,9 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
     case DOC_UNKNOWN:
         break;
     }
-    if (kind != DOC_LAYOUT)
-        check_file_refs(&ru, root, kind, path);
+    FileCheck fc = {.ru = &ru};
+    if (kind != DOC_LAYOUT && path && file_real_folder(path, fc.folder) == 0)
+        validate_linked_files(doc, kind, check_file_ref, &fc);
     if (r->arena.failed)
         return STATUS_IO;
     return r->nerrors > before ? STATUS_INVALID : STATUS_OK;
