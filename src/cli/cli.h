@@ -119,6 +119,12 @@ const char *cli_default_output(Run *r, const char *input, const char *dir, const
 Status cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int public_copy,
                          unsigned char **pdf, size_t *len);
 
+/* As cli_render_memory, for a data file already validated: data (of kind,
+ * read from input) is only read, so that one validation serves several
+ * renders (copil mail's full and public copies). */
+Status cli_render_data(Session *s, Run *run, xmlDocPtr data, DocKind kind, const char *input,
+                       const char *doc_kind, int public_copy, unsigned char **pdf, size_t *len);
+
 /* Prints the run's diagnostics to stderr, sorted, with a line for any that
  * were dropped over the limit. */
 void cli_print_diags(Run *r);

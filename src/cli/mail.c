@@ -117,7 +117,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
             return STATUS_OK;
         }
     }
-    st = cli_render_memory(s, r, o->input, doc, public_copy, &pdf, &len);
+    st = cli_render_data(s, r, data, kind, o->input, doc, public_copy, &pdf, &len);
     if (st != STATUS_OK)
         goto out;
     st = file_atomic_open(r, c->path, &af);

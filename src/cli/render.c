@@ -217,17 +217,14 @@ keep_first(Run *r, BatchResult *res)
     }
 }
 
-/* Validate → layout document → Doc → pages, for the document kind asked
- * (NULL: the file's own). *doc and *pages belong to run. */
+/* A validated file (xml, of kind, read from input) → layout document → Doc
+ * → pages, for the document kind asked (NULL: the file's own). *doc and
+ * *pages belong to run. */
 static Status
-render_pages(Session *s, Run *run, const char *input, const char *asked, int public_copy, Doc **doc,
-             Pages **pages, const char **doc_kind)
+pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, const char *asked,
+         int public_copy, Doc **doc, Pages **pages, const char **doc_kind)
 {
-    xmlDocPtr xml = NULL;
-    DocKind kind;
-    Status st = validate_file(s->validator, run, input, &xml, &kind);
-    if (st != STATUS_OK)
-        return st;
+    Status st;
     if (kind != DOC_LAYOUT) {
         st = data_to_layout(s, run, xml, kind, input, asked, &xml, doc_kind);
         if (st != STATUS_OK)
@@ -249,6 +246,19 @@ render_pages(Session *s, Run *run, const char *input, const char *asked, int pub
     if (st == STATUS_OK && run->nerrors)
         st = STATUS_INVALID;
     return st;
+}
+
+/* Validate → pages_of. */
+static Status
+render_pages(Session *s, Run *run, const char *input, const char *asked, int public_copy, Doc **doc,
+             Pages **pages, const char **doc_kind)
+{
+    xmlDocPtr xml = NULL;
+    DocKind kind;
+    Status st = validate_file(s->validator, run, input, &xml, &kind);
+    return st == STATUS_OK
+               ? pages_of(s, run, xml, kind, input, asked, public_copy, doc, pages, doc_kind)
+               : st;
 }
 
 /* Pages → the finished PDF, malloc'd into *pdf (the caller frees it). */
@@ -290,6 +300,19 @@ cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int
     *pdf = NULL;
     *len = 0;
     Status st = render_pages(s, run, input, kind, public_copy, &doc, &pages, &doc_kind);
+    return st == STATUS_OK ? render_bytes(run, doc, pages, public_copy, pdf, len) : st;
+}
+
+Status
+cli_render_data(Session *s, Run *run, xmlDocPtr data, DocKind kind, const char *input,
+                const char *doc_kind, int public_copy, unsigned char **pdf, size_t *len)
+{
+    Doc *doc = NULL;
+    Pages *pages = NULL;
+    const char *made = NULL;
+    *pdf = NULL;
+    *len = 0;
+    Status st = pages_of(s, run, data, kind, input, doc_kind, public_copy, &doc, &pages, &made);
     return st == STATUS_OK ? render_bytes(run, doc, pages, public_copy, pdf, len) : st;
 }
 
