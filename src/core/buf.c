@@ -80,3 +80,16 @@ buf_put(Buf *b, uint32_t cp)
     }
     buf_append(b, u, n);
 }
+
+const char *
+text_next_line(const char *s, size_t len, size_t *at, size_t *n)
+{
+    if (*at >= len)
+        return NULL;
+    const char *line = s + *at;
+    const char *nl = memchr(line, '\n', len - *at);
+    size_t k = nl ? (size_t)(nl - line) : len - *at;
+    *at += nl ? k + 1 : k;
+    *n = k && line[k - 1] == '\r' ? k - 1 : k;
+    return line;
+}

@@ -8,6 +8,7 @@
 #ifndef COPIL_CORE_BUF_H
 #define COPIL_CORE_BUF_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -30,5 +31,10 @@ void buf_append(Buf *b, const char *s, unsigned n);
 
 /* Appends the code point cp in UTF-8. */
 void buf_put(Buf *b, uint32_t cp);
+
+/* The line of s (len bytes) that starts at *at, for reading a text file line
+ * by line: returns its start and puts its length in *n, without its '\n' nor
+ * a '\r' before that; *at moves to the next line. NULL at the end. */
+const char *text_next_line(const char *s, size_t len, size_t *at, size_t *n);
 
 #endif

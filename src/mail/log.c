@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/file.h"
 #include "mail/mail.h"
 
@@ -89,12 +90,8 @@ mail_log_open(Run *r, const char *path, MailLog **out)
         return STATUS_IO;
     }
     long lineno = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - data) : len;
-        const char *s = data + i;
-        size_t n = end - i;
-        i = nl ? end + 1 : len;
+    size_t at = 0, n;
+    for (const char *s; (s = text_next_line(data, len, &at, &n));) {
         lineno++;
         if (!n || s[0] == '#')
             continue;

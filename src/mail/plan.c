@@ -213,15 +213,9 @@ mail_template_fill(Run *r, const char *path, const char *text, size_t len, const
     buf_init(&b, &r->arena);
     buf_init(&s, &r->arena);
     buf_init(&para, &r->arena);
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        const char *line = text + i;
-        size_t n = end - i;
-        i = nl ? end + 1 : len;
+    size_t at = 0, n;
+    for (const char *line; (line = text_next_line(text, len, &at, &n));) {
         lineno++;
-        if (n && line[n - 1] == '\r')
-            n--;
         if (n && line[0] == '#')
             continue;
         if (!have_subject) {

@@ -25,4 +25,19 @@ test_buf(void)
     buf_append(&b, "x", 1); /* a failed buffer stays as it was */
     CHECK(b.len == 10012);
     arena_free(&a);
+
+    /* Lines: CRLF or LF, a last line without its end, empty lines kept. */
+    static const char text[] = "Objet : x\r\n\nsecond\nlast";
+    size_t at = 0, n = 0, len = sizeof text - 1;
+    const char *line = text_next_line(text, len, &at, &n);
+    CHECK(line == text && n == 9);
+    line = text_next_line(text, len, &at, &n);
+    CHECK(line && n == 0);
+    line = text_next_line(text, len, &at, &n);
+    CHECK(line && n == 6 && !memcmp(line, "second", 6));
+    line = text_next_line(text, len, &at, &n);
+    CHECK(line && n == 4 && !memcmp(line, "last", 4) && at == len);
+    CHECK(text_next_line(text, len, &at, &n) == NULL);
+    at = 0;
+    CHECK(text_next_line("", 0, &at, &n) == NULL);
 }
