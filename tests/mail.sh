@@ -31,7 +31,7 @@
 
 PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 MAIL_INSPECT=tests/mail/mailcheck.py
-MAIL_SMTPD=tests/mail/smtpd.py
+. tests/mail/server.sh
 ML=$TMP/mail
 rm -rf "$ML" && mkdir -p "$ML/home" "$ML/srv"
 MAIL_PIDS=""
@@ -77,38 +77,19 @@ mail_plan_section() { # N FILE
 # Starts tests/mail/smtpd.py NAME [options]: sets MAIL_PORT, MAIL_DIR (its
 # maildir) and MAIL_PID; fails (once) and returns 1 when it does not listen.
 mail_server() {
-    local name=$1 i
+    local name=$1
     shift
     MAIL_DIR=$ML/srv/$name
-    MAIL_PORT=
-    rm -rf "$MAIL_DIR" "$MAIL_DIR.port"
-    "$PY" "$MAIL_SMTPD" --port-file "$MAIL_DIR.port" --maildir "$MAIL_DIR" --max-seconds 50 "$@" \
-        >"$MAIL_DIR.stderr" 2>&1 </dev/null &
-    MAIL_PID=$!
+    smtpd_start "$MAIL_DIR" 50 "$@"
+    local started=$?
+    MAIL_PID=$SMTPD_PID MAIL_PORT=$SMTPD_PORT
     MAIL_PIDS="$MAIL_PIDS $MAIL_PID"
-    for ((i = 0; i < 200; i++)); do # at most 10 s
-        [ -s "$MAIL_DIR.port" ] && break
-        kill -0 "$MAIL_PID" 2>/dev/null || break
-        sleep 0.05
-    done
-    MAIL_PORT=$(cat "$MAIL_DIR.port" 2>/dev/null)
-    [[ "$MAIL_PORT" =~ ^[0-9]+$ ]] && return 0
+    [ "$started" = 0 ] && return 0
     fail "mail: the test SMTP server $name did not start" "$(tail -5 "$MAIL_DIR.stderr")"
     return 1
 }
 
-# Stops one server: SIGTERM, at most 5 s, then SIGKILL.
-mail_stop() { # PID
-    local i
-    kill "$1" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$1" 2>/dev/null || break
-        sleep 0.05
-    done
-    kill -9 "$1" 2>/dev/null
-    wait "$1" 2>/dev/null
-    return 0
-}
+mail_stop() { smtpd_stop "$1"; }
 
 mail_cleanup() {
     local p

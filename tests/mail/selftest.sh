@@ -12,6 +12,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
 T=$(mktemp -d "${TMPDIR:-/tmp}/copil-mail-selftest.XXXXXX")
 PIDS=()
+. "$HERE/server.sh"
 pass=0
 fail=0
 
@@ -45,20 +46,13 @@ expect() {
 
 # start_server NAME [smtpd.py options] - sets SPID and SPORT, maildir $T/NAME
 start_server() {
-    local name=$1 i
+    local name=$1
     shift
-    SPORT=
-    "$PY" "$HERE/smtpd.py" --port-file "$T/$name.port" --maildir "$T/$name" \
-        --max-seconds 20 "$@" 2>"$T/$name.stderr" &
-    SPID=$!
+    smtpd_start "$T/$name" 20 "$@"
+    local started=$?
+    SPID=$SMTPD_PID SPORT=$SMTPD_PORT
     PIDS+=("$SPID")
-    for ((i = 0; i < 100; i++)); do        # at most 5 s
-        [ -s "$T/$name.port" ] && break
-        kill -0 "$SPID" 2>/dev/null || break
-        sleep 0.05
-    done
-    SPORT=$(cat "$T/$name.port" 2>/dev/null)
-    if [[ "$SPORT" =~ ^[0-9]+$ ]]; then
+    if [ "$started" = 0 ]; then
         ok "$name: server listening on port $SPORT"
     else
         ko "$name: server did not start"
