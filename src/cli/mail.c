@@ -36,7 +36,7 @@ typedef struct MailOptions {
 typedef struct Copy {
     int needed;
     const char *path;
-    const char *how; /* "rendered now", "up to date", "signed" */
+    const char *how; /* for the plan: "rendered now", "up to date"… */
     char *data;
     size_t len;
 } Copy;
@@ -95,7 +95,6 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     struct stat sb, in;
     unsigned char *pdf = NULL;
     size_t len = 0;
-    AtomicFile af = {.fd = -1};
     Status st;
 
     c->path = cli_default_output(r, o->input, NULL, doc, public_copy);
@@ -120,11 +119,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     st = cli_render_data(s, r, data, kind, o->input, doc, public_copy, &pdf, &len);
     if (st != STATUS_OK)
         goto out;
-    st = file_atomic_open(r, c->path, &af);
-    if (st != STATUS_OK)
-        goto out;
-    (void)file_atomic_write(&af, pdf, len);
-    st = file_atomic_commit(r, &af);
+    st = file_atomic_save(r, c->path, pdf, len);
     if (st != STATUS_OK)
         goto out;
     c->data = arena_alloc(&r->arena, len ? len : 1);
@@ -137,7 +132,6 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     c->how = "rendered now";
 out:
     free(pdf);
-    file_atomic_abort(&af);
     return st;
 }
 
@@ -537,17 +531,11 @@ cli_mail(int argc, char **argv)
                 continue;
             unsigned char *bytes = NULL;
             size_t len = 0;
-            AtomicFile af = {.fd = -1};
             const char *name = arena_printf(&run.arena, "%s/%02d-%s-%s.eml", o.eml, i + 1, doc,
                                             slug(&run.arena, g->label));
             st = name ? format_message(&run, &plan, &m[i], date, 1, &bytes, &len) : STATUS_IO;
             if (st == STATUS_OK)
-                st = file_atomic_open(&run, name, &af);
-            if (st == STATUS_OK) {
-                (void)file_atomic_write(&af, bytes, len);
-                st = file_atomic_commit(&run, &af);
-            }
-            file_atomic_abort(&af);
+                st = file_atomic_save(&run, name, bytes, len);
             free(bytes);
             if (st != STATUS_OK)
                 goto out;

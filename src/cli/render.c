@@ -324,7 +324,6 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
     Run run;
     Doc *doc = NULL;
     Pages *pages = NULL;
-    AtomicFile af = {.fd = -1};
     unsigned char *finished = NULL;
     size_t finished_len = 0;
     const char *doc_kind = NULL; /* agenda, minutes… for a data file */
@@ -358,16 +357,9 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
     st = render_bytes(&run, doc, pages, opt->public_copy, &finished, &finished_len);
     if (st != STATUS_OK)
         goto out;
-    st = file_atomic_open(&run, target, &af);
-    if (st != STATUS_OK)
-        goto out;
-    /* A failed write (a full disk) is reported by the commit, which then
-     * removes the temporary file: the target is untouched. */
-    (void)file_atomic_write(&af, finished, finished_len);
-    st = file_atomic_commit(&run, &af);
+    st = file_atomic_save(&run, target, finished, finished_len);
 out:
     free(finished);
-    file_atomic_abort(&af);
     if (res)
         keep_first(&run, res);
     else

@@ -12,6 +12,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+Status
+file_atomic_save(Run *r, const char *target, const void *data, size_t n)
+{
+    AtomicFile af = {.fd = -1};
+    Status st = file_atomic_open(r, target, &af);
+    if (st == STATUS_OK) {
+        /* A failed write (a full disk) is reported by the commit, which then
+         * removes the temporary file: the target is untouched. */
+        (void)file_atomic_write(&af, data, n);
+        st = file_atomic_commit(r, &af);
+    }
+    file_atomic_abort(&af);
+    return st;
+}
+
 void
 file_format_size(char *buf, size_t bufsize, unsigned long long bytes)
 {

@@ -76,6 +76,10 @@ Status file_atomic_commit(Run *r, AtomicFile *af);
 /* Removes the temporary file; safe to call after a commit. */
 void file_atomic_abort(AtomicFile *af);
 
+/* The four steps above for bytes already in memory: target gets data whole,
+ * or is left as it was (a Diag on r says why). */
+Status file_atomic_save(Run *r, const char *target, const void *data, size_t n);
+
 /* Formats a byte count for people: "512 bytes", "3.4 MB". Writes into buf. */
 void file_format_size(char *buf, size_t bufsize, unsigned long long bytes);
 
