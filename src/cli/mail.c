@@ -280,7 +280,7 @@ parse_options(int argc, char **argv, MailOptions *o)
                         : "--smtp is for --send: without --send nothing is sent");
         return STATUS_USAGE;
     }
-    if (o->smtp && strncmp(o->smtp, "smtp://", 7) && strncmp(o->smtp, "smtps://", 8)) {
+    if (o->smtp && !mail_smtp_url(o->smtp)) {
         fprintf(stderr,
                 "copil mail: error: --smtp takes smtp://host:port (STARTTLS) or "
                 "smtps://host:port, not \"%s\"\n",
@@ -353,7 +353,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
             }
             MailSent res = mail_send(srv, p->from, to, bytes, len, why, sizeof why);
             if (res == MAIL_SENT) {
-                if (mail_log_add(log, m[i].id, to, g->label, base_name(m[i].copy->path)) != 0) {
+                if (mail_log_add(log, m[i].id, to, g->label, m[i].filename) != 0) {
                     /* Sent, but not recorded: stop before anything goes twice. */
                     run_diag(r, DIAG_ERROR, 0, 0,
                              "%s was sent to %s, but the send log %s cannot be written (%s): "
@@ -504,10 +504,8 @@ cli_mail(int argc, char **argv)
 
     /* The send log beside the full copy: NAME-KIND.pdf → NAME-KIND-mail.log. */
     const char *full = copies[0].path;
-    size_t fl = strlen(full);
     const char *log_path =
-        arena_printf(&run.arena, "%.*s-mail.log",
-                     (int)(fl > 4 && !strcmp(full + fl - 4, ".pdf") ? fl - 4 : fl), full);
+        arena_printf(&run.arena, "%.*s-mail.log", (int)(strlen(full) - strlen(".pdf")), full);
     if (!log_path || (st = mail_log_open(&run, log_path, &log)) != STATUS_OK) {
         st = STATUS_IO;
         goto out;

@@ -95,6 +95,9 @@ Status mail_format(Run *r, const MailMessage *m, int draft, unsigned char **out,
 
 typedef struct MailServer MailServer;
 
+/* 1 when url is one copil sends through: smtp:// (STARTTLS) or smtps://. */
+int mail_smtp_url(const char *url);
+
 typedef struct MailServerOptions {
     const char *url;      /* smtp://host[:port] (STARTTLS required) or smtps://host[:port] */
     const char *user;     /* NULL: from ~/.netrc, or no authentication */

@@ -44,12 +44,17 @@ say(char *why, size_t whylen, const char *fmt, const char *arg)
         snprintf(why, whylen, fmt, arg);
 }
 
+int
+mail_smtp_url(const char *url)
+{
+    return !strncmp(url, "smtp://", 7) || !strncmp(url, "smtps://", 8);
+}
+
 MailServer *
 mail_server_new(const MailServerOptions *o, char *why, size_t whylen)
 {
     static int global;
-    int smtps = !strncmp(o->url, "smtps://", 8);
-    if (!smtps && strncmp(o->url, "smtp://", 7)) {
+    if (!mail_smtp_url(o->url)) {
         say(why, whylen, "%s is not an smtp:// or smtps:// address", o->url);
         return NULL;
     }
