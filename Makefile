@@ -15,10 +15,13 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 BINDIR   := $(PREFIX)/bin
 DATADIR  := $(PREFIX)/share/copil
+LIBEXECDIR := $(PREFIX)/lib/copil
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf \
-            gmime-3.0 libcurl
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
+# Only copil-mail links these: loading them (and libcurl's own 15 libraries)
+# at every start would cost each `copil render` about 6 ms.
+MAIL_PKGS := gmime-3.0 libcurl
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ifdef CI
@@ -38,16 +41,23 @@ endif
 
 # pkg-config is asked only when compiling, so that `make deps` works on a
 # machine that has none of the libraries yet.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MAIL_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+MAIL_LIBS  = $(shell pkg-config --libs $(MAIL_PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) \
              -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
 
-SRC      := $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
-              src/text/*.c src/chart/*.c \
-              src/paginate/*.c src/paint/*.c src/pdf/*.c src/mail/*.c src/cli/*.c)
+# SRC: every command but mail's own code; copil's `mail` runs copil-mail
+# (cli/mail-exec.c), the same program with src/mail/ and cli/mail.c.
+MAIL_SRC := $(wildcard src/mail/*.c) src/cli/mail.c
+SRC      := $(filter-out $(MAIL_SRC) src/cli/mail-exec.c, \
+              $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
+              src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/cli/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
+MAIL_OBJ := $(MAIL_SRC:src/%.c=$(BUILD)/obj/%.o)
+EXEC_OBJ := $(BUILD)/obj/cli/mail-exec.o
+MAIL_BIN := $(BUILD)/copil-mail
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o)
 BIN      := $(BUILD)/copil
@@ -68,19 +78,22 @@ FUZZ       := build/fuzz
 FUZZ_CC    := clang
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
               -fno-sanitize-recover=all
-FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o)
+FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/cli/mail-exec.o
 FUZZ_BINS  := $(FUZZ)/copil-fuzz-data $(FUZZ)/copil-fuzz-layout $(FUZZ)/copil-fuzz-text
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc -I$(FUZZ) $(PKG_CFLAGS) \
               -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
 
 .PHONY: all demo check deps need-deps format install uninstall clean bench regen unit \
         fuzz fuzz-smoke fuzz-run valgrind
-all: $(BIN)
+all: $(BIN) $(MAIL_BIN)
 
-$(BIN): $(OBJ) $(MAIN_OBJ)
+$(BIN): $(OBJ) $(EXEC_OBJ) $(MAIN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(UNIT_BIN): $(OBJ) $(UNIT_OBJ)
+$(MAIL_BIN): $(OBJ) $(MAIL_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(MAIL_LIBS)
+
+$(UNIT_BIN): $(OBJ) $(EXEC_OBJ) $(UNIT_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(PNGDIFF): tests/tools/pngdiff.c
@@ -99,7 +112,8 @@ $(BUILD)/obj/unit/%.o: tests/unit/%.c $(BUILD)/config.h
 # program is rebuilt) only when PREFIX does.
 $(BUILD)/config.h: FORCE
 	@mkdir -p $(BUILD)
-	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n' '$(DATADIR)' > $@.tmp
+	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n' \
+	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
@@ -120,14 +134,15 @@ $(FUZZ)/copil-fuzz-layout: tests/fuzz/fuzz_render.c tests/fuzz/fuzz.h $(FUZZ_OBJ
 $(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(MAIL_OBJ:.o=.d) $(EXEC_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
+         $(FUZZ_OBJ:.o=.d)
 
 # --- set-up -----------------------------------------------------------
 
 # Installs only when something is missing, so an offline machine that has
 # everything is never blocked.
 need-deps:
-	@if pkg-config --exists $(PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
+	@if pkg-config --exists $(PKGS) $(MAIL_PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
 	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
 	   && command -v mutool >/dev/null && command -v certutil >/dev/null \
@@ -200,12 +215,15 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/stylesheets \
 	           $(DESTDIR)$(DATADIR)/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copil
+	install -d $(DESTDIR)$(LIBEXECDIR)
+	install -m 755 $(MAIL_BIN) $(DESTDIR)$(LIBEXECDIR)/copil-mail
 	install -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
 	cp -R stylesheets/. $(DESTDIR)$(DATADIR)/stylesheets/
 	cp -R fonts/. $(DESTDIR)$(DATADIR)/fonts/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/copil
+	rm -rf $(DESTDIR)$(LIBEXECDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -149,8 +149,15 @@ if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-insta
     (cd / && "$prefix/bin/copil" validate -q "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
         && ok "installed binary finds its data in PREFIX/share/copil" || fail "installed binary" "$(cat "$TMP/out")"
     [ -f "$prefix/share/copil/schemas/meeting.xsd" ] && ok "schemas installed" || fail "schemas installed"
+    # copil mail runs PREFIX/lib/copil/copil-mail: the plan of a sample, from elsewhere.
+    (cd / && "$prefix/bin/copil" mail "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
+        && grep -q "^1. Membres du comité (participants): full copy" "$TMP/out" \
+        && ok "installed copil mail runs the installed copil-mail" || fail "installed copil mail" "$(tail -5 "$TMP/out")"
+    ! ldd "$prefix/bin/copil" | grep -Eq "libcurl|libgmime" \
+        && ok "copil itself loads neither libcurl nor GMime" || fail "copil links the mail libraries"
     make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1
-    [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && ok "make uninstall" || fail "make uninstall"
+    [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && [ ! -e "$prefix/lib/copil" ] \
+        && ok "make uninstall" || fail "make uninstall"
 else
     fail "make install" "$(tail -20 "$TMP/install.log")"
 fi
