@@ -236,6 +236,8 @@
         </keep>
 
         <xsl:if test="$r/d:distribution">
+          <!-- apart from the signatures, so that it does not read as a caption of theirs -->
+          <spacer height="6mm"/>
           <p style="note">
             <b>Diffusion : </b>
             <xsl:for-each select="$r/d:distribution/d:group">
