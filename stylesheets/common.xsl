@@ -203,6 +203,41 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- ===== agreement in gender and number ===== -->
+
+  <!-- A word agreed with the people it speaks of: $word is a code of
+       $agreements, $who the elements it speaks of (each with @civility: a
+       member, a signatory, an appointee…). One person: masculine for "M.",
+       feminine for "Mme"; several: the plural, feminine only when every one
+       is "Mme"; nobody known (an empty $who): the inclusive form.
+       <xsl:call-template name="agree"><xsl:with-param name="word" select="'le-president'"/>
+       <xsl:with-param name="who" select="$chair"/></xsl:call-template> → "La présidente". -->
+  <xsl:template name="agree">
+    <xsl:param name="word"/>
+    <xsl:param name="who" select="/.."/>
+    <!-- masculine,feminine,inclusive[,masculine plural,feminine plural] -->
+    <xsl:variable name="forms" select="concat(substring-before(substring-after($agreements, concat('|', $word, '=')), '|'), ',,,,')"/>
+    <xsl:variable name="m" select="substring-before($forms, ',')"/>
+    <xsl:variable name="r1" select="substring-after($forms, ',')"/>
+    <xsl:variable name="f" select="substring-before($r1, ',')"/>
+    <xsl:variable name="r2" select="substring-after($r1, ',')"/>
+    <xsl:variable name="incl" select="substring-before($r2, ',')"/>
+    <xsl:variable name="r3" select="substring-after($r2, ',')"/>
+    <xsl:variable name="mp" select="substring-before($r3, ',')"/>
+    <xsl:variable name="fp" select="substring-before(substring-after($r3, ','), ',')"/>
+    <xsl:variable name="women" select="count($who[@civility = 'Mme'])"/>
+    <xsl:choose>
+      <xsl:when test="count($who) = 0"><xsl:value-of select="$incl"/></xsl:when>
+      <xsl:when test="count($who) = 1 and $women = 1"><xsl:value-of select="$f"/></xsl:when>
+      <xsl:when test="count($who) = 1"><xsl:value-of select="$m"/></xsl:when>
+      <xsl:when test="$women = count($who)"><xsl:value-of select="$fp"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$mp"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- code=masculine,feminine,inclusive,masculine plural,feminine plural -->
+  <xsl:variable name="agreements">|president=président,présidente,président ou présidente,présidents,présidentes|le-president=Le président,La présidente,Le président ou la présidente,Les présidents,Les présidentes|le-secretaire=Le secrétaire,La secrétaire,Le ou la secrétaire,Les secrétaires,Les secrétaires|represente=représenté,représentée,représenté ou représentée,représentés,représentées|excuse=excusé,excusée,excusé ou excusée,excusés,excusées|absent=absent,absente,absent ou absente,absents,absentes|present=présent,présente,présent ou présente,présents,présentes|designe=désigné,désignée,désigné ou désignée,désignés,désignées|invite=invité,invitée,invité ou invitée,invités,invitées|l-interesse=L’intéressé,L’intéressée,L’intéressé ou l’intéressée,Les intéressés,Les intéressées|interesse=intéressé,intéressée,intéressé ou intéressée,intéressés,intéressées|Presents=Présent,Présente,Présents,Présents,Présentes|Excuses=Excusé,Excusée,Excusés,Excusés,Excusées|Absents=Absent,Absente,Absents,Absents,Absentes|Representes=Représenté,Représentée,Représentés,Représentés,Représentées|Invites=Invité,Invitée,Invités,Invités,Invitées|</xsl:variable>
+
   <!-- ===== labels of the codes ===== -->
 
   <xsl:template name="label">
