@@ -54,7 +54,7 @@
         </p>
 
         <h2>Synthèse</h2>
-        <xsl:apply-templates select="$rep/d:summary/d:p" mode="text"/>
+        <xsl:apply-templates select="$rep/d:summary/*" mode="text"/>
 
         <h2>Répartition du temps par mission</h2>
         <chart kind="donut" title="Part du temps de travail consacrée à chaque mission" unit="%" height="48mm">
@@ -83,7 +83,7 @@
             <head><row><cell>Action</cell><cell>Domaine</cell><cell>Statut</cell><cell>Date</cell></row></head>
             <xsl:for-each select="$rep/d:actions/d:action">
               <row>
-                <cell><p style="ct"><b><xsl:value-of select="d:title"/></b></p><xsl:for-each select="d:description/d:p"><p style="ct"><xsl:apply-templates mode="inline"/></p></xsl:for-each></cell>
+                <cell><p style="ct"><b><xsl:value-of select="d:title"/></b></p><xsl:apply-templates select="d:description/*" mode="text"><xsl:with-param name="style" select="'ct'"/></xsl:apply-templates></cell>
                 <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@family"/><xsl:with-param name="table" select="$families"/></xsl:call-template></cell>
                 <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></cell>
                 <cell><xsl:if test="@date"><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
@@ -192,11 +192,11 @@
 
         <xsl:if test="$rep/d:difficulties">
           <h2>Difficultés rencontrées</h2>
-          <xsl:apply-templates select="$rep/d:difficulties/d:p" mode="text"/>
+          <xsl:apply-templates select="$rep/d:difficulties/*" mode="text"/>
         </xsl:if>
         <xsl:if test="$rep/d:outlook">
           <h2>Perspectives</h2>
-          <xsl:apply-templates select="$rep/d:outlook/d:p" mode="text"/>
+          <xsl:apply-templates select="$rep/d:outlook/*" mode="text"/>
         </xsl:if>
 
         <keep>

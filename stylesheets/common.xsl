@@ -288,10 +288,33 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Paragraphs of the data (p with em, strong, link) → layout paragraphs. -->
+  <!-- Running text of the data (p, ul, ol; em, strong, link, br inside) →
+       layout paragraphs and lists. $style, when given, is the style of the
+       paragraphs and of the lists' items (e.g. "ct" inside a table cell).
+       Apply to the children of a c:Paragraphs element: select="d:description/*". -->
   <xsl:template match="d:p" mode="text">
-    <p><xsl:apply-templates mode="inline"/></p>
+    <xsl:param name="style"/>
+    <p>
+      <xsl:if test="$style"><xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </p>
   </xsl:template>
+  <xsl:template match="d:ul | d:ol" mode="text">
+    <xsl:param name="style"/>
+    <list>
+      <xsl:if test="self::d:ol"><xsl:attribute name="kind">number</xsl:attribute></xsl:if>
+      <xsl:if test="$style"><xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="d:li">
+        <item>
+          <xsl:apply-templates select="node()[not(self::d:ul or self::d:ol)]" mode="inline"/>
+          <xsl:apply-templates select="d:ul | d:ol" mode="text">
+            <xsl:with-param name="style" select="$style"/>
+          </xsl:apply-templates>
+        </item>
+      </xsl:for-each>
+    </list>
+  </xsl:template>
+  <xsl:template match="d:br" mode="inline"><br/></xsl:template>
   <xsl:template match="d:em" mode="inline"><i><xsl:apply-templates mode="inline"/></i></xsl:template>
   <xsl:template match="d:strong" mode="inline"><b><xsl:apply-templates mode="inline"/></b></xsl:template>
   <xsl:template match="d:link" mode="inline"><a href="{@href}"><xsl:apply-templates mode="inline"/></a></xsl:template>

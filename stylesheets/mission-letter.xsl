@@ -67,7 +67,7 @@
         </xsl:if>
 
         <p style="salutation"><xsl:value-of select="$madame"/>,</p>
-        <xsl:apply-templates select="$l/d:context/d:p" mode="text"/>
+        <xsl:apply-templates select="$l/d:context/*" mode="text"/>
         <p>Pour <xsl:value-of select="$period"/>, vous êtes désigné<xsl:value-of select="$fem"/><xsl:text> </xsl:text><b><xsl:value-of select="$l/d:mission-title"/></b>. Vos missions sont les suivantes.</p>
 
         <xsl:for-each select="$l/d:missions/d:axis">
@@ -112,7 +112,7 @@
 
         <xsl:if test="$l/d:intervention">
           <h2 style="h3">Conditions et délais d’intervention</h2>
-          <xsl:apply-templates select="$l/d:intervention/d:conditions/d:p" mode="text"/>
+          <xsl:apply-templates select="$l/d:intervention/d:conditions/*" mode="text"/>
           <xsl:if test="$l/d:intervention/d:delay">
             <table>
               <col width="4*"/><col width="32mm"/>

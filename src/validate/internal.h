@@ -101,4 +101,9 @@ xmlNodePtr xml_next(const xmlNode *node, const char *name);
 const char *xml_attr(Arena *a, const xmlNode *node, const char *name);
 const char *xml_text(Arena *a, const xmlNode *node);
 
+/* The planned minutes of an agenda item: its sub-points' added up when it
+ * has any, else its own minutes (0 when it has none). *own, when not NULL,
+ * receives its own minutes attribute, or -1 when it has none. */
+int item_minutes(const xmlNode *item, int *own);
+
 #endif

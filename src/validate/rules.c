@@ -111,6 +111,89 @@ check_meeting(Rules *ru, const xmlNode *root)
              "name that meeting: add <previous href=\"…\"/> after the place");
 }
 
+/* An item's duration: its own, or its sub-points' added up. */
+static void
+check_item_minutes(Rules *ru, const xmlNode *item, const char *id)
+{
+    int own;
+    int sum = item_minutes(item, &own);
+    if (xml_child(item, "item")) {
+        if (own >= 0 && own != sum)
+            fail(ru, item, "minutes",
+                 "<item id=\"%s\"> says minutes=\"%d\" but its sub-points add up to %d min: "
+                 "remove minutes (it is counted from the sub-points) or correct it",
+                 id, own, sum);
+    } else if (own < 0) {
+        fail(ru, item, NULL,
+             "<item id=\"%s\"> has no planned duration: add minutes=\"…\" (the start times of "
+             "the agenda are counted from the durations)",
+             id);
+    }
+}
+
+/* A guest is a member named by ref, or an outside person described in
+ * place: never both, never neither. */
+static void
+check_guest(Rules *ru, const xmlNode *g, const char *item, int recorded)
+{
+    Arena *a = &ru->run->arena;
+    const char *ref = xml_attr(a, g, "ref");
+    const char *civ = xml_attr(a, g, "civility");
+    const char *att = xml_attr(a, g, "attendance");
+    const xmlNode *name = xml_child(g, "name");
+    if (ref) {
+        if (civ || name || xml_child(g, "label") || xml_child(g, "organisation") ||
+            xml_child(g, "email"))
+            fail(ru, g, "ref",
+                 "<guest ref=\"%s\"> in item %s names a member, who is described in <members>: "
+                 "remove the civility, name and other details here",
+                 ref, item);
+        else if (att)
+            fail(ru, g, "attendance",
+                 "<guest ref=\"%s\"> in item %s: a member's attendance goes on the <member>, "
+                 "not here; remove attendance",
+                 ref, item);
+        return;
+    }
+    if (!civ || !name) {
+        fail(ru, g, NULL,
+             "<guest> in item %s names nobody: write ref=\"…\" (the id of a member invited for "
+             "this point), or civility=\"M.\" or \"Mme\" and <name> for an outside person",
+             item);
+        return;
+    }
+    if (recorded && !att)
+        fail(ru, g, NULL,
+             "<guest> %s in item %s has no attendance: now that the meeting has a <record>, add "
+             "attendance=\"present\", \"excuse\" or \"absent\"",
+             xml_text(a, name), item);
+    else if (att && !strcmp(att, "represente"))
+        fail(ru, g, "attendance",
+             "<guest> %s in item %s cannot be represented: write attendance=\"present\", "
+             "\"excuse\" or \"absent\"",
+             xml_text(a, name), item);
+}
+
+static void
+check_agenda(Rules *ru, const xmlNode *root)
+{
+    Arena *a = &ru->run->arena;
+    int recorded = xml_child(root, "record") != NULL;
+    const xmlNode *agenda = xml_child(root, "agenda");
+    for (const xmlNode *it = xml_child(agenda, "item"); it; it = xml_next(it, "item")) {
+        const char *id = xml_attr(a, it, "id");
+        check_item_minutes(ru, it, id);
+        for (const xmlNode *g = xml_child(it, "guest"); g; g = xml_next(g, "guest"))
+            check_guest(ru, g, id, recorded);
+        for (const xmlNode *sub = xml_child(it, "item"); sub; sub = xml_next(sub, "item")) {
+            const char *sid = xml_attr(a, sub, "id");
+            check_item_minutes(ru, sub, sid);
+            for (const xmlNode *g = xml_child(sub, "guest"); g; g = xml_next(g, "guest"))
+                check_guest(ru, g, sid, recorded);
+        }
+    }
+}
+
 static void
 check_mission_letter(Rules *ru, const xmlNode *root)
 {
@@ -276,6 +359,7 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
     switch (kind) {
     case DOC_MEETING:
         check_meeting(&ru, root);
+        check_agenda(&ru, root);
         break;
     case DOC_MISSION_LETTER:
         check_mission_letter(&ru, root);

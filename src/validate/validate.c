@@ -285,6 +285,20 @@ minutes_of(const xmlNode *n)
 }
 
 int
+item_minutes(const xmlNode *item, int *own)
+{
+    int sum = 0, subs = 0;
+    for (const xmlNode *sub = xml_child(item, "item"); sub; sub = xml_next(sub, "item"), subs++)
+        sum += item_minutes(sub, NULL);
+    xmlChar *m = xmlGetNoNsProp(item, BAD_CAST "minutes");
+    int mine = m ? atoi((const char *)m) : -1;
+    xmlFree(m);
+    if (own)
+        *own = mine;
+    return subs ? sum : mine > 0 ? mine : 0;
+}
+
+int
 validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line)
 {
     const xmlNode *root = xmlDocGetRootElement(doc);
@@ -292,13 +306,8 @@ validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line)
     int from = minutes_of(xml_child(root, "start")), to = minutes_of(end);
     const xmlNode *agenda = xml_child(root, "agenda");
     int total = 0;
-    for (const xmlNode *it = agenda ? agenda->children : NULL; it; it = it->next) {
-        if (it->type != XML_ELEMENT_NODE || strcmp((const char *)it->name, "item") != 0)
-            continue;
-        xmlChar *m = xmlGetNoNsProp(it, BAD_CAST "minutes");
-        total += m ? atoi((const char *)m) : 0;
-        xmlFree(m);
-    }
+    for (const xmlNode *it = xml_child(agenda, "item"); it; it = xml_next(it, "item"))
+        total += item_minutes(it, NULL);
     *items = total;
     *planned = from >= 0 && to > from ? to - from : 0;
     *line = end ? xmlGetLineNo(end) : 0;
