@@ -238,6 +238,154 @@
   <!-- code=masculine,feminine,inclusive,masculine plural,feminine plural -->
   <xsl:variable name="agreements">|president=président,présidente,président ou présidente,présidents,présidentes|le-president=Le président,La présidente,Le président ou la présidente,Les présidents,Les présidentes|le-secretaire=Le secrétaire,La secrétaire,Le ou la secrétaire,Les secrétaires,Les secrétaires|represente=représenté,représentée,représenté ou représentée,représentés,représentées|excuse=excusé,excusée,excusé ou excusée,excusés,excusées|absent=absent,absente,absent ou absente,absents,absentes|present=présent,présente,présent ou présente,présents,présentes|designe=désigné,désignée,désigné ou désignée,désignés,désignées|invite=invité,invitée,invité ou invitée,invités,invitées|l-interesse=L’intéressé,L’intéressée,L’intéressé ou l’intéressée,Les intéressés,Les intéressées|interesse=intéressé,intéressée,intéressé ou intéressée,intéressés,intéressées|Presents=Présent,Présente,Présents,Présents,Présentes|Excuses=Excusé,Excusée,Excusés,Excusés,Excusées|Absents=Absent,Absente,Absents,Absents,Absentes|Representes=Représenté,Représentée,Représentés,Représentés,Représentées|Invites=Invité,Invitée,Invités,Invités,Invitées|</xsl:variable>
 
+  <!-- ===== agenda items, sub-points and guests ===== -->
+
+  <!-- An item's number as printed: "3", or "3.1" for a sub-point. -->
+  <xsl:template name="item-number">
+    <xsl:param name="i" select="."/>
+    <xsl:for-each select="$i">
+      <xsl:if test="parent::d:item"><xsl:value-of select="count(../preceding-sibling::d:item) + 1"/>.</xsl:if>
+      <xsl:value-of select="count(preceding-sibling::d:item) + 1"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- An item's planned minutes: its own, or its sub-points' added up. -->
+  <xsl:template name="item-minutes">
+    <xsl:param name="i" select="."/>
+    <xsl:choose>
+      <xsl:when test="$i/d:item"><xsl:value-of select="sum($i/d:item/@minutes)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="number(concat('0', $i/@minutes))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Minutes from the meeting's start to the start of item $i, through
+       the sub-points of the items before it. -->
+  <xsl:template name="item-offset">
+    <xsl:param name="i" select="."/>
+    <xsl:for-each select="$i">
+      <xsl:choose>
+        <xsl:when test="parent::d:item">
+          <xsl:variable name="parent-offset">
+            <xsl:call-template name="item-offset"><xsl:with-param name="i" select=".."/></xsl:call-template>
+          </xsl:variable>
+          <xsl:value-of select="$parent-offset + sum(preceding-sibling::d:item/@minutes)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="sum(preceding-sibling::d:item[not(d:item)]/@minutes) + sum(preceding-sibling::d:item/d:item/@minutes)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The whole agenda's planned minutes. -->
+  <xsl:template name="agenda-minutes">
+    <xsl:variable name="a" select="/d:meeting/d:agenda"/>
+    <xsl:value-of select="sum($a/d:item[not(d:item)]/@minutes) + sum($a/d:item/d:item/@minutes)"/>
+  </xsl:template>
+
+  <!-- The guests of item $i as one phrase: "Mme A (CPE) ; M. B (Technicien, Conseil départemental)". -->
+  <xsl:template name="guests-phrase">
+    <xsl:param name="i" select="."/>
+    <xsl:for-each select="$i/d:guest">
+      <xsl:variable name="ref" select="@ref"/>
+      <xsl:variable name="p" select="/d:meeting/d:members/d:member[@id = $ref] | self::d:guest[not(@ref)]"/>
+      <xsl:call-template name="person"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+      <xsl:variable name="what">
+        <xsl:if test="$p/d:label | $p/@role"><xsl:call-template name="function"><xsl:with-param name="m" select="$p"/></xsl:call-template></xsl:if>
+        <xsl:if test="($p/d:label or $p/@role) and $p/d:organisation">, </xsl:if>
+        <xsl:value-of select="$p/d:organisation"/>
+      </xsl:variable>
+      <xsl:if test="string($what)"> (<xsl:value-of select="$what"/>)</xsl:if>
+      <xsl:if test="position() != last()"> ; </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "invitée pour le point 3", "invité pour les points 3.1 et 5" for
+       person $p: a member named as a guest, or an outside guest. -->
+  <xsl:template name="invited-for">
+    <xsl:param name="p"/>
+    <xsl:variable name="items" select="/d:meeting/d:agenda//d:item[d:guest[@ref = $p/@id] or count(d:guest | $p) = count(d:guest)]"/>
+    <xsl:call-template name="agree"><xsl:with-param name="word" select="'invite'"/><xsl:with-param name="who" select="$p"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="count($items) = 1"> pour le point </xsl:when>
+      <xsl:otherwise> pour les points </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$items">
+      <xsl:call-template name="item-number"/>
+      <xsl:choose>
+        <xsl:when test="position() = last()"/>
+        <xsl:when test="position() = last() - 1"> et </xsl:when>
+        <xsl:otherwise>, </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Whom to warn when one cannot come, as the kind of establishment says. -->
+  <xsl:template name="absence-contact">
+    <xsl:variable name="k" select="/*/d:establishment/@kind"/>
+    <xsl:choose>
+      <xsl:when test="$k = 'circonscription'">le secrétariat de la circonscription</xsl:when>
+      <xsl:when test="$k = 'ecole'">la direction de l’école</xsl:when>
+      <xsl:when test="$k = 'commune' or $k = 'communaute-de-communes'">le secrétariat de l’organisateur de la réunion</xsl:when>
+      <xsl:otherwise>le secrétariat de direction</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The schools a committee steers (circonscription, commune, cité
+       scolaire…): a table of names, towns and UAI. -->
+  <xsl:template name="schools-table">
+    <xsl:variable name="schools" select="/*/d:establishment/d:schools/d:school"/>
+    <xsl:if test="$schools">
+      <table>
+        <xsl:choose>
+          <xsl:when test="$schools/@city"><col width="3*"/><col width="2*"/><col width="24mm"/></xsl:when>
+          <xsl:otherwise><col width="5*"/><col width="24mm"/></xsl:otherwise>
+        </xsl:choose>
+        <head>
+          <row>
+            <cell><xsl:choose><xsl:when test="count($schools[@kind = 'ecole']) = count($schools)">École</xsl:when><xsl:otherwise>Établissement</xsl:otherwise></xsl:choose></cell>
+            <xsl:if test="$schools/@city"><cell>Commune</cell></xsl:if>
+            <cell>UAI</cell>
+          </row>
+        </head>
+        <xsl:for-each select="$schools">
+          <row>
+            <cell><xsl:value-of select="normalize-space(.)"/></cell>
+            <xsl:if test="$schools/@city"><cell><xsl:value-of select="@city"/></cell></xsl:if>
+            <cell><xsl:value-of select="@uai"/></cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The schools a committee steers, under the title; a cité scolaire's
+       two establishments are in the letterhead already. -->
+  <xsl:template name="schools-section">
+    <xsl:if test="/*/d:establishment/d:schools and /*/d:establishment/@kind != 'cite-scolaire'">
+      <h2>
+        <xsl:choose>
+          <xsl:when test="count(/*/d:establishment/d:schools/d:school[@kind = 'ecole']) = count(/*/d:establishment/d:schools/d:school)">Écoles concernées</xsl:when>
+          <xsl:otherwise>Établissements concernés</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <xsl:call-template name="schools-table"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The committee's composition, when it is not the usual one. -->
+  <xsl:template name="composition-note">
+    <xsl:variable name="m" select="/d:meeting"/>
+    <xsl:choose>
+      <xsl:when test="$m/d:session/@kind = 'restreinte'">
+        <p style="subtitle"><i>Comité réuni en formation restreinte</i></p>
+      </xsl:when>
+      <xsl:when test="$m/d:agenda//d:guest">
+        <p style="subtitle"><i>Comité réuni en formation élargie : des invités participent à certains points</i></p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== labels of the codes ===== -->
 
   <xsl:template name="label">

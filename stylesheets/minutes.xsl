@@ -65,47 +65,24 @@
           <xsl:if test="$m/d:video-link"> (et en visioconférence)</xsl:if>
         </p>
 
+        <xsl:call-template name="composition-note"/>
+        <xsl:call-template name="schools-section"/>
+
         <h2>Participants</h2>
-        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'present'"/><xsl:with-param name="label">Présents</xsl:with-param></xsl:call-template>
-        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'represente'"/><xsl:with-param name="label">Représentés</xsl:with-param></xsl:call-template>
-        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'excuse'"/><xsl:with-param name="label">Excusés</xsl:with-param></xsl:call-template>
-        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'absent'"/><xsl:with-param name="label">Absents</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'present'"/><xsl:with-param name="word" select="'Presents'"/></xsl:call-template>
+        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'represente'"/><xsl:with-param name="word" select="'Representes'"/></xsl:call-template>
+        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'excuse'"/><xsl:with-param name="word" select="'Excuses'"/></xsl:call-template>
+        <xsl:call-template name="attendance"><xsl:with-param name="status" select="'absent'"/><xsl:with-param name="word" select="'Absents'"/></xsl:call-template>
         <p><b>Secrétaire de séance : </b><xsl:call-template name="person"><xsl:with-param name="p" select="$secretary"/></xsl:call-template></p>
 
-        <xsl:if test="$r/d:approval">
+        <xsl:if test="$r/d:approval[not(@item)]">
           <h2>Approbation du compte rendu précédent</h2>
-          <p>
-            <xsl:choose>
-              <xsl:when test="normalize-space($r/d:approval)"><xsl:value-of select="normalize-space($r/d:approval)"/></xsl:when>
-              <xsl:otherwise>
-                <xsl:call-template name="label">
-                  <xsl:with-param name="code" select="$r/d:approval/@status"/>
-                  <xsl:with-param name="table" select="$approvals"/>
-                </xsl:call-template>
-              </xsl:otherwise>
-            </xsl:choose>
-          </p>
+          <xsl:call-template name="approval"/>
         </xsl:if>
 
-        <xsl:if test="$r/d:evaluations">
+        <xsl:if test="$r/d:evaluations[not(@item)]">
           <h2>Évaluation des objectifs de la réunion précédente</h2>
-          <table>
-            <col width="2.2*"/><col width="26mm"/><col width="1.3*"/><col width="2.2*"/>
-            <head><row><cell>Objectif</cell><cell>Résultat</cell><cell>Mesure</cell><cell>Commentaire</cell></row></head>
-            <xsl:for-each select="$r/d:evaluations/d:evaluation">
-              <xsl:variable name="id" select="@objective"/>
-              <xsl:variable name="o" select="$prev/d:record/d:objectives/d:objective[@id = $id]"/>
-              <row>
-                <cell>
-                  <p style="ct"><xsl:choose><xsl:when test="$o"><xsl:value-of select="$o/d:text"/></xsl:when><xsl:otherwise>Objectif <xsl:value-of select="$id"/></xsl:otherwise></xsl:choose></p>
-                  <xsl:if test="$o"><p style="ct-small">Cible : <xsl:value-of select="$o/d:target"/></p></xsl:if>
-                </cell>
-                <cell><b><xsl:call-template name="label"><xsl:with-param name="code" select="@result"/><xsl:with-param name="table" select="$results"/></xsl:call-template></b></cell>
-                <cell><xsl:value-of select="d:measured"/></cell>
-                <cell><xsl:value-of select="d:comment"/></cell>
-              </row>
-            </xsl:for-each>
-          </table>
+          <xsl:call-template name="evaluations"/>
         </xsl:if>
 
         <xsl:variable name="open" select="$prev/d:record/d:actions/d:action[@status = 'a-faire' or @status = 'en-cours']"/>
@@ -134,20 +111,11 @@
         </xsl:if>
 
         <xsl:for-each select="$m/d:agenda/d:item">
-          <xsl:variable name="id" select="@id"/>
-          <h2>Point <xsl:value-of select="position()"/> — <xsl:value-of select="d:title"/></h2>
-          <xsl:apply-templates select="$r/d:discussion[@item = $id]/d:p" mode="text"/>
-          <xsl:if test="not($r/d:discussion[@item = $id])">
-            <p style="note">Ce point n’a pas donné lieu à un échange consigné.</p>
-          </xsl:if>
-          <xsl:for-each select="$r/d:decisions/d:decision[@item = $id]">
-            <box>
-              <p style="h3">Décision <xsl:value-of select="@number"/></p>
-              <p><xsl:value-of select="d:text"/></p>
-              <xsl:if test="d:vote">
-                <p style="note">Vote : Pour : <xsl:value-of select="d:vote/@for"/> — Contre : <xsl:value-of select="d:vote/@against"/> — Abstention : <xsl:value-of select="d:vote/@abstention"/></p>
-              </xsl:if>
-            </box>
+          <h2>Point <xsl:call-template name="item-number"/> — <xsl:value-of select="d:title"/></h2>
+          <xsl:call-template name="item-record"/>
+          <xsl:for-each select="d:item">
+            <h3><xsl:call-template name="item-number"/> — <xsl:value-of select="d:title"/></h3>
+            <xsl:call-template name="item-record"/>
           </xsl:for-each>
         </xsl:for-each>
 
@@ -222,13 +190,13 @@
           <columns gap="12mm">
             <column>
               <signature id="Signature-president" space="22mm">
-                <role>Le président ou la présidente de séance</role>
+                <role><xsl:call-template name="agree"><xsl:with-param name="word" select="'le-president'"/><xsl:with-param name="who" select="$chair"/></xsl:call-template> de séance</role>
                 <name><xsl:call-template name="person"><xsl:with-param name="p" select="$chair"/></xsl:call-template></name>
               </signature>
             </column>
             <column>
               <signature id="Signature-secretaire" space="22mm">
-                <role>Le ou la secrétaire de séance</role>
+                <role><xsl:call-template name="agree"><xsl:with-param name="word" select="'le-secretaire'"/><xsl:with-param name="who" select="$secretary"/></xsl:call-template> de séance</role>
                 <name><xsl:call-template name="person"><xsl:with-param name="p" select="$secretary"/></xsl:call-template></name>
               </signature>
             </column>
@@ -253,22 +221,34 @@
     </document>
   </xsl:template>
 
-  <!-- "Présents (9) : Mme A, M. B…" -->
+  <!-- "Présents (9) : Mme A, fonction ; M. B, fonction, invité pour le point 3." -->
   <xsl:template name="attendance">
     <xsl:param name="status"/>
-    <xsl:param name="label"/>
-    <xsl:variable name="who" select="$m/d:members/d:member[@attendance = $status]"/>
+    <xsl:param name="word"/>
+    <xsl:variable name="who" select="$m/d:members/d:member[@attendance = $status] | $m/d:agenda//d:guest[not(@ref)][@attendance = $status]"/>
     <xsl:if test="$who">
       <p>
-        <b><xsl:value-of select="$label"/> (<xsl:value-of select="count($who)"/>) : </b>
+        <b>
+          <xsl:call-template name="agree"><xsl:with-param name="word" select="$word"/><xsl:with-param name="who" select="$who"/></xsl:call-template>
+          <xsl:text> (</xsl:text><xsl:value-of select="count($who)"/><xsl:text>) : </xsl:text>
+        </b>
         <xsl:for-each select="$who">
           <xsl:call-template name="person"><xsl:with-param name="p" select="."/></xsl:call-template>
-          <xsl:text>, </xsl:text>
-          <xsl:call-template name="function"><xsl:with-param name="m" select="."/></xsl:call-template>
+          <xsl:if test="d:label | @role">
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="function"><xsl:with-param name="m" select="."/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="self::d:guest and d:organisation">, <xsl:value-of select="d:organisation"/></xsl:if>
           <xsl:if test="@represented-by">
-            <xsl:text> (représenté par </xsl:text>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="agree"><xsl:with-param name="word" select="'represente'"/><xsl:with-param name="who" select="."/></xsl:call-template>
+            <xsl:text> par </xsl:text>
             <xsl:call-template name="member-name"><xsl:with-param name="id" select="@represented-by"/></xsl:call-template>
             <xsl:text>)</xsl:text>
+          </xsl:if>
+          <xsl:if test="self::d:guest or @id = $m/d:agenda//d:guest/@ref">
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="invited-for"><xsl:with-param name="p" select="."/></xsl:call-template>
           </xsl:if>
           <xsl:choose>
             <xsl:when test="position() != last()"> ; </xsl:when>
@@ -277,6 +257,68 @@
         </xsl:for-each>
       </p>
     </xsl:if>
+  </xsl:template>
+
+  <!-- What the record holds for one item or sub-point: the approval or the
+       evaluations when they answer it, what was said, its decisions. -->
+  <xsl:template name="item-record">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:if test="$r/d:approval[@item = $id]">
+      <xsl:call-template name="approval"/>
+    </xsl:if>
+    <xsl:apply-templates select="$r/d:discussion[@item = $id]/*" mode="text"/>
+    <xsl:if test="$r/d:evaluations[@item = $id]">
+      <xsl:call-template name="evaluations"/>
+    </xsl:if>
+    <xsl:for-each select="$r/d:decisions/d:decision[@item = $id]">
+      <box>
+        <p style="h3">Décision <xsl:value-of select="@number"/></p>
+        <p><xsl:value-of select="d:text"/></p>
+        <xsl:if test="d:vote">
+          <p style="note">Vote : Pour : <xsl:value-of select="d:vote/@for"/> — Contre : <xsl:value-of select="d:vote/@against"/> — Abstention : <xsl:value-of select="d:vote/@abstention"/></p>
+        </xsl:if>
+      </box>
+    </xsl:for-each>
+    <xsl:if test="not(d:item) and not($r/d:discussion[@item = $id] or $r/d:approval[@item = $id] or $r/d:evaluations[@item = $id] or $r/d:decisions/d:decision[@item = $id])">
+      <p style="note">Ce point n’a pas donné lieu à un échange consigné.</p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The evaluation of the previous meeting's objectives. -->
+  <xsl:template name="evaluations">
+    <table>
+      <col width="2.2*"/><col width="26mm"/><col width="1.3*"/><col width="2.2*"/>
+      <head><row><cell>Objectif</cell><cell>Résultat</cell><cell>Mesure</cell><cell>Commentaire</cell></row></head>
+      <xsl:for-each select="$r/d:evaluations/d:evaluation">
+        <xsl:variable name="id" select="@objective"/>
+        <xsl:variable name="o" select="$prev/d:record/d:objectives/d:objective[@id = $id]"/>
+        <row>
+          <cell>
+            <p style="ct"><xsl:choose><xsl:when test="$o"><xsl:value-of select="$o/d:text"/></xsl:when><xsl:otherwise>Objectif <xsl:value-of select="$id"/></xsl:otherwise></xsl:choose></p>
+            <xsl:if test="$o"><p style="ct-small">Cible : <xsl:value-of select="$o/d:target"/></p></xsl:if>
+          </cell>
+          <cell><b><xsl:call-template name="label"><xsl:with-param name="code" select="@result"/><xsl:with-param name="table" select="$results"/></xsl:call-template></b></cell>
+          <cell><xsl:value-of select="d:measured"/></cell>
+          <cell><xsl:value-of select="d:comment"/></cell>
+        </row>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
+
+  <!-- What became of the previous minutes: the record's words, or the
+       status's. -->
+  <xsl:template name="approval">
+    <p>
+      <xsl:choose>
+        <xsl:when test="normalize-space($r/d:approval)"><xsl:value-of select="normalize-space($r/d:approval)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="label">
+            <xsl:with-param name="code" select="$r/d:approval/@status"/>
+            <xsl:with-param name="table" select="$approvals"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </p>
   </xsl:template>
 
 </xsl:stylesheet>
