@@ -43,7 +43,7 @@ expect_exit "render minutes (default for a record)" 0 "$COPIL" render samples/co
 pdf="$D/college-2026-t2-minutes.pdf"
 if qpdf --check "$pdf" >/dev/null 2>&1; then ok "minutes: qpdf --check"; else fail "minutes: qpdf --check"; fi
 text=$(pdftotext -layout "$pdf" - 2>/dev/null)
-for s in "Compte rendu" "2e réunion — séance ordinaire" "Évaluation des objectifs de la réunion précédente" \
+for s in "Compte rendu" "2e réunion — séance ordinaire" "Point 2 — Évaluation des objectifs" \
          "Suivi des actions de la réunion précédente" "Relevé des décisions" "Secrétaire de séance" \
          "Pour : 5" "Abstention : 2" "Prochaine réunion"; do
     grep -qF -- "$s" <<<"$text" && ok "minutes show \"$s\"" || fail "minutes lack \"$s\""
@@ -171,6 +171,66 @@ for s in college-2026-t1-agenda college-2026-t2 lettre-mission-ctice rapport-act
         grep -qF "$t" <<<"$text" && ok "identity $s: shows \"$t\"" || fail "identity $s: lacks \"$t\""
     done
 done
+
+# A circonscription's COPIL-Num: the schools it steers, sub-points numbered
+# 3.1–3.4 with start times running through them, guests beside their point
+# and in the attendance, a primary-school wording, a DDEN with no
+# organisation printed as such (not as belonging to the circonscription).
+f=samples/circonscription-saint-paul-2026.xml
+expect_exit "circonscription: agenda" 0 "$COPIL" render "$f" --kind agenda -o "$D/circ-agenda.pdf"
+text=$(pdftotext -layout "$D/circ-agenda.pdf" - 2>/dev/null)
+for s in "Écoles concernées" "9740623M" "Trois-Bassins" "15 h 15" \
+         "Fin de la réunion (prévue à 16 h)" "Invités : M. Thierry Ramassamy" \
+         "Personnes invitées pour certains points" "Synthèse de l’enquête sur les usages (octobre 2026) (point 3.1)" \
+         "prévenir le secrétariat de la circonscription" "présidente de séance" \
+         "Comité réuni en formation élargie"; do
+    grep -qF -- "$s" <<<"$text" && ok "circonscription agenda shows \"$s\"" || fail "circonscription agenda lacks \"$s\"" "$(head -60 <<<"$text")"
+done
+grep -qE "^ +3\.1 +14 h +Les usages" <<<"$text" && grep -qE "^ +3\.4 +14 h 50 +Les infrastructures" <<<"$text" \
+    && ok "circonscription agenda: sub-points 3.1 and 3.4 at their times" || fail "circonscription agenda: sub-points"
+grep -qF "secrétariat de direction" <<<"$text" && fail "circonscription agenda speaks of a secretariat de direction" || ok "circonscription agenda: no secondary-school wording"
+grep -qF "président(e)" <<<"$text" && fail "circonscription agenda: président(e)" || ok "circonscription agenda: no président(e)"
+grep -E "Mme Odile Sautron" <<<"$text" | grep -qF "Circonscription de Saint-Paul 2" \
+    && fail "the DDEN got the circonscription as organisation" || ok "a member without organisation prints none"
+expect_exit "circonscription: minutes" 0 "$COPIL" render "$f" -o "$D/circ-minutes.pdf"
+text=$(pdftotext "$D/circ-minutes.pdf" - 2>/dev/null | tr '\n' ' ' | sed 's/\xc2\xad //g')
+for s in "Point 3 — État des lieux" "3.1 — Les usages pédagogiques et le CRCN" "3.4 — Les infrastructures" \
+         "Technicienne informatique des écoles, Ville de Saint-Paul, invitée pour le point 3.4" \
+         "invité pour le point 3.4" "(représentée par M. Patrick Maillot)" "Représentée (1)" "Excusée (1)" \
+         "La présidente de séance" "Le secrétaire de séance" "Écoles concernées"; do
+    grep -qF -- "$s" <<<"$text" && ok "circonscription minutes show \"$s\"" || fail "circonscription minutes lack \"$s\""
+done
+# Lists and line breaks of the data reach the PDF as lists and breaks.
+pdftotext -layout "$D/circ-minutes.pdf" - | grep -qE "^ *2\. +deux écoles sur cinq" && ok "a numbered list in a discussion" || fail "numbered list"
+grep -qF "Point 3 — État des lieux Ce point" <<<"$text" && fail "an item with sub-points said to have no record" || ok "an item with sub-points has no empty-record note"
+
+# The enlarged committee: members invited for one point, an outside guest;
+# the approval and the evaluation printed once, under their items.
+f=samples/college-2026-t3-elargi.xml
+expect_exit "enlarged committee: minutes" 0 "$COPIL" render "$f" -o "$D/t3.pdf"
+text=$(pdftotext "$D/t3.pdf" - 2>/dev/null | tr '\n' ' ' | sed 's/\xc2\xad //g')
+for s in "M. Thomas Perrin, Conseiller principal d’éducation, invité pour le point 3" \
+         "M. Alain Dubreuil, Technicien réseaux, Conseil départemental d’Indre-et-Loire, invité pour le point 4" \
+         "Point 2 — Évaluation des objectifs du 2" "Comité réuni en formation élargie"; do
+    grep -qF -- "$s" <<<"$text" && ok "enlarged minutes show \"$s\"" || fail "enlarged minutes lack \"$s\""
+done
+for s in "Approbation du compte rendu précédent" "Évaluation des objectifs de la réunion précédente" "Ce point n’a pas donné lieu"; do
+    grep -qF -- "$s" <<<"$text" && fail "enlarged minutes print \"$s\" (twice or empty)" || ok "enlarged minutes: no \"$s\""
+done
+n=$(grep -o "est approuvé sans modification" <<<"$text" | wc -l)
+[ "$n" = 1 ] && ok "the approval is printed once" || fail "the approval is printed $n times"
+expect_exit "enlarged committee: agenda" 0 "$COPIL" render "$f" --kind agenda -o "$D/t3a.pdf"
+text=$(pdftotext -layout "$D/t3a.pdf" - 2>/dev/null)
+grep -qE "^ +3\.1 +17 h 50 " <<<"$text" && grep -qE "^ +3\.2 +18 h 05 " <<<"$text" && grep -qE "^ +4 +18 h 20 " <<<"$text" \
+    && ok "enlarged agenda: start times through the sub-points" || fail "enlarged agenda: start times"
+for s in "Invité : M. Thomas Perrin" "Invités : M. Olivier Chevalier"; do
+    grep -qF -- "$s" <<<"$text" && ok "enlarged agenda shows \"$s\"" || fail "enlarged agenda lacks \"$s\""
+done
+# A restricted session says so.
+sed 's#<session number="3" kind="ordinaire"/>#<session number="3" kind="restreinte"/>#' "$f" >"$D/restreinte.xml"
+cp samples/college-2026-t2.xml samples/college-2026-t1.xml "$D/"
+expect_exit "a restricted session renders" 0 "$COPIL" render "$D/restreinte.xml" --kind agenda -o "$D/restreinte.pdf"
+pdftotext "$D/restreinte.pdf" - | grep -qF "formation restreinte" && ok "a restricted session says so" || fail "restricted session not said"
 
 # Every sample: its text as pdftotext reads it (reading order, French
 # formatting) equals the reviewed golden, and page 1 looks like its reference
