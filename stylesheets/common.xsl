@@ -80,6 +80,14 @@
           </xsl:if>
           <p style="lh-academie"><xsl:value-of select="$e/d:academie"/></p>
           <p style="lh-name"><xsl:value-of select="$e/d:name"/></p>
+          <!-- a cité scolaire: its collège and its lycée, each with its UAI -->
+          <xsl:if test="$e/@kind = 'cite-scolaire' and $e/d:schools">
+            <p style="lh-address">
+              <xsl:for-each select="$e/d:schools/d:school">
+                <xsl:value-of select="normalize-space(.)"/> (UAI <xsl:value-of select="@uai"/>)<xsl:if test="position() != last()"><br/></xsl:if>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
           <p style="lh-address" public="keep">
             <xsl:for-each select="$e/d:address/d:line"><xsl:value-of select="."/><br/></xsl:for-each>
             <xsl:value-of select="$e/d:address/d:postcode"/><xsl:text> </xsl:text><xsl:value-of select="$e/d:address/d:city"/>

@@ -232,6 +232,18 @@ cp samples/college-2026-t2.xml samples/college-2026-t1.xml "$D/"
 expect_exit "a restricted session renders" 0 "$COPIL" render "$D/restreinte.xml" --kind agenda -o "$D/restreinte.pdf"
 pdftotext "$D/restreinte.pdf" - | grep -qF "formation restreinte" && ok "a restricted session says so" || fail "restricted session not said"
 
+# A cité scolaire: one committee for a collège and a lycée, both UAI in the
+# letterhead, not repeated under the title.
+sed -e 's#<establishment kind="college" uai="0370012A">#<establishment kind="cite-scolaire">#' \
+    -e 's#<name>Collège Jean-Moulin</name>#<name>Cité scolaire Jean-Moulin</name>#' \
+    -e 's#</website>#</website><schools><school kind="college" uai="0370012A">Collège Jean-Moulin</school><school kind="lycee" uai="0370013B">Lycée Jean-Moulin</school></schools>#' \
+    samples/college-2026-t1-agenda.xml >"$D/cite.xml"
+expect_exit "a cité scolaire renders" 0 "$COPIL" render "$D/cite.xml" -o "$D/cite.pdf"
+text=$(pdftotext -layout "$D/cite.pdf" - 2>/dev/null)
+grep -qF "Collège Jean-Moulin (UAI 0370012A)" <<<"$text" && grep -qF "Lycée Jean-Moulin (UAI 0370013B)" <<<"$text" \
+    && ok "a cité scolaire's two UAI in the letterhead" || fail "cité scolaire letterhead" "$(head -12 <<<"$text")"
+grep -qF "Établissements concernés" <<<"$text" && fail "a cité scolaire's schools printed twice" || ok "a cité scolaire's schools printed once"
+
 # Every sample: its text as pdftotext reads it (reading order, French
 # formatting) equals the reviewed golden, and page 1 looks like its reference
 # image (40 dpi, 2 % tolerance); both are rewritten on purpose by make regen.
