@@ -81,7 +81,7 @@ grep -q 'href="a#b.xml" in <previous> is not valid: expected a relative file pat
 cp samples/lettre-mission-ctice.xml "$D/m/letter.xml"
 sed 's|href="college-2026-t1.xml"|href="letter.xml"|' samples/college-2026-t2.xml >"$D/m/t2-letter.xml"
 expect_exit "a previous meeting that is a mission letter" 1 "$COPIL" render "$D/m/t2-letter.xml" -d "$D/m"
-grep -q 't2-letter.xml:[0-9]*: error: the linked file "letter.xml" is a mission letter file, not a meeting' "$TMP/err" \
+grep -q 't2-letter.xml:[0-9:]*: error: the linked file "letter.xml" is a mission letter file, not a meeting' "$TMP/err" \
     && ok "previous that is a mission letter: message" || fail "previous that is a mission letter: message" "$(cat "$TMP/err")"
 sed 's|<date>2026-10-08</date>|<date>2026-10-32</date>|' samples/college-2026-t1.xml >"$D/m/t1-bad.xml"
 sed 's|href="college-2026-t1.xml"|href="t1-bad.xml"|' samples/college-2026-t2.xml >"$D/m/t2-badprev.xml"

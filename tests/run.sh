@@ -78,6 +78,11 @@ for f in tests/bad/*.xml; do
     fi
 done
 [ "$nbad" -ge 40 ] && ok "tests/bad holds $nbad files" || fail "tests/bad holds only $nbad files"
+# The files the bad cases link to (a previous meeting) are valid themselves,
+# so that each case fails for its own reason only.
+for f in tests/bad/linked/*.xml; do
+    expect_exit "linked file $f is valid" 0 "$COPIL" validate -q "$f"
+done
 
 # --- hostile inputs made at run time -------------------------------------------
 # A file over the size limit (8 MB): refused before parsing.

@@ -215,33 +215,41 @@ check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
     const char **done = ids_of(a, evals, "evaluation", "objective", &neval);
     if (!obj || !done)
         return;
-    for (const xmlNode *o = xml_child(objectives, "objective"); o; o = xml_next(o, "objective")) {
-        const char *id = xml_attr(a, o, "id");
-        if (id && !has_id(done, neval, id))
-            fail(ru, evals ? evals : record, NULL,
-                 "objective %s of %s (line %ld) is not evaluated: add <evaluation "
-                 "objective=\"%s\" result=\"…\"> to <evaluations>",
-                 id, prev->href, previous_line(prev, o), id);
-    }
+    /* An evaluation of "O2" for "o2" is one mistake, said once: at the
+     * evaluation, not again as o2 left unevaluated. */
+    const char **meant = arena_alloc(a, sizeof(*meant) * (size_t)(neval + 1));
+    int nmeant = 0;
+    if (!meant)
+        return;
     for (const xmlNode *e = xml_child(evals, "evaluation"); e; e = xml_next(e, "evaluation")) {
         const char *id = xml_attr(a, e, "objective");
         if (!id || has_id(obj, nobj, id))
             continue;
         const char *close = messages_closest(id, obj, nobj);
-        if (close)
+        if (close) {
+            meant[nmeant++] = close;
             fail(ru, e, "objective",
                  "objective=\"%s\" in <evaluation> is not an objective of %s: did you mean "
                  "\"%s\"?",
                  id, prev->href, close);
-        else if (nobj)
+        } else if (nobj) {
             fail(ru, e, "objective",
                  "objective=\"%s\" in <evaluation> is not an objective of %s (its objectives: %s)",
                  id, prev->href, join_ids(a, obj, nobj));
-        else
+        } else {
             fail(ru, e, "objective",
                  "objective=\"%s\" in <evaluation> is not an objective of %s, which sets none: "
                  "remove this <evaluation>",
                  id, prev->href);
+        }
+    }
+    for (const xmlNode *o = xml_child(objectives, "objective"); o; o = xml_next(o, "objective")) {
+        const char *id = xml_attr(a, o, "id");
+        if (id && !has_id(done, neval, id) && !has_id(meant, nmeant, id))
+            fail(ru, evals ? evals : record, NULL,
+                 "objective %s of %s (line %ld) is not evaluated: add <evaluation "
+                 "objective=\"%s\" result=\"…\"> to <evaluations>",
+                 id, prev->href, previous_line(prev, o), id);
     }
 }
 
