@@ -6,7 +6,8 @@
   (with totals: sessions, hours, participants, inside and outside trainers),
   support and maintenance, indicators against their targets, the committee's
   year computed from the meeting files the report names (meetings, attendance
-  rate, decisions, objectives reached / partly / not reached), difficulties,
+  rate, decisions, actions each at its latest follow-up, objectives reached /
+  partly / not reached), difficulties,
   outlook, the author's signature and the principal's visa.
 
   Figures are shown as tables for now; the charts of issue 4 will stand
@@ -172,6 +173,26 @@
           <xsl:variable name="members" select="$meetings/d:members/d:member"/>
           <xsl:variable name="came" select="$members[@attendance = 'present' or @attendance = 'represente']"/>
           <xsl:variable name="evals" select="$meetings/d:record/d:evaluations/d:evaluation"/>
+          <!-- Each action once, at its latest state: an action the next
+               meeting of the year's files follows up (an action with the
+               same id in a meeting that names a previous one) counts there,
+               not here. One letter per action: F fait, E en cours, A à
+               faire, X abandonné. -->
+          <xsl:variable name="states">
+            <xsl:for-each select="$meetings/d:record/d:actions/d:action">
+              <xsl:variable name="id" select="@id"/>
+              <xsl:variable name="day" select="number(translate(ancestor::d:meeting/d:date, '-', ''))"/>
+              <xsl:variable name="followed">
+                <xsl:for-each select="$meetings[number(translate(d:date, '-', '')) &gt; $day]">
+                  <xsl:sort select="d:date"/>
+                  <xsl:if test="position() = 1 and d:previous and d:record/d:actions/d:action[@id = $id]">yes</xsl:if>
+                </xsl:for-each>
+              </xsl:variable>
+              <xsl:if test="not(string($followed))">
+                <xsl:value-of select="substring-before(substring-after('|a-faire=A|en-cours=E|fait=F|abandonne=X|', concat('|', @status, '=')), '|')"/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
           <h2>Le comité de pilotage dans l’année</h2>
           <table>
             <col width="3*"/><col width="28mm"/>
@@ -183,6 +204,12 @@
                 <xsl:otherwise>—</xsl:otherwise>
               </xsl:choose></cell></row>
             <row><cell>Décisions prises</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:decisions/d:decision)"/></cell></row>
+            <row><cell>Actions décidées (chacune comptée une fois)</cell><cell style="cell-right"><xsl:value-of select="string-length($states)"/></cell></row>
+            <row><cell>Actions réalisées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'F', ''))"/></cell></row>
+            <row><cell>Actions en cours ou à faire, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'EA', ''))"/></cell></row>
+            <xsl:if test="contains($states, 'X')">
+              <row><cell>Actions abandonnées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'X', ''))"/></cell></row>
+            </xsl:if>
             <row><cell>Objectifs fixés</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:objectives/d:objective)"/></cell></row>
             <row><cell>Objectifs évalués : atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'atteint'])"/></cell></row>
             <row><cell>Objectifs évalués : partiellement atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'partiellement-atteint'])"/></cell></row>

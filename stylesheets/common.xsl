@@ -211,6 +211,51 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An action's owner: its <owner> element, a person from outside the
+       committee ("M. Paul Martin (Conseil départemental)"), else the member
+       whose id is its @owner, looked up in $members first (by default this
+       file's), then in $others (e.g. the previous meeting's members, who may
+       keep a task). An id found in neither prints as written. -->
+  <xsl:template name="action-owner">
+    <xsl:param name="a"/>
+    <xsl:param name="members" select="/*/d:members/d:member"/>
+    <xsl:param name="others" select="/.."/>
+    <xsl:variable name="id" select="string($a/@owner)"/>
+    <xsl:choose>
+      <xsl:when test="$a/d:owner">
+        <xsl:call-template name="person"><xsl:with-param name="p" select="$a/d:owner"/></xsl:call-template>
+        <xsl:if test="$a/d:owner/d:organisation"> (<xsl:value-of select="$a/d:owner/d:organisation"/>)</xsl:if>
+      </xsl:when>
+      <xsl:when test="$members[@id = $id]">
+        <xsl:call-template name="person"><xsl:with-param name="p" select="$members[@id = $id][1]"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$others[@id = $id]">
+        <xsl:call-template name="person"><xsl:with-param name="p" select="$others[@id = $id][1]"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Two dates as a span, without weekday: "du 31 décembre 2026 au 5 mars
+       2027"; the first date's year goes when both share it ("du 31 janvier
+       au 5 mars 2027"), its month too when they share that ("du 1er au
+       20 mars 2027"). -->
+  <xsl:template name="date-span">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:variable name="full">
+      <xsl:call-template name="date"><xsl:with-param name="iso" select="$from"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:text>du </xsl:text>
+    <xsl:choose>
+      <xsl:when test="substring($from, 1, 7) = substring($to, 1, 7)"><xsl:value-of select="substring-before($full, ' ')"/></xsl:when>
+      <xsl:when test="substring($from, 1, 4) = substring($to, 1, 4)"><xsl:value-of select="substring($full, 1, string-length($full) - 5)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$full"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> au </xsl:text>
+    <xsl:call-template name="date"><xsl:with-param name="iso" select="$to"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+  </xsl:template>
+
   <!-- ===== agreement in gender and number ===== -->
 
   <!-- A word agreed with the people it speaks of: $word is a code of

@@ -85,26 +85,41 @@
           <xsl:call-template name="evaluations"/>
         </xsl:if>
 
-        <xsl:variable name="open" select="$prev/d:record/d:actions/d:action[@status = 'a-faire' or @status = 'en-cours']"/>
-        <xsl:if test="$open">
+        <!-- The previous meeting's actions still open, and any this record
+             follows up (an action with the same id): the follow-up wins; an
+             open one not followed up keeps its last known status, marked as
+             not examined. -->
+        <xsl:variable name="before" select="$prev/d:record/d:actions/d:action"/>
+        <xsl:variable name="followed" select="$before[@status = 'a-faire' or @status = 'en-cours' or @id = $r/d:actions/d:action/@id]"/>
+        <xsl:if test="$followed">
           <h2>Suivi des actions de la réunion précédente</h2>
           <table>
-            <col width="3*"/><col width="1.3*"/><col width="31mm"/><col width="20mm"/>
+            <col width="3*"/><col width="1.3*"/><col width="31mm"/><col width="28mm"/>
             <head><row><cell>Action</cell><cell>Responsable</cell><cell>Échéance</cell><cell>Statut</cell></row></head>
-            <xsl:for-each select="$open">
+            <xsl:for-each select="$followed">
               <xsl:variable name="id" select="@id"/>
               <xsl:variable name="now" select="$r/d:actions/d:action[@id = $id]"/>
-              <xsl:variable name="owner" select="@owner"/>
               <row>
-                <cell><xsl:value-of select="d:what"/></cell>
-                <cell><xsl:call-template name="person"><xsl:with-param name="p" select="$prev/d:members/d:member[@id = $owner]"/></xsl:call-template></cell>
-                <cell><xsl:if test="@due"><xsl:call-template name="date"><xsl:with-param name="iso" select="@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
-                <cell>
-                  <xsl:choose>
-                    <xsl:when test="$now"><xsl:call-template name="label"><xsl:with-param name="code" select="$now/@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></xsl:when>
-                    <xsl:otherwise>Reportée</xsl:otherwise>
-                  </xsl:choose>
-                </cell>
+                <xsl:choose>
+                  <xsl:when test="$now">
+                    <cell>
+                      <p style="ct"><xsl:value-of select="$now/d:what"/></p>
+                      <xsl:call-template name="due-change"><xsl:with-param name="was" select="string(@due)"/><xsl:with-param name="now" select="string($now/@due)"/></xsl:call-template>
+                    </cell>
+                    <cell><xsl:call-template name="action-owner"><xsl:with-param name="a" select="$now"/><xsl:with-param name="others" select="$prev/d:members/d:member"/></xsl:call-template></cell>
+                    <cell><xsl:if test="$now/@due"><xsl:call-template name="date"><xsl:with-param name="iso" select="$now/@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
+                    <cell><xsl:call-template name="label"><xsl:with-param name="code" select="$now/@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></cell>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <cell><xsl:value-of select="d:what"/></cell>
+                    <cell><xsl:call-template name="action-owner"><xsl:with-param name="a" select="."/><xsl:with-param name="members" select="$prev/d:members/d:member"/><xsl:with-param name="others" select="$m/d:members/d:member"/></xsl:call-template></cell>
+                    <cell><xsl:if test="@due"><xsl:call-template name="date"><xsl:with-param name="iso" select="@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
+                    <cell>
+                      <p style="ct"><xsl:call-template name="label"><xsl:with-param name="code" select="@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></p>
+                      <p style="ct-small">non examinée lors de cette séance</p>
+                    </cell>
+                  </xsl:otherwise>
+                </xsl:choose>
               </row>
             </xsl:for-each>
           </table>
@@ -148,7 +163,7 @@
             <xsl:for-each select="$new">
               <row>
                 <cell><xsl:value-of select="d:what"/></cell>
-                <cell><xsl:call-template name="member-name"><xsl:with-param name="id" select="@owner"/></xsl:call-template></cell>
+                <cell><xsl:call-template name="action-owner"><xsl:with-param name="a" select="."/><xsl:with-param name="others" select="$prev/d:members/d:member"/></xsl:call-template></cell>
                 <cell><xsl:if test="@due"><xsl:call-template name="date"><xsl:with-param name="iso" select="@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></xsl:if></cell>
                 <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@status"/><xsl:with-param name="table" select="$action-statuses"/></xsl:call-template></cell>
               </row>
@@ -219,6 +234,37 @@
         </xsl:if>
       </body>
     </document>
+  </xsl:template>
+
+  <!-- Under a followed-up action: how its due date moved since the previous
+       meeting, as typed in both ($was, $now: ISO dates or empty); nothing
+       when it did not. -->
+  <xsl:template name="due-change">
+    <xsl:param name="was"/>
+    <xsl:param name="now"/>
+    <xsl:if test="$was != $now">
+      <p style="ct-small">
+        <xsl:choose>
+          <xsl:when test="$was and $now">
+            <xsl:text>Échéance </xsl:text>
+            <xsl:choose>
+              <xsl:when test="translate($now, '-', '') &gt; translate($was, '-', '')">reportée </xsl:when>
+              <xsl:otherwise>avancée </xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="date-span"><xsl:with-param name="from" select="$was"/><xsl:with-param name="to" select="$now"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$now">
+            <xsl:text>Échéance fixée au </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$now"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Échéance du </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$was"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+            <xsl:text> retirée</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <!-- "Présents (9) : Mme A, fonction ; M. B, fonction, invité pour le point 3." -->

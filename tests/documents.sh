@@ -59,8 +59,41 @@ for id in o1 o2 o3; do
 done
 # Term 1's open actions appear with their status now (from term 2's record).
 n_open=$(xmllint --xpath "count(//*[local-name()='record']/*[local-name()='actions']/*[local-name()='action'][@status='a-faire' or @status='en-cours'])" samples/college-2026-t1.xml)
-n_rows=$(pdftotext -layout "$pdf" - | sed -n '/Suivi des actions de la réunion précédente/,/Point 1/p' | grep -cE "(Réalisée|En cours|À faire|Abandonnée|Reportée) *$")
+n_rows=$(pdftotext -layout "$pdf" - | sed -n '/Suivi des actions de la réunion précédente/,/Point 1/p' | grep -cE "(Réalisée|En cours|À faire|Abandonnée) *$")
 [ "$n_rows" = "$n_open" ] && ok "$n_open open actions of term 1 followed up" || fail "followed-up actions: $n_rows rows, $n_open open in term 1"
+grep -q "Reportée" <<<"$text" && fail "a status nobody typed (Reportée) in the minutes" || ok "no status nobody typed"
+# a4's due date moved from 18 December to 26 February: said as such.
+# (pdftotext's text without layout, lines joined: a cell's sentence whole)
+flat() { pdftotext "$1" - 2>/dev/null | sed 's/\xc2\xad$//' | tr '\n' ' ' | sed 's/  */ /g'; }
+grep -qF "Échéance reportée du 18 décembre 2026 au 26 février 2027" <<<"$(flat "$pdf")" \
+    && ok "minutes: a changed due date reads as such" || fail "minutes: changed due date" "$(grep -F "Échéance" <<<"$text")"
+
+# Follow-up (issue 16): the previous meeting of tests/bad/linked, with one
+# action followed up (new text, new date, an owner who sat only on the
+# previous meeting) and one left open; an outside owner for a new action.
+F="$D/follow"
+mkdir -p "$F/linked" && cp tests/bad/linked/previous.xml "$F/linked/"
+grep -v '<document href' tests/bad/document-href-missing.xml >"$F/followed.xml"
+expect_exit "minutes with followed-up actions" 0 "$COPIL" render "$F/followed.xml" -o "$F/followed.pdf"
+[ ! -s "$TMP/err" ] && ok "followed-up actions: no warning" || fail "followed-up actions warned" "$(cat "$TMP/err")"
+text=$(pdftotext -layout "$F/followed.pdf" - 2>/dev/null | sed 's/\xc2\xad$//')
+grep -qF "Échéance reportée du 31 janvier au 5 mars 2027" <<<"$(flat "$F/followed.pdf")" && ok "follow-up: due date moved, same year" || fail "follow-up: due date sentence" "$text"
+grep -qF "Publier le calendrier des ateliers et celui des" <<<"$text" && ! grep -qF "Publier le calendrier des ateliers sur l’ENT." <<<"$text" \
+    && ok "follow-up: its text wins over the previous one" || fail "follow-up: text" "$text"
+grep -qE "M\. Karim Benali +5 mars 2027 +En cours" <<<"$text" && ok "follow-up: its owner, due date and status" || fail "follow-up: row" "$text"
+grep -qE "M\. Paul Lefèvre +18 décembre 2026 +Réalisée" <<<"$text" && ok "follow-up: an owner from the previous meeting" || fail "follow-up: previous member" "$text"
+sed -e 's|<action id="a4" owner="m2" |<action id="a4" |' \
+    -e 's|<what>Installer deux bornes Wi-Fi au CDI.</what>|&<owner civility="M."><name>Paul Martin</name><organisation>Conseil départemental</organisation></owner>|' \
+    tests/bad/action-not-followed-up.xml >"$F/open.xml"
+expect_exit "minutes with an open action not followed up" 0 "$COPIL" render "$F/open.xml" -o "$F/open.pdf"
+grep -q 'open.xml:[0-9:]*: warning: action a1 of linked/previous.xml (line [0-9]*), still "à faire", is not followed up' "$TMP/err" \
+    && ok "not followed up: a warning, exit 0" || fail "not followed up: warning" "$(cat "$TMP/err")"
+text=$(pdftotext -layout "$F/open.pdf" - 2>/dev/null)
+grep -qE "Publier le calendrier des ateliers sur l’ENT\. +M\. Karim Benali +31 janvier 2027 +À faire" <<<"$text" \
+    && grep -qF "non examinée lors de cette séance" <<<"$(flat "$F/open.pdf")" \
+    && ok "not followed up: last known status, marked not examined" || fail "not followed up: row" "$text"
+grep -qE "Installer deux bornes Wi-Fi au CDI\. +M\. Paul Martin \(Conseil +26 février 2027" <<<"$text" && grep -qF "départemental)" <<<"$text" \
+    && ok "an outside owner printed with the organisation" || fail "outside owner" "$text"
 
 # A previous meeting that is missing, outside the folder, or invalid: a
 # clear error that names both files, and no PDF.
@@ -81,7 +114,7 @@ grep -q 'href="a#b.xml" in <previous> is not valid: expected a relative file pat
 cp samples/lettre-mission-ctice.xml "$D/m/letter.xml"
 sed 's|href="college-2026-t1.xml"|href="letter.xml"|' samples/college-2026-t2.xml >"$D/m/t2-letter.xml"
 expect_exit "a previous meeting that is a mission letter" 1 "$COPIL" render "$D/m/t2-letter.xml" -d "$D/m"
-grep -q 't2-letter.xml:[0-9]*: error: the linked file "letter.xml" is a mission letter file, not a meeting' "$TMP/err" \
+grep -q 't2-letter.xml:[0-9:]*: error: the linked file "letter.xml" is a mission letter file, not a meeting' "$TMP/err" \
     && ok "previous that is a mission letter: message" || fail "previous that is a mission letter: message" "$(cat "$TMP/err")"
 sed 's|<date>2026-10-08</date>|<date>2026-10-32</date>|' samples/college-2026-t1.xml >"$D/m/t1-bad.xml"
 sed 's|href="college-2026-t1.xml"|href="t1-bad.xml"|' samples/college-2026-t2.xml >"$D/m/t2-badprev.xml"
@@ -128,6 +161,23 @@ check_figure "Réunions tenues" "$held"
 check_figure "Taux de présence \(présents et représentés\)" "$rate"
 check_figure "Décisions prises" "$decisions"
 check_figure "Objectifs fixés" "$objectives"
+# Actions: each once, at its last follow-up (the files in date order, a
+# later file's action with the same id replacing the earlier one).
+declare -A state=()
+for f in $(for f in "${files[@]}"; do echo "$(x "string(//*[local-name()='date'][1])" "$f") $f"; done | sort | cut -d' ' -f2); do
+    n=$(x "count(//*[local-name()='record']/*[local-name()='actions']/*)" "$f")
+    for ((i = 1; i <= n; i++)); do
+        A="(//*[local-name()='record']/*[local-name()='actions']/*)[$i]"
+        state[$(x "string($A/@id)" "$f")]=$(x "string($A/@status)" "$f")
+    done
+done
+done_n=0; open_n=0
+for s in "${state[@]}"; do
+    case $s in fait) done_n=$((done_n + 1));; a-faire|en-cours) open_n=$((open_n + 1));; esac
+done
+check_figure "Actions décidées \(chacune comptée une fois\)" "${#state[@]}"
+check_figure "Actions réalisées, au dernier suivi" "$done_n"
+check_figure "Actions en cours ou à faire, au dernier suivi" "$open_n"
 check_figure "Objectifs évalués : atteints" "$reached"
 check_figure "Objectifs évalués : partiellement atteints" "$partly"
 check_figure "Objectifs évalués : non atteints" "$missed"

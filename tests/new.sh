@@ -230,9 +230,12 @@ grep -q '^ *<video-link>' "$N/suite/agenda-visio.xml" && ok "agenda: the video l
     || fail "agenda: no commented <video-link> line"
 expect_exit "agenda with its video link validates" 0 "$COPIL" validate "$N/suite/agenda-visio.xml"
 
-# The new action takes an id the previous meeting did not use, as the note says.
+# The new action takes an id the previous meeting did not use, as the note says;
+# every objective of the previous meeting is evaluated (the template's block
+# evaluates one: the other two are added).
 sed -e 's|<!-- \(<previous [^>]*/>\) -->|\1|' -e 's|<!-- <evaluations>|<evaluations>|' \
-    -e 's|</evaluations> -->|</evaluations>|' -e 's|<action id="a1"|<action id="a6"|' \
+    -e 's|</evaluations> -->|<evaluation objective="o1" result="atteint"/><evaluation objective="o3" result="non-atteint"/></evaluations>|' \
+    -e 's|<action id="a1"|<action id="a6"|' \
     "$N/minutes-filled.xml" >"$N/suite/minutes-suite.xml"
 grep -q '^ *<previous ' "$N/suite/minutes-suite.xml" && grep -q '^ *<evaluations>' "$N/suite/minutes-suite.xml" \
     && ok "minutes: <previous> and <evaluations> uncomment" || fail "minutes: the commented <previous> or <evaluations> is missing"

@@ -95,8 +95,9 @@ link_error(const char *uri, const char *fmt, ...)
              why ? why : "cannot be used");
 }
 
-/* A linked data file: confined, parsed safely, validated; its problems are
- * reported under its own name. The copy returned belongs to libxslt. */
+/* A linked data file: confined, parsed safely, validated without following
+ * its own links to data files; its errors are reported under its own name.
+ * The copy returned belongs to libxslt. */
 static xmlDocPtr
 load_data(const char *path)
 {
@@ -116,14 +117,16 @@ load_data(const char *path)
     xmlDocPtr doc = NULL, copy = NULL;
     DocKind kind;
     run_init(&sub, real);
-    Status st = validate_file(current->t->validator, &sub, real, &doc, &kind);
+    Status st = validate_file_alone(current->t->validator, &sub, real, &doc, &kind);
     if (sub.diags) {
         /* The linked file's own messages, named as the input names it. */
         const char *href = real;
         const char *base = current->data->URL ? (const char *)current->data->URL : "";
         href_line(xmlDocGetRootElement(current->data), base, real, &href);
+        /* Its warnings are its own file's business (copil validate on it). */
         for (Diag *d = sub.diags; d; d = d->next)
-            run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
+            if (d->level == DIAG_ERROR)
+                run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
     }
     if (st != STATUS_OK)
         link_error(real, "has problems (listed with its name): correct them first");

@@ -37,10 +37,29 @@ void schema_free(Schema *s);
  * Every problem becomes a plain-language Diag on r. */
 Status schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len);
 
+/* The meeting a meeting names in <previous href>, as the rules that span two
+ * meetings see it: the follow-up of its actions, the evaluation of its
+ * objectives, the owners who sat on it. */
+typedef enum PreviousState {
+    PREVIOUS_NONE,   /* no <previous>, or not a meeting: nothing to compare */
+    PREVIOUS_BROKEN, /* named but unusable (missing, outside, invalid): reported
+                        already; the rules that need it are skipped */
+    PREVIOUS_OK,
+} PreviousState;
+
+typedef struct Previous {
+    PreviousState state;
+    const char *href; /* as written in <previous>, to name it in messages */
+    xmlDocPtr doc;    /* PREVIOUS_OK: a schema-valid meeting */
+    const char *src;  /* its bytes, for the lines of its elements */
+    size_t len;
+} Previous;
+
 /* The rules XSD 1.0 cannot say, for a schema-valid doc of the given kind
- * read from path (its folder confines the files it names). */
+ * read from path (its folder confines the files it names); prev is the
+ * previous meeting of a meeting (NULL, or state PREVIOUS_NONE: none). */
 Status rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *src,
-                   size_t len);
+                   size_t len, const Previous *prev);
 
 /* Finds where node's start tag begins in src (or its attribute attr, when
  * not NULL): *line and *col, 1-based, the column in characters. libxml2 only

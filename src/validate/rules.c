@@ -6,9 +6,12 @@
  * co-signatories of a mission letter, and the files a document reads (a
  * logo, a previous meeting): present, and inside the file's own folder, so
  * that "../../etc/passwd", an absolute path or a symbolic link leading out
- * is refused at its line. Each rule reports at the element a user
- * would edit to fix it. Dates and times are compared as strings: the schema
- * already fixed their form (YYYY-MM-DD, HH:MM).
+ * is refused at its line; a document to read that is missing is a warning.
+ * With the previous meeting (read by validate.c, never its own previous):
+ * action owners from either meeting, every objective it set evaluated, and
+ * a warning for each open action of it this record does not follow up.
+ * Each rule reports at the element a user would edit to fix it. Dates and times are compared as
+ * strings: the schema already fixed their form (YYYY-MM-DD, HH:MM).
  */
 #include <limits.h>
 #include <math.h>
@@ -25,6 +28,18 @@ typedef struct Rules {
     size_t len;
 } Rules;
 
+static void report(Rules *ru, DiagLevel level, const xmlNode *at, const char *attr, const char *fmt,
+                   va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void
+report(Rules *ru, DiagLevel level, const xmlNode *at, const char *attr, const char *fmt, va_list ap)
+{
+    char *msg = arena_vprintf(&ru->run->arena, fmt, ap);
+    long line, col;
+    source_position(ru->src, ru->len, at, attr, &line, &col);
+    run_diag(ru->run, level, line, col, "%s", msg ? msg : "invalid");
+}
+
 static void fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -33,11 +48,20 @@ fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = arena_vprintf(&ru->run->arena, fmt, ap);
+    report(ru, DIAG_ERROR, at, attr, fmt, ap);
     va_end(ap);
-    long line, col;
-    source_position(ru->src, ru->len, at, attr, &line, &col);
-    run_diag(ru->run, DIAG_ERROR, line, col, "%s", msg ? msg : "invalid");
+}
+
+static void warn(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+warn(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(ru, DIAG_WARNING, at, attr, fmt, ap);
+    va_end(ap);
 }
 
 static void
@@ -55,8 +79,209 @@ check_school_year(Rules *ru, const xmlNode *root)
              v, first, first + 1);
 }
 
+/* The ids of parent's children named name (e.g. the members), in a; *n
+ * receives how many. */
+static const char **
+ids_of(Arena *a, const xmlNode *parent, const char *name, const char *attr, int *n)
+{
+    int count = 0;
+    for (const xmlNode *c = xml_child(parent, name); c; c = xml_next(c, name))
+        count++;
+    const char **ids = arena_alloc(a, sizeof(*ids) * (size_t)(count + 1));
+    *n = 0;
+    if (!ids)
+        return NULL;
+    for (const xmlNode *c = xml_child(parent, name); c; c = xml_next(c, name)) {
+        const char *id = xml_attr(a, c, attr);
+        if (id)
+            ids[(*n)++] = id;
+    }
+    return ids;
+}
+
+static int
+has_id(const char *const *ids, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(ids[i], id))
+            return 1;
+    return 0;
+}
+
+/* "o1, o2, o3" */
+static const char *
+join_ids(Arena *a, const char *const *ids, int n)
+{
+    const char *s = "";
+    for (int i = 0; i < n && s; i++)
+        s = arena_printf(a, "%s%s%s", s, i ? ", " : "", ids[i]);
+    return s ? s : "";
+}
+
+/* The line of node in the previous meeting's file. */
+static long
+previous_line(const Previous *prev, const xmlNode *node)
+{
+    long line, col;
+    source_position(prev->src, prev->len, node, NULL, &line, &col);
+    return line;
+}
+
+/* The record's action whose id is id, or NULL. */
+static const xmlNode *
+action_by_id(Arena *a, const xmlNode *actions, const char *id)
+{
+    for (const xmlNode *x = xml_child(actions, "action"); x; x = xml_next(x, "action")) {
+        const char *xid = xml_attr(a, x, "id");
+        if (xid && !strcmp(xid, id))
+            return x;
+    }
+    return NULL;
+}
+
+/* Each action has one owner: owner="ID", a member of this meeting or of the
+ * previous one (someone who sat on it may still carry the task), or an
+ * <owner> element for an outside person. */
 static void
-check_meeting(Rules *ru, const xmlNode *root)
+check_action_owners(Rules *ru, const xmlNode *root, const xmlNode *record, const Previous *prev)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *actions = xml_child(record, "actions");
+    if (!actions)
+        return;
+    int nhere = 0, nprev = 0;
+    const char **here = ids_of(a, xml_child(root, "members"), "member", "id", &nhere);
+    const char **there = prev->state == PREVIOUS_OK
+                             ? ids_of(a, xml_child(xmlDocGetRootElement(prev->doc), "members"),
+                                      "member", "id", &nprev)
+                             : NULL;
+    const char **all = arena_alloc(a, sizeof(*all) * (size_t)(nhere + nprev + 1));
+    if (!here || !all || (prev->state == PREVIOUS_OK && !there))
+        return;
+    memcpy(all, here, sizeof(*all) * (size_t)nhere);
+    if (nprev)
+        memcpy(all + nhere, there, sizeof(*all) * (size_t)nprev);
+
+    for (const xmlNode *x = xml_child(actions, "action"); x; x = xml_next(x, "action")) {
+        const char *id = xml_attr(a, x, "id");
+        const char *owner = xml_attr(a, x, "owner");
+        const xmlNode *outside = xml_child(x, "owner");
+        if (owner && outside) {
+            fail(ru, x, "owner",
+                 "<action id=\"%s\"> names its owner twice, owner=\"%s\" and an <owner> element: "
+                 "keep owner=\"…\" for a member of this meeting or of the previous one, or "
+                 "<owner> for an outside person",
+                 id, owner);
+            continue;
+        }
+        if (!owner && !outside) {
+            fail(ru, x, NULL,
+                 "<action id=\"%s\"> has no owner: add owner=\"…\" (the id of a member of this "
+                 "meeting or of the previous one) or, for an outside person, <owner "
+                 "civility=\"…\"><name>…</name></owner> after <what>",
+                 id);
+            continue;
+        }
+        /* The previous meeting is named but unusable: its members are
+         * unknown, and its problems already said. */
+        if (!owner || prev->state == PREVIOUS_BROKEN || has_id(all, nhere + nprev, owner))
+            continue;
+        const char *close = messages_closest(owner, all, nhere + nprev);
+        const char *rule = "an action's owner is the id of a member of this meeting or of the "
+                           "previous one, or an <owner> element for an outside person";
+        const char *which = prev->state == PREVIOUS_OK ? " or of the previous one" : "";
+        if (close)
+            fail(ru, x, "owner",
+                 "owner=\"%s\" in <action> is not a member of this meeting%s: did you mean "
+                 "\"%s\"? (%s)",
+                 owner, which, close, rule);
+        else
+            fail(ru, x, "owner", "owner=\"%s\" in <action> is not a member of this meeting%s: %s",
+                 owner, which, rule);
+    }
+}
+
+/* Every objective the previous meeting set is evaluated by this one, and
+ * an evaluation names one of them. */
+static void
+check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *proot = xmlDocGetRootElement(prev->doc);
+    const xmlNode *objectives = xml_child(xml_child(proot, "record"), "objectives");
+    const xmlNode *evals = xml_child(record, "evaluations");
+    int nobj = 0, neval = 0;
+    const char **obj = ids_of(a, objectives, "objective", "id", &nobj);
+    const char **done = ids_of(a, evals, "evaluation", "objective", &neval);
+    if (!obj || !done)
+        return;
+    /* An evaluation of "O2" for "o2" is one mistake, said once: at the
+     * evaluation, not again as o2 left unevaluated. */
+    const char **meant = arena_alloc(a, sizeof(*meant) * (size_t)(neval + 1));
+    int nmeant = 0;
+    if (!meant)
+        return;
+    for (const xmlNode *e = xml_child(evals, "evaluation"); e; e = xml_next(e, "evaluation")) {
+        const char *id = xml_attr(a, e, "objective");
+        if (!id || has_id(obj, nobj, id))
+            continue;
+        const char *close = messages_closest(id, obj, nobj);
+        if (close) {
+            meant[nmeant++] = close;
+            fail(ru, e, "objective",
+                 "objective=\"%s\" in <evaluation> is not an objective of %s: did you mean "
+                 "\"%s\"?",
+                 id, prev->href, close);
+        } else if (nobj) {
+            fail(ru, e, "objective",
+                 "objective=\"%s\" in <evaluation> is not an objective of %s (its objectives: %s)",
+                 id, prev->href, join_ids(a, obj, nobj));
+        } else {
+            fail(ru, e, "objective",
+                 "objective=\"%s\" in <evaluation> is not an objective of %s, which sets none: "
+                 "remove this <evaluation>",
+                 id, prev->href);
+        }
+    }
+    for (const xmlNode *o = xml_child(objectives, "objective"); o; o = xml_next(o, "objective")) {
+        const char *id = xml_attr(a, o, "id");
+        if (id && !has_id(done, neval, id) && !has_id(meant, nmeant, id))
+            fail(ru, evals ? evals : record, NULL,
+                 "objective %s of %s (line %ld) is not evaluated: add <evaluation "
+                 "objective=\"%s\" result=\"…\"> to <evaluations>",
+                 id, prev->href, previous_line(prev, o), id);
+    }
+}
+
+/* An open action of the previous meeting that this record does not follow
+ * up (no action with its id) is printed with its last known status, marked
+ * as not examined: said, not refused. */
+static void
+check_follow_up(Rules *ru, const xmlNode *root, const xmlNode *record, const Previous *prev)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *proot = xmlDocGetRootElement(prev->doc);
+    const xmlNode *before = xml_child(xml_child(proot, "record"), "actions");
+    const xmlNode *actions = xml_child(record, "actions");
+    const xmlNode *at = actions ? actions : xml_child(root, "previous");
+    for (const xmlNode *x = xml_child(before, "action"); x; x = xml_next(x, "action")) {
+        const char *id = xml_attr(a, x, "id");
+        const char *status = xml_attr(a, x, "status");
+        if (!id || !status || (strcmp(status, "a-faire") != 0 && strcmp(status, "en-cours") != 0))
+            continue;
+        if (action_by_id(a, actions, id))
+            continue;
+        warn(ru, at, NULL,
+             "action %s of %s (line %ld), still \"%s\", is not followed up in this record: add "
+             "<action id=\"%s\" …> to <actions> with its status now, or it will be printed as "
+             "not examined",
+             id, prev->href, previous_line(prev, x),
+             !strcmp(status, "a-faire") ? "à faire" : "en cours", id);
+    }
+}
+
+static void
+check_meeting(Rules *ru, const xmlNode *root, const Previous *prev)
 {
     Arena *a = &ru->run->arena;
     const xmlNode *date = xml_child(root, "date");
@@ -109,6 +334,12 @@ check_meeting(Rules *ru, const xmlNode *root)
         fail(ru, evals, NULL,
              "<evaluations> judge the previous meeting's objectives, but the file does not "
              "name that meeting: add <previous href=\"…\"/> after the place");
+
+    check_action_owners(ru, root, record, prev);
+    if (prev->state == PREVIOUS_OK) {
+        check_evaluations(ru, record, prev);
+        check_follow_up(ru, root, record, prev);
+    }
 }
 
 /* An item's duration: its own, or its sub-points' added up. */
@@ -290,6 +521,8 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
  * that copil will read: relative, present, and inside folder (a real path). */
 typedef struct FileCheck {
     Rules *ru;
+    int documents; /* documents to read: copil does not read them, so a
+                      missing one is a warning (an escaping one stays an error) */
     char folder[PATH_MAX];
 } FileCheck;
 
@@ -323,8 +556,26 @@ check_file_ref(void *ctx, const xmlNode *node, const char *attr)
              what, real[0] ? " (to " : "", real, real[0] ? ")" : "");
         break;
     case FILE_REF_MISSING:
-        fail(ru, node, attr, "%s cannot be found next to this file (in %s)", what, folder);
+        if (fc->documents)
+            warn(ru, node, attr,
+                 "%s cannot be found next to this file: the agenda lists it as a document to "
+                 "read; put the file there, or correct the path",
+                 what);
+        else
+            fail(ru, node, attr, "%s cannot be found next to this file (in %s)", what, folder);
         break;
+    }
+}
+
+/* The documents to read of the agenda's items, and of the items they hold. */
+static void
+check_documents(FileCheck *fc, const xmlNode *parent)
+{
+    for (const xmlNode *it = xml_child(parent, "item"); it; it = xml_next(it, "item")) {
+        for (const xmlNode *d = xml_child(it, "document"); d; d = xml_next(d, "document"))
+            if (xmlHasProp(d, BAD_CAST "href"))
+                check_file_ref(fc, d, "href");
+        check_documents(fc, it);
     }
 }
 
@@ -346,8 +597,10 @@ validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *ctx)
 }
 
 Status
-rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *src, size_t len)
+rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *src, size_t len,
+            const Previous *prev)
 {
+    static const Previous none = {.state = PREVIOUS_NONE};
     Rules ru = {.run = r, .src = src, .len = len};
     unsigned before = r->nerrors;
     const xmlNode *root = xmlDocGetRootElement(doc);
@@ -358,7 +611,7 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
     check_school_year(&ru, root);
     switch (kind) {
     case DOC_MEETING:
-        check_meeting(&ru, root);
+        check_meeting(&ru, root, prev ? prev : &none);
         check_agenda(&ru, root);
         break;
     case DOC_MISSION_LETTER:
@@ -372,8 +625,12 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
         break;
     }
     FileCheck fc = {.ru = &ru};
-    if (kind != DOC_LAYOUT && path && file_real_folder(path, fc.folder) == 0)
+    if (kind != DOC_LAYOUT && path && file_real_folder(path, fc.folder) == 0) {
         validate_linked_files(doc, kind, check_file_ref, &fc);
+        fc.documents = 1;
+        if (kind == DOC_MEETING)
+            check_documents(&fc, xml_child(root, "agenda"));
+    }
     if (r->arena.failed)
         return STATUS_IO;
     return r->nerrors > before ? STATUS_INVALID : STATUS_OK;

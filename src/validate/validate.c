@@ -215,14 +215,74 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
     return DOC_UNKNOWN;
 }
 
-Status
-validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *kind_out)
+static Status validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out,
+                          DocKind *kind_out, const char **src, size_t *srclen);
+
+/* The meeting doc (read from path) names in <previous href>, read into sub
+ * for the rules that span two meetings. Only a path that leads to a file
+ * inside the folder is read: the rest is reported by the rules (linked
+ * files). The previous meeting's own errors are reported on r under the
+ * name the href gives it, as the transform does, and leave it
+ * PREVIOUS_BROKEN; its warnings are its own file's business. STATUS_IO when
+ * it cannot be read. */
+static Status
+read_previous(Validator *v, Run *r, Run *sub, xmlDocPtr doc, const char *path, const char *src,
+              size_t len, Previous *prev)
+{
+    const xmlNode *at = xml_child(xmlDocGetRootElement(doc), "previous");
+    const char *href = xml_attr(&r->arena, at, "href");
+    char folder[PATH_MAX], real[PATH_MAX];
+    xmlDocPtr pdoc = NULL;
+    DocKind kind = DOC_UNKNOWN;
+    long line, col;
+
+    if (!href)
+        return STATUS_OK;
+    prev->state = PREVIOUS_BROKEN;
+    prev->href = href;
+    if (file_real_folder(path, folder) != 0 || file_resolve(folder, href, real) != FILE_REF_INSIDE)
+        return STATUS_OK;
+    run_init(sub, real);
+    Status st = validate_at(v, sub, real, 0, &pdoc, &kind, &prev->src, &prev->len);
+    for (Diag *d = sub->diags; d; d = d->next)
+        if (d->level == DIAG_ERROR)
+            run_diag_at(r, d->level, href, d->line, d->col, "%s", d->message);
+    source_position(src, len, at, "href", &line, &col);
+    if (st != STATUS_OK) {
+        run_diag(r, DIAG_ERROR, line, col,
+                 "the linked file \"%s\" has problems (listed with its name): correct them first",
+                 href);
+        return st == STATUS_IO ? STATUS_IO : STATUS_OK;
+    }
+    if (kind != DOC_MEETING) {
+        run_diag(r, DIAG_ERROR, line, col,
+                 "the linked file \"%s\" is %s file, not a meeting's: name a meeting file here",
+                 href,
+                 kind == DOC_LAYOUT           ? "a layout"
+                 : kind == DOC_MISSION_LETTER ? "a mission letter"
+                                              : "an activity report");
+        return STATUS_OK;
+    }
+    prev->state = PREVIOUS_OK;
+    prev->doc = pdoc;
+    return STATUS_OK;
+}
+
+/* Reads, parses and checks the file at path; follow: read its previous
+ * meeting too, for the rules that span two meetings. *src and *srclen
+ * (when src is not NULL) receive its bytes, kept in r's arena. */
+static Status
+validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out, DocKind *kind_out,
+            const char **src, size_t *srclen)
 {
     Status st;
     char *data = NULL;
     size_t len = 0;
     xmlDocPtr doc = NULL;
     Schema *schema = NULL;
+    Run sub = {0};
+    Previous prev = {0};
+    unsigned errors = r->nerrors;
 
     *out = NULL;
     *kind_out = DOC_UNKNOWN;
@@ -243,13 +303,38 @@ validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *k
     st = schema_check(schema, r, doc, data, len);
     if (st != STATUS_OK)
         goto out;
-    st = rules_check(r, doc, kind, path, data, len);
+    if (follow && kind == DOC_MEETING) {
+        st = read_previous(v, r, &sub, doc, path, data, len, &prev);
+        if (st != STATUS_OK)
+            goto out;
+    }
+    st = rules_check(r, doc, kind, path, data, len, &prev);
+    if (st == STATUS_OK && r->nerrors > errors)
+        st = STATUS_INVALID; /* the previous meeting's errors */
     if (st != STATUS_OK)
         goto out;
     *out = doc;
     *kind_out = kind;
+    if (src) {
+        *src = data;
+        *srclen = len;
+    }
 out:
+    if (sub.diags_tail)
+        run_free(&sub);
     return st;
+}
+
+Status
+validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *kind_out)
+{
+    return validate_at(v, r, path, 1, out, kind_out, NULL, NULL);
+}
+
+Status
+validate_file_alone(Validator *v, Run *r, const char *path, xmlDocPtr *out, DocKind *kind_out)
+{
+    return validate_at(v, r, path, 0, out, kind_out, NULL, NULL);
 }
 
 Status

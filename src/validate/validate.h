@@ -5,9 +5,13 @@
  * kind (schemas/meeting.xsd, mission-letter.xsd, activity-report.xsd) and to
  * the rules a schema cannot say (shares adding up to 100, attendance in a
  * record...). Every problem becomes a Diag in the run, in plain words, with the
- * line and column of the element or attribute as the user wrote it. This stage
- * does not follow links to other files (previous meeting, mission letter):
- * that is the transform's job.
+ * line and column of the element or attribute as the user wrote it. Of the
+ * files a data file names, this stage reads one: a meeting's previous meeting
+ * (<previous href>), parsed and schema-checked once, without following its own
+ * <previous> (no walk down the chain), for the rules that span two meetings:
+ * action owners, follow-up of open actions, evaluation of objectives. The
+ * other links (logos, an activity report's meetings, documents to read) are
+ * only checked to be there; the transform reads them.
  */
 #ifndef COPIL_VALIDATE_VALIDATE_H
 #define COPIL_VALIDATE_VALIDATE_H
@@ -59,6 +63,12 @@ void validate_free(Validator *v);
  * run), STATUS_IO when it cannot be read or a schema cannot be loaded. The
  * run's file name is used in every Diag. */
 Status validate_file(Validator *v, Run *r, const char *path, xmlDocPtr *doc, DocKind *kind);
+
+/* As validate_file, for a file that another one names (a previous meeting,
+ * a report's meeting file): the rules that read a further file (its own
+ * previous meeting) are left out, so that a chain of meetings is never
+ * read down to its first. */
+Status validate_file_alone(Validator *v, Run *r, const char *path, xmlDocPtr *doc, DocKind *kind);
 
 /* Validates doc, already parsed (a stylesheet's output), against the schema
  * of kind. Problems are Diags on r, without columns (the document has no
