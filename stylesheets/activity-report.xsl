@@ -2,8 +2,10 @@
 <!--
   activity-report.xsl — the coordinator's year-end activity report.
 
-  Identification, summary, share of time per mission, actions, trainings
-  (with totals: sessions, hours, participants, inside and outside trainers),
+  Identification (with a reference to the mission letter the report
+  answers, its date and title read from its file), summary, share of time
+  per mission, actions, trainings (with totals: sessions, hours,
+  participants, inside and outside trainers),
   support and maintenance, indicators against their targets, the committee's
   year computed from the meeting files the report names (meetings, attendance
   rate, decisions, objectives reached / partly / not reached), difficulties,
@@ -23,6 +25,8 @@
 
   <xsl:variable name="rep" select="/d:activity-report"/>
   <xsl:variable name="meetings" select="document($rep/d:meetings/d:meeting-file/@href)/d:meeting"/>
+  <!-- the mission letter this report answers (the loader admits only a mission letter) -->
+  <xsl:variable name="letter" select="document($rep/d:mission-letter/@href)/d:mission-letter"/>
   <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages pédagogiques|formation=Formation et entraide|assistance-technique=Assistance technique et relations avec la collectivité|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
   <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="author" select="$rep/d:author"/>
@@ -52,6 +56,13 @@
           <xsl:if test="$author/d:grade">, <xsl:value-of select="$author/d:grade"/></xsl:if>
           <xsl:if test="$author/d:discipline"> (<xsl:value-of select="$author/d:discipline"/>)</xsl:if>
         </p>
+        <xsl:if test="$letter">
+          <p style="reference">
+            <xsl:text>Lettre de mission du </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$letter/d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+            <xsl:text> : </xsl:text><xsl:value-of select="normalize-space($letter/d:mission-title)"/>
+          </p>
+        </xsl:if>
 
         <h2>Synthèse</h2>
         <xsl:apply-templates select="$rep/d:summary/d:p" mode="text"/>

@@ -35,6 +35,7 @@
       <style name="h2" font="{$title-font}" size="12.5pt" weight="bold" color="{$accent}" space-before="12pt" space-after="5pt" keep-with-next="true" hyphenate="false" border="0.75pt" border-sides="bottom" border-color="{$rule}"/>
       <style name="h3" font="{$title-font}" size="11pt" weight="bold" color="{$accent}" space-before="8pt" space-after="3pt" keep-with-next="true" hyphenate="false"/>
       <style name="subtitle" parent="p" font="{$title-font}" size="11pt" align="center" space-after="2pt" hyphenate="false"/>
+      <style name="reference" parent="subtitle" size="9.5pt" color="{$muted}"/>
       <style name="li" parent="p" space-after="2pt"/>
       <style name="small" parent="p" font="{$title-font}" size="8.5pt" line-height="1.25" color="{$muted}" align="left" hyphenate="false"/>
       <style name="note" parent="p" font="{$title-font}" size="9pt" color="{$muted}" align="left"/>
