@@ -32,11 +32,18 @@
   <xsl:variable name="author" select="$rep/d:author"/>
   <xsl:variable name="principal" select="$rep/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
   <xsl:variable name="year" select="translate($rep/d:school-year, '-', '–')"/>
+  <!-- "de la coordonnatrice pour le numérique" for a CTICE, else "de Mme …" -->
+  <xsl:variable name="of-author">
+    <xsl:choose>
+      <xsl:when test="$author/@role = 'ctice'"><xsl:call-template name="agree"><xsl:with-param name="word" select="'du-coordonnateur'"/><xsl:with-param name="who" select="$author"/></xsl:call-template> pour le numérique</xsl:when>
+      <xsl:otherwise>de <xsl:call-template name="person"><xsl:with-param name="p" select="$author"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/d:activity-report">
     <document title="Rapport d’activité {$year} — {$author/@civility} {$author/d:name}"
               author="{$author/@civility} {$author/d:name}"
-              subject="Rapport d’activité du coordonnateur pour le numérique, {$rep/d:establishment/d:name}"
+              subject="Rapport d’activité {$of-author}, {$rep/d:establishment/d:name}"
               keywords="rapport d’activité, numérique, {$year}"
               created="{substring($rep/d:school-year, 6, 4)}-06-30">
       <xsl:call-template name="page"/>
@@ -60,7 +67,7 @@
           <p style="reference">
             <xsl:text>Lettre de mission du </xsl:text>
             <xsl:call-template name="date"><xsl:with-param name="iso" select="$letter/d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
-            <xsl:text> : </xsl:text><xsl:value-of select="normalize-space($letter/d:mission-title)"/>
+            <xsl:text> : </xsl:text><xsl:call-template name="in-sentence"><xsl:with-param name="s" select="normalize-space($letter/d:mission-title)"/></xsl:call-template>
           </p>
         </xsl:if>
 

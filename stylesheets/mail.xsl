@@ -80,7 +80,8 @@
       <value name="interesse"><xsl:call-template name="person"><xsl:with-param name="p" select="d:appointee"/></xsl:call-template></value>
       <value name="mission"><xsl:value-of select="normalize-space(d:mission-title)"/></value>
       <xsl:if test="d:appointee/d:email">
-        <group label="L’intéressé(e)" kind="participants" copy="complet" bcc="false">
+        <group kind="participants" copy="complet" bcc="false">
+          <xsl:attribute name="label"><xsl:call-template name="agree"><xsl:with-param name="word" select="'l-interesse'"/><xsl:with-param name="who" select="d:appointee"/></xsl:call-template></xsl:attribute>
           <to><xsl:value-of select="normalize-space(d:appointee/d:email)"/></to>
         </group>
       </xsl:if>
@@ -126,20 +127,6 @@
 
   <xsl:template name="establishment-values">
     <value name="etablissement"><xsl:value-of select="normalize-space(d:establishment/d:name)"/></value>
-  </xsl:template>
-
-  <!-- "Comité de pilotage du numérique" → "comité de pilotage du numérique",
-       for the middle of a sentence; "COPIL-Num" stays as it is. -->
-  <xsl:template name="in-sentence">
-    <xsl:param name="s"/>
-    <xsl:variable name="second" select="substring($s, 2, 1)"/>
-    <xsl:choose>
-      <xsl:when test="$second != translate($second, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '')"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="translate(substring($s, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
-        <xsl:value-of select="substring($s, 2)"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -100,6 +100,19 @@ for s in "Objet : lettre de mission" "Références :" "Madame," "La principale" 
     grep -qF -- "$s" <<<"$text" && ok "mission letter shows \"$s\"" || fail "mission letter lacks \"$s\""
 done
 expect_exit "render the AED TICE's mission letter" 0 "$COPIL" render samples/lettre-mission-aed-tice.xml -d "$D"
+# The report duty is said once; the appointee's words agree with the civility
+# (a woman for the CTICE, a man for the AED).
+for s in lettre-mission-ctice:Mme lettre-mission-aed-tice:M.; do
+    name=${s%%:*} civ=${s#*:}
+    text=$(pdftotext "$D/$name-mission-letter.pdf" - 2>/dev/null | tr '\n' ' ')
+    n=$(grep -o "rapport d’activité concis" <<<"$text" | wc -l)
+    [ "$n" = 1 ] && ok "$name: the report duty is stated once" || fail "$name: the report duty is stated $n times"
+    if [ "$civ" = Mme ]; then want="vous êtes désignée" not="vous êtes désigné "; else want="vous êtes désigné " not="vous êtes désignée"; fi
+    grep -qF -- "$want" <<<"$text" && ! grep -qF -- "$not" <<<"$text" && ! grep -qF "(e)" <<<"$text" \
+        && ok "$name: \"$want\" agrees with $civ" || fail "$name: agreement with $civ" "$text"
+done
+grep -qx "L’intéressée" <(pdftotext "$D/lettre-mission-ctice-mission-letter.pdf" - 2>/dev/null) \
+    && ok "the CTICE's acknowledgement: L’intéressée" || fail "the CTICE's acknowledgement is not signed by « L’intéressée »"
 
 expect_exit "render the activity report" 0 "$COPIL" render samples/rapport-activite-ctice-2026-2027.xml -d "$D"
 text=$(pdftotext -layout "$D/rapport-activite-ctice-2026-2027-activity-report.pdf" - 2>/dev/null)
@@ -107,7 +120,9 @@ text=$(pdftotext -layout "$D/rapport-activite-ctice-2026-2027-activity-report.pd
 L=samples/$(xmllint --xpath "string(//*[local-name()='mission-letter']/@href)" samples/rapport-activite-ctice-2026-2027.xml)
 ref="Lettre de mission du $(xmllint --xpath "string(//*[local-name()='date'])" "$L" | awk -F- '{
     split("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", m, " ");
-    printf "%s %s %s", ($3 == 1 ? "1er" : $3 + 0), m[$2 + 0], $1 }') : $(xmllint --xpath "string(//*[local-name()='mission-title'])" "$L")"
+    printf "%s %s %s", ($3 == 1 ? "1er" : $3 + 0), m[$2 + 0], $1 }')"
+title=$(xmllint --xpath "string(//*[local-name()='mission-title'])" "$L")
+ref="$ref : ${title,}"  # in the middle of a sentence: "coordonnatrice pour le numérique (CTICE)"
 head -20 <<<"$text" | grep -qF -- "$ref" && ok "report: near the top, \"$ref\"" \
     || fail "report: no reference to its mission letter \"$ref\"" "$(head -20 <<<"$text")"
 # The report's <mission-letter> names a meeting, its <meeting-file> a mission
