@@ -254,6 +254,26 @@
   <!-- code=masculine,feminine,inclusive,masculine plural,feminine plural -->
   <xsl:variable name="agreements">|president=président,présidente,président ou présidente,présidents,présidentes|le-president=Le président,La présidente,Le président ou la présidente,Les présidents,Les présidentes|le-secretaire=Le secrétaire,La secrétaire,Le ou la secrétaire,Les secrétaires,Les secrétaires|represente=représenté,représentée,représenté ou représentée,représentés,représentées|excuse=excusé,excusée,excusé ou excusée,excusés,excusées|absent=absent,absente,absent ou absente,absents,absentes|present=présent,présente,présent ou présente,présents,présentes|designe=désigné,désignée,désigné ou désignée,désignés,désignées|invite=invité,invitée,invité ou invitée,invités,invitées|l-interesse=L’intéressé,L’intéressée,L’intéressé ou l’intéressée,Les intéressés,Les intéressées|interesse=intéressé,intéressée,intéressé ou intéressée,intéressés,intéressées|du-coordonnateur=du coordonnateur,de la coordonnatrice,du coordonnateur ou de la coordonnatrice,des coordonnateurs,des coordonnatrices|Presents=Présent,Présente,Présents,Présents,Présentes|Excuses=Excusé,Excusée,Excusés,Excusés,Excusées|Absents=Absent,Absente,Absents,Absents,Absentes|Representes=Représenté,Représentée,Représentés,Représentés,Représentées|Invites=Invité,Invitée,Invités,Invités,Invitées|</xsl:variable>
 
+  <!-- ===== who gets which copy ===== -->
+
+  <!-- The copy a <group> of a distribution list gets, "complet" or "public":
+       copil mail sends it (mail.xsl) and the minutes' « Diffusion » line
+       says it, from this one rule. What the group says (visibility) wins;
+       otherwise the full copy goes to the people who took part
+       (participants, membres) and to the académie (kind academie: the
+       employer and the authority, whose DAN co-signs the mission letter),
+       the public copy without personal data to every wider group
+       (personnels, parents, eleves, partenaires, collectivite, autre),
+       as the RGPD asks. -->
+  <xsl:template name="group-copy">
+    <xsl:param name="group" select="."/>
+    <xsl:choose>
+      <xsl:when test="$group/@visibility"><xsl:value-of select="$group/@visibility"/></xsl:when>
+      <xsl:when test="$group/@kind = 'participants' or $group/@kind = 'membres' or $group/@kind = 'academie'">complet</xsl:when>
+      <xsl:otherwise>public</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== labels of the codes ===== -->
 
   <xsl:template name="label">

@@ -6,10 +6,10 @@
   For each document a data file makes, one <document name="…">: the sender
   (the establishment's mailbox), the values of the {{…}} placeholders, and one
   <group> per message, with the copy it gets and whether its addresses are
-  hidden (Bcc). RGPD: a group that took part in the meeting (participants,
-  membres) gets the full copy unless the data says otherwise; every wider
-  group (personnels, parents, eleves, partenaires…) gets the public copy
-  unless the data says visibility="complet".
+  hidden (Bcc). Which copy a group gets is common.xsl's group-copy, the rule
+  the minutes print too: what the group says (visibility), else the full
+  copy for participants, membres and the académie, the public one for every
+  wider group (RGPD).
 
   Output: urn:copil:mail, read by src/mail/plan.c.
 -->
@@ -104,13 +104,7 @@
   <!-- ===== shared parts ===== -->
 
   <xsl:template match="d:group">
-    <xsl:variable name="copy">
-      <xsl:choose>
-        <xsl:when test="@visibility"><xsl:value-of select="@visibility"/></xsl:when>
-        <xsl:when test="@kind = 'participants' or @kind = 'membres'">complet</xsl:when>
-        <xsl:otherwise>public</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="copy"><xsl:call-template name="group-copy"/></xsl:variable>
     <group label="{normalize-space(d:label)}" kind="{@kind}" copy="{$copy}"
            bcc="{not(@bcc = 'false' or @bcc = '0')}">
       <xsl:for-each select="d:address">
