@@ -5,8 +5,8 @@
 
   For each document a data file makes, one <document name="…">: the sender
   (the establishment's mailbox), the values of the {{…}} placeholders, and one
-  <group> per message, with the copy it gets and whether its addresses are
-  hidden (Bcc). Which copy a group gets is common.xsl's group-copy, the rule
+  <group> per message, with the copy it gets, whether its addresses are
+  hidden (Bcc), and its own values, which win over the document's. Which copy a group gets is common.xsl's group-copy, the rule
   the minutes print too: what the group says (visibility), else the full
   copy for participants, membres and the académie, the public one for every
   wider group (RGPD).
@@ -78,10 +78,11 @@
       <value name="date"><xsl:call-template name="date"><xsl:with-param name="iso" select="d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></value>
       <value name="annee"><xsl:value-of select="d:school-year"/></value>
       <value name="interesse"><xsl:call-template name="person"><xsl:with-param name="p" select="d:appointee"/></xsl:call-template></value>
-      <value name="mission"><xsl:value-of select="normalize-space(d:mission-title)"/></value>
+      <value name="mission"><xsl:call-template name="in-sentence"><xsl:with-param name="s" select="normalize-space(d:mission-title)"/></xsl:call-template></value>
       <xsl:if test="d:appointee/d:email">
         <group kind="participants" copy="complet" bcc="false">
           <xsl:attribute name="label"><xsl:call-template name="agree"><xsl:with-param name="word" select="'l-interesse'"/><xsl:with-param name="who" select="d:appointee"/></xsl:call-template></xsl:attribute>
+          <value name="appel"><xsl:choose><xsl:when test="d:appointee/@civility = 'Mme'">Madame</xsl:when><xsl:otherwise>Monsieur</xsl:otherwise></xsl:choose></value>
           <to><xsl:value-of select="normalize-space(d:appointee/d:email)"/></to>
         </group>
       </xsl:if>
@@ -119,8 +120,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The values of every document: the establishment, and {{appel}}, the
+       salutation of a group whose people are not known one by one (a
+       group that is one known person says its own, see the appointee). -->
   <xsl:template name="establishment-values">
     <value name="etablissement"><xsl:value-of select="normalize-space(d:establishment/d:name)"/></value>
+    <value name="appel">Madame, Monsieur</value>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -185,6 +185,19 @@ grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" 
     && ! grep -q '^4\. ' "$TMP/out" \
     && ok "mail mission letter: the appointee, then its distribution list, full copies" \
     || fail "mail mission letter: recipients" "$(cat "$TMP/out")"
+# The appointee's message greets her as « Madame », the others, whose people
+# are not known one by one, as « Madame, Monsieur ».
+expect_exit "mail mission letter: --eml" 0 "${MENV[@]}" SOURCE_DATE_EPOCH=1791000000 \
+    "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml" --eml "$ML/letter-eml"
+b1=$("$PY" "$MAIL_INSPECT" eml "$ML/letter-eml/01-mission-letter-l-interessee.eml" body 2>&1)
+b2=$("$PY" "$MAIL_INSPECT" eml "$ML/letter-eml/02-mission-letter-delegation-academique-au-numerique.eml" body 2>&1)
+[ "$(head -1 <<<"$b1")" = "Madame," ] && grep -qF "agréer, Madame, l’expression" <<<"$b1" \
+    && [ "$(head -1 <<<"$b2")" = "Madame, Monsieur," ] && grep -qF "agréer, Madame, Monsieur, l’expression" <<<"$b2" \
+    && grep -qF "de Mme Claire Lemaire, coordonnatrice pour le numérique (CTICE)," <<<"$b1" \
+    && ok "mail mission letter: « Madame » to the appointee, « Madame, Monsieur » to the others" \
+    || fail "mail mission letter: the salutations" "$b1
+$b2"
+
 # A meeting's académie group without visibility: the full copy, as the
 # minutes' « Diffusion » line says (no « version publique » for it); the
 # staff group marked public gets the public one.
