@@ -2,8 +2,10 @@
 <!--
   activity-report.xsl — the coordinator's year-end activity report.
 
-  Identification, summary, share of time per mission, actions, trainings
-  (with totals: sessions, hours, participants, inside and outside trainers),
+  Identification (with a reference to the mission letter the report
+  answers, its date and title read from its file), summary, share of time
+  per mission, actions, trainings (with totals: sessions, hours,
+  participants, inside and outside trainers),
   support and maintenance, indicators against their targets, the committee's
   year computed from the meeting files the report names (meetings, attendance
   rate, decisions, actions each at its latest follow-up, objectives reached /
@@ -24,16 +26,25 @@
 
   <xsl:variable name="rep" select="/d:activity-report"/>
   <xsl:variable name="meetings" select="document($rep/d:meetings/d:meeting-file/@href)/d:meeting"/>
+  <!-- the mission letter this report answers (the loader admits only a mission letter) -->
+  <xsl:variable name="letter" select="document($rep/d:mission-letter/@href)/d:mission-letter"/>
   <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages pédagogiques|formation=Formation et entraide|assistance-technique=Assistance technique et relations avec la collectivité|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
   <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="author" select="$rep/d:author"/>
   <xsl:variable name="principal" select="$rep/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
   <xsl:variable name="year" select="translate($rep/d:school-year, '-', '–')"/>
+  <!-- "de la coordonnatrice pour le numérique" for a CTICE, else "de Mme …" -->
+  <xsl:variable name="of-author">
+    <xsl:choose>
+      <xsl:when test="$author/@role = 'ctice'"><xsl:call-template name="agree"><xsl:with-param name="word" select="'du-coordonnateur'"/><xsl:with-param name="who" select="$author"/></xsl:call-template> pour le numérique</xsl:when>
+      <xsl:otherwise>de <xsl:call-template name="person"><xsl:with-param name="p" select="$author"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/d:activity-report">
     <document title="Rapport d’activité {$year} — {$author/@civility} {$author/d:name}"
               author="{$author/@civility} {$author/d:name}"
-              subject="Rapport d’activité du coordonnateur pour le numérique, {$rep/d:establishment/d:name}"
+              subject="Rapport d’activité {$of-author}, {$rep/d:establishment/d:name}"
               keywords="rapport d’activité, numérique, {$year}"
               created="{substring($rep/d:school-year, 6, 4)}-06-30">
       <xsl:call-template name="page"/>
@@ -53,6 +64,13 @@
           <xsl:if test="$author/d:grade">, <xsl:value-of select="$author/d:grade"/></xsl:if>
           <xsl:if test="$author/d:discipline"> (<xsl:value-of select="$author/d:discipline"/>)</xsl:if>
         </p>
+        <xsl:if test="$letter">
+          <p style="reference">
+            <xsl:text>Lettre de mission du </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$letter/d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
+            <xsl:text> : </xsl:text><xsl:call-template name="in-sentence"><xsl:with-param name="s" select="normalize-space($letter/d:mission-title)"/></xsl:call-template>
+          </p>
+        </xsl:if>
 
         <h2>Synthèse</h2>
         <xsl:apply-templates select="$rep/d:summary/*" mode="text"/>

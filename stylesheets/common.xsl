@@ -35,6 +35,7 @@
       <style name="h2" font="{$title-font}" size="12.5pt" weight="bold" color="{$accent}" space-before="12pt" space-after="5pt" keep-with-next="true" hyphenate="false" border="0.75pt" border-sides="bottom" border-color="{$rule}"/>
       <style name="h3" font="{$title-font}" size="11pt" weight="bold" color="{$accent}" space-before="8pt" space-after="3pt" keep-with-next="true" hyphenate="false"/>
       <style name="subtitle" parent="p" font="{$title-font}" size="11pt" align="center" space-after="2pt" hyphenate="false"/>
+      <style name="reference" parent="subtitle" size="9.5pt" color="{$muted}"/>
       <style name="li" parent="p" space-after="2pt"/>
       <style name="small" parent="p" font="{$title-font}" size="8.5pt" line-height="1.25" color="{$muted}" align="left" hyphenate="false"/>
       <style name="note" parent="p" font="{$title-font}" size="9pt" color="{$muted}" align="left"/>
@@ -61,6 +62,7 @@
       <style name="addressee" parent="p" align="left" hyphenate="false" space-after="10pt"/>
       <style name="object" parent="p" align="left" hyphenate="false" space-after="3pt"/>
       <style name="salutation" parent="p" space-before="10pt" space-after="6pt"/>
+      <style name="closing" parent="p" space-before="8pt"/>
     </styles>
   </xsl:template>
 
@@ -197,6 +199,20 @@
     <xsl:value-of select="format-number($value, '#&#x202F;##0,##', 'fr')"/>
   </xsl:template>
 
+  <!-- "Comité de pilotage du numérique" → "comité de pilotage du numérique",
+       for the middle of a sentence; "COPIL-Num", "CTICE" stay as they are. -->
+  <xsl:template name="in-sentence">
+    <xsl:param name="s"/>
+    <xsl:variable name="second" select="substring($s, 2, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$second != translate($second, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '')"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(substring($s, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
+        <xsl:value-of select="substring($s, 2)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "Mme Hélène Rousseau" for a member or a person -->
   <xsl:template name="person">
     <xsl:param name="p"/>
@@ -289,7 +305,27 @@
   </xsl:template>
 
   <!-- code=masculine,feminine,inclusive,masculine plural,feminine plural -->
-  <xsl:variable name="agreements">|president=président,présidente,président ou présidente,présidents,présidentes|le-president=Le président,La présidente,Le président ou la présidente,Les présidents,Les présidentes|le-secretaire=Le secrétaire,La secrétaire,Le ou la secrétaire,Les secrétaires,Les secrétaires|represente=représenté,représentée,représenté ou représentée,représentés,représentées|excuse=excusé,excusée,excusé ou excusée,excusés,excusées|absent=absent,absente,absent ou absente,absents,absentes|present=présent,présente,présent ou présente,présents,présentes|designe=désigné,désignée,désigné ou désignée,désignés,désignées|invite=invité,invitée,invité ou invitée,invités,invitées|l-interesse=L’intéressé,L’intéressée,L’intéressé ou l’intéressée,Les intéressés,Les intéressées|interesse=intéressé,intéressée,intéressé ou intéressée,intéressés,intéressées|Presents=Présent,Présente,Présents,Présents,Présentes|Excuses=Excusé,Excusée,Excusés,Excusés,Excusées|Absents=Absent,Absente,Absents,Absents,Absentes|Representes=Représenté,Représentée,Représentés,Représentés,Représentées|Invites=Invité,Invitée,Invités,Invités,Invitées|</xsl:variable>
+  <xsl:variable name="agreements">|president=président,présidente,président ou présidente,présidents,présidentes|le-president=Le président,La présidente,Le président ou la présidente,Les présidents,Les présidentes|le-secretaire=Le secrétaire,La secrétaire,Le ou la secrétaire,Les secrétaires,Les secrétaires|represente=représenté,représentée,représenté ou représentée,représentés,représentées|excuse=excusé,excusée,excusé ou excusée,excusés,excusées|absent=absent,absente,absent ou absente,absents,absentes|present=présent,présente,présent ou présente,présents,présentes|designe=désigné,désignée,désigné ou désignée,désignés,désignées|invite=invité,invitée,invité ou invitée,invités,invitées|l-interesse=L’intéressé,L’intéressée,L’intéressé ou l’intéressée,Les intéressés,Les intéressées|interesse=intéressé,intéressée,intéressé ou intéressée,intéressés,intéressées|du-coordonnateur=du coordonnateur,de la coordonnatrice,du coordonnateur ou de la coordonnatrice,des coordonnateurs,des coordonnatrices|Presents=Présent,Présente,Présents,Présents,Présentes|Excuses=Excusé,Excusée,Excusés,Excusés,Excusées|Absents=Absent,Absente,Absents,Absents,Absentes|Representes=Représenté,Représentée,Représentés,Représentés,Représentées|Invites=Invité,Invitée,Invités,Invités,Invitées|</xsl:variable>
+
+  <!-- ===== who gets which copy ===== -->
+
+  <!-- The copy a <group> of a distribution list gets, "complet" or "public":
+       copil mail sends it (mail.xsl) and the minutes' « Diffusion » line
+       says it, from this one rule. What the group says (visibility) wins;
+       otherwise the full copy goes to the people who took part
+       (participants, membres) and to the académie (kind academie: the
+       employer and the authority, whose DAN co-signs the mission letter),
+       the public copy without personal data to every wider group
+       (personnels, parents, eleves, partenaires, collectivite, autre),
+       as the RGPD asks. -->
+  <xsl:template name="group-copy">
+    <xsl:param name="group" select="."/>
+    <xsl:choose>
+      <xsl:when test="$group/@visibility"><xsl:value-of select="$group/@visibility"/></xsl:when>
+      <xsl:when test="$group/@kind = 'participants' or $group/@kind = 'membres' or $group/@kind = 'academie'">complet</xsl:when>
+      <xsl:otherwise>public</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ===== agenda items, sub-points and guests ===== -->
 

@@ -5,11 +5,11 @@
 
   For each document a data file makes, one <document name="…">: the sender
   (the establishment's mailbox), the values of the {{…}} placeholders, and one
-  <group> per message, with the copy it gets and whether its addresses are
-  hidden (Bcc). RGPD: a group that took part in the meeting (participants,
-  membres) gets the full copy unless the data says otherwise; every wider
-  group (personnels, parents, eleves, partenaires…) gets the public copy
-  unless the data says visibility="complet".
+  <group> per message, with the copy it gets, whether its addresses are
+  hidden (Bcc), and its own values, which win over the document's. Which copy a group gets is common.xsl's group-copy, the rule
+  the minutes print too: what the group says (visibility), else the full
+  copy for participants, membres and the académie, the public one for every
+  wider group (RGPD).
 
   Output: urn:copil:mail, read by src/mail/plan.c.
 -->
@@ -58,6 +58,15 @@
           </xsl:for-each>
         </group>
       </xsl:if>
+      <!-- Outside persons invited for a point get the convocation too; a
+           member invited for a point is in the members' group. -->
+      <xsl:if test="d:agenda//d:guest[not(@ref)]/d:email">
+        <group label="Personnes invitées pour un point" kind="participants" copy="complet" bcc="true">
+          <xsl:for-each select="d:agenda//d:guest[not(@ref)]/d:email">
+            <to><xsl:value-of select="normalize-space(.)"/></to>
+          </xsl:for-each>
+        </group>
+      </xsl:if>
     </document>
 
     <xsl:if test="d:record">
@@ -78,9 +87,11 @@
       <value name="date"><xsl:call-template name="date"><xsl:with-param name="iso" select="d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></value>
       <value name="annee"><xsl:value-of select="d:school-year"/></value>
       <value name="interesse"><xsl:call-template name="person"><xsl:with-param name="p" select="d:appointee"/></xsl:call-template></value>
-      <value name="mission"><xsl:value-of select="normalize-space(d:mission-title)"/></value>
+      <value name="mission"><xsl:call-template name="in-sentence"><xsl:with-param name="s" select="normalize-space(d:mission-title)"/></xsl:call-template></value>
       <xsl:if test="d:appointee/d:email">
-        <group label="L’intéressé(e)" kind="participants" copy="complet" bcc="false">
+        <group kind="participants" copy="complet" bcc="false">
+          <xsl:attribute name="label"><xsl:call-template name="agree"><xsl:with-param name="word" select="'l-interesse'"/><xsl:with-param name="who" select="d:appointee"/></xsl:call-template></xsl:attribute>
+          <value name="appel"><xsl:choose><xsl:when test="d:appointee/@civility = 'Mme'">Madame</xsl:when><xsl:otherwise>Monsieur</xsl:otherwise></xsl:choose></value>
           <to><xsl:value-of select="normalize-space(d:appointee/d:email)"/></to>
         </group>
       </xsl:if>
@@ -103,13 +114,7 @@
   <!-- ===== shared parts ===== -->
 
   <xsl:template match="d:group">
-    <xsl:variable name="copy">
-      <xsl:choose>
-        <xsl:when test="@visibility"><xsl:value-of select="@visibility"/></xsl:when>
-        <xsl:when test="@kind = 'participants' or @kind = 'membres'">complet</xsl:when>
-        <xsl:otherwise>public</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="copy"><xsl:call-template name="group-copy"/></xsl:variable>
     <group label="{normalize-space(d:label)}" kind="{@kind}" copy="{$copy}"
            bcc="{not(@bcc = 'false' or @bcc = '0')}">
       <xsl:for-each select="d:address">
@@ -124,22 +129,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The values of every document: the establishment, and {{appel}}, the
+       salutation of a group whose people are not known one by one (a
+       group that is one known person says its own, see the appointee). -->
   <xsl:template name="establishment-values">
     <value name="etablissement"><xsl:value-of select="normalize-space(d:establishment/d:name)"/></value>
-  </xsl:template>
-
-  <!-- "Comité de pilotage du numérique" → "comité de pilotage du numérique",
-       for the middle of a sentence; "COPIL-Num" stays as it is. -->
-  <xsl:template name="in-sentence">
-    <xsl:param name="s"/>
-    <xsl:variable name="second" select="substring($s, 2, 1)"/>
-    <xsl:choose>
-      <xsl:when test="$second != translate($second, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '')"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="translate(substring($s, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
-        <xsl:value-of select="substring($s, 2)"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <value name="appel">Madame, Monsieur</value>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -225,9 +225,9 @@
             <b>Diffusion : </b>
             <xsl:for-each select="$r/d:distribution/d:group">
               <xsl:value-of select="d:label"/>
-              <!-- as copil mail sends it: participants and members get the
-                   full copy unless told otherwise, wider groups the public one -->
-              <xsl:if test="@visibility = 'public' or (not(@visibility) and @kind != 'participants' and @kind != 'membres')"> (version publique)</xsl:if>
+              <!-- as copil mail sends it: common.xsl's group-copy -->
+              <xsl:variable name="copy"><xsl:call-template name="group-copy"/></xsl:variable>
+              <xsl:if test="$copy = 'public'"> (version publique)</xsl:if>
               <xsl:if test="position() != last()"> ; </xsl:if>
             </xsl:for-each>
           </p>

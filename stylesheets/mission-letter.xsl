@@ -19,12 +19,17 @@
 
   <xsl:variable name="l" select="/d:mission-letter"/>
   <xsl:variable name="a" select="$l/d:appointee"/>
-  <!-- "e" for the feminine agreements of the letter -->
-  <xsl:variable name="fem"><xsl:if test="$a/@civility = 'Mme'">e</xsl:if></xsl:variable>
+  <!-- how the letter addresses the appointee (a form of address, not an
+       agreement: the words that agree go through common.xsl's agree) -->
   <xsl:variable name="madame">
     <xsl:choose><xsl:when test="$a/@civility = 'Mme'">Madame</xsl:when><xsl:otherwise>Monsieur</xsl:otherwise></xsl:choose>
   </xsl:variable>
   <xsl:variable name="principal" select="$l/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
+  <!-- the mission's title in the middle of a sentence: "coordonnatrice pour
+       le numérique (CTICE)" -->
+  <xsl:variable name="mission">
+    <xsl:call-template name="in-sentence"><xsl:with-param name="s" select="normalize-space($l/d:mission-title)"/></xsl:call-template>
+  </xsl:variable>
   <xsl:variable name="period">
     <xsl:choose>
       <xsl:when test="$l/d:school-year">l’année scolaire <xsl:value-of select="translate($l/d:school-year, '-', '–')"/></xsl:when>
@@ -61,14 +66,14 @@
         </columns>
         <spacer height="4mm"/>
 
-        <h1 style="object"><b>Objet : </b>lettre de mission — <xsl:value-of select="$l/d:mission-title"/></h1>
+        <h1 style="object"><b>Objet : </b>lettre de mission — <xsl:value-of select="$mission"/></h1>
         <xsl:if test="$l/d:references">
           <p style="object"><b>Références : </b><xsl:for-each select="$l/d:references/d:reference"><xsl:value-of select="."/><xsl:choose><xsl:when test="position() != last()"> ; </xsl:when><xsl:otherwise>.</xsl:otherwise></xsl:choose></xsl:for-each></p>
         </xsl:if>
 
         <p style="salutation"><xsl:value-of select="$madame"/>,</p>
         <xsl:apply-templates select="$l/d:context/*" mode="text"/>
-        <p>Pour <xsl:value-of select="$period"/>, vous êtes désigné<xsl:value-of select="$fem"/><xsl:text> </xsl:text><b><xsl:value-of select="$l/d:mission-title"/></b>. Vos missions sont les suivantes.</p>
+        <p>Pour <xsl:value-of select="$period"/>, vous êtes <xsl:call-template name="agree"><xsl:with-param name="word" select="'designe'"/><xsl:with-param name="who" select="$a"/></xsl:call-template><xsl:text> </xsl:text><b><xsl:value-of select="$mission"/></b>. Vos missions sont les suivantes.</p>
 
         <xsl:for-each select="$l/d:missions/d:axis">
           <h2 style="h3"><xsl:value-of select="position()"/>. <xsl:value-of select="d:title"/></h2>
@@ -132,11 +137,13 @@
           </xsl:if>
         </xsl:if>
 
+        <!-- The duty, said once; the data's text completes it (what the
+             report becomes), it does not restate it. -->
         <h2 style="h3">Rapport d’activité</h2>
-        <p>Vous remettrez un rapport d’activité concis au plus tard le <xsl:call-template name="date"><xsl:with-param name="iso" select="$l/d:report-duty/@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>.<xsl:if test="normalize-space($l/d:report-duty)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($l/d:report-duty)"/></xsl:if></p>
+        <p>Vous voudrez bien me remettre un rapport d’activité concis au plus tard le <xsl:call-template name="date"><xsl:with-param name="iso" select="$l/d:report-duty/@due"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>.<xsl:if test="normalize-space($l/d:report-duty)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($l/d:report-duty)"/></xsl:if></p>
 
         <keep>
-          <p>Je vous remercie de votre engagement au service de l’établissement et vous prie d’agréer, <xsl:value-of select="$madame"/>, l’expression de mes salutations distinguées.</p>
+          <p style="closing">Je vous remercie de votre engagement au service de l’établissement et vous prie d’agréer, <xsl:value-of select="$madame"/>, l’expression de mes salutations distinguées.</p>
           <columns gap="14mm">
             <xsl:for-each select="$l/d:signatories/d:signatory">
               <column>
@@ -156,7 +163,7 @@
               <column>
                 <signature id="Signature-interesse" space="16mm">
                   <line>Vu et pris connaissance, le</line>
-                  <role>L’intéressé<xsl:value-of select="$fem"/></role>
+                  <role><xsl:call-template name="agree"><xsl:with-param name="word" select="'l-interesse'"/><xsl:with-param name="who" select="$a"/></xsl:call-template></role>
                   <name><xsl:call-template name="person"><xsl:with-param name="p" select="$a"/></xsl:call-template></name>
                 </signature>
               </column>

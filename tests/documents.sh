@@ -133,9 +133,54 @@ for s in "Objet : lettre de mission" "Références :" "Madame," "La principale" 
     grep -qF -- "$s" <<<"$text" && ok "mission letter shows \"$s\"" || fail "mission letter lacks \"$s\""
 done
 expect_exit "render the AED TICE's mission letter" 0 "$COPIL" render samples/lettre-mission-aed-tice.xml -d "$D"
+# The report duty is said once; the appointee's words agree with the civility
+# (a woman for the CTICE, a man for the AED).
+for s in lettre-mission-ctice:Mme lettre-mission-aed-tice:M.; do
+    name=${s%%:*} civ=${s#*:}
+    text=$(pdftotext "$D/$name-mission-letter.pdf" - 2>/dev/null | tr '\n' ' ')
+    n=$(grep -o "rapport d’activité concis" <<<"$text" | wc -l)
+    [ "$n" = 1 ] && ok "$name: the report duty is stated once" || fail "$name: the report duty is stated $n times"
+    if [ "$civ" = Mme ]; then want="vous êtes désignée" not="vous êtes désigné "; else want="vous êtes désigné " not="vous êtes désignée"; fi
+    grep -qF -- "$want" <<<"$text" && ! grep -qF -- "$not" <<<"$text" && ! grep -qF "(e)" <<<"$text" \
+        && ok "$name: \"$want\" agrees with $civ" || fail "$name: agreement with $civ" "$text"
+done
+grep -qx "L’intéressée" <(pdftotext "$D/lettre-mission-ctice-mission-letter.pdf" - 2>/dev/null) \
+    && ok "the CTICE's acknowledgement: L’intéressée" || fail "the CTICE's acknowledgement is not signed by « L’intéressée »"
 
 expect_exit "render the activity report" 0 "$COPIL" render samples/rapport-activite-ctice-2026-2027.xml -d "$D"
 text=$(pdftotext -layout "$D/rapport-activite-ctice-2026-2027-activity-report.pdf" - 2>/dev/null)
+# The mission letter it answers, as a reference read from the letter's file.
+L=samples/$(xmllint --xpath "string(//*[local-name()='mission-letter']/@href)" samples/rapport-activite-ctice-2026-2027.xml)
+ref="Lettre de mission du $(xmllint --xpath "string(//*[local-name()='date'])" "$L" | awk -F- '{
+    split("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", m, " ");
+    printf "%s %s %s", ($3 == 1 ? "1er" : $3 + 0), m[$2 + 0], $1 }')"
+title=$(xmllint --xpath "string(//*[local-name()='mission-title'])" "$L")
+ref="$ref : ${title,}"  # in the middle of a sentence: "coordonnatrice pour le numérique (CTICE)"
+head -20 <<<"$text" | grep -qF -- "$ref" && ok "report: near the top, \"$ref\"" \
+    || fail "report: no reference to its mission letter \"$ref\"" "$(head -20 <<<"$text")"
+# The report's <mission-letter> names a meeting, its <meeting-file> a mission
+# letter: each refused at its line, no PDF.
+mkdir -p "$D/r"
+cp samples/college-2026-t1.xml samples/college-2026-t2.xml samples/lettre-mission-ctice.xml "$D/r/"
+sed 's|<mission-letter href="lettre-mission-ctice.xml"/>|<mission-letter href="college-2026-t2.xml"/>|' \
+    samples/rapport-activite-ctice-2026-2027.xml >"$D/r/letter-is-meeting.xml"
+line=$(grep -n '<mission-letter href' "$D/r/letter-is-meeting.xml" | cut -d: -f1)
+expect_exit "a report whose mission letter is a meeting" 1 "$COPIL" render "$D/r/letter-is-meeting.xml" -o "$D/r/x.pdf"
+grep -qx "$D/r/letter-is-meeting.xml:$line: error: the linked file \"college-2026-t2.xml\" is a meeting file, not a mission letter's: name a mission letter file in <mission-letter>" "$TMP/err" \
+    && ok "report whose mission letter is a meeting: message at its line" || fail "report whose mission letter is a meeting: message" "$(cat "$TMP/err")"
+sed 's|<meeting-file href="college-2026-t1.xml"/>|<meeting-file href="lettre-mission-ctice.xml"/>|' \
+    samples/rapport-activite-ctice-2026-2027.xml >"$D/r/meeting-is-letter.xml"
+line=$(grep -n '<meeting-file href="lettre' "$D/r/meeting-is-letter.xml" | cut -d: -f1)
+expect_exit "a report whose meeting file is its mission letter" 1 "$COPIL" render "$D/r/meeting-is-letter.xml" -o "$D/r/x.pdf"
+grep -qx "$D/r/meeting-is-letter.xml:$line: error: the linked file \"lettre-mission-ctice.xml\" is a mission letter file, not a meeting's: name a meeting file in <meeting-file>" "$TMP/err" \
+    && ok "report whose meeting file is a mission letter: message at its line" || fail "report whose meeting file is a mission letter: message" "$(cat "$TMP/err")"
+[ ! -e "$D/r/x.pdf" ] && ok "no PDF for a link of the wrong kind" || fail "a PDF was written for a link of the wrong kind"
+sed 's|<mission-letter href="lettre-mission-ctice.xml"/>|<mission-letter href="lettre-2026.xml"/>|' \
+    samples/rapport-activite-ctice-2026-2027.xml >"$D/r/letter-missing.xml"
+line=$(grep -n '<mission-letter href' "$D/r/letter-missing.xml" | cut -d: -f1)
+expect_exit "a report whose mission letter is missing does not validate" 1 "$COPIL" validate "$D/r/letter-missing.xml"
+grep -q "letter-missing.xml:$line:[0-9]*: error: href=\"lettre-2026.xml\" in <mission-letter> cannot be found next to this file" "$TMP/err" \
+    && ok "report whose mission letter is missing: message at its line" || fail "report whose mission letter is missing: message" "$(cat "$TMP/err")"
 x() { xmllint --xpath "$1" "${@:2}" 2>/dev/null; }
 files=()
 for h in $(x "//*[local-name()='meeting-file']/@href" samples/rapport-activite-ctice-2026-2027.xml | sed -E 's/ *href="([^"]*)"/\1 /g'); do

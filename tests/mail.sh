@@ -176,7 +176,7 @@ expect_exit "mail --kind agenda on minutes: plan" 0 "${MENV[@]}" "$COPIL" mail "
 head -1 "$TMP/out" | grep -q "^agenda of " && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
     && ok "mail --kind agenda: the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
 expect_exit "mail mission letter: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml"
-grep -q "^1\. .*(participants): full copy, 1 address$" "$TMP/out" \
+grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" \
     && [ "$(mail_plan_section 1 "$TMP/out")" = "claire.lemaire@ac-orleans-tours.fr" ] \
     && grep -qx "2\. Délégation académique au numérique (academie): full copy, 1 address" "$TMP/out" \
     && [ "$(mail_plan_section 2 "$TMP/out")" = "dan@ac-orleans-tours.fr" ] \
@@ -185,6 +185,31 @@ grep -q "^1\. .*(participants): full copy, 1 address$" "$TMP/out" \
     && ! grep -q '^4\. ' "$TMP/out" \
     && ok "mail mission letter: the appointee, then its distribution list, full copies" \
     || fail "mail mission letter: recipients" "$(cat "$TMP/out")"
+# The appointee's message greets her as « Madame », the others, whose people
+# are not known one by one, as « Madame, Monsieur ».
+expect_exit "mail mission letter: --eml" 0 "${MENV[@]}" SOURCE_DATE_EPOCH=1791000000 \
+    "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml" --eml "$ML/letter-eml"
+b1=$("$PY" "$MAIL_INSPECT" eml "$ML/letter-eml/01-mission-letter-l-interessee.eml" body 2>&1)
+b2=$("$PY" "$MAIL_INSPECT" eml "$ML/letter-eml/02-mission-letter-delegation-academique-au-numerique.eml" body 2>&1)
+[ "$(head -1 <<<"$b1")" = "Madame," ] && grep -qF "agréer, Madame, l’expression" <<<"$b1" \
+    && [ "$(head -1 <<<"$b2")" = "Madame, Monsieur," ] && grep -qF "agréer, Madame, Monsieur, l’expression" <<<"$b2" \
+    && grep -qF "de Mme Claire Lemaire, coordonnatrice pour le numérique (CTICE)," <<<"$b1" \
+    && ok "mail mission letter: « Madame » to the appointee, « Madame, Monsieur » to the others" \
+    || fail "mail mission letter: the salutations" "$b1
+$b2"
+
+# A meeting's académie group without visibility: the full copy, as the
+# minutes' « Diffusion » line says (no « version publique » for it); the
+# staff group marked public gets the public one.
+cp samples/lp-2026-extraordinaire.xml "$ML/plan/"
+expect_exit "mail minutes with an academie group: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lp-2026-extraordinaire.xml"
+grep -qx "2\. DANE et DSI de l’académie d’Aix-Marseille (academie): full copy, 1 address" "$TMP/out" \
+    && grep -qx "3\. Ensemble des personnels du lycée (personnels): public copy, 1 address" "$TMP/out" \
+    && ok "mail minutes: the academie group gets the full copy by default" \
+    || fail "mail minutes: the academie group's copy" "$(cat "$TMP/out")"
+diffusion=$(pdftotext "$ML/plan/lp-2026-extraordinaire-minutes.pdf" - 2>/dev/null | tr '\n' ' ' | sed 's/.*Diffusion//')
+grep -qF "d’Aix-Marseille ; Ensemble" <<<"$diffusion" && grep -qF "du lycée (version publique)" <<<"$diffusion" \
+    && ok "mail minutes: the Diffusion line says the same copies" || fail "mail minutes: the Diffusion line" "$diffusion"
 expect_exit "mail activity report without distribution: exit 1" 1 "${MENV[@]}" "$COPIL" mail "$ML/plan/rapport-activite-ctice-2026-2027.xml"
 grep -q "no one to send the activity-report to" "$TMP/err" && ok "mail activity report: the message" \
     || fail "mail activity report: the message" "$(cat "$TMP/err")"
@@ -223,14 +248,25 @@ sed 's|</signatories>|&\
     samples/rapport-activite-ctice-2026-2027.xml >"$S/rapport.xml"
 "${MENV[@]}" "$COPIL" mail "$S/rapport.xml" >/dev/null 2>&1
 expect_exit "mail stale: activity report with a distribution list" 0 "${MENV[@]}" "$COPIL" mail "$S/rapport.xml"
-r1=$(grep "public copy:" "$TMP/out")
+r1=$(grep "full copy:" "$TMP/out")
 touch -d "@$((now + 180))" "$S/college-2026-t2.xml"
 "${MENV[@]}" "$COPIL" mail "$S/rapport.xml" >"$ML/out" 2>&1
-r2=$(grep "public copy:" "$ML/out")
+r2=$(grep "full copy:" "$ML/out")
 [[ "$r1" == *"up to date)" ]] && [[ "$r2" == *"rendered now)" ]] \
     && ok "mail stale: a meeting file of the report changed: the report is rendered again" \
     || fail "mail stale: named files" "$r1
 $r2"
+# ...and so does the mission letter it names (its date and title are printed).
+touch -d "@$((now + 200))" "$S/rapport-activity-report.pdf"
+"${MENV[@]}" "$COPIL" mail "$S/rapport.xml" >"$ML/out" 2>&1
+r3=$(grep "full copy:" "$ML/out")
+touch -d "@$((now + 240))" "$S/lettre-mission-ctice.xml"
+"${MENV[@]}" "$COPIL" mail "$S/rapport.xml" >"$ML/out" 2>&1
+r4=$(grep "full copy:" "$ML/out")
+[[ "$r3" == *"up to date)" ]] && [[ "$r4" == *"rendered now)" ]] \
+    && ok "mail stale: the report's mission letter changed: the report is rendered again" \
+    || fail "mail stale: the mission letter" "$r3
+$r4"
 
 # --- 4. --eml ------------------------------------------------------------------------------------
 E=$ML/eml

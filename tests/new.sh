@@ -112,6 +112,8 @@ declare -A NEW_VALUES=(
     [NOM_DAN]="Bertrand Lacoste"
     [TITRE_DAN]="Le délégué académique au numérique"
     [COPIE_A]="DRANE de l’académie d’Orléans-Tours"
+    [COURRIEL_DAN]="dan@ac-orleans-tours.fr"
+    [COURRIEL_DANE]="dane@ac-orleans-tours.fr"
     [FICHIER_LETTRE_MISSION]="lettre-mission-ctice.xml"
     [SYNTHESE]="L’année a été marquée par la mise en place du comité de pilotage du numérique."
     [PART_PILOTAGE]="25"
@@ -221,6 +223,32 @@ for kind in agenda minutes mission-letter activity-report; do
             "Indicateurs" "Difficultés rencontrées" "Perspectives" "Vu, la principale" ;;
     esac
 done
+
+# The kinds that are sent come with their usual recipients: the mission
+# letter goes to the appointee, the DAN and the gestionnaire, the report to
+# the DANE; the académie's office gets the full copy by default (no
+# visibility="complet" in the template for it).
+for g in "mission-letter:academie" "activity-report:academie"; do
+    kind=${g%%:*}
+    xmllint --xpath "//*[local-name()='distribution']/*[local-name()='group'][@kind='${g#*:}'][not(@visibility)]" \
+        "stylesheets/templates/$kind.xml" >/dev/null 2>&1 \
+        && ok "new $kind: an academie group without visibility" || fail "new $kind: no academie group relying on the default"
+done
+mkdir -p "$N/mail"
+cp "$N/mission-letter-filled.xml" "$N/activity-report-filled.xml" "$N/mail/"
+expect_exit "new mission-letter, filled in: copil mail's plan" 0 "$COPIL" mail "$N/mail/mission-letter-filled.xml"
+grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" \
+    && grep -qx "2\. Délégation académique au numérique (academie): full copy, 1 address" "$TMP/out" \
+    && grep -qx "   ${NEW_VALUES[COURRIEL_DAN]}" "$TMP/out" \
+    && grep -qx "3\. Gestionnaire de l’établissement (personnels): full copy, 1 address" "$TMP/out" \
+    && grep -qx "   ${NEW_VALUES[COURRIEL_GESTIONNAIRE]}" "$TMP/out" && ! grep -q "^4\. " "$TMP/out" \
+    && ok "new mission-letter: sent to the appointee, the DAN and the gestionnaire, full copies" \
+    || fail "new mission-letter: copil mail's plan" "$(cat "$TMP/out" "$TMP/err")"
+expect_exit "new activity-report, filled in: copil mail's plan" 0 "$COPIL" mail "$N/mail/activity-report-filled.xml"
+grep -qx "1\. Délégation académique au numérique éducatif (academie): full copy, 1 address" "$TMP/out" \
+    && grep -qx "   ${NEW_VALUES[COURRIEL_DANE]}" "$TMP/out" && ! grep -q "^2\. " "$TMP/out" \
+    && ok "new activity-report: sent to the DANE, full copy" \
+    || fail "new activity-report: copil mail's plan" "$(cat "$TMP/out" "$TMP/err")"
 
 # The commented optional parts, uncommented as their notes say, against the
 # samples as the files they name.

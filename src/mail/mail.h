@@ -24,6 +24,10 @@
 
 typedef enum MailCopy { MAIL_FULL, MAIL_PUBLIC } MailCopy;
 
+typedef struct MailValue {
+    const char *name, *text;
+} MailValue;
+
 /* One message: a group of recipients of the distribution list. */
 typedef struct MailGroup {
     const char *label; /* as printed in the minutes, e.g. "Ensemble des personnels" */
@@ -32,11 +36,9 @@ typedef struct MailGroup {
     int bcc;         /* addresses hidden from one another */
     const char **to; /* the addresses, without duplicates */
     int nto;
+    MailValue *values; /* the group's own values, before the document's: the */
+    int nvalues;       /* salutation of an appointee whose civility is known */
 } MailGroup;
-
-typedef struct MailValue {
-    const char *name, *text;
-} MailValue;
 
 typedef struct MailPlan {
     const char *document;         /* agenda, minutes, mission-letter, activity-report */

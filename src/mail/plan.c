@@ -39,6 +39,17 @@ bad_plan(Run *r, const char *what)
     return STATUS_IO;
 }
 
+/* A <value name="…">text</value> into v. */
+static Status
+read_value(Run *r, const xmlNode *n, MailValue *v)
+{
+    v->name = text_of(r, n, "name");
+    v->text = text_of(r, n, NULL);
+    if (!v->name || !*v->name || !v->text)
+        return bad_plan(r, "a <value> needs a name");
+    return STATUS_OK;
+}
+
 static Status
 read_group(Run *r, const xmlNode *n, MailGroup *g)
 {
@@ -53,14 +64,27 @@ read_group(Run *r, const xmlNode *n, MailGroup *g)
         return bad_plan(r, "a group's bcc is true or false");
     g->copy = !strcmp(copy, "public") ? MAIL_PUBLIC : MAIL_FULL;
     g->bcc = !strcmp(bcc, "true");
-    int n_to = 0;
-    for (const xmlNode *c = n->children; c; c = c->next)
+    int n_to = 0, nv = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
         n_to += is_mail(c, "to");
+        nv += is_mail(c, "value");
+    }
     if (n_to > MAX_TO)
         return bad_plan(r, "a group has more than 1000 addresses");
+    if (nv > MAX_VALUES)
+        return bad_plan(r, "too many values in a group");
     g->to = n_to ? arena_alloc_array(&r->arena, (size_t)n_to, sizeof(*g->to)) : NULL;
-    g->nto = 0;
+    g->values = nv ? arena_alloc_array(&r->arena, (size_t)nv, sizeof(*g->values)) : NULL;
+    g->nto = g->nvalues = 0;
+    if (r->arena.failed)
+        return STATUS_IO;
     for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is_mail(c, "value")) {
+            Status st = read_value(r, c, &g->values[g->nvalues++]);
+            if (st != STATUS_OK)
+                return st;
+            continue;
+        }
         if (!is_mail(c, "to"))
             continue;
         const char *a = text_of(r, c, NULL);
@@ -113,11 +137,9 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
             if (!out->from || !strchr(out->from, '@'))
                 return bad_plan(r, "<from> is not an e-mail address");
         } else if (is_mail(c, "value")) {
-            MailValue *v = &out->values[out->nvalues++];
-            v->name = text_of(r, c, "name");
-            v->text = text_of(r, c, NULL);
-            if (!v->name || !*v->name || !v->text)
-                return bad_plan(r, "a <value> needs a name");
+            Status st = read_value(r, c, &out->values[out->nvalues++]);
+            if (st != STATUS_OK)
+                return st;
         } else if (is_mail(c, "group")) {
             Status st = read_group(r, c, &out->groups[out->ngroups]);
             if (st != STATUS_OK)
@@ -130,11 +152,16 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
 
 /* --- templates ------------------------------------------------------------ */
 
+/* The value called name (n bytes) for group g: {{groupe}}, the group's own
+ * values, then the document's; NULL when there is none. */
 static const char *
 value_of(const MailPlan *p, const MailGroup *g, const char *name, size_t n)
 {
     if (n == 6 && !strncmp(name, "groupe", 6))
         return g->label;
+    for (int i = 0; i < g->nvalues; i++)
+        if (strlen(g->values[i].name) == n && !strncmp(g->values[i].name, name, n))
+            return g->values[i].text;
     for (int i = 0; i < p->nvalues; i++)
         if (strlen(p->values[i].name) == n && !strncmp(p->values[i].name, name, n))
             return p->values[i].text;

@@ -51,66 +51,106 @@ static Transformer *compiling;
  * overwrites xsltDocDefaultLoader itself). */
 static xsltDocLoaderFunc libxslt_loader;
 
-/* The line of the element of the input whose href names uri, for messages. */
-static long
-href_line(const xmlNode *n, const char *base, const char *uri, const char **href)
+/* The kind of file a link element names: a report's <mission-letter> names
+ * a mission letter; the other links (<previous>, <meeting-file>) a meeting. */
+static DocKind
+link_kind(const xmlNode *n)
+{
+    return !strcmp((const char *)n->name, "mission-letter") ? DOC_MISSION_LETTER : DOC_MEETING;
+}
+
+/* The first element under n whose href names uri (resolved against base)
+ * and, unless unlike is DOC_UNKNOWN, whose link_kind is not unlike; NULL
+ * when there is none. */
+static const xmlNode *
+find_link(const xmlNode *n, const char *base, const char *uri, DocKind unlike)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         xmlChar *v = xmlGetNoNsProp(n, BAD_CAST "href");
-        if (v) {
+        if (v && (unlike == DOC_UNKNOWN || link_kind(n) != unlike)) {
             xmlChar *full = xmlBuildURI(v, BAD_CAST base);
             char real[PATH_MAX];
             int same = full && (!strcmp((const char *)full, uri) ||
                                 (realpath((const char *)full, real) && !strcmp(real, uri)));
             xmlFree(full);
             if (same) {
-                *href = arena_strdup(&current->run->arena, (const char *)v);
                 xmlFree(v);
-                return xmlGetLineNo(n);
+                return n;
             }
-            xmlFree(v);
         }
-        long l = href_line(n->children, base, uri, href);
-        if (l)
-            return l;
+        xmlFree(v);
+        const xmlNode *found = find_link(n->children, base, uri, unlike);
+        if (found)
+            return found;
     }
-    return 0;
+    return NULL;
 }
 
-static void link_error(const char *uri, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-link_error(const char *uri, const char *fmt, ...)
+/* The element of the input that names uri, or NULL. */
+static const xmlNode *
+link_of(const char *uri)
 {
-    const char *href = uri;
     const char *base = current->data && current->data->URL ? (const char *)current->data->URL : "";
-    long line = href_line(xmlDocGetRootElement(current->data), base, uri, &href);
+    return find_link(xmlDocGetRootElement(current->data), base, uri, DOC_UNKNOWN);
+}
+
+/* The href as the input writes it at the link element at, else uri. */
+static const char *
+link_href(const xmlNode *at, const char *uri)
+{
+    xmlChar *v = at ? xmlGetNoNsProp(at, BAD_CAST "href") : NULL;
+    const char *href = v ? arena_strdup(&current->run->arena, (const char *)v) : NULL;
+    xmlFree(v);
+    return href ? href : uri;
+}
+
+static void link_error(const xmlNode *at, const char *uri, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* An error at the link element at (found from uri when NULL). */
+static void
+link_error(const xmlNode *at, const char *uri, const char *fmt, ...)
+{
+    if (!at)
+        at = link_of(uri);
     va_list ap;
     va_start(ap, fmt);
     char *why = arena_vprintf(&current->run->arena, fmt, ap);
     va_end(ap);
-    run_diag(current->run, DIAG_ERROR, line, 0, "the linked file \"%s\" %s", href,
-             why ? why : "cannot be used");
+    run_diag(current->run, DIAG_ERROR, at ? xmlGetLineNo(at) : 0, 0, "the linked file \"%s\" %s",
+             link_href(at, uri), why ? why : "cannot be used");
+}
+
+static const char *
+kind_article(DocKind kind)
+{
+    return kind == DOC_MEETING          ? "a meeting"
+           : kind == DOC_MISSION_LETTER ? "a mission letter"
+           : kind == DOC_LAYOUT         ? "a layout"
+                                        : "an activity report";
 }
 
 /* A linked data file: confined, parsed safely, validated without following
- * its own links to data files; its errors are reported under its own name.
- * The copy returned belongs to libxslt. */
+ * its own links to data files, and of the kind its link names (a mission
+ * letter for a report's <mission-letter>, a meeting for every other link,
+ * however many elements name it); its errors are reported under its own
+ * name. The copy returned belongs to libxslt. */
 static xmlDocPtr
 load_data(const char *path)
 {
     char real[PATH_MAX];
     if (!realpath(path, real)) {
         /* Validation found it (validate/rules.c): it went while copil ran. */
-        link_error(path, "cannot be found next to this file any more (was it moved or deleted "
-                         "while copil ran?)");
+        link_error(NULL, path,
+                   "cannot be found next to this file any more (was it moved or deleted "
+                   "while copil ran?)");
         current->io_failed = 1;
         return NULL;
     }
     if (!file_inside(real, current->input_dir)) {
-        link_error(real, "lies outside this file's folder; copil reads only files inside it");
+        link_error(NULL, real, "lies outside this file's folder; copil reads only files inside it");
         return NULL;
     }
     Run sub;
@@ -120,22 +160,22 @@ load_data(const char *path)
     Status st = validate_file_alone(current->t->validator, &sub, real, &doc, &kind);
     if (sub.diags) {
         /* The linked file's own messages, named as the input names it. */
-        const char *href = real;
-        const char *base = current->data->URL ? (const char *)current->data->URL : "";
-        href_line(xmlDocGetRootElement(current->data), base, real, &href);
+        const char *href = link_href(link_of(real), real);
         /* Its warnings are its own file's business (copil validate on it). */
         for (Diag *d = sub.diags; d; d = d->next)
             if (d->level == DIAG_ERROR)
                 run_diag_at(current->run, d->level, href, d->line, d->col, "%s", d->message);
     }
+    const char *base = current->data->URL ? (const char *)current->data->URL : "";
+    const xmlNode *wrong = NULL;
+    if (st == STATUS_OK)
+        wrong = find_link(xmlDocGetRootElement(current->data), base, real, kind);
     if (st != STATUS_OK)
-        link_error(real, "has problems (listed with its name): correct them first");
-    else if (kind != DOC_MEETING)
-        /* Both links (a previous meeting, a report's meetings) name one. */
-        link_error(real, "is %s file, not a meeting's: name a meeting file here",
-                   kind == DOC_LAYOUT           ? "a layout"
-                   : kind == DOC_MISSION_LETTER ? "a mission letter"
-                                                : "an activity report");
+        link_error(NULL, real, "has problems (listed with its name): correct them first");
+    else if (wrong)
+        link_error(wrong, real, "is %s file, not %s's: name %s file in <%s>", kind_article(kind),
+                   kind_article(link_kind(wrong)), kind_article(link_kind(wrong)),
+                   (const char *)wrong->name);
     else
         copy = xmlCopyDoc(doc, 1);
     run_free(&sub);

@@ -590,6 +590,9 @@ validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *ctx)
     if (prev)
         fn(ctx, prev, "href");
     if (kind == DOC_ACTIVITY_REPORT) {
+        const xmlNode *letter = xml_child(root, "mission-letter");
+        if (letter)
+            fn(ctx, letter, "href");
         const xmlNode *m = xml_child(root, "meetings");
         for (const xmlNode *f = xml_child(m, "meeting-file"); f; f = xml_next(f, "meeting-file"))
             fn(ctx, f, "href");

@@ -86,10 +86,11 @@ int validate_meeting_has_record(xmlDocPtr doc);
 int validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line);
 
 /* The files a data file of kind names and copil reads: its logos, a
- * meeting's previous meeting, an activity report's meeting files. fn gets
- * the element naming each, and the attribute holding its path (NULL: the
- * element's text). Validation checks them (relative, present, inside the
- * file's folder); copil mail asks them whether a PDF is older than them. */
+ * meeting's previous meeting, an activity report's mission letter and
+ * meeting files. fn gets the element naming each, and the attribute holding
+ * its path (NULL: the element's text). Validation checks them (relative,
+ * present, inside the file's folder); copil mail asks them whether a PDF is
+ * older than them. */
 typedef void (*LinkedFileFn)(void *ctx, const xmlNode *node, const char *attr);
 void validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *ctx);
 
