@@ -243,6 +243,12 @@ E1=$E/out1/01-minutes-membres-du-comite.eml
 E2=$E/out1/02-minutes-ensemble-des-personnels-du-college.eml
 [ "$(ls "$E/out1" 2>/dev/null | tr '\n' ' ')" = "$(basename "$E1") $(basename "$E2") " ] \
     && ok "mail --eml: one file per group with addresses" || fail "mail --eml: files" "$(ls "$E/out1")"
+# A long group label: its .eml name is cut at a word boundary, never in a word.
+sed 's|<label>Ensemble des personnels du collège</label>|<label>Ensemble des personnels enseignants et d’éducation du collège Jean-Moulin</label>|' \
+    samples/college-2026-t1.xml >"$E/long.xml"
+expect_exit "mail --eml: a long group label" 0 "${MENV[@]}" SOURCE_DATE_EPOCH=1791000000 "$COPIL" mail "$E/long.xml" --eml "$E/out-long"
+[ -f "$E/out-long/02-minutes-ensemble-des-personnels-enseignants-et.eml" ] \
+    && ok "mail --eml: a long label is cut between two words" || fail "mail --eml: long label" "$(ls "$E/out-long")"
 bad=""
 for f in "$E1" "$E2"; do
     r=$("$PY" "$MAIL_INSPECT" eml "$f" check 2>&1) || bad="$bad$(basename "$f"): $r

@@ -180,7 +180,12 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
 /* --- .eml files ------------------------------------------------------------------ */
 
 /* "Parents d'élèves (publication)" → "parents-d-eleves-publication"-ish: ASCII
- * letters and digits kept, the rest folded into single dashes. */
+ * letters and digits kept, the rest folded into single dashes; at most
+ * SLUG_MAX bytes, cut at a dash so that no word is cut in two, nor ends on
+ * the letter of an elision (a single word longer than that is cut where it
+ * must). */
+#define SLUG_MAX 40
+
 static const char *
 slug(Arena *a, const char *s)
 {
@@ -191,7 +196,7 @@ slug(Arena *a, const char *s)
     size_t k = 0;
     if (!o)
         return NULL;
-    for (size_t i = 0; i < n && k < 40; i++) {
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             o[k++] = (char)c;
@@ -206,6 +211,15 @@ slug(Arena *a, const char *s)
     }
     while (k && o[k - 1] == '-')
         k--;
+    if (k > SLUG_MAX) {
+        size_t cut = SLUG_MAX;
+        while (cut > 0 && o[cut] != '-')
+            cut--;
+        k = cut ? cut : SLUG_MAX;
+        /* Nor ends on an elided article: "…-et-d" (d’éducation). */
+        if (k >= 2 && o[k - 2] == '-')
+            k -= 2;
+    }
     o[k] = '\0';
     return o;
 }
