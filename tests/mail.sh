@@ -157,12 +157,16 @@ grep -q "^Nothing was sent\." "$ML/plan1.out" && ok "mail plan: says nothing was
 grep -qF "full copy: $FULL (" "$ML/plan1.out" && grep -qF "public copy: $PUB (" "$ML/plan1.out" \
     && [ "$(grep -c 'copy: .*, rendered now)$' "$ML/plan1.out")" = 2 ] \
     && ok "mail plan: both copies rendered now" || fail "mail plan: copies" "$(grep copy: "$ML/plan1.out")"
+head -2 "$ML/plan1.out" | tr '\n' '|' | grep -qxF "Rendered now and written beside the data file: $FULL and $PUB||" \
+    && ok "mail plan: says first which PDFs it wrote beside the data file" || fail "mail plan: first line" "$(head -3 "$ML/plan1.out")"
 [ "$(head -c 5 "$FULL" 2>/dev/null)" = "%PDF-" ] && [ "$(head -c 5 "$PUB" 2>/dev/null)" = "%PDF-" ] \
     && ! cmp -s "$FULL" "$PUB" && ok "mail plan: the full and public PDFs are written beside the data" \
     || fail "mail plan: PDFs beside the data" "$(ls -l "$ML/plan")"
 cp "$FULL" "$ML/full.saved"
 cp "$PUB" "$ML/pub.saved"
 expect_exit "mail plan: second run" 0 "${MENV[@]}" "$COPIL" mail "$MIN"
+! grep -q "^Rendered now" "$TMP/out" && ok "mail plan: nothing rendered, nothing said of it" \
+    || fail "mail plan: a rendering announced on the second run" "$(head -3 "$TMP/out")"
 [ "$(grep -c 'copy: .*, up to date)$' "$TMP/out")" = 2 ] && cmp -s "$FULL" "$ML/full.saved" && cmp -s "$PUB" "$ML/pub.saved" \
     && ok "mail plan: second run takes both PDFs as up to date" || fail "mail plan: second run" "$(grep copy: "$TMP/out")"
 
@@ -173,7 +177,8 @@ grep -qx "1\. Membres du comité (membres): full copy, 9 addresses, hidden from 
     && ! grep -q '^2\. ' "$TMP/out" && grep -q '^   Subject: Convocation ' "$TMP/out" \
     && ok "mail agenda: one hidden group of every member's e-mail" || fail "mail agenda: recipients" "$(cat "$TMP/out")"
 expect_exit "mail --kind agenda on minutes: plan" 0 "${MENV[@]}" "$COPIL" mail "$MIN" --kind agenda
-head -1 "$TMP/out" | grep -q "^agenda of " && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
+grep -v -e "^Rendered now and written beside the data file: .*-agenda.pdf$" -e "^$" "$TMP/out" | head -1 | grep -q "^agenda of " \
+    && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
     && ok "mail --kind agenda: the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
 expect_exit "mail mission letter: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml"
 grep -q "^1\. .*(participants): full copy, 1 address$" "$TMP/out" \

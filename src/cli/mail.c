@@ -37,6 +37,7 @@ typedef struct Copy {
     int needed;
     const char *path;
     const char *how; /* for the plan: "rendered now", "up to date"… */
+    int rendered;    /* rendered now and written beside the input */
     char *data;
     size_t len;
 } Copy;
@@ -130,6 +131,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     memcpy(c->data, pdf, len);
     c->len = len;
     c->how = "rendered now";
+    c->rendered = 1;
 out:
     free(pdf);
     return st;
@@ -149,6 +151,16 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
            const MailLog *log)
 {
     char size[32];
+    /* What was written on the disk comes first: the user may not expect a
+     * mail command to write PDFs. */
+    int nr = copies[0].needed && copies[0].rendered;
+    int both = nr && copies[1].needed && copies[1].rendered;
+    if (!nr && copies[1].needed && copies[1].rendered)
+        nr = 2;
+    if (nr)
+        printf("Rendered now and written beside the data file: %s%s%s\n\n",
+               nr == 2 ? copies[1].path : copies[0].path, both ? " and " : "",
+               both ? copies[1].path : "");
     printf("%s of %s\n", p->document, input);
     printf("  from: %s%s%s%s\n", p->from_name ? p->from_name : "", p->from_name ? " <" : "",
            p->from, p->from_name ? ">" : "");
