@@ -237,6 +237,23 @@ r2=$(grep "public copy:" "$ML/out")
     || fail "mail stale: named files" "$r1
 $r2"
 
+# A committee whose name holds the establishment's: the subject names it
+# once; the agenda's too. Any other name keeps the establishment at the end.
+mkdir -p "$ML/once"
+sed 's|scale="etablissement">Comité de pilotage du numérique</body>|scale="etablissement">Comité numérique du collège Jean-Moulin</body>|' \
+    samples/college-2026-t1.xml >"$ML/once/named.xml"
+expect_exit "mail: a committee named after the collège" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/named.xml"
+[ "$(grep -c "^   Subject: Compte rendu du comité numérique du collège Jean-Moulin du jeudi 8 octobre 2026\$" "$TMP/out")" = 2 ] \
+    && ok "mail: the subject does not repeat the establishment" || fail "mail: subject once" "$(grep Subject "$TMP/out")"
+expect_exit "mail: its agenda" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/named.xml" --kind agenda
+grep -q "^   Subject: Convocation au comité numérique du collège Jean-Moulin du jeudi 8 octobre 2026\$" "$TMP/out" \
+    && ok "mail: the agenda's subject does not repeat it either" || fail "mail: agenda subject once" "$(grep Subject "$TMP/out")"
+sed 's|scale="etablissement">Comité de pilotage du numérique</body>|scale="etablissement">Comité numérique Jean-Moulin</body>|' \
+    samples/college-2026-t1.xml >"$ML/once/other.xml"
+expect_exit "mail: a committee named otherwise" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/other.xml"
+grep -q "^   Subject: Compte rendu du comité numérique Jean-Moulin du jeudi 8 octobre 2026 — Collège Jean-Moulin\$" "$TMP/out" \
+    && ok "mail: otherwise the establishment ends the subject" || fail "mail: subject with the establishment" "$(grep Subject "$TMP/out")"
+
 # --- 4. --eml ------------------------------------------------------------------------------------
 E=$ML/eml
 mkdir -p "$E"
