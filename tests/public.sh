@@ -56,8 +56,10 @@ check_public() { # NAME INPUT PUBLIC_PDF
 
 for f in samples/*.xml; do
     name=$(basename "$f" .xml)
-    expect_exit "public $name: render --public" 0 "$COPIL" render --public -d "$P" "$f"
-    pdf=$(ls "$P/$name"-*-public.pdf 2>/dev/null | head -1)
+    # Each in its own folder: x-agenda.xml makes x-agenda-public.pdf, which
+    # x.xml's name would match too.
+    expect_exit "public $name: render --public" 0 "$COPIL" render --public -d "$P/$name" "$f"
+    pdf=$(ls "$P/$name"/*-public.pdf 2>/dev/null | head -1)
     if [ -z "$pdf" ]; then
         fail "public $name: no NAME-KIND-public.pdf written" "$(ls "$P")"
         continue
