@@ -7,8 +7,9 @@ mkdir -p "$D"
 # The agenda of the collège's term-1 meeting: start times computed from the
 # planned durations, French dates and times, the chair's signature block.
 expect_exit "render an agenda-only meeting" 0 "$COPIL" render samples/college-2026-t1-agenda.xml -d "$D"
-pdf="$D/college-2026-t1-agenda-agenda.pdf"
-[ -f "$pdf" ] && ok "default name NAME-agenda.pdf" || fail "no $pdf"
+pdf="$D/college-2026-t1-agenda.pdf"
+[ -f "$pdf" ] && ok "a file named NAME-agenda.xml makes NAME-agenda.pdf" || fail "no $pdf" "$(ls "$D")"
+[ ! -e "$D/college-2026-t1-agenda-agenda.pdf" ] && ok "the kind is not said twice" || fail "NAME-agenda-agenda.pdf written"
 if qpdf --check "$pdf" >/dev/null 2>&1; then ok "agenda: qpdf --check"; else fail "agenda: qpdf --check"; fi
 text=$(pdftotext -layout "$pdf" - 2>/dev/null)
 for s in "Convocation" "Ordre du jour" "Jeudi 8 octobre 2026, de 17 h 30 à 19 h" \
@@ -18,6 +19,39 @@ for s in "Convocation" "Ordre du jour" "Jeudi 8 octobre 2026, de 17 h 30 à 19 h
 done
 pdfinfo "$pdf" | grep -q "^Title: *Ordre du jour — Comité de pilotage du numérique — jeudi 8 octobre 2026$" \
     && ok "agenda title" || fail "agenda title" "$(pdfinfo "$pdf" | grep Title)"
+
+# A name ends in its kind only for that kind: x-agenda.xml rendered as
+# minutes, or any other name, still gets the kind; the public copy adds
+# -public; every kind is handled the same way.
+mkdir -p "$D/names"
+cp samples/college-2026-t1.xml "$D/names/t1-agenda.xml"
+cp samples/college-2026-t1.xml "$D/names/t1-minutes.xml"
+cp samples/lettre-mission-ctice.xml "$D/names/ctice-mission-letter.xml"
+cp samples/lettre-mission-ctice.xml "$D/names/ctice-letter.xml"
+copil_abs=$(cd "$(dirname "$COPIL")" && pwd)/$(basename "$COPIL")
+for args in "t1-agenda.xml" "--kind agenda t1-agenda.xml" "--public t1-agenda.xml" "--public --kind agenda t1-agenda.xml" \
+    "t1-minutes.xml" "ctice-mission-letter.xml" "ctice-letter.xml"; do
+    # shellcheck disable=SC2086
+    (cd "$D/names" && "$copil_abs" render -q $args) 2>"$D/names.err" || fail "render $args" "$(cat "$D/names.err")"
+done
+have=$(cd "$D/names" && ls *.pdf | tr '\n' ' ')
+want="ctice-letter-mission-letter.pdf ctice-mission-letter.pdf t1-agenda-minutes.pdf t1-agenda-public.pdf t1-agenda-minutes-public.pdf t1-agenda.pdf t1-minutes.pdf "
+[ "$(tr ' ' '\n' <<<"$have" | sort)" = "$(tr ' ' '\n' <<<"$want" | sort)" ] && ok "output names: the kind once, -public last" \
+    || fail "output names" "have: $have"$'\n'"want: $want"
+# In a batch, x-agenda.xml and x.xml that makes an agenda would write the
+# same PDF: refused before anything is written; beside minutes, both go.
+mkdir -p "$D/clash" "$D/noclash"
+cp samples/college-2026-t1-agenda.xml "$D/clash/x-agenda.xml"
+cp samples/college-2026-t1-agenda.xml "$D/clash/x.xml"
+expect_exit "x-agenda.xml beside an x.xml that makes an agenda: refused" 2 "$COPIL" render -q "$D/clash"
+grep -qx "copil render: error: $D/clash/x-agenda.xml and $D/clash/x.xml would both write x-agenda.pdf; rename one, or render them into different folders (-d)" "$TMP/err" \
+    && ok "the clash names both files and the PDF" || fail "clash message" "$(cat "$TMP/err")"
+[ -z "$(ls "$D/clash"/*.pdf 2>/dev/null)" ] && ok "nothing written after a clash" || fail "a PDF was written despite the clash"
+cp samples/college-2026-t1-agenda.xml "$D/noclash/x-agenda.xml"
+cp samples/college-2026-t1.xml "$D/noclash/x.xml"
+expect_exit "x-agenda.xml beside an x.xml that makes minutes" 0 "$COPIL" render -q "$D/noclash"
+[ -f "$D/noclash/x-agenda.pdf" ] && [ -f "$D/noclash/x-minutes.pdf" ] && ok "both written, each under its name" \
+    || fail "noclash outputs" "$(ls "$D/noclash")"
 
 # Items that run past the planned end: a warning on the terminal, at the line
 # of <end>, and still the agenda (the PDF says nothing of it).

@@ -157,12 +157,16 @@ grep -q "^Nothing was sent\." "$ML/plan1.out" && ok "mail plan: says nothing was
 grep -qF "full copy: $FULL (" "$ML/plan1.out" && grep -qF "public copy: $PUB (" "$ML/plan1.out" \
     && [ "$(grep -c 'copy: .*, rendered now)$' "$ML/plan1.out")" = 2 ] \
     && ok "mail plan: both copies rendered now" || fail "mail plan: copies" "$(grep copy: "$ML/plan1.out")"
+head -2 "$ML/plan1.out" | tr '\n' '|' | grep -qxF "Rendered now and written beside the data file: $FULL and $PUB||" \
+    && ok "mail plan: says first which PDFs it wrote beside the data file" || fail "mail plan: first line" "$(head -3 "$ML/plan1.out")"
 [ "$(head -c 5 "$FULL" 2>/dev/null)" = "%PDF-" ] && [ "$(head -c 5 "$PUB" 2>/dev/null)" = "%PDF-" ] \
     && ! cmp -s "$FULL" "$PUB" && ok "mail plan: the full and public PDFs are written beside the data" \
     || fail "mail plan: PDFs beside the data" "$(ls -l "$ML/plan")"
 cp "$FULL" "$ML/full.saved"
 cp "$PUB" "$ML/pub.saved"
 expect_exit "mail plan: second run" 0 "${MENV[@]}" "$COPIL" mail "$MIN"
+! grep -q "^Rendered now" "$TMP/out" && ok "mail plan: nothing rendered, nothing said of it" \
+    || fail "mail plan: a rendering announced on the second run" "$(head -3 "$TMP/out")"
 [ "$(grep -c 'copy: .*, up to date)$' "$TMP/out")" = 2 ] && cmp -s "$FULL" "$ML/full.saved" && cmp -s "$PUB" "$ML/pub.saved" \
     && ok "mail plan: second run takes both PDFs as up to date" || fail "mail plan: second run" "$(grep copy: "$TMP/out")"
 
@@ -173,7 +177,8 @@ grep -qx "1\. Membres du comité (membres): full copy, 9 addresses, hidden from 
     && ! grep -q '^2\. ' "$TMP/out" && grep -q '^   Subject: Convocation ' "$TMP/out" \
     && ok "mail agenda: one hidden group of every member's e-mail" || fail "mail agenda: recipients" "$(cat "$TMP/out")"
 expect_exit "mail --kind agenda on minutes: plan" 0 "${MENV[@]}" "$COPIL" mail "$MIN" --kind agenda
-head -1 "$TMP/out" | grep -q "^agenda of " && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
+grep -v -e "^Rendered now and written beside the data file: .*-agenda.pdf$" -e "^$" "$TMP/out" | head -1 | grep -q "^agenda of " \
+    && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
     && ok "mail --kind agenda: the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
 expect_exit "mail mission letter: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml"
 grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" \
@@ -268,6 +273,23 @@ r4=$(grep "full copy:" "$ML/out")
     || fail "mail stale: the mission letter" "$r3
 $r4"
 
+# A committee whose name holds the establishment's: the subject names it
+# once; the agenda's too. Any other name keeps the establishment at the end.
+mkdir -p "$ML/once"
+sed 's|scale="etablissement">Comité de pilotage du numérique</body>|scale="etablissement">Comité numérique du collège Jean-Moulin</body>|' \
+    samples/college-2026-t1.xml >"$ML/once/named.xml"
+expect_exit "mail: a committee named after the collège" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/named.xml"
+[ "$(grep -c "^   Subject: Compte rendu du comité numérique du collège Jean-Moulin du jeudi 8 octobre 2026\$" "$TMP/out")" = 2 ] \
+    && ok "mail: the subject does not repeat the establishment" || fail "mail: subject once" "$(grep Subject "$TMP/out")"
+expect_exit "mail: its agenda" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/named.xml" --kind agenda
+grep -q "^   Subject: Convocation au comité numérique du collège Jean-Moulin du jeudi 8 octobre 2026\$" "$TMP/out" \
+    && ok "mail: the agenda's subject does not repeat it either" || fail "mail: agenda subject once" "$(grep Subject "$TMP/out")"
+sed 's|scale="etablissement">Comité de pilotage du numérique</body>|scale="etablissement">Comité numérique Jean-Moulin</body>|' \
+    samples/college-2026-t1.xml >"$ML/once/other.xml"
+expect_exit "mail: a committee named otherwise" 0 "${MENV[@]}" "$COPIL" mail "$ML/once/other.xml"
+grep -q "^   Subject: Compte rendu du comité numérique Jean-Moulin du jeudi 8 octobre 2026 — Collège Jean-Moulin\$" "$TMP/out" \
+    && ok "mail: otherwise the establishment ends the subject" || fail "mail: subject with the establishment" "$(grep Subject "$TMP/out")"
+
 # --- 4. --eml ------------------------------------------------------------------------------------
 E=$ML/eml
 mkdir -p "$E"
@@ -279,6 +301,12 @@ E1=$E/out1/01-minutes-membres-du-comite.eml
 E2=$E/out1/02-minutes-ensemble-des-personnels-du-college.eml
 [ "$(ls "$E/out1" 2>/dev/null | tr '\n' ' ')" = "$(basename "$E1") $(basename "$E2") " ] \
     && ok "mail --eml: one file per group with addresses" || fail "mail --eml: files" "$(ls "$E/out1")"
+# A long group label: its .eml name is cut at a word boundary, never in a word.
+sed 's|<label>Ensemble des personnels du collège</label>|<label>Ensemble des personnels enseignants et d’éducation du collège Jean-Moulin</label>|' \
+    samples/college-2026-t1.xml >"$E/long.xml"
+expect_exit "mail --eml: a long group label" 0 "${MENV[@]}" SOURCE_DATE_EPOCH=1791000000 "$COPIL" mail "$E/long.xml" --eml "$E/out-long"
+[ -f "$E/out-long/02-minutes-ensemble-des-personnels-enseignants-et.eml" ] \
+    && ok "mail --eml: a long label is cut between two words" || fail "mail --eml: long label" "$(ls "$E/out-long")"
 bad=""
 for f in "$E1" "$E2"; do
     r=$("$PY" "$MAIL_INSPECT" eml "$f" check 2>&1) || bad="$bad$(basename "$f"): $r

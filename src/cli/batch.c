@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 
 #define MAX_DEPTH 32
 #define MAX_ITEMS 1000000
@@ -184,6 +185,31 @@ output_key(const BatchItem *it)
     return key;
 }
 
+/* The document the data file at path makes by itself (no --kind): its
+ * root's kind, minutes for a meeting with its record; NULL when it cannot
+ * be read or parsed (its worker will say why). */
+static const char *
+natural_kind(const char *path)
+{
+    Run r;
+    run_init(&r, path);
+    char *data;
+    size_t len;
+    xmlDocPtr doc = NULL;
+    const char *kind = NULL;
+    if (file_load(path, 0, VALIDATE_MAX_FILE_SIZE, &r.arena, &data, &len) != 0 ||
+        validate_parse(&r, data, len, &doc) != STATUS_OK || !xmlDocGetRootElement(doc))
+        goto out;
+    DocKind k = validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name);
+    kind = k == DOC_MEETING           ? (validate_meeting_has_record(doc) ? "minutes" : "agenda")
+           : k == DOC_MISSION_LETTER  ? "mission-letter"
+           : k == DOC_ACTIVITY_REPORT ? "activity-report"
+                                      : NULL;
+out:
+    run_free(&r);
+    return kind;
+}
+
 typedef struct Key {
     char *key;
     int item;
@@ -224,6 +250,35 @@ check_outputs(const BatchList *l)
                     a, b);
         st = STATUS_USAGE;
         break;
+    }
+    /* x-agenda.xml makes x-agenda.pdf, and so does x.xml when it makes an
+     * agenda: each x-KIND beside an x is checked against what x makes. */
+    static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "activity-report"};
+    for (int i = 0; st == STATUS_OK && i < l->n; i++) {
+        const char *key = keys[i].key;
+        size_t n = strlen(key);
+        for (size_t k = 0; st == STATUS_OK && k < sizeof kinds / sizeof *kinds; k++) {
+            if (!cli_stem_names_kind(key, n, kinds[k]))
+                continue;
+            char *shorter = strndup(key, n - strlen(kinds[k]) - 1);
+            if (!shorter) {
+                st = STATUS_IO;
+                break;
+            }
+            Key probe = {shorter, 0};
+            const Key *other = bsearch(&probe, keys, (size_t)l->n, sizeof(*keys), compare_keys);
+            free(shorter);
+            const char *b = other ? l->items[other->item].input : NULL;
+            const char *made = b ? natural_kind(b) : NULL;
+            if (made && !strcmp(made, kinds[k])) {
+                const char *slash = strrchr(key, '/');
+                fprintf(stderr,
+                        "copil render: error: %s and %s would both write %s.pdf; rename one, "
+                        "or render them into different folders (-d)\n",
+                        l->items[keys[i].item].input, b, slash ? slash + 1 : key);
+                st = STATUS_USAGE;
+            }
+        }
     }
 out:
     for (int i = 0; i < l->n; i++)

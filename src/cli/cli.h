@@ -106,9 +106,15 @@ const char *cli_output_stem(const char *input, size_t *n, int *layout);
  * the other kinds themselves. NULL with a Diag on r when asked does not fit. */
 const char *cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked);
 
-/* Where `copil render` writes input's PDF: FILE.layout.xml → FILE.pdf, a data
- * file FILE.xml → FILE-KIND.pdf (FILE-KIND-public.pdf for the public copy),
- * beside the input or in dir when given. In r's arena. */
+/* 1 when the n bytes of stem end in "-" and kind (x-agenda for agenda): the
+ * file's name already says what it makes, and its PDF does not repeat it. */
+int cli_stem_names_kind(const char *stem, size_t n, const char *kind);
+
+/* Where `copil render` writes input's PDF, and `copil mail` looks for it:
+ * FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, or
+ * FILE.pdf when FILE already ends in -KIND (x-agenda.xml → x-agenda.pdf);
+ * the public copy adds -public (x-agenda-public.pdf). Beside the input or in
+ * dir when given. In r's arena. */
 const char *cli_default_output(Run *r, const char *input, const char *dir, const char *kind,
                                int public_copy);
 

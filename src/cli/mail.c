@@ -37,6 +37,7 @@ typedef struct Copy {
     int needed;
     const char *path;
     const char *how; /* for the plan: "rendered now", "up to date"… */
+    int rendered;    /* rendered now and written beside the input */
     char *data;
     size_t len;
 } Copy;
@@ -130,6 +131,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     memcpy(c->data, pdf, len);
     c->len = len;
     c->how = "rendered now";
+    c->rendered = 1;
 out:
     free(pdf);
     return st;
@@ -149,6 +151,16 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
            const MailLog *log)
 {
     char size[32];
+    /* What was written on the disk comes first: the user may not expect a
+     * mail command to write PDFs. */
+    int nr = copies[0].needed && copies[0].rendered;
+    int both = nr && copies[1].needed && copies[1].rendered;
+    if (!nr && copies[1].needed && copies[1].rendered)
+        nr = 2;
+    if (nr)
+        printf("Rendered now and written beside the data file: %s%s%s\n\n",
+               nr == 2 ? copies[1].path : copies[0].path, both ? " and " : "",
+               both ? copies[1].path : "");
     printf("%s of %s\n", p->document, input);
     printf("  from: %s%s%s%s\n", p->from_name ? p->from_name : "", p->from_name ? " <" : "",
            p->from, p->from_name ? ">" : "");
@@ -180,7 +192,12 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
 /* --- .eml files ------------------------------------------------------------------ */
 
 /* "Parents d'élèves (publication)" → "parents-d-eleves-publication"-ish: ASCII
- * letters and digits kept, the rest folded into single dashes. */
+ * letters and digits kept, the rest folded into single dashes; at most
+ * SLUG_MAX bytes, cut at a dash so that no word is cut in two, nor ends on
+ * the letter of an elision (a single word longer than that is cut where it
+ * must). */
+#define SLUG_MAX 40
+
 static const char *
 slug(Arena *a, const char *s)
 {
@@ -191,7 +208,7 @@ slug(Arena *a, const char *s)
     size_t k = 0;
     if (!o)
         return NULL;
-    for (size_t i = 0; i < n && k < 40; i++) {
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             o[k++] = (char)c;
@@ -206,6 +223,15 @@ slug(Arena *a, const char *s)
     }
     while (k && o[k - 1] == '-')
         k--;
+    if (k > SLUG_MAX) {
+        size_t cut = SLUG_MAX;
+        while (cut > 0 && o[cut] != '-')
+            cut--;
+        k = cut ? cut : SLUG_MAX;
+        /* Nor ends on an elided article: "…-et-d" (d’éducation). */
+        if (k >= 2 && o[k - 2] == '-')
+            k -= 2;
+    }
     o[k] = '\0';
     return o;
 }

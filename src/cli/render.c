@@ -131,15 +131,25 @@ cli_output_stem(const char *input, size_t *n, int *layout)
     return name;
 }
 
-/* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, beside
- * the input or in dir when given; the public copy adds "-public", so that
- * it never takes the place of the full one. */
+int
+cli_stem_names_kind(const char *stem, size_t n, const char *kind)
+{
+    size_t k = kind ? strlen(kind) : 0;
+    return k && n > k + 1 && stem[n - k - 1] == '-' && !strncmp(stem + n - k, kind, k);
+}
+
+/* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf (FILE.pdf
+ * when FILE already ends in -KIND: x-agenda.xml → x-agenda.pdf), beside the
+ * input or in dir when given; the public copy adds "-public", so that it
+ * never takes the place of the full one. */
 const char *
 cli_default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
 {
     size_t n;
     int layout;
     const char *stem = cli_output_stem(input, &n, &layout);
+    if (cli_stem_names_kind(stem, n, kind))
+        kind = NULL;
     const char *suffix = arena_printf(&r->arena, "%s%s%s", kind ? "-" : "", kind ? kind : "",
                                       public_copy ? "-public" : "");
     if (dir)

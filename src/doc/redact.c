@@ -14,7 +14,9 @@
  *   e-mail   local@domain.tld, with a "mailto:" before it if there is one;
  *   phone    a French number 0X XX XX XX XX (spaces, dots, dashes, no-break
  *            spaces or nothing between the pairs), or an international one:
- *            +CC then 8 to 13 digits in groups, "+33 (0)6 …" included.
+ *            +CC then 8 to 13 digits in groups, "+33 (0)6 …" included, or
+ *            6 for the plans that have six (+508, +681, +687: Saint-Pierre-
+ *            et-Miquelon, Wallis-et-Futuna, Nouvelle-Calédonie).
  * Amounts, dates and years never match: a French number needs its leading
  * 0 and exactly ten digits in pairs, an international one its "+".
  */
@@ -111,6 +113,8 @@ phone_at(const char *s, size_t i)
             p++, cc++;
         if (cc == 0)
             return 0;
+        int six = cc == 3 && (!strncmp(s + i + 1, "508", 3) || !strncmp(s + i + 1, "681", 3) ||
+                              !strncmp(s + i + 1, "687", 3));
         size_t end = p;
         for (;;) {
             size_t q = p + separator(s + p);
@@ -124,7 +128,8 @@ phone_at(const char *s, size_t i)
                 q++, digits++;
             p = end = q;
         }
-        return digits >= 8 && digits <= 13 && !is_digit((unsigned char)s[end]) ? end : 0;
+        return digits >= (six ? 6 : 8) && digits <= 13 && !is_digit((unsigned char)s[end]) ? end
+                                                                                           : 0;
     }
     /* French: 0, a digit 1-9, then four pairs. */
     if (s[p] != '0' || !is_digit((unsigned char)s[p + 1]) || s[p + 1] == '0')

@@ -8,6 +8,8 @@
  */
 #include <string.h>
 
+#include <glib.h>
+
 #include "core/buf.h"
 #include "mail/mail.h"
 
@@ -204,6 +206,28 @@ fill_line(Run *r, const char *path, long lineno, const char *line, size_t n, con
     return 0;
 }
 
+/* A subject never names the establishment twice: "Compte rendu du comité
+ * numérique du collège Jean-Moulin du … — Collège Jean-Moulin" loses its
+ * last part when that part is the establishment's name (etab) and the rest
+ * already holds it, in whatever case. */
+static void
+subject_once(Buf *s, const char *etab)
+{
+    static const char dash[] = " \xe2\x80\x94 "; /* " — " */
+    size_t e = etab ? strlen(etab) : 0, d = sizeof dash - 1;
+    if (!e || s->failed || s->len < e + d || memcmp(s->s + s->len - e - d, dash, d) ||
+        memcmp(s->s + s->len - e, etab, e))
+        return;
+    size_t rest = s->len - e - d;
+    char *hay = g_utf8_casefold(s->s, (gssize)rest), *needle = g_utf8_casefold(etab, (gssize)e);
+    if (hay && needle && strstr(hay, needle)) {
+        s->len = (unsigned)rest;
+        s->s[rest] = '\0';
+    }
+    g_free(hay);
+    g_free(needle);
+}
+
 /* A template line this long or longer belongs to running text. */
 #define SHORT_LINE 50
 
@@ -259,6 +283,7 @@ mail_template_fill(Run *r, const char *path, const char *text, size_t len, const
                 k++;
             if (fill_line(r, path, lineno, line + k, n - k, p, g, &s) != 0)
                 goto out;
+            subject_once(&s, value_of(p, g, "etablissement", 13));
             have_subject = 1;
             continue;
         }

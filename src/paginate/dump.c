@@ -4,13 +4,27 @@
  * One line per fragment (kind, box as element#index, position in points),
  * and for text one line per printed line, so that a diff shows exactly which
  * word moved. In the text, a no-break space prints as "~", a narrow one as
- * "^", and a line broken at a soft hyphen ends with "-".
+ * "^", raised text (superscript) as "^{…}", and a line broken at a soft
+ * hyphen ends with "-".
  */
 #include <string.h>
 
 #include <pango/pango.h>
 
 #include "paginate/paginate.h"
+
+/* 1 when byte i of the layout's text is raised (a superscript). */
+static int
+raised(GSList *attrs, int i)
+{
+    for (GSList *l = attrs; l; l = l->next) {
+        const PangoAttribute *a = l->data;
+        if (a->klass->type == PANGO_ATTR_RISE && ((const PangoAttrInt *)a)->value > 0 &&
+            (guint)i >= a->start_index && (guint)i < a->end_index)
+            return 1;
+    }
+    return 0;
+}
 
 static void
 line_text(FILE *fp, PangoLayout *layout, int index)
@@ -21,9 +35,15 @@ line_text(FILE *fp, PangoLayout *layout, int index)
         return;
     const unsigned char *s = (const unsigned char *)text + line->start_index;
     int n = line->length;
-    int soft_end = 0;
+    int soft_end = 0, up = 0;
+    PangoAttrList *list = pango_layout_get_attributes(layout);
+    GSList *attrs = list ? pango_attr_list_get_attributes(list) : NULL;
     fputs("      | ", fp);
     for (int i = 0; i < n;) {
+        int r = attrs && raised(attrs, line->start_index + i);
+        if (r != up)
+            fputs(r ? "^{" : "}", fp);
+        up = r;
         if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
             fputc('~', fp);
             i += 2;
@@ -40,9 +60,12 @@ line_text(FILE *fp, PangoLayout *layout, int index)
             i++;
         }
     }
+    if (up)
+        fputc('}', fp);
     if (soft_end)
         fputc('-', fp);
     fputc('\n', fp);
+    g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
 }
 
 static const char *

@@ -182,7 +182,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
             } else {
                 if (map)
                     for (unsigned q = i; q < j; q++)
-                        map[q] = o.len;
+                        map[q] = o.len + (q - i);
                 buf_append(&o, s + i, j - i);
             }
             i = j;

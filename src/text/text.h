@@ -57,6 +57,13 @@ void text_check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *ow
  * The result is in a; *out_len its length. */
 char *text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *out_len);
 
+/* The ordinals typed in the n bytes at s (1er, 2e, 2nde, XXIe; see
+ * ordinals.c), whose suffixes the layout sets in superscript: *count
+ * triples of byte offsets, r[3k] where the ordinal starts, r[3k + 1] where
+ * its suffix starts, r[3k + 2] where it ends; in order and apart. The
+ * array is in a; NULL when there are none (or memory ran out). */
+unsigned *text_ordinals(Arena *a, const char *s, unsigned n, int *count);
+
 /* Inserts soft hyphens (U+00AD) into the words of s that libhyphen can
  * split, skipping capitalised words and the byte ranges [skip[2k],
  * skip[2k+1]) (links). map as above. */

@@ -7,7 +7,10 @@
  * not only that it survives: each result is valid UTF-8, each offset map
  * starts at 0, never goes back and ends at the result's length, and
  * hyphenation adds soft hyphens and nothing else. The byte range of the
- * input's middle third is passed as a link (skipped by hyphenation).
+ * input's middle third is passed as a link (skipped by hyphenation). The
+ * ordinals found in the typeset text are digits or a roman numeral's
+ * letters then a suffix of lower-case ASCII letters, in order, apart,
+ * inside the text.
  */
 #include <glib.h>
 #include <stdint.h>
@@ -69,6 +72,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!typed || !g_utf8_validate(typed, (gssize)len, NULL))
         abort();
     check_map(map, n, len);
+
+    int nord = 0;
+    const unsigned *ord = text_ordinals(&a, typed, len, &nord);
+    if (nord < 0 || (nord > 0 && !ord))
+        abort();
+    for (int k = 0, prev = 0; k < nord; k++) {
+        unsigned b = ord[3 * k], m = ord[3 * k + 1], e = ord[3 * k + 2];
+        if (b < (unsigned)prev || b >= m || m >= e || e > len)
+            abort();
+        for (unsigned i = b; i < m; i++)
+            if (!typed[i] || !strchr("0123456789IVXLC", typed[i]))
+                abort();
+        for (unsigned i = m; i < e; i++)
+            if (typed[i] < 'a' || typed[i] > 'z')
+                abort();
+        prev = (int)e;
+    }
 
     /* A link over the middle third, on character boundaries. */
     unsigned skip[2] = {len / 3, 2 * len / 3};

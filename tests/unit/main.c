@@ -16,6 +16,7 @@ main(void)
     test_messages();
     test_parse();
     test_typography();
+    test_ordinals();
     test_hyphen();
     test_chart();
     test_redact();

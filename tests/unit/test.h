@@ -43,6 +43,7 @@ void test_file(void);
 void test_messages(void);
 void test_parse(void);
 void test_typography(void);
+void test_ordinals(void);
 void test_hyphen(void);
 void test_chart(void);
 void test_redact(void);

@@ -37,6 +37,9 @@ test_redact(void)
               "au " PHONE " !");
     CHECK_STR(redact(&a, "+33 (0)6 98 76 54 32", NULL), PHONE);
     CHECK_STR(redact(&a, "+33 6 98 76 54 32 ou +32 2 555 12 34", NULL), PHONE " ou " PHONE);
+    CHECK_STR(redact(&a, "+262 692 12 34 56, +687 27 12 34 et +689 87 12 34 56", NULL),
+              PHONE ", " PHONE " et " PHONE);
+    CHECK_STR(redact(&a, "0692 12 34 56", NULL), PHONE);
     CHECK_STR(redact(&a, "06 12 34 56 78 et 0612345678@sms.example.fr", &n), PHONE " et " MAIL);
     CHECK(n == 3);
 
@@ -53,6 +56,8 @@ test_redact(void)
         "https://www.ac-orleans-tours.fr/ent?x=1",
         "un @ seul, a@b, a@b.c, x@y.12",
         "+3",
+        "+12 000 000 € de crédits", /* six digits are a phone only in +508, +681, +687 */
+        "+687 27 12 3",
     };
     for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
         int none = 0;

@@ -56,6 +56,65 @@ test_typography(void)
     arena_free(&a);
 }
 
+/* s with the ordinals found by text_ordinals marked: <2>[e]. */
+static const char *
+ordinals(Arena *a, const char *s)
+{
+    int count = 0;
+    unsigned n = (unsigned)strlen(s), *r = text_ordinals(a, s, n, &count);
+    GString *g = g_string_new(NULL);
+    unsigned last = 0;
+    for (int k = 0; k < count; k++) {
+        g_string_append_len(g, s + last, r[3 * k] - last);
+        g_string_append_c(g, '<');
+        g_string_append_len(g, s + r[3 * k], r[3 * k + 1] - r[3 * k]);
+        g_string_append(g, ">[");
+        g_string_append_len(g, s + r[3 * k + 1], r[3 * k + 2] - r[3 * k + 1]);
+        g_string_append_c(g, ']');
+        last = r[3 * k + 2];
+    }
+    g_string_append(g, s + last);
+    char *out = arena_strdup(a, g->str);
+    g_string_free(g, TRUE);
+    return out;
+}
+
+void
+test_ordinals(void)
+{
+    Arena a;
+    arena_init(&a);
+    /* The standard abbreviations, wherever a word may start and end. */
+    CHECK_STR(ordinals(&a, "le 1er octobre, la 1re réunion, les 1ers et les 1res"),
+              "le <1>[er] octobre, la <1>[re] réunion, les <1>[ers] et les <1>[res]");
+    CHECK_STR(ordinals(&a, "2e trimestre, 3e B, en 6e, les 3es ; 21e"),
+              "<2>[e] trimestre, <3>[e] B, en <6>[e], les <3>[es] ; <21>[e]");
+    CHECK_STR(ordinals(&a, "classe de 2nde, le 2nd degré, les 2ndes."),
+              "classe de <2>[nde], le <2>[nd] degré, les <2>[ndes].");
+    CHECK_STR(ordinals(&a, "(3e) «" NB "4e" NB "» 6e/5e 4e-3e 4e–3e"),
+              "(<3>[e]) «" NB "<4>[e]" NB "» <6>[e]/<5>[e] <4>[e]-<3>[e] <4>[e]–<3>[e]");
+    CHECK_STR(ordinals(&a, "élèves de 3e" NN "?" NB "2e" NB "trimestre"),
+              "élèves de <3>[e]" NN "?" NB "<2>[e]" NB "trimestre");
+    /* Roman numerals: canonical, two letters or more, or I, V, X alone. */
+    CHECK_STR(ordinals(&a, "XXIe siècle, IIIe République, Ve République, XIXes, Ier, IVe, XLe"),
+              "<XXI>[e] siècle, <III>[e] République, <V>[e] République, <XIX>[es], <I>[er], "
+              "<IV>[e], <XL>[e]");
+    /* Left as typed: words, wrong forms, codes, numbers, addresses. */
+    const char *kept[] = {
+        "Ce comité, Le collège, De même, Me Durand, Cette, Les",
+        "2ème, 2è, 1ère, 2eme, 1e, 21er, 3nd, 0e, 02e, 1234567e",
+        "B2e, v2e, #2e2e2e, 2e2e, 1.2e, 5e-3, 1e10, 2e_x, 2e.txt, 2e-B",
+        "0370012A, décision 2027-01, IIIIe, VVe, Ie, IIer, Ce, Le, Ve1, MCe, CCCCe",
+        "https://ent.example.fr/6e, www.example.fr/2e, 2e@example.fr, mailto:x@3e.fr",
+        "",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        CHECK_STR(ordinals(&a, kept[i]), kept[i]);
+    int count = 5;
+    CHECK(text_ordinals(&a, "aucun", 5, &count) == NULL && count == 0);
+    arena_free(&a);
+}
+
 void
 test_hyphen(void)
 {
@@ -74,6 +133,12 @@ test_hyphen(void)
     /* Capitalised words, short words and skipped ranges stay whole. */
     s = "Établissement ENT élèves";
     CHECK_STR(text_hyphenate(t, &r.arena, s, (unsigned)strlen(s), NULL, 0, NULL, &n), s);
+    /* A word left whole keeps its offsets: a span inside it (the e of
+     * XXIe) still points at its characters. */
+    unsigned map[32];
+    s = "Au XXIe siècle";
+    CHECK_STR(text_hyphenate(t, &r.arena, s, (unsigned)strlen(s), NULL, 0, map, &n), s);
+    CHECK(map[6] == 6 && map[7] == 7 && n == strlen(s));
     s = "voir documentation";
     unsigned skip[2] = {5, 18};
     CHECK_STR(text_hyphenate(t, &r.arena, s, (unsigned)strlen(s), skip, 1, NULL, &n), s);
