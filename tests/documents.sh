@@ -361,6 +361,14 @@ cp samples/college-2026-t2.xml samples/college-2026-t1.xml "$D/"
 expect_exit "a restricted session renders" 0 "$COPIL" render "$D/restreinte.xml" --kind agenda -o "$D/restreinte.pdf"
 pdftotext "$D/restreinte.pdf" - | grep -qF "formation restreinte" && ok "a restricted session says so" || fail "restricted session not said"
 
+# x-agenda.xml owns x-agenda.pdf: x.xml rendered as an agenda beside it is
+# refused (exit 1, both named, nothing written); with -o it goes elsewhere.
+mkdir -p "$D/owned" && cp samples/college-2026-t1.xml samples/college-2026-t1-agenda.xml "$D/owned/"
+expect_exit "an agenda whose name is another file's PDF" 1 "$COPIL" render "$D/owned/college-2026-t1.xml" --kind agenda
+grep -qF "the PDF of $D/owned/college-2026-t1-agenda.xml beside it" "$TMP/err" && [ ! -e "$D/owned/college-2026-t1-agenda.pdf" ] \
+    && ok "the other file's PDF is neither written nor taken" || fail "output clash" "$(cat "$TMP/err")"
+expect_exit "the same with -o" 0 "$COPIL" render "$D/owned/college-2026-t1.xml" --kind agenda -o "$D/owned/t1-agenda.pdf"
+
 # A cité scolaire: one committee for a collège and a lycée, both UAI in the
 # letterhead, not repeated under the title.
 sed -e 's#<establishment kind="college" uai="0370012A">#<establishment kind="cite-scolaire">#' \

@@ -176,10 +176,17 @@ grep -qx "1\. Membres du comité (membres): full copy, 9 addresses, hidden from 
     && [ "$(mail_plan_section 1 "$TMP/out")" = "$(mail_addresses "$ML/plan/college-2026-t1-agenda.xml" members)" ] \
     && ! grep -q '^2\. ' "$TMP/out" && grep -q '^   Subject: Convocation ' "$TMP/out" \
     && ok "mail agenda: one hidden group of every member's e-mail" || fail "mail agenda: recipients" "$(cat "$TMP/out")"
-expect_exit "mail --kind agenda on minutes: plan" 0 "${MENV[@]}" "$COPIL" mail "$MIN" --kind agenda
-grep -v -e "^Rendered now and written beside the data file: .*-agenda.pdf$" -e "^$" "$TMP/out" | head -1 | grep -q "^agenda of " \
+# Beside it, college-2026-t1-agenda.xml owns college-2026-t1-agenda.pdf:
+# the minutes' file may neither take nor overwrite that PDF.
+expect_exit "mail --kind agenda beside the agenda's own file" 1 "${MENV[@]}" "$COPIL" mail "$MIN" --kind agenda
+grep -qF "its agenda would be $ML/plan/college-2026-t1-agenda.pdf, the PDF of $ML/plan/college-2026-t1-agenda.xml beside it" "$TMP/err" \
+    && ok "mail --kind agenda: the other file's PDF is refused, both named" || fail "mail --kind agenda clash" "$(cat "$TMP/err")"
+mkdir -p "$ML/alone" && cp "$MIN" "$ML/alone/"
+expect_exit "mail --kind agenda on minutes: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/alone/$(basename "$MIN")" --kind agenda
+head -1 "$TMP/out" | grep -q "^Rendered now and written beside the data file: .*alone/college-2026-t1-agenda.pdf$" \
+    && sed -n 3p "$TMP/out" | grep -q "^agenda of " \
     && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
-    && ok "mail --kind agenda: the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
+    && ok "mail --kind agenda: rendered now, the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
 expect_exit "mail mission letter: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml"
 grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" \
     && [ "$(mail_plan_section 1 "$TMP/out")" = "claire.lemaire@ac-orleans-tours.fr" ] \

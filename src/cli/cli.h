@@ -118,6 +118,13 @@ int cli_stem_names_kind(const char *stem, size_t n, const char *kind);
 const char *cli_default_output(Run *r, const char *input, const char *dir, const char *kind,
                                int public_copy);
 
+/* The other data file whose PDF input's default output would be, or NULL:
+ * x.xml rendered as an agenda writes x-agenda.pdf, which is also the PDF of
+ * an x-agenda.xml beside it. render and mail refuse to write or take that
+ * PDF (it would be the other file's document), with a Diag on r naming both
+ * files; the path is in r's arena. */
+const char *cli_output_owned_by_sibling(Run *r, const char *input, const char *kind);
+
 /* Renders input (a data file as kind, NULL: its own kind; or a layout
  * document) to a finished PDF in memory, as `copil render` would write it:
  * *pdf is malloc'd (the caller frees it), NULL on failure. Diagnostics go to

@@ -494,6 +494,11 @@ cli_mail(int argc, char **argv)
         goto out;
     }
 
+    /* The PDFs it takes or writes beside the file must be its own. */
+    if (cli_output_owned_by_sibling(&run, o.input, doc)) {
+        st = STATUS_INVALID;
+        goto out;
+    }
     /* The copies the groups with addresses need. */
     for (int i = 0; i < plan.ngroups; i++)
         if (plan.groups[i].nto)

@@ -157,6 +157,26 @@ cli_default_output(Run *r, const char *input, const char *dir, const char *kind,
     return arena_printf(&r->arena, "%.*s%s.pdf", (int)(stem - input + n), input, suffix);
 }
 
+const char *
+cli_output_owned_by_sibling(Run *r, const char *input, const char *kind)
+{
+    size_t n;
+    int layout;
+    struct stat sb;
+    const char *stem = cli_output_stem(input, &n, &layout);
+    if (layout || !kind || cli_stem_names_kind(stem, n, kind))
+        return NULL;
+    const char *sibling =
+        arena_printf(&r->arena, "%.*s-%s.xml", (int)(stem - input + n), input, kind);
+    if (!sibling || stat(sibling, &sb) != 0)
+        return NULL;
+    run_diag(r, DIAG_ERROR, 0, 0,
+             "its %s would be %s, the PDF of %s beside it: use that file instead, or rename "
+             "one of the two (copil render can also write elsewhere with -o FILE)",
+             kind, cli_default_output(r, input, NULL, kind, 0), sibling);
+    return sibling;
+}
+
 /* Which document a data file makes: --kind, else a meeting with a record
  * gives minutes and one without an agenda; the other kinds are themselves. */
 const char *
@@ -346,6 +366,10 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         pg_dump(pages, stdout);
         if (!opt->output)
             goto out;
+    }
+    if (!opt->output && cli_output_owned_by_sibling(&run, input, doc_kind)) {
+        st = STATUS_INVALID;
+        goto out;
     }
     const char *target =
         opt->output ? opt->output
