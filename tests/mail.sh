@@ -187,6 +187,13 @@ head -1 "$TMP/out" | grep -q "^Rendered now and written beside the data file: .*
     && sed -n 3p "$TMP/out" | grep -q "^agenda of " \
     && grep -q "^1\. Membres du comité (membres): full copy, 9 addresses, hidden" "$TMP/out" \
     && ok "mail --kind agenda: rendered now, the agenda's recipients" || fail "mail --kind agenda" "$(head -8 "$TMP/out")"
+# The convocation of an enlarged committee also goes to the outside guest.
+mkdir -p "$ML/guests" && cp samples/college-2026-t3-elargi.xml samples/college-2026-t2.xml samples/college-2026-t1.xml "$ML/guests/"
+expect_exit "mail agenda with guests: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/guests/college-2026-t3-elargi.xml" --kind agenda
+grep -qx "2\. Personnes invitées pour un point (participants): full copy, 1 address" "$TMP/out" \
+    && [ "$(mail_plan_section 2 "$TMP/out")" = "alain.dubreuil@departement-touraine.fr" ] \
+    && grep -q "^   thomas.perrin@ac-orleans-tours.fr$" "$TMP/out" \
+    && ok "mail agenda: the guests get the convocation" || fail "mail agenda: guests" "$(cat "$TMP/out")"
 expect_exit "mail mission letter: plan" 0 "${MENV[@]}" "$COPIL" mail "$ML/plan/lettre-mission-ctice.xml"
 grep -qx "1\. L’intéressée (participants): full copy, 1 address" "$TMP/out" \
     && [ "$(mail_plan_section 1 "$TMP/out")" = "claire.lemaire@ac-orleans-tours.fr" ] \
