@@ -355,6 +355,20 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
         if (k == 1 && !has_name(e->before, e->nbefore, names[0]))
             return arena_printf(a, "<%s> is missing%s: it goes before <%s>", names[0], where,
                                 e->element);
+        /* The same element inside itself where its type refuses it: an
+         * <item> in a sub-point (an <item> already inside an <item>). */
+        const char *parent_local = e->parent ? strchr(e->parent, ':') : NULL;
+        parent_local = parent_local ? parent_local + 1 : e->parent;
+        if (parent_local && e->local && !strcmp(parent_local, e->local) &&
+            !has_name(names, k, e->local))
+            return arena_printf(
+                a, "<%s> is not expected in <%s>: this <%s> cannot hold another one%s%s%s",
+                e->element, e->parent, e->parent,
+                !strcmp(e->local, "item")
+                    ? " (points have sub-points, 3.1, 3.2…, one level deep only)"
+                    : "",
+                k ? (k > 1 ? "; expected one of " : "; expected ") : "",
+                k ? join_elements(a, names, k, " or ") : "");
         if (k == 0)
             return arena_printf(a,
                                 "<%s> is not expected here%s: it is misplaced, repeated "
