@@ -224,10 +224,21 @@
           <p style="note">
             <b>Diffusion : </b>
             <xsl:for-each select="$r/d:distribution/d:group">
-              <xsl:value-of select="d:label"/>
+              <xsl:variable name="label" select="normalize-space(d:label)"/>
               <!-- as copil mail sends it: common.xsl's group-copy -->
               <xsl:variable name="copy"><xsl:call-template name="group-copy"/></xsl:variable>
-              <xsl:if test="$copy = 'public'"> (version publique)</xsl:if>
+              <xsl:choose>
+                <!-- "Parents (sur l'ENT)" reads "Parents (sur l'ENT, version
+                     publique)", not two brackets in a row -->
+                <xsl:when test="$copy = 'public' and substring($label, string-length($label)) = ')'">
+                  <xsl:value-of select="substring($label, 1, string-length($label) - 1)"/>
+                  <xsl:text>, version publique)</xsl:text>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="$label"/>
+                  <xsl:if test="$copy = 'public'"> (version publique)</xsl:if>
+                </xsl:otherwise>
+              </xsl:choose>
               <xsl:if test="position() != last()"> ; </xsl:if>
             </xsl:for-each>
           </p>
