@@ -244,6 +244,7 @@
           <xsl:apply-templates select="$rep/d:outlook/*" mode="text"/>
         </xsl:if>
 
+        <spacer height="8mm"/>
         <keep>
           <columns gap="14mm">
             <xsl:for-each select="$rep/d:signatories/d:signatory">

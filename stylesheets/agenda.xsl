@@ -72,7 +72,7 @@
         <xsl:call-template name="composition-note"/>
         <xsl:call-template name="schools-section"/>
 
-        <p>
+        <p style="invitation">
           <xsl:text>Les membres du comité sont invités à la </xsl:text>
           <xsl:call-template name="ordinal-f"><xsl:with-param name="n" select="$m/d:session/@number"/></xsl:call-template>
           <xsl:text> réunion de l’année scolaire </xsl:text>
@@ -132,7 +132,8 @@
         </xsl:if>
 
         <keep>
-          <p>En cas d’empêchement, merci de prévenir <xsl:call-template name="absence-contact"/> et, le cas échéant, d’indiquer la personne qui vous représentera.</p>
+          <p style="invitation">En cas d’empêchement, merci de prévenir <xsl:call-template name="absence-contact"/> et, le cas échéant, d’indiquer la personne qui vous représentera.</p>
+          <spacer height="4mm"/>
           <columns>
             <column width="45%"/>
             <column>

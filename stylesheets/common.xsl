@@ -50,7 +50,7 @@
       <style name="box" padding="6pt" border="0.75pt" border-color="{$rule}" background="#f5f7fa" space-before="4pt" space-after="6pt"/>
       <style name="signature" font="{$body-font}" size="10.5pt" align="center" space-before="10pt"/>
       <style name="acknowledgement" space-before="10mm"/>
-      <style name="copies" parent="note" space-before="8pt"/>
+      <style name="copies" parent="note" space-before="6mm"/>
       <style name="lh-academie" font="{$title-font}" size="8.5pt" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-name" font="{$title-font}" size="10pt" weight="bold" color="{$accent}" line-height="1.2" hyphenate="false"/>
       <style name="lh-address" font="{$title-font}" size="8pt" color="{$muted}" line-height="1.25" hyphenate="false"/>
@@ -63,6 +63,7 @@
       <style name="object" parent="p" align="left" hyphenate="false" space-after="3pt"/>
       <style name="salutation" parent="p" space-before="10pt" space-after="6pt"/>
       <style name="closing" parent="p" space-before="8pt"/>
+      <style name="invitation" parent="p" space-before="8pt"/>
     </styles>
   </xsl:template>
 

@@ -144,6 +144,7 @@
 
         <keep>
           <p style="closing">Je vous remercie de votre engagement au service de l’établissement et vous prie d’agréer, <xsl:value-of select="$madame"/>, l’expression de mes salutations distinguées.</p>
+          <spacer height="5mm"/>
           <columns gap="14mm">
             <xsl:for-each select="$l/d:signatories/d:signatory">
               <column>
