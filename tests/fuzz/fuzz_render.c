@@ -10,8 +10,13 @@
  * so that a previous meeting named by a sample resolves as it does there.
  * A meeting with a record makes both its minutes and its agenda; an input
  * of odd length is rendered as the public copy, so that the redaction pass
- * is fuzzed too. Diagnostics are collected and dropped: a clear refusal is a
- * correct answer. A crash, a sanitizer report, a leak or a time-out is not.
+ * is fuzzed too. The layout target also takes images: an input that starts
+ * as an SVG or a PNG file is written as image.svg or image.png and rendered
+ * in a fixed layout document, as a letterhead logo and as a figure, so that
+ * the checks on images (bytes, pixels, rasters inside SVG, references to
+ * other files, amplification) and the image drawing are fuzzed. Diagnostics
+ * are collected and dropped: a clear refusal is a correct answer. A crash,
+ * a sanitizer report, a leak or a time-out is not.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -27,6 +32,48 @@
 #endif
 
 static char input[4096];
+static char folder[4096];
+
+/* The layout document that shows an image input, in the letterhead (page
+ * furniture) and in the body (a figure), at two sizes. */
+static const char image_layout[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<document xmlns=\"urn:copil:layout\" title=\"Image\" "
+    "created=\"2026-10-08T17:30:00+02:00\">\n"
+    "  <styles><style name=\"p\" font=\"serif\" size=\"11pt\"/></styles>\n"
+    "  <first-header><image src=\"%s\" alt=\"Logo\" width=\"25mm\"/></first-header>\n"
+    "  <body>\n"
+    "    <p>Avant l’image.</p>\n"
+    "    <image src=\"%s\" alt=\"Figure\"/>\n"
+    "    <image src=\"%s\" alt=\"Figure réduite\" width=\"30mm\" align=\"center\"/>\n"
+    "    <p>Après l’image.</p>\n"
+    "  </body>\n"
+    "</document>\n";
+
+/* "svg", "png" or NULL: whether the input is an image rather than a document. */
+static const char *
+image_kind(const uint8_t *data, size_t size)
+{
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (size >= 8 && !memcmp(data, png, 8))
+        return "png";
+    size_t head = size < 512 ? size : 512;
+    if ((size >= 4 && !memcmp(data, "<svg", 4)) ||
+        (size >= 5 && !memcmp(data, "<?xml", 5) && memmem(data, head, "<svg", 4) &&
+         !memmem(data, head, "urn:copil:", 10)))
+        return "svg";
+    return NULL;
+}
+
+static int
+write_file(const char *path, const void *data, size_t size)
+{
+    FILE *fp = fopen(path, "wb");
+    if (!fp)
+        return -1;
+    int bad = fwrite(data, 1, size, fp) != size;
+    return fclose(fp) != 0 || bad ? -1 : 0;
+}
 
 /* Copies the .xml files of samples/ into dir; 0 or -1. */
 static int
@@ -93,6 +140,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!mkdtemp(dir) || copy_samples(session.datadir, dir) != 0)
         abort();
     snprintf(input, sizeof(input), "%s/%s", dir, FUZZ_LAYOUT ? "input.layout.xml" : "input.xml");
+    snprintf(folder, sizeof(folder), "%s", dir);
     atexit(remove_folder);
     return 0;
 }
@@ -116,9 +164,17 @@ render(const char *kind, int public_copy)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *fp = fopen(input, "wb");
-    if (!fp || fwrite(data, 1, size, fp) != size || fclose(fp) != 0)
+    const char *kind = FUZZ_LAYOUT ? image_kind(data, size) : NULL;
+    if (kind) {
+        char path[8192], name[16], doc[sizeof(image_layout) + 64];
+        snprintf(name, sizeof(name), "image.%s", kind);
+        snprintf(path, sizeof(path), "%s/%s", folder, name);
+        int n = snprintf(doc, sizeof(doc), image_layout, name, name, name);
+        if (write_file(path, data, size) != 0 || write_file(input, doc, (size_t)n) != 0)
+            abort();
+    } else if (write_file(input, data, size) != 0) {
         abort();
+    }
     int public_copy = size & 1;
     render(NULL, public_copy);
     /* A meeting with a record also makes its agenda. */

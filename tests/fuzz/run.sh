@@ -5,7 +5,9 @@
 # The working corpus grows in FUZZ/corpus/TARGET (kept between runs, not
 # committed), seeded from the project's own inputs: samples/ and tests/bad/
 # for data files, tests/layout/ for layout documents, tests/fuzz/seeds/text/
-# for text, and each target's committed corpus and reproducers
+# for text, tests/fuzz/seeds/TARGET/ for the inputs written for the hostile
+# classes (long unbroken text, contact details in every spelling, images and
+# SVG constructs), and each target's committed corpus and reproducers
 # (tests/fuzz/corpus/, tests/fuzz/regressions/). A crash,
 # leak or time-out (over 2 s: a hang) stops the run and leaves the input in
 # FUZZ/artifacts/TARGET/: minimise it, fix the cause, and add it to
@@ -24,7 +26,7 @@ mkdir -p "$corpus" "$seeddir" "$FUZZ/artifacts/$T"
 for d in $seeds; do
     find "$d" -maxdepth 1 -type f \( -name '*.xml' -o -name '*.txt' \) -exec cp {} "$seeddir/" \;
 done
-for d in tests/fuzz/corpus/$T tests/fuzz/regressions/$T; do
+for d in tests/fuzz/seeds/$T tests/fuzz/corpus/$T tests/fuzz/regressions/$T; do
     if [ -d "$d" ]; then find "$d" -maxdepth 1 -type f -exec cp {} "$seeddir/" \;; fi
 done
 bash tests/fuzz/dict.sh "$T" >"$FUZZ/$T.dict"

@@ -3,7 +3,9 @@
 # each fuzz target's seeds and reproducers once under the sanitizers.
 #
 # data: samples/ and tests/bad/; layout: tests/layout/; text:
-# tests/fuzz/seeds/text/; and for each target its corpus (what fuzzing found
+# tests/fuzz/seeds/text/; and for each target its own seeds
+# (tests/fuzz/seeds/data/, tests/fuzz/seeds/layout/: long text, contact
+# details, images), its corpus (what fuzzing found
 # beyond those seeds, minimised to the inputs that reach new code:
 # tests/fuzz/corpus/TARGET/) and its reproducers
 # (tests/fuzz/regressions/TARGET/). An input that crashes, leaks, trips
@@ -21,8 +23,8 @@ FUZZ=${FUZZ:-build/fuzz}
 smoke_tmp=$(mktemp -d "${TMPDIR:-/tmp}/copil-smoke.XXXXXX")
 for t in data layout text; do
     case $t in
-    data) inputs=$(ls samples/*.xml tests/bad/*.xml) ;;
-    layout) inputs=$(ls tests/layout/*.layout.xml) ;;
+    data) inputs=$(ls samples/*.xml tests/bad/*.xml tests/fuzz/seeds/data/*) ;;
+    layout) inputs=$(ls tests/layout/*.layout.xml tests/fuzz/seeds/layout/*) ;;
     text) inputs=$(ls tests/fuzz/seeds/text/*) ;;
     esac
     inputs="$inputs $(find tests/fuzz/corpus/$t tests/fuzz/regressions/$t -type f 2>/dev/null | sort)"
