@@ -205,6 +205,7 @@ bench: all
 	@bash bench/run.sh $(BIN)
 	@bash bench/render.sh $(BIN)
 	@bash bench/batch.sh $(BIN)
+	@bash bench/hostile.sh $(BIN)
 
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)
