@@ -247,6 +247,10 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
         addr++, n--;
     if (n == 0)
         return "it is empty: write an address, e.g. " EXAMPLE;
+    /* The blanks of copil new's templates, [[NAME]]. */
+    const char *blank = memmem(addr, n, "[[", 2);
+    if (blank && memmem(blank, n - (size_t)(blank - addr), "]]", 2))
+        return "it is still a blank of the template: write the address in its place, e.g. " EXAMPLE;
 
     size_t at = n, ats = 0;
     for (size_t i = 0; i < n;) {

@@ -84,6 +84,8 @@ test_email(void)
 
     /* The grammar: one @, dot-atom before it, LDH labels after. */
     refused(&a, "", "it is empty");
+    refused(&a, "[[COURRIEL_ETABLISSEMENT]]", "it is still a blank of the template");
+    refused(&a, "[x]@x.fr", "square brackets cannot appear");
     refused(&a, "  ", "it is empty");
     refused(&a, "a.x.fr", "it has no @");
     refused(&a, "a@b@x.fr", "it has more than one @");
