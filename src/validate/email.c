@@ -137,11 +137,13 @@ a_label(Arena *a, const char *s, size_t n, const char **why)
     return out;
 }
 
-/* Checks one label of the domain, the n bytes at s; appends its A-label
- * form to *wire. Returns the reason it is wrong, or NULL. */
+/* Checks one label of the domain, the n bytes at s. Returns the reason it
+ * is wrong, or NULL; *ace then receives its A-label when it is not ASCII
+ * (NULL: it is sent as written). */
 static const char *
-check_label(Arena *a, const char *s, size_t n, int last, char **wire)
+check_label(Arena *a, const char *s, size_t n, int last, const char **ace)
 {
+    *ace = NULL;
     int ascii = 1;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -165,14 +167,13 @@ check_label(Arena *a, const char *s, size_t n, int last, char **wire)
                             "as .fr or .org do: after the @ write a domain name such as "
                             "ac-orleans-tours.fr, not a server's number",
                             (int)n, s);
-    const char *label = NULL, *why = NULL;
+    const char *why = NULL;
     if (ascii) {
         if (n > LABEL_MAX)
             return arena_printf(a,
                                 "the part \"%.*s…\" of the domain is %zu characters long; at "
                                 "most %d",
                                 20, s, n, LABEL_MAX);
-        label = arena_strndup(a, s, n);
     } else {
         for (size_t i = 0, k; i < n; i += k) {
             uint32_t cp;
@@ -193,16 +194,18 @@ check_label(Arena *a, const char *s, size_t n, int last, char **wire)
                                     "digits, hyphens and dots",
                                     (int)n, s);
         }
-        label = a_label(a, s, n, &why);
-        if (!label)
+        if (!(*ace = a_label(a, s, n, &why)))
             return why;
     }
-    *wire = arena_printf(a, "%s%s%s", *wire ? *wire : "", *wire ? "." : "", label);
     return NULL;
 }
 
+/* Checks the domain, the n bytes at d. Returns the reason it is wrong, or
+ * NULL; *sent_len then receives its length as sent and *wire (when not
+ * NULL) the domain as sent, its accented labels as A-labels. Only those
+ * cost an allocation. */
 static const char *
-check_domain(Arena *a, const char *d, size_t n, char **wire)
+check_domain(Arena *a, const char *d, size_t n, size_t *sent_len, const char **wire)
 {
     if (n == 0)
         return "nothing comes after the @: write the domain, e.g. ac-orleans-tours.fr";
@@ -217,20 +220,33 @@ check_domain(Arena *a, const char *d, size_t n, char **wire)
                             "the domain \"%.*s\" is incomplete: a mail domain has at least two "
                             "parts separated by a dot, e.g. ac-orleans-tours.fr",
                             (int)n, d);
+    size_t len = 0; /* as sent */
+    const char *sent = NULL;
     for (size_t i = 0; i < n;) {
-        const char *dot = memchr(d + i, '.', n - i);
+        const char *dot = memchr(d + i, '.', n - i), *ace;
         size_t end = dot ? (size_t)(dot - d) : n;
-        const char *why = check_label(a, d + i, end - i, !dot, wire);
+        const char *why = check_label(a, d + i, end - i, !dot, &ace);
         if (why)
             return why;
+        len += (i ? 1 : 0) + (ace ? strlen(ace) : end - i);
+        if (wire && (ace || sent)) {
+            /* From the first accented label on, the domain is written
+             * again; the labels before it (and their dots) go as they are. */
+            size_t k = ace ? strlen(ace) : end - i;
+            const char *label = ace ? ace : d + i;
+            sent = sent ? arena_printf(a, "%s.%.*s", sent, (int)k, label)
+                        : arena_printf(a, "%.*s%.*s", (int)i, d, (int)k, label);
+            if (!sent)
+                return "out of memory";
+        }
         i = end + 1;
     }
-    if (!*wire)
-        return "out of memory";
-    size_t len = strlen(*wire);
     if (len > DOMAIN_MAX)
         return arena_printf(a, "the domain is %zu characters long%s; at most %d", len,
                             len != n ? " once written for mail" : "", DOMAIN_MAX);
+    *sent_len = len;
+    if (wire && !(*wire = sent ? sent : arena_strndup(a, d, n)))
+        return "out of memory";
     return NULL;
 }
 
@@ -293,16 +309,19 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
         return arena_printf(a, "the part before the @ is %zu characters long; at most %d", at,
                             LOCAL_MAX);
 
-    char *domain = NULL;
-    const char *why = check_domain(a, addr + at + 1, n - at - 1, &domain);
+    const char *domain = NULL;
+    size_t dlen = 0;
+    const char *why = check_domain(a, addr + at + 1, n - at - 1, &dlen, wire ? &domain : NULL);
     if (why)
         return why;
-    const char *out = arena_printf(a, "%.*s@%s", (int)at, local, domain);
-    if (!out)
+    /* As sent: an accented domain is longer than written. */
+    size_t total = at + 1 + dlen;
+    if (total > ADDRESS_MAX)
+        return arena_printf(a, "the address is %zu characters long%s; at most %d", total,
+                            total != n ? " once written for mail" : "", ADDRESS_MAX);
+    const char *out = wire ? arena_printf(a, "%.*s@%s", (int)at, local, domain) : NULL;
+    if (wire && !out)
         return "out of memory";
-    if (strlen(out) > ADDRESS_MAX)
-        return arena_printf(a, "the address is %zu characters long%s; at most %d", strlen(out),
-                            strlen(out) != n ? " once written for mail" : "", ADDRESS_MAX);
     if (wire)
         *wire = out;
     return NULL;
