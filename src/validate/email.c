@@ -195,7 +195,7 @@ check_label(Arena *a, const char *s, size_t n, int last, const char **ace)
                                     (int)n, s);
         }
         if (!(*ace = a_label(a, s, n, &why)))
-            return why;
+            return why ? why : "out of memory";
     }
     return NULL;
 }
