@@ -18,7 +18,7 @@ DATADIR  := $(PREFIX)/share/copil
 LIBEXECDIR := $(PREFIX)/lib/copil
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
+PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
 # Only copil-mail links these: loading them (and libcurl's own 15 libraries)
 # at every start would cost each `copil render` about 6 ms.
 MAIL_PKGS := gmime-3.0 libcurl

@@ -26,7 +26,11 @@
 #    certificate and a server without TLS (exit 3, nothing said in clear);
 #  - usage errors: a password on the command line, --send without --smtp...;
 #  - a message template read from COPIL_DATADIR, and an unknown {{value}} in it
-#    reported at its file and line (exit 3) before anything is written.
+#    reported at its file and line (exit 3) before anything is written;
+#  - addresses: an accented domain sent as A-labels (xn--), the same in From,
+#    To, Message-ID, MAIL FROM, RCPT TO, the plan and the send log, without
+#    SMTPUTF8; an accented name before the @ refused before anything is
+#    sent; --from checked like the data (exit 2).
 # Every server started here is stopped by mail_cleanup at the end.
 
 PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
@@ -576,5 +580,102 @@ expect_exit "mail template with an unknown value: exit 3" 3 "${MENV[@]}" COPIL_D
     && ok "mail template: the error names minutes.txt and its line" || fail "mail template: message" "$(cat "$TMP/err")"
 [ -z "$(ls -A "$ML/tpl/eml" 2>/dev/null)" ] && ok "mail template error: nothing written in the eml folder" \
     || fail "mail template error: wrote" "$(ls "$ML/tpl/eml")"
+
+# --- 12. addresses: one form in the headers and the envelope --------------------------------------
+# An accented domain goes out as its A-labels (xn--…), the same in From/To,
+# in MAIL FROM/RCPT TO, in the plan and in the send log, and without
+# SMTPUTF8: every server reads it. The expected forms come from Python's
+# own IDNA codec, not from copil. An accented name before the @ is refused
+# before anything is sent, and so is a --from that is not one address.
+A=$ML/idn
+mkdir -p "$A"
+sed -e 's|<email>ce.0370012a@ac-orleans-tours.fr</email>|<email>ce.0370012a@académie-orléans-tours.fr</email>|' \
+    -e 's|<address>isabelle.dupre@example.org</address>|<address>isabelle.dupre@Exemple-Réunion.fr</address>|' \
+    samples/college-2026-t1.xml >"$A/idn.xml"
+mail_ace() { "$PY" -c "import sys; print(sys.argv[1].encode('idna').decode())" "$1"; }
+FROM_ACE=ce.0370012a@$(mail_ace académie-orléans-tours.fr)
+TO_ACE=isabelle.dupre@$(mail_ace Exemple-Réunion.fr)
+expect_exit "mail IDN: plan" 0 "${MENV[@]}" "$COPIL" mail "$A/idn.xml"
+grep -qxF "  from: Collège Jean-Moulin <$FROM_ACE>" "$TMP/out" && mail_plan_section 1 "$TMP/out" | grep -qxF "$TO_ACE" \
+    && ok "mail IDN: the plan shows the sender and the address as they are sent (xn--)" \
+    || fail "mail IDN: plan" "$(grep -n 'from:\|isabelle' "$TMP/out")"
+if mail_server idn "${TLS[@]}" --require-starttls --auth user:pass; then
+    srv=$MAIL_DIR
+    expect_exit "mail IDN --send: exit 0" 0 "${MENV[@]}" COPIL_SMTP_PASSWORD=pass "$COPIL" mail "$A/idn.xml" "${SEND[@]}" --smtp "smtp://localhost:$MAIL_PORT" -q
+    # Every envelope: the sender's A-label form, ASCII recipients, no SMTPUTF8.
+    env_bad=$("$PY" -c '
+import json, os, re, sys
+d, sender = sys.argv[1], sys.argv[2]
+for f in sorted(os.listdir(d)):
+    if re.fullmatch(r"\d{4,}\.json", f):
+        m = json.load(open(os.path.join(d, f)))
+        if m["mail_from"] != sender or any("SMTPUTF8" in o.upper() for o in m["mail_options"]) \
+                or not all(r.isascii() for r in m["rcpt_tos"]):
+            print(f, m["mail_from"], m["rcpt_tos"], m["mail_options"])
+' "$srv" "$FROM_ACE")
+    n=$("$PY" "$MAIL_INSPECT" "$srv" recipients-of "$TO_ACE" 2>/dev/null)
+    [ "$(mail_count "$srv")" = 10 ] && [ -z "$env_bad" ] && [ -n "$n" ] \
+        && ! grep -a 'MAIL FROM\|RCPT' "$srv/transcript.log" | LC_ALL=C grep -q '[^ -~]' \
+        && ok "mail IDN --send: the envelope is ASCII (MAIL FROM and RCPT TO in xn--), without SMTPUTF8" \
+        || fail "mail IDN --send: envelope" "$(mail_count "$srv") received; $env_bad; $(grep -a 'MAIL\|RCPT' "$srv/transcript.log" | head -4)"
+    # The header block as received, byte for byte: the same forms, nothing raw.
+    head=$(sed '/^\r$/q' "$srv/$n.eml" 2>/dev/null | tr -d '\r')
+    unfolded=$(printf '%s\n' "$head" | sed -e ':a' -e 'N;$!ba' -e 's/\n[ \t]\+/ /g')
+    grep -qx "From: .* <$FROM_ACE>" <<<"$unfolded" && grep -q "^To: .*[ ,]$TO_ACE\$" <<<"$unfolded" \
+        && grep -qi "^Message-Id: <copil\.minutes\.[0-9a-f]*@${FROM_ACE#*@}>\$" <<<"$unfolded" \
+        && ! LC_ALL=C grep -q $'[^\t -~]' <<<"$head" \
+        && ok "mail IDN --send: From, To and Message-ID carry the same xn-- forms, the headers are ASCII" \
+        || fail "mail IDN --send: headers" "$unfolded"
+    mail_log_rcpts "$A/idn-minutes-mail.log" | grep -qxF "$TO_ACE" \
+        && ok "mail IDN --send: the send log records the form sent" || fail "mail IDN: send log" "$(cat "$A/idn-minutes-mail.log" 2>&1)"
+    mail_stop "$MAIL_PID"
+fi
+expect_exit "mail IDN --eml" 0 "${MENV[@]}" "$COPIL" mail "$A/idn.xml" --eml "$A/eml" -q
+"$PY" "$MAIL_INSPECT" eml "$A/eml/01-minutes-membres-du-comite.eml" headers >"$A/h" 2>&1
+[ "$(mail_header From "$A/h")" = "Collège Jean-Moulin <$FROM_ACE>" ] && mail_header To "$A/h" | grep -qF ", $TO_ACE" \
+    && ok "mail IDN --eml: the draft has the same forms" || fail "mail IDN --eml: headers" "$(cat "$A/h")"
+
+# An accented name before the @: refused at its line, nothing sent.
+sed 's|<address>isabelle.dupre@example.org</address>|<address>jérôme.martin@ac-orleans-tours.fr</address>|' \
+    samples/college-2026-t1.xml >"$A/local.xml"
+line=$(grep -n 'jérôme' "$A/local.xml" | cut -d: -f1)
+if mail_server idn-local "${TLS[@]}" --require-starttls --auth user:pass; then
+    expect_exit "mail accented local part: exit 1" 1 "${MENV[@]}" COPIL_SMTP_PASSWORD=pass "$COPIL" mail "$A/local.xml" "${SEND[@]}" --smtp "smtp://localhost:$MAIL_PORT"
+    grep -qF "local.xml:$line:9: error: <address> \"jérôme.martin@ac-orleans-tours.fr\" is not an e-mail address: the part before the @ has accented" "$TMP/err" \
+        && [ "$(mail_count "$MAIL_DIR")" = 0 ] && [ ! -e "$A/local-minutes-mail.log" ] \
+        && ok "mail accented local part: said at its line, nothing sent" \
+        || fail "mail accented local part" "$(cat "$TMP/err"); $(mail_count "$MAIL_DIR") received"
+    mail_stop "$MAIL_PID"
+fi
+
+# --from is checked like the data: one address and nothing else (exit 2);
+# an accented domain is sent in its ASCII form.
+mail_from_refused() { # VALUE REASON
+    expect_exit "mail --from \"$1\": exit 2" 2 "${MENV[@]}" "$COPIL" mail "$A/idn.xml" --from "$1"
+    [ "$(cat "$TMP/err")" = "copil mail: error: --from \"$1\" is not an e-mail address: $2" ] && [ ! -s "$TMP/out" ] \
+        && ok "mail --from \"$1\": the reason, nothing else" || fail "mail --from \"$1\": message" "$(cat "$TMP/err" "$TMP/out")"
+}
+mail_from_refused "x,spy@evil.example" "a comma cannot appear in an address; write one address only"
+mail_from_refused "Secrétariat <ce@ac-orleans-tours.fr>" \
+    "a space cannot appear in an address: remove it (a line break or a tab inside the address counts as a space)"
+mail_from_refused 'ce"><x@evil.example' \
+    "quotation marks cannot appear in an address: write the address alone, e.g. prenom.nom@ac-orleans-tours.fr"
+mail_from_refused "ce@ac-orleans-tours" \
+    "the domain \"ac-orleans-tours\" is incomplete: a mail domain has at least two parts separated by a dot, e.g. ac-orleans-tours.fr"
+expect_exit "mail --from with an accented domain" 0 "${MENV[@]}" "$COPIL" mail "$A/idn.xml" --from "secretariat@Académie.fr"
+grep -qxF "  from: secretariat@$(mail_ace Académie.fr)" "$TMP/out" \
+    && ok "mail --from: an accented domain in its ASCII form" || fail "mail --from: accented domain" "$(grep from: "$TMP/out")"
+
+# A mail.xsl of an académie's data folder is copil's own data, and checked
+# the same: a <to> that is two addresses stops everything (exit 3).
+mkdir -p "$ML/xsl"
+cp -R schemas stylesheets fonts "$ML/xsl/"
+sed -i 's|<to><xsl:value-of select="normalize-space(.)"/></to>|<to><xsl:value-of select="concat(normalize-space(.), \x27,spy@evil.example\x27)"/></to>|' \
+    "$ML/xsl/stylesheets/mail.xsl"
+grep -q "spy@evil.example" "$ML/xsl/stylesheets/mail.xsl" || fail "mail: the test could not change mail.xsl"
+expect_exit "mail: a mail.xsl making a wrong <to>: exit 3" 3 "${MENV[@]}" COPIL_DATADIR="$ML/xsl" "$COPIL" mail "$A/idn.xml" --eml "$A/xsl-eml"
+grep -qF "the stylesheet mail.xsl made a wrong mail plan: <to> \"helene.rousseau@ac-orleans-tours.fr,spy@evil.example\" is not an e-mail address: a comma cannot appear in an address" "$TMP/err" \
+    && [ ! -e "$A/xsl-eml" ] && ok "mail: a wrong <to> from mail.xsl is refused, nothing written" \
+    || fail "mail: a wrong <to> from mail.xsl" "$(cat "$TMP/err")"
 
 mail_cleanup

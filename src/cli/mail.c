@@ -306,6 +306,17 @@ parse_options(int argc, char **argv, MailOptions *o)
                         : "--smtp is for --send: without --send nothing is sent");
         return STATUS_USAGE;
     }
+    if (o->from) {
+        Arena tmp;
+        arena_init(&tmp);
+        const char *why = validate_email(&tmp, o->from, NULL, NULL);
+        if (why)
+            fprintf(stderr, "copil mail: error: --from \"%s\" is not an e-mail address: %s\n",
+                    o->from, why);
+        arena_free(&tmp);
+        if (why)
+            return STATUS_USAGE;
+    }
     if (o->smtp && !mail_smtp_url(o->smtp)) {
         fprintf(stderr,
                 "copil mail: error: --smtp takes smtp://host:port (STARTTLS) or "
@@ -460,8 +471,9 @@ cli_mail(int argc, char **argv)
         goto out;
     if ((st = mail_plan_read(&run, made, doc, &plan)) != STATUS_OK)
         goto out;
-    if (o.from)
-        plan.from = o.from, plan.from_name = NULL;
+    /* Checked by parse_options; here put in the form sent, as the plan's. */
+    if (o.from && validate_email(&run.arena, o.from, NULL, &plan.from) == NULL)
+        plan.from_name = NULL;
     int total = 0;
     for (int i = 0; i < plan.ngroups; i++)
         total += plan.groups[i].nto;

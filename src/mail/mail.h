@@ -34,7 +34,7 @@ typedef struct MailGroup {
     const char *kind;  /* participants, personnels, parents… */
     MailCopy copy;
     int bcc;         /* addresses hidden from one another */
-    const char **to; /* the addresses, without duplicates */
+    const char **to; /* the addresses as sent, without duplicates */
     int nto;
     MailValue *values; /* the group's own values, before the document's: the */
     int nvalues;       /* salutation of an appointee whose civility is known */
@@ -42,7 +42,7 @@ typedef struct MailGroup {
 
 typedef struct MailPlan {
     const char *document;         /* agenda, minutes, mission-letter, activity-report */
-    const char *from, *from_name; /* NULL when the data gives no mailbox */
+    const char *from, *from_name; /* NULL when the data gives no mailbox; from as sent */
     MailValue *values;
     int nvalues;
     MailGroup *groups;
@@ -53,7 +53,10 @@ typedef struct MailPlan {
  * file; everything is allocated in r's arena. STATUS_INVALID when the data
  * makes no such document (a meeting without its record has no minutes);
  * STATUS_IO, said under the stylesheet's name, when the result is not a
- * plan. */
+ * plan or holds something that is not an e-mail address (validate_email).
+ * Addresses are kept as sent: an internationalised domain as A-labels
+ * (jean@académie.fr → jean@xn--acadmie-eya.fr), the same form for the plan
+ * printed, the send log, the headers and the envelope. */
 Status mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out);
 
 /* Fills a message template (the bytes of stylesheets/mail/DOCUMENT.txt, named

@@ -4,7 +4,10 @@
  *
  * mail.xsl is copil's own data (an académie may override it), so what it
  * makes is checked here element by element: a wrong plan is said under the
- * stylesheet's name and never sends anything.
+ * stylesheet's name and never sends anything. Every address is read by
+ * validate_email and kept in the one form that goes on the wire (an
+ * internationalised domain as A-labels, xn--…): the plan printed, the send
+ * log, the headers and the SMTP envelope all say the same.
  */
 #include <string.h>
 
@@ -12,6 +15,7 @@
 
 #include "core/buf.h"
 #include "mail/mail.h"
+#include "validate/validate.h"
 
 #define MAX_VALUES 64
 #define MAX_GROUPS 64
@@ -37,7 +41,8 @@ text_of(Run *r, const xmlNode *n, const char *name)
 static Status
 bad_plan(Run *r, const char *what)
 {
-    run_diag(r, DIAG_ERROR, 0, 0, "the stylesheet mail.xsl made a wrong mail plan: %s", what);
+    run_diag(r, DIAG_ERROR, 0, 0, "the stylesheet mail.xsl made a wrong mail plan: %s",
+             what ? what : "(out of memory)");
     return STATUS_IO;
 }
 
@@ -89,9 +94,11 @@ read_group(Run *r, const xmlNode *n, MailGroup *g)
         }
         if (!is_mail(c, "to"))
             continue;
-        const char *a = text_of(r, c, NULL);
-        if (!a || !*a || strchr(a, '<') || strchr(a, '>') || strchr(a, '\n') || !strchr(a, '@'))
-            return bad_plan(r, "a <to> is not an e-mail address");
+        const char *written = text_of(r, c, NULL), *a = NULL;
+        const char *why = written ? validate_email(&r->arena, written, NULL, &a) : "it is empty";
+        if (why)
+            return bad_plan(r, arena_printf(&r->arena, "<to> \"%s\" is not an e-mail address: %s",
+                                            written ? written : "", why));
         int seen = 0;
         for (int i = 0; i < g->nto && !seen; i++)
             seen = !strcasecmp(g->to[i], a);
@@ -134,10 +141,14 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
         return STATUS_IO;
     for (const xmlNode *c = doc->children; c; c = c->next) {
         if (is_mail(c, "from")) {
-            out->from = text_of(r, c, NULL);
+            const char *written = text_of(r, c, NULL);
+            const char *why =
+                written ? validate_email(&r->arena, written, NULL, &out->from) : "it is empty";
             out->from_name = text_of(r, c, "name");
-            if (!out->from || !strchr(out->from, '@'))
-                return bad_plan(r, "<from> is not an e-mail address");
+            if (why)
+                return bad_plan(r, arena_printf(&r->arena,
+                                                "<from> \"%s\" is not an e-mail address: %s",
+                                                written ? written : "", why));
         } else if (is_mail(c, "value")) {
             Status st = read_value(r, c, &out->values[out->nvalues++]);
             if (st != STATUS_OK)

@@ -456,7 +456,7 @@ const char *
 messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, const void *ctx)
 {
     const RawError *e = &errs[0];
-    const char *value = NULL, *type_hint = NULL;
+    const char *value = NULL, *type_hint = NULL, *type_name = NULL;
     size_t vlen = 0, m = 0;
     const char *out;
 
@@ -499,6 +499,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             continue;
         const char *tname = messages_local_name(a, type, m);
         const SchemaHint *h = lookup(ctx, tname);
+        type_name = tname;
         type_hint = h && h->text ? h->text : builtin_hint(tname);
         if (rest[0] == '\'') {
             value = rest + 1;
@@ -516,6 +517,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
         const SchemaHint *decl = key ? lookup(ctx, key) : NULL;
         const SchemaHint *type = decl && decl->text ? lookup(ctx, decl->text) : NULL;
         type_hint = type && type->text ? type->text : NULL;
+        type_name = type ? type->name : NULL;
         int facet = 0;
         for (int i = 0; i < n; i++)
             facet |= strstr(errs[i].message, "[facet '") != NULL;
@@ -536,6 +538,14 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
         if (strspn(value, " \t\r\n") >= vlen)
             return arena_printf(a, "%s holds only spaces: expected %s", empty_subject(a, e),
                                 type_hint);
+        /* An e-mail address is told what is wrong with it, by the same
+         * grammar as the schema's type (validate/email.c). */
+        const char *why = type_name && !strcmp(type_name, "Email")
+                              ? validate_email(a, arena_strndup(a, value, vlen), e->element, NULL)
+                              : NULL;
+        if (why)
+            return arena_printf(a, "%s is not an e-mail address: %s", subject(a, e, value, vlen),
+                                why);
         return arena_printf(a, "%s is not valid: expected %s", subject(a, e, value, vlen),
                             type_hint);
     }

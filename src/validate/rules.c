@@ -10,8 +10,9 @@
  * With the previous meeting (read by validate.c, never its own previous):
  * action owners from either meeting, every objective it set evaluated, and
  * a warning for each open action of it this record does not follow up.
- * Each rule reports at the element a user would edit to fix it. Dates and times are compared as
- * strings: the schema already fixed their form (YYYY-MM-DD, HH:MM).
+ * Every e-mail address, to the lengths and IDN conversion its schema pattern
+ * cannot check (validate/email.c). Each rule reports at the element a user would edit to fix it.
+ * Dates and times are compared as strings: the schema already fixed their form (YYYY-MM-DD, HH:MM).
  */
 #include <limits.h>
 #include <math.h>
@@ -477,6 +478,45 @@ check_activity_report(Rules *ru, const xmlNode *root)
              round(sum * 100) / 100);
 }
 
+/* Every e-mail address (the elements of type c:Email: any <email>, and a
+ * distribution group's <address>) against what the schema's pattern cannot
+ * say: lengths, and the accented parts of a domain that must convert to
+ * A-labels. */
+#define SHOWN_ADDRESS_MAX 60 /* bytes of an address quoted back, as messages.c does */
+
+/* v, or its first SHOWN_ADDRESS_MAX bytes cut on a character and "…". */
+static const char *
+shortened(Arena *a, const char *v)
+{
+    size_t n = strlen(v);
+    if (n <= SHOWN_ADDRESS_MAX)
+        return v;
+    n = SHOWN_ADDRESS_MAX;
+    while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+        n--;
+    return arena_printf(a, "%.*s\xe2\x80\xa6", (int)n, v);
+}
+
+static void
+check_emails(Rules *ru, const xmlNode *node)
+{
+    for (const xmlNode *n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)n->name;
+        if (!strcmp(name, "email") || (!strcmp(name, "address") && n->parent &&
+                                       !strcmp((const char *)n->parent->name, "group"))) {
+            const char *v = xml_text(&ru->run->arena, n);
+            const char *why = v ? validate_email(&ru->run->arena, v, name, NULL) : NULL;
+            if (why)
+                fail(ru, n, NULL, "<%s> \"%s\" is not an e-mail address: %s", name,
+                     shortened(&ru->run->arena, v), why);
+            continue;
+        }
+        check_emails(ru, n->children);
+    }
+}
+
 #define MAX_PLACEHOLDERS 20
 
 /* "[[NAME]]" is how the templates of copil new mark what is left to fill
@@ -612,6 +652,8 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
     if (kind != DOC_LAYOUT)
         check_placeholders(&ru, root, &placeholders);
     check_school_year(&ru, root);
+    if (kind != DOC_LAYOUT)
+        check_emails(&ru, root);
     switch (kind) {
     case DOC_MEETING:
         check_meeting(&ru, root, prev ? prev : &none);

@@ -94,6 +94,19 @@ int validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line)
 typedef void (*LinkedFileFn)(void *ctx, const xmlNode *node, const char *attr);
 void validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *ctx);
 
+/* Whether addr is an e-mail address copil sends to: RFC 5322's addr-spec
+ * with a dot-atom of ASCII before the @ (no quoted string, no comment, no %
+ * or !) and a domain of at least two labels of letters, digits and hyphens,
+ * or internationalised labels (IDN); lengths within RFC 5321's. It is read
+ * as xs:token reads it (spaces around ignored). Returns NULL when it is one;
+ * *wire (when not NULL) then receives the one form that goes into the
+ * headers and the SMTP envelope alike: the IDN labels as A-labels (xn--…),
+ * the rest as written. Otherwise returns why not, in words a principal can
+ * act on ("a comma cannot appear in an address; write one address per
+ * <address>"); element names the element the address was written in, for
+ * those words (NULL: none). Strings are in a. */
+const char *validate_email(Arena *a, const char *addr, const char *element, const char **wire);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);

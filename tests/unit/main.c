@@ -14,6 +14,7 @@ main(void)
     test_run();
     test_file();
     test_messages();
+    test_email();
     test_parse();
     test_typography();
     test_ordinals();

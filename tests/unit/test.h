@@ -38,6 +38,7 @@ extern int test_passed, test_failed;
 void test_arena(void);
 void test_buf(void);
 void test_utf8(void);
+void test_email(void);
 void test_run(void);
 void test_file(void);
 void test_messages(void);
