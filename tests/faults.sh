@@ -171,7 +171,7 @@ sed "s|meeting-file href=\"$ref\"|meeting-file href=\"../outside/t1.xml\"|" samp
 path_case "report's meeting file ../" "$P/in/report.xml" 'href="../outside/t1.xml" in <meeting-file> leads outside'
 layout_img() { printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n<image src="%s" alt="x"/>\n</body></document>\n' "$1" >"$P/in/img.layout.xml"; }
 layout_img "../outside/logo.png"
-path_case "layout image ../" "$P/in/img.layout.xml" "img.layout.xml:3: error: the image \"../outside/logo.png\""
+path_case "layout image ../" "$P/in/img.layout.xml" "img.layout.xml:3:1: error: the image \"../outside/logo.png\""
 layout_img "hostname.png"
 path_case "layout image by a symbolic link" "$P/in/img.layout.xml" 'the image "hostname.png" lies outside the layout document'"'"'s folder'
 layout_img "/etc/hostname.png"

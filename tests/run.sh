@@ -201,6 +201,7 @@ fi
 . tests/batch.sh
 . tests/structure.sh
 . tests/faults.sh
+. tests/images.sh
 . tests/mail.sh
 . tests/fuzz/smoke.sh
 # Memcheck cannot run a sanitized binary: not under `make SAN=1`.

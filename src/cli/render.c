@@ -247,6 +247,31 @@ keep_first(Run *r, BatchResult *res)
     }
 }
 
+/* The logos a data file names, so that the messages about them go to
+ * their <logo> rather than to the layout document made from it. */
+typedef struct LogoNames {
+    Run *run;
+    xmlDocPtr data;
+    DocImageName names[8];
+    int n;
+} LogoNames;
+
+static void
+add_logo(void *ctx, const xmlNode *node, const char *attr)
+{
+    LogoNames *ln = ctx;
+    if (attr || strcmp((const char *)node->name, "logo") || ln->n == 8)
+        return;
+    xmlChar *text = xmlNodeGetContent(node);
+    DocImageName *dn = &ln->names[ln->n];
+    dn->src = text ? arena_strdup(&ln->run->arena, (const char *)text) : NULL;
+    xmlFree(text);
+    if (!dn->src)
+        return;
+    validate_position(ln->data, node, &dn->line, &dn->col);
+    ln->n++;
+}
+
 /* A validated file (xml, of kind, read from input) → layout document → Doc
  * → pages, for the document kind asked (NULL: the file's own). *doc and
  * *pages belong to run. */
@@ -255,6 +280,7 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
          int public_copy, Doc **doc, Pages **pages, const char **doc_kind)
 {
     Status st;
+    xmlDocPtr data = xml;
     if (kind != DOC_LAYOUT) {
         st = data_to_layout(s, run, xml, kind, input, asked, &xml, doc_kind);
         if (st != STATUS_OK)
@@ -263,8 +289,12 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
         run_diag(run, DIAG_ERROR, 0, 0, "--kind applies to data files, not to a layout document");
         return STATUS_USAGE;
     }
+    LogoNames logos = {.run = run, .data = kind != DOC_LAYOUT ? data : NULL};
+    if (logos.data)
+        validate_linked_files(data, kind, add_logo, &logos);
     char *copy = arena_strdup(&run->arena, input);
-    st = copy ? doc_build(run, xml, dirname(copy), public_copy, doc) : STATUS_IO;
+    st = copy ? doc_build(run, xml, dirname(copy), logos.names, logos.n, public_copy, doc)
+              : STATUS_IO;
     if (st != STATUS_OK)
         return st;
     if ((*doc)->redactions)

@@ -29,6 +29,9 @@ typedef struct Builder {
     int public_copy; /* contact details are left out (doc_redact)... */
     int keep;        /* ...but not inside a block marked public="keep" */
     int io_failed;   /* a file that was there could not be read: exit 3 */
+    xmlDocPtr layout;
+    const DocImageName *names; /* the data file's logos, for messages */
+    int nnames;
 } Builder;
 
 /* --- text ------------------------------------------------------------ */
@@ -457,9 +460,8 @@ align_attr(Builder *b, const xmlNode *n)
 static void
 png_size(const unsigned char *data, size_t n, unsigned long *w, unsigned long *h)
 {
-    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     *w = *h = 0;
-    if (n < 24 || memcmp(data, sig, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
+    if (n < 24 || doc_image_kind(data, n) != IMAGE_PNG || memcmp(data + 12, "IHDR", 4) != 0)
         return;
     *w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
          (unsigned long)data[18] << 8 | data[19];
@@ -467,13 +469,52 @@ png_size(const unsigned char *data, size_t n, unsigned long *w, unsigned long *h
          (unsigned long)data[22] << 8 | data[23];
 }
 
+/* Where the messages about an image go, and how they name it. */
+typedef struct ImagePlace {
+    const char *subject; /* "the logo", "the image \"x.png\"" */
+    long line, col;
+} ImagePlace;
+
+static int
+same_path(const char *a, const char *b)
+{
+    a += strspn(a, " \t\r\n");
+    b += strspn(b, " \t\r\n");
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && strchr(" \t\r\n", a[na - 1]))
+        na--;
+    while (nb && strchr(" \t\r\n", b[nb - 1]))
+        nb--;
+    return na == nb && !memcmp(a, b, na);
+}
+
+/* The image src of the layout element n: a data file's logo is said at its
+ * <logo>, another image at its <image>. */
+static ImagePlace
+image_place(Builder *b, const xmlNode *n, const char *src)
+{
+    ImagePlace p = {0};
+    for (int i = 0; src && i < b->nnames; i++) {
+        if (same_path(b->names[i].src, src)) {
+            p.subject = "the logo";
+            p.line = b->names[i].line;
+            p.col = b->names[i].col;
+            return p;
+        }
+    }
+    p.subject = arena_printf(b->a, "the image \"%s\"", src ? src : "");
+    validate_position(b->layout, n, &p.line, &p.col);
+    return p;
+}
+
 /* Reads the image box->src (a real path inside the layout's folder) whole,
  * once per run: what paint draws is what was checked, even if the file is
  * replaced, by a symbolic link say, while copil runs, and an image shown a
- * thousand times is read once. A PNG whose pixels would not fit in
- * DOC_MAX_IMAGE_PIXELS is refused before it is decoded. */
+ * thousand times is read once. Nothing decodes it here: a PNG whose pixels
+ * would not fit in DOC_MAX_IMAGE_PIXELS is refused from its header, an SVG
+ * after doc_svg_check, a file of any other kind from its first bytes. */
 static void
-read_image(Builder *b, Box *box, const char *src)
+read_image(Builder *b, Box *box, const ImagePlace *at)
 {
     for (Image *im = b->doc->images; im; im = im->next) {
         if (!strcmp(im->path, box->src)) {
@@ -496,47 +537,91 @@ read_image(Builder *b, Box *box, const char *src)
         file_format_size(have, sizeof(have), (unsigned long long)got);
         if (got > DOC_MAX_IMAGE_BYTES) {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
-            run_diag(b->run, DIAG_ERROR, box->line, 0,
-                     "the image \"%s\" is too large (%s); copil reads images of up to %s", src,
-                     have, max);
+            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                     "%s is too large (%s); copil reads images of up to %s", at->subject, have,
+                     max);
         } else {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
-            run_diag(b->run, DIAG_ERROR, box->line, 0,
-                     "the image \"%s\" (%s) takes the document's images past %s; use fewer or "
-                     "smaller images",
-                     src, have, max);
+            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                     "%s (%s) takes the document's images past %s; use fewer or smaller images",
+                     at->subject, have, max);
         }
         return;
     case EISDIR:
     case ENODEV:
-        run_diag(b->run, DIAG_ERROR, box->line, 0, "the image \"%s\" is not a regular file", src);
+        run_diag(b->run, DIAG_ERROR, at->line, at->col, "%s is not a regular file", at->subject);
         return;
     default:
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" could not be read (%s); was it moved or replaced while copil "
-                 "ran?",
-                 src, file_why(err));
+        run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                 "%s could not be read (%s); was it moved or replaced while copil ran?",
+                 at->subject, file_why(err));
         b->io_failed = 1;
         return;
     }
-    unsigned long w, h;
-    png_size((const unsigned char *)data, got, &w, &h);
-    if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" is %lu × %lu pixels, more than copil draws (%d million "
-                 "pixels); reduce it to print size (about 2,500 pixels wide for a page)",
-                 src, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
+    const unsigned char *bytes = (const unsigned char *)data;
+    ImageKind kind = doc_image_kind(bytes, got);
+    size_t embedded = 0;
+    switch (kind) {
+    case IMAGE_PNG: {
+        unsigned long w, h;
+        png_size(bytes, got, &w, &h);
+        if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
+            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                     "%s is %lu × %lu pixels, more than copil draws (%d million pixels); reduce "
+                     "it to print size (about 2,500 pixels wide for a page)",
+                     at->subject, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
+            return;
+        }
+        break;
+    }
+    case IMAGE_SVG: {
+        const char *why = doc_svg_check(b->a, bytes, got, &embedded, &bytes, &got);
+        if (why) {
+            run_diag(b->run, DIAG_ERROR, at->line, at->col, "%s is not a readable SVG image: %s",
+                     at->subject, why);
+            return;
+        }
+        if (b->doc->image_bytes + got + embedded > DOC_MAX_IMAGES_BYTES) {
+            file_format_size(have, sizeof(have), (unsigned long long)(got + embedded));
+            file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
+            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                     "%s (%s with the pictures it embeds) takes the document's images past %s; "
+                     "use fewer or smaller images",
+                     at->subject, have, max);
+            return;
+        }
+        break;
+    }
+    case IMAGE_JPEG:
+    case IMAGE_GIF:
+        run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                 "%s is a %s picture; copil draws PNG and SVG images: save it as PNG", at->subject,
+                 kind == IMAGE_JPEG ? "JPEG" : "GIF");
+        return;
+    case IMAGE_GZIP:
+        run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                 "%s is a compressed SVG (.svgz); save it as plain SVG", at->subject);
+        return;
+    case IMAGE_UNKNOWN:
+        run_diag(b->run, DIAG_ERROR, at->line, at->col,
+                 "%s is not an SVG or PNG image; open it in a drawing program and export it as "
+                 "SVG or PNG",
+                 at->subject);
         return;
     }
     im = arena_alloc(b->a, sizeof(*im));
     if (!im)
         return;
     im->path = box->src;
-    im->data = (const unsigned char *)data;
+    im->data = bytes;
     im->len = got;
+    im->kind = kind;
+    im->subject = at->subject;
+    im->line = at->line;
+    im->col = at->col;
     im->next = b->doc->images;
     b->doc->images = im;
-    b->doc->image_bytes += got;
+    b->doc->image_bytes += got + embedded;
     box->img = im;
 }
 
@@ -549,29 +634,30 @@ image(Builder *b, Box *box, const xmlNode *n)
     box->img_width = w ? doc_parse_length(w) : 0;
     box->img_height = h ? doc_parse_length(h) : 0;
     box->img_align = align_attr(b, n);
+    ImagePlace at = image_place(b, n, src);
     char resolved[PATH_MAX];
     switch (src && b->base_real ? file_resolve(b->base_real, src, resolved) : FILE_REF_MISSING) {
     case FILE_REF_INSIDE:
         break;
     case FILE_REF_ABSOLUTE:
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" is an absolute path; copil reads only files inside the layout "
+        run_diag(b->run, DIAG_ERROR, at.line, at.col,
+                 "%s is an absolute path; copil reads only files inside the layout "
                  "document's folder: write the path from there, e.g. logo.png",
-                 src);
+                 at.subject);
         return;
     case FILE_REF_OUTSIDE:
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" lies outside the layout document's folder; copil reads "
+        run_diag(b->run, DIAG_ERROR, at.line, at.col,
+                 "%s lies outside the layout document's folder; copil reads "
                  "only files inside it",
-                 src);
+                 at.subject);
         return;
     case FILE_REF_MISSING:
-        run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "the image \"%s\" cannot be found next to the layout document", src ? src : "");
+        run_diag(b->run, DIAG_ERROR, at.line, at.col,
+                 "%s cannot be found next to the layout document", at.subject);
         return;
     }
     box->src = arena_strdup(b->a, resolved);
-    read_image(b, box, src);
+    read_image(b, box, &at);
 }
 
 static void
@@ -807,9 +893,15 @@ page_setup(Builder *b, const xmlNode *page)
 }
 
 Status
-doc_build(Run *r, xmlDocPtr layout, const char *base_dir, int public_copy, Doc **out)
+doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *names, int nnames,
+          int public_copy, Doc **out)
 {
-    Builder b = {.run = r, .a = &r->arena, .public_copy = public_copy};
+    Builder b = {.run = r,
+                 .a = &r->arena,
+                 .public_copy = public_copy,
+                 .layout = layout,
+                 .names = names,
+                 .nnames = nnames};
     unsigned errors = r->nerrors;
     xmlNode *root = xmlDocGetRootElement(layout);
     char resolved[PATH_MAX];

@@ -38,6 +38,37 @@
 /* ...and at most this many bytes of image files in one document. */
 #define DOC_MAX_IMAGES_BYTES (64 * 1000 * 1000)
 
+/* An SVG is checked before it is drawn (doc/image.c): the pictures it
+ * embeds fall under the two limits above (their bytes count in the
+ * document's total), SVG images inside SVG images go at most this deep...*/
+#define DOC_MAX_SVG_NESTING 4
+/* ...<use>, patterns and markers, followed, draw at most this many
+ * elements (a school's logo draws a few hundred)... */
+#define DOC_MAX_SVG_DRAWN (100 * 1000)
+/* ...and filters run at most this many primitives (a drop shadow is about
+ * five), feTurbulence with this many octaves, feMorphology and
+ * feConvolveMatrix over this many pixels at most. */
+#define DOC_MAX_SVG_FILTER_PASSES 200
+#define DOC_MAX_SVG_OCTAVES       10
+#define DOC_MAX_SVG_KERNEL        50
+
+/* What an image file's first bytes say it is. */
+typedef enum ImageKind {
+    IMAGE_UNKNOWN,
+    IMAGE_PNG,
+    IMAGE_JPEG,
+    IMAGE_GIF,
+    IMAGE_SVG,  /* XML: perhaps an SVG */
+    IMAGE_GZIP, /* perhaps a compressed SVG */
+} ImageKind;
+
+/* Where a data file names an image its stylesheet puts in the layout (the
+ * establishment's <logo>): messages about the image go there. */
+typedef struct DocImageName {
+    const char *src; /* the path as written, which the layout's <image src> repeats */
+    long line, col;  /* of the naming element in the data file */
+} DocImageName;
+
 /* A length in points. */
 static inline double
 doc_pt(int v)
@@ -172,9 +203,14 @@ typedef struct Image {
     const char *path; /* real path, inside the layout's folder */
     const unsigned char *data;
     size_t len;
-    void *png;  /* cairo_surface_t *, once decoded (owned by the run) */
-    void *svg;  /* RsvgHandle *, once decoded (owned by the run) */
-    int failed; /* could not be decoded: said once */
+    ImageKind kind;      /* IMAGE_PNG or IMAGE_SVG */
+    const char *subject; /* for messages: "the logo", "the image \"x.svg\"" */
+    long line, col;      /* where it is named first, for messages */
+    void *png;           /* cairo_surface_t *, once decoded (owned by the run) */
+    void *svg; /* cairo_surface_t *: a recording of the SVG, once drawn (owned by the run) */
+    double width, height; /* its natural size in pixels, once decoded */
+    double scale;         /* recording units per pixel of the SVG */
+    int failed;           /* could not be decoded: said once */
 } Image;
 
 typedef struct Doc {
@@ -194,12 +230,16 @@ typedef struct Doc {
 
 /* Builds the Doc from a layout document that passed layout.xsd. Styles are
  * resolved through their parents (a cycle is an error); image paths are
- * resolved against base_dir and must stay inside it. With public_copy, the
+ * resolved against base_dir and must stay inside it, and each image is
+ * checked before anything decodes it (doc/image.c). names (nnames of them;
+ * NULL, 0 for a layout document the user wrote) place the messages about
+ * an image that a data file names at the naming element. With public_copy, the
  * e-mail addresses and phone numbers of the text are replaced by a mark,
  * except in blocks marked public="keep", and mailto:/tel: links become
  * plain text (doc/redact.c). Problems are Diags on r; returns
  * STATUS_INVALID then. The Doc is in r's arena. */
-Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, int public_copy, Doc **out);
+Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *names,
+                 int nnames, int public_copy, Doc **out);
 
 /* Parses a length as written in the schema ("12pt", "4.5mm"); returns -1
  * when it is not one. */

@@ -50,4 +50,16 @@ const Style *styles_get(Styles *ss, const char *name, const char *fallback);
  * after it to the mark's end. The result is in a. */
 const char *doc_redact(Arena *a, const char *s, unsigned *map, int *count);
 
+/* What the first bytes of an image file (n of them at p) say it is. */
+ImageKind doc_image_kind(const unsigned char *p, size_t n);
+
+/* Checks the SVG image of n bytes at data before anything decodes or draws
+ * it: NULL when copil may draw it, else why not, a sentence starting "it"
+ * (in a). *embedded receives the bytes of the pictures it embeds, decoded;
+ * *draw and *draw_len the bytes to draw: data itself, or (in a) the same
+ * SVG without the links of its <a> elements, which Cairo cannot replay.
+ * Nothing is reported on a run, nothing read from disk or the network. */
+const char *doc_svg_check(Arena *a, const unsigned char *data, size_t n, size_t *embedded,
+                          const unsigned char **draw, size_t *draw_len);
+
 #endif

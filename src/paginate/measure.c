@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <librsvg/rsvg.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "paginate/internal.h"
@@ -488,12 +490,6 @@ unref_surface(void *p)
     cairo_surface_destroy(p);
 }
 
-static void
-unref_object(void *p)
-{
-    g_object_unref(p);
-}
-
 /* Where an image or a chart w wide starts in a column at x, width wide. */
 static int
 aligned_x(const Box *box, int x, int width, int w)
@@ -521,10 +517,98 @@ read_png(void *closure, unsigned char *data, unsigned int length)
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Decodes the image doc_build read, on its first use in the run: a PNG
- * surface or an SVG handle, kept in box->img for every other box showing it.
- * An SVG is read without a base file, so it cannot pull in other files. 0
- * (said once) when it cannot be decoded. */
+/* An SVG's natural size in pixels: its width and height, else its
+ * geometry; 0 when it has none. */
+static int
+svg_size(RsvgHandle *handle, double *w, double *h)
+{
+    gdouble pw = 0, ph = 0;
+    if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
+        RsvgRectangle ink, logical;
+        if (!rsvg_handle_get_geometry_for_element(handle, NULL, &ink, &logical, NULL) ||
+            logical.width <= 0 || logical.height <= 0)
+            return 0;
+        pw = logical.width;
+        ph = logical.height;
+    }
+    *w = pw;
+    *h = ph;
+    return 1;
+}
+
+/* Draws the SVG im (checked by doc_build) once, into a recording surface
+ * that paint replays wherever it is shown: whatever goes wrong in librsvg
+ * goes wrong here, said at the element naming the image, and never on the
+ * page's drawing context (a failed draw there would leave its groups and
+ * tags unbalanced, and a filter's paint as a page's first mark breaks
+ * Cairo 1.16's tagged PDF). The recording is at most SVG_RECORD_PIXELS
+ * large, so that what librsvg rasterises (filters) stays bounded. */
+#define SVG_RECORD_PIXELS (4.0 * 1000 * 1000)
+#define SVG_RECORD_SCALE  4.0
+
+static int
+record_svg(Ctx *c, Image *im)
+{
+    GError *err = NULL;
+    cairo_surface_t *rec = NULL;
+    cairo_t *cr = NULL;
+    int ok = 0;
+    RsvgHandle *handle = rsvg_handle_new_from_data(im->data, im->len, &err);
+    if (!handle) {
+        run_diag(c->run, DIAG_ERROR, im->line, im->col,
+                 "%s is not a readable SVG image: the SVG reader refused it; export it again as "
+                 "plain SVG",
+                 im->subject);
+        goto out;
+    }
+    rsvg_handle_set_dpi(handle, 96);
+    double w, h;
+    if (!svg_size(handle, &w, &h)) {
+        run_diag(c->run, DIAG_ERROR, im->line, im->col,
+                 "%s has no size: give the SVG a width and a height, or a viewBox", im->subject);
+        goto out;
+    }
+    double k = fmin(SVG_RECORD_SCALE, sqrt(SVG_RECORD_PIXELS / (w * h)));
+    cairo_rectangle_t extents = {0, 0, ceil(w * k), ceil(h * k)};
+    rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cr = cairo_create(rec);
+    RsvgRectangle viewport = {0, 0, w * k, h * k};
+    if (!rsvg_handle_render_document(handle, cr, &viewport, &err) ||
+        cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
+        cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+        run_diag(c->run, DIAG_ERROR, im->line, im->col,
+                 "%s is not a readable SVG image: it could not be drawn (it may ask for more "
+                 "work than copil allows); simplify it, or export it as PNG",
+                 im->subject);
+        goto out;
+    }
+    cairo_destroy(cr);
+    cr = NULL;
+    if (run_defer(c->run, unref_surface, rec) != STATUS_OK) {
+        rec = NULL; /* destroyed by run_defer */
+        goto out;
+    }
+    im->svg = rec;
+    rec = NULL;
+    im->width = w;
+    im->height = h;
+    im->scale = k;
+    ok = 1;
+out:
+    if (cr)
+        cairo_destroy(cr);
+    if (rec)
+        cairo_surface_destroy(rec);
+    if (handle)
+        g_object_unref(handle);
+    g_clear_error(&err);
+    return ok;
+}
+
+/* Decodes the image doc_build read and checked, on its first use in the
+ * run: a PNG surface or an SVG's recording, kept in box->img for every
+ * other box showing it. An SVG is read without a base file, so it cannot
+ * pull in other files. 0 (said once) when it cannot be decoded. */
 static int
 decode_image(Ctx *c, const Box *box)
 {
@@ -534,80 +618,38 @@ decode_image(Ctx *c, const Box *box)
     if (im->failed)
         return 0;
     im->failed = 1;
-    size_t n = strlen(box->src);
-    if (n > 4 && !g_ascii_strcasecmp(box->src + n - 4, ".svg")) {
-        GError *err = NULL;
-        RsvgHandle *handle = rsvg_handle_new_from_data(im->data, im->len, &err);
-        if (!handle) {
-            run_diag(c->run, DIAG_ERROR, box->line, 0, "the image %s cannot be read: %s", box->src,
-                     err ? err->message : "not a valid SVG file");
-            g_clear_error(&err);
+    if (im->kind == IMAGE_SVG) {
+        if (!record_svg(c, im))
             return 0;
-        }
-        if (run_defer(c->run, unref_object, handle) != STATUS_OK)
-            return 0;
-        rsvg_handle_set_dpi(handle, 96);
-        im->svg = handle;
         im->failed = 0;
         return 1;
     }
     PngReader reader = {im->data, im->len};
     cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        run_diag(c->run, DIAG_ERROR, box->line, 0,
-                 "the image %s cannot be read: it is not a valid PNG file", box->src);
+        run_diag(c->run, DIAG_ERROR, im->line, im->col,
+                 "%s is not a readable PNG image: it is damaged; export it again", im->subject);
         cairo_surface_destroy(img);
         return 0;
     }
     if (run_defer(c->run, unref_surface, img) != STATUS_OK)
         return 0;
     im->png = img;
+    im->width = cairo_image_surface_get_width(img);
+    im->height = cairo_image_surface_get_height(img);
+    im->scale = 1;
     im->failed = 0;
-    return 1;
-}
-
-/* The decoded image of box and its natural size in points (a pixel is 1/96
- * in, as on screens); 0 when it cannot be used. */
-static int
-load_image(Ctx *c, const Box *box, cairo_surface_t **png, RsvgHandle **svg, double *w, double *h)
-{
-    if (!decode_image(c, box))
-        return 0;
-    if (box->img->svg) {
-        RsvgHandle *handle = box->img->svg;
-        gdouble pw = 0, ph = 0;
-        if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
-            RsvgRectangle ink, logical;
-            if (!rsvg_handle_get_geometry_for_element(handle, NULL, &ink, &logical, NULL) ||
-                logical.width <= 0 || logical.height <= 0) {
-                run_diag(c->run, DIAG_ERROR, box->line, 0,
-                         "the image %s has no size: give the SVG a width and a height, or a "
-                         "viewBox",
-                         box->src);
-                return 0;
-            }
-            pw = logical.width;
-            ph = logical.height;
-        }
-        *svg = handle;
-        *w = pw;
-        *h = ph;
-        return 1;
-    }
-    cairo_surface_t *img = box->img->png;
-    *png = img;
-    *w = cairo_image_surface_get_width(img);
-    *h = cairo_image_surface_get_height(img);
     return 1;
 }
 
 static void
 measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
 {
-    cairo_surface_t *png = NULL;
-    RsvgHandle *svg = NULL;
-    double pw, ph;
-    if (!box->img || !load_image(c, box, &png, &svg, &pw, &ph) || pw <= 0 || ph <= 0)
+    if (!box->img || !decode_image(c, box))
+        return;
+    const Image *im = box->img;
+    double pw = im->width, ph = im->height;
+    if (pw <= 0 || ph <= 0)
         return;
     double w = box->img_width, h = box->img_height;
     if (w <= 0 && h <= 0)
@@ -622,8 +664,9 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     }
     Frag *f = frag_new(c, FRAG_IMAGE, box, aligned_x(box, x, width, (int)w), 0, (int)w, (int)h);
     if (f) {
-        f->image = png;
-        f->svg = svg;
+        f->image = im->png ? im->png : im->svg;
+        f->image_w = pw * im->scale;
+        f->image_h = ph * im->scale;
         f->alt = box->alt;
     }
     atom(c, out, box, box->style, f, (int)h);

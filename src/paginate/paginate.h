@@ -19,7 +19,6 @@
 #include <stdio.h>
 
 #include <cairo.h>
-#include <librsvg/rsvg.h>
 #include <pango/pango.h>
 
 #include "core/run.h"
@@ -65,14 +64,14 @@ struct Frag {
     int x, y, w, h;
     const Para *para; /* FRAG_TEXT */
     int first_line, nlines;
-    uint32_t color;         /* FRAG_FILL, FRAG_BORDER */
-    int border, sides;      /* FRAG_BORDER */
-    cairo_surface_t *image; /* FRAG_IMAGE, a PNG (owned by the run) */
-    RsvgHandle *svg;        /* FRAG_IMAGE, an SVG (owned by the run) */
-    const Chart *chart;     /* FRAG_CHART: its labels typeset */
-    PangoContext *pango;    /* FRAG_CHART: lays out the labels */
-    const char *family;     /* FRAG_CHART: the labels' font family */
-    const char *alt;        /* FRAG_IMAGE, FRAG_CHART: the text alternative */
+    uint32_t color;          /* FRAG_FILL, FRAG_BORDER */
+    int border, sides;       /* FRAG_BORDER */
+    cairo_surface_t *image;  /* FRAG_IMAGE: a PNG, or an SVG's recording (owned by the run) */
+    double image_w, image_h; /* FRAG_IMAGE: image's size in its own units */
+    const Chart *chart;      /* FRAG_CHART: its labels typeset */
+    PangoContext *pango;     /* FRAG_CHART: lays out the labels */
+    const char *family;      /* FRAG_CHART: the labels' font family */
+    const char *alt;         /* FRAG_IMAGE, FRAG_CHART: the text alternative */
 };
 
 typedef struct Page Page;

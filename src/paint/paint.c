@@ -354,22 +354,14 @@ draw_border(Painter *p, const Frag *f)
     cairo_stroke(cr);
 }
 
+/* A PNG's pixels or an SVG's recording (paginate drew the SVG once, and
+ * whatever could fail failed there): the same few calls, which cannot leave
+ * the page's state or its tags unbalanced. */
 static void
 draw_image(Painter *p, const Frag *f)
 {
     cairo_t *cr = p->cr;
-    if (f->svg) {
-        RsvgRectangle viewport = {doc_pt(f->x), doc_pt(f->y), doc_pt(f->w), doc_pt(f->h)};
-        GError *err = NULL;
-        if (!rsvg_handle_render_document(f->svg, cr, &viewport, &err)) {
-            run_diag(p->run, DIAG_WARNING, f->box->line, 0, "the SVG image could not be drawn: %s",
-                     err ? err->message : "unknown error");
-            g_clear_error(&err);
-        }
-        return;
-    }
-    double iw = cairo_image_surface_get_width(f->image);
-    double ih = cairo_image_surface_get_height(f->image);
+    double iw = f->image_w, ih = f->image_h;
     cairo_save(cr);
     cairo_translate(cr, doc_pt(f->x), doc_pt(f->y));
     cairo_scale(cr, doc_pt(f->w) / iw, doc_pt(f->h) / ih);

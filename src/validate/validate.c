@@ -215,6 +215,12 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
     return DOC_UNKNOWN;
 }
 
+/* A parsed file's bytes, hung on its xmlDoc's _private for validate_position. */
+typedef struct Source {
+    const char *src;
+    size_t len;
+} Source;
+
 static Status validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out,
                           DocKind *kind_out, const char **src, size_t *srclen);
 
@@ -292,6 +298,13 @@ validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out, 
     st = validate_parse(r, data, len, &doc);
     if (st != STATUS_OK)
         goto out;
+    /* The bytes stay in r's arena as long as doc: validate_position reads them. */
+    Source *source = arena_alloc(&r->arena, sizeof *source);
+    if (source) {
+        source->src = data;
+        source->len = len;
+        doc->_private = source;
+    }
     DocKind kind = kind_of(r, xmlDocGetRootElement(doc), data, len);
     if (kind == DOC_UNKNOWN) {
         st = STATUS_INVALID;
@@ -397,4 +410,16 @@ validate_agenda_overrun(xmlDocPtr doc, int *items, int *planned, long *line)
     *planned = from >= 0 && to > from ? to - from : 0;
     *line = end ? xmlGetLineNo(end) : 0;
     return *planned > 0 && total > *planned ? total - *planned : 0;
+}
+
+void
+validate_position(xmlDocPtr doc, const xmlNode *node, long *line, long *col)
+{
+    const Source *source = doc ? doc->_private : NULL;
+    *line = xmlGetLineNo(node);
+    *col = 0;
+    if (*line < 0)
+        *line = 0;
+    if (source && source->src)
+        source_position(source->src, source->len, node, NULL, line, col);
 }

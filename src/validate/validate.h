@@ -107,6 +107,12 @@ void validate_linked_files(xmlDocPtr doc, DocKind kind, LinkedFileFn fn, void *c
  * those words (NULL: none). Strings are in a. */
 const char *validate_email(Arena *a, const char *addr, const char *element, const char **wire);
 
+/* Where node's start tag begins in the file doc was read from by
+ * validate_file (or validate_file_alone): *line and *col, 1-based. For a
+ * document made otherwise (a stylesheet's output), libxml2's line and
+ * column 0 (unknown). */
+void validate_position(xmlDocPtr doc, const xmlNode *node, long *line, long *col);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);
