@@ -192,11 +192,13 @@ draw_links(Painter *p, const Frag *f)
     for (const TextLink *l = para->links; l; l = l->next) {
         GString *rects = g_string_new(NULL);
         for (int j = f->first_line; j < f->first_line + f->nlines; j++) {
-            PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+            PangoLayoutLine *line = para->lines[j];
             int *ranges = NULL, nr = 0;
-            if (l->end <= line->start_index || l->start >= line->start_index + line->length)
+            /* Offsets in the text of the line's own layout. */
+            int start = l->start - (int)para->base[j], end = l->end - (int)para->base[j];
+            if (end <= line->start_index || start >= line->start_index + line->length)
                 continue;
-            pango_layout_line_get_x_ranges(line, l->start, l->end, &ranges, &nr);
+            pango_layout_line_get_x_ranges(line, start > 0 ? start : 0, end, &ranges, &nr);
             double top = doc_pt(f->y + para->top[j] - para->top[f->first_line]);
             double h = doc_pt(para->top[j + 1] - para->top[j]);
             for (int k = 0; k < nr; k++)
@@ -235,7 +237,7 @@ heading_outline(Painter *p, const Frag *f)
         cairo_tag_end(p->cr, CAIRO_TAG_DEST);
     }
     /* The title: the heading's text without soft hyphens or line breaks. */
-    const char *text = pango_layout_get_text(f->para->layout);
+    const char *text = f->para->text;
     GString *title = g_string_new(NULL);
     for (const char *s = text; *s; s++) {
         if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD) {
@@ -308,7 +310,7 @@ draw_text(Painter *p, const Frag *f)
     if (span)
         cairo_tag_begin(p->cr, "Span", NULL);
     for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+        PangoLayoutLine *line = para->lines[j];
         double x = doc_pt(f->x + para->xoff[j]);
         double y = doc_pt(f->y + para->baseline[j] - para->top[f->first_line]);
         cairo_move_to(p->cr, x, y);
