@@ -185,19 +185,39 @@ open_artifact(Painter *p)
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* Where line j ends in the paragraph's text. */
+static int
+line_end(const Para *para, int j)
+{
+    return (int)para->base[j] + para->lines[j]->start_index + para->lines[j]->length;
+}
+
 static void
 draw_links(Painter *p, const Frag *f)
 {
     const Para *para = f->para;
     for (const TextLink *l = para->links; l; l = l->next) {
         GString *rects = g_string_new(NULL);
-        for (int j = f->first_line; j < f->first_line + f->nlines; j++) {
+        /* The first line of f that ends after the link's start, found by
+         * halving: a long paragraph with many links costs no product of
+         * the two. */
+        int lo = f->first_line, hi = f->first_line + f->nlines;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (line_end(para, mid) <= l->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int j = lo; j < f->first_line + f->nlines; j++) {
             PangoLayoutLine *line = para->lines[j];
             int *ranges = NULL, nr = 0;
             /* Offsets in the text of the line's own layout. */
             int start = l->start - (int)para->base[j], end = l->end - (int)para->base[j];
-            if (end <= line->start_index || start >= line->start_index + line->length)
+            if (start >= line->start_index + line->length)
                 continue;
+            if (end <= line->start_index)
+                break;
             pango_layout_line_get_x_ranges(line, start > 0 ? start : 0, end, &ranges, &nr);
             double top = doc_pt(f->y + para->top[j] - para->top[f->first_line]);
             double h = doc_pt(para->top[j + 1] - para->top[j]);
