@@ -192,6 +192,7 @@ fi
 
 # --- the layout engine ----------------------------------------------------------
 . tests/layout.sh
+. tests/long-text.sh
 
 # --- the documents -------------------------------------------------------------
 . tests/documents.sh

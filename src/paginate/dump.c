@@ -27,12 +27,10 @@ raised(GSList *attrs, int i)
 }
 
 static void
-line_text(FILE *fp, PangoLayout *layout, int index)
+line_text(FILE *fp, PangoLayoutLine *line)
 {
-    PangoLayoutLine *line = pango_layout_get_line_readonly(layout, index);
+    PangoLayout *layout = line->layout;
     const char *text = pango_layout_get_text(layout);
-    if (!line)
-        return;
     const unsigned char *s = (const unsigned char *)text + line->start_index;
     int n = line->length;
     int soft_end = 0, up = 0;
@@ -123,7 +121,7 @@ pg_dump(const Pages *pages, FILE *fp)
                 fprintf(fp, "      alt: %s\n", f->alt);
             if (f->kind == FRAG_TEXT)
                 for (int i = 0; i < f->nlines; i++)
-                    line_text(fp, f->para->layout, f->first_line + i);
+                    line_text(fp, f->para->lines[f->first_line + i]);
         }
     }
 }

@@ -92,34 +92,11 @@ measure_para(Ctx *c, const RichText *rt, const Style *st, int width, const Box *
         return NULL;
     }
     TextLayout tl = text_layout(c->text, c->run, rt, st, width, c->page, c->count, owner);
-    if (!tl.layout)
+    if (tl.nlines == 0)
         return NULL;
     Para *p = arena_alloc(c->a, sizeof(*p));
-    int n = pango_layout_get_line_count(tl.layout);
-    if (!p)
-        return NULL;
-    p->layout = tl.layout;
-    p->links = tl.links;
-    p->nlines = n;
-    p->top = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
-    p->baseline = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
-    p->xoff = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
-    if (!p->top || !p->baseline || !p->xoff)
-        return NULL;
-    PangoLayoutIter *it = pango_layout_get_iter(tl.layout);
-    int i = 0;
-    do {
-        int y0, y1;
-        PangoRectangle logical;
-        pango_layout_iter_get_line_yrange(it, &y0, &y1);
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        p->top[i] = y0;
-        p->baseline[i] = pango_layout_iter_get_baseline(it);
-        p->xoff[i] = logical.x;
-        p->top[i + 1] = y1;
-        i++;
-    } while (i < n && pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    if (p)
+        *p = tl;
     return p;
 }
 

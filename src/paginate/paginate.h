@@ -25,15 +25,9 @@
 #include "doc/doc.h"
 #include "text/text.h"
 
-/* A paragraph laid out: its lines' tops, baselines and left offsets. */
-typedef struct Para {
-    PangoLayout *layout;
-    TextLink *links;
-    int nlines;
-    int *top;      /* nlines + 1 entries: top of each line; top[nlines] = height */
-    int *baseline; /* nlines entries */
-    int *xoff;     /* nlines entries: the line's left edge inside the layout */
-} Para;
+/* A paragraph laid out: its lines, their tops, baselines and left offsets
+ * (text/text.h). */
+typedef TextLayout Para;
 
 typedef enum FragKind {
     FRAG_TEXT,      /* lines of a Para */

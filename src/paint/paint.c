@@ -185,18 +185,40 @@ open_artifact(Painter *p)
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* Where line j ends in the paragraph's text. */
+static int
+line_end(const Para *para, int j)
+{
+    return (int)para->base[j] + para->lines[j]->start_index + para->lines[j]->length;
+}
+
 static void
 draw_links(Painter *p, const Frag *f)
 {
     const Para *para = f->para;
     for (const TextLink *l = para->links; l; l = l->next) {
         GString *rects = g_string_new(NULL);
-        for (int j = f->first_line; j < f->first_line + f->nlines; j++) {
-            PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+        /* The first line of f that ends after the link's start, found by
+         * halving: a long paragraph with many links costs no product of
+         * the two. */
+        int lo = f->first_line, hi = f->first_line + f->nlines;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (line_end(para, mid) <= l->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int j = lo; j < f->first_line + f->nlines; j++) {
+            PangoLayoutLine *line = para->lines[j];
             int *ranges = NULL, nr = 0;
-            if (l->end <= line->start_index || l->start >= line->start_index + line->length)
+            /* Offsets in the text of the line's own layout. */
+            int start = l->start - (int)para->base[j], end = l->end - (int)para->base[j];
+            if (start >= line->start_index + line->length)
                 continue;
-            pango_layout_line_get_x_ranges(line, l->start, l->end, &ranges, &nr);
+            if (end <= line->start_index)
+                break;
+            pango_layout_line_get_x_ranges(line, start > 0 ? start : 0, end, &ranges, &nr);
             double top = doc_pt(f->y + para->top[j] - para->top[f->first_line]);
             double h = doc_pt(para->top[j + 1] - para->top[j]);
             for (int k = 0; k < nr; k++)
@@ -235,7 +257,7 @@ heading_outline(Painter *p, const Frag *f)
         cairo_tag_end(p->cr, CAIRO_TAG_DEST);
     }
     /* The title: the heading's text without soft hyphens or line breaks. */
-    const char *text = pango_layout_get_text(f->para->layout);
+    const char *text = f->para->text;
     GString *title = g_string_new(NULL);
     for (const char *s = text; *s; s++) {
         if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD) {
@@ -308,7 +330,7 @@ draw_text(Painter *p, const Frag *f)
     if (span)
         cairo_tag_begin(p->cr, "Span", NULL);
     for (int j = f->first_line; j < f->first_line + f->nlines && j < para->nlines; j++) {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(para->layout, j);
+        PangoLayoutLine *line = para->lines[j];
         double x = doc_pt(f->x + para->xoff[j]);
         double y = doc_pt(f->y + para->baseline[j] - para->top[f->first_line]);
         cairo_move_to(p->cr, x, y);

@@ -24,13 +24,23 @@
 #define LEFT_MIN  2
 #define RIGHT_MIN 3
 
+/* Whether offsets, asked in increasing order, fall in one of the ranges
+ * [skip[2k], skip[2k+1]) (in order of their start): a cursor over them, so
+ * that a paragraph of many words and many links costs their sum, not their
+ * product. */
+typedef struct Skip {
+    const unsigned *skip;
+    int nskip, next;
+    unsigned reach; /* the furthest end of the ranges started so far */
+} Skip;
+
 static int
-skipped(unsigned i, const unsigned *skip, int nskip)
+skipped(Skip *k, unsigned i)
 {
-    for (int k = 0; k + 1 < nskip * 2; k += 2)
-        if (i >= skip[k] && i < skip[k + 1])
-            return 1;
-    return 0;
+    for (; k->next < k->nskip && k->skip[2 * k->next] <= i; k->next++)
+        if (k->skip[2 * k->next + 1] > k->reach)
+            k->reach = k->skip[2 * k->next + 1];
+    return i < k->reach;
 }
 
 /* Words are looked up again and again in minutes (the same names of
@@ -140,12 +150,13 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
     Buf o;
     buf_init(&o, a);
     HyphenDict *dict = text_dict(t);
+    Skip links = {skip, skip ? nskip : 0, 0, 0};
     unsigned i = 0;
     buf_reserve(&o, n + n / 4);
     while (i < n) {
         uint32_t cp;
         unsigned k = (unsigned)utf8_decode(s + i, n - i, &cp);
-        if (dict && g_unichar_isalpha(cp) && !skipped(i, skip, nskip)) {
+        if (dict && g_unichar_isalpha(cp) && !skipped(&links, i)) {
             /* A word: letters only. */
             unsigned j = i, nchars = 0;
             int capital = g_unichar_isupper(cp);
@@ -177,7 +188,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
                 mixed = g_unichar_isupper(c3);
             }
             if (!capital && !glued && !mixed && nchars >= MIN_WORD && nchars <= MAX_WORD &&
-                !skipped(j - 1, skip, nskip)) {
+                !skipped(&links, j - 1)) {
                 hyphenate_word(t, &o, s + i, j - i, nchars, map, i);
             } else {
                 if (map)

@@ -71,12 +71,6 @@ text_cache(Text *t)
     return t->points;
 }
 
-static void
-unref_layout(void *p)
-{
-    g_object_unref(p);
-}
-
 static PangoFontDescription *
 font_for(Text *t, const Style *st)
 {
@@ -89,16 +83,24 @@ font_for(Text *t, const Style *st)
     return d;
 }
 
+/* The attributes of one text, kept in the order they are made until the
+ * text is laid out (see sorted_attrs). */
+typedef struct Pending {
+    PangoAttribute *at;
+    unsigned seq;
+} Pending;
+
 static void
-add_attr(PangoAttrList *list, PangoAttribute *at, unsigned start, unsigned end)
+add_attr(GArray *list, PangoAttribute *at, unsigned start, unsigned end)
 {
     at->start_index = start;
     at->end_index = end;
-    pango_attr_list_insert(list, at);
+    Pending p = {at, list->len};
+    g_array_append_val(list, p);
 }
 
 static void
-add_color(PangoAttrList *list, uint32_t rgb, unsigned start, unsigned end)
+add_color(GArray *list, uint32_t rgb, unsigned start, unsigned end)
 {
     add_attr(list,
              pango_attr_foreground_new((guint16)(((rgb >> 16) & 0xFF) * 257),
@@ -164,7 +166,7 @@ fill_fields(Arena *a, const RichText *rt, int page, int count, unsigned *map, un
 #define TOKEN_MIN 25
 
 static void
-no_hyphens_in_tokens(PangoAttrList *list, const char *s, unsigned n)
+no_hyphens_in_tokens(GArray *list, const char *s, unsigned n)
 {
     unsigned start = 0;
     int soft = 0;
@@ -183,7 +185,7 @@ no_hyphens_in_tokens(PangoAttrList *list, const char *s, unsigned n)
 }
 
 static void
-add_superscript(PangoAttrList *list, const Style *st, unsigned start, unsigned end)
+add_superscript(GArray *list, const Style *st, unsigned start, unsigned end)
 {
     add_attr(list, pango_attr_rise_new(st->size * 27 / 100), start, end);
     add_attr(list, pango_attr_scale_new(0.7), start, end);
@@ -203,9 +205,8 @@ add_superscript(PangoAttrList *list, const Style *st, unsigned start, unsigned e
  * viewer's search and copy) take for a space: "4 e B". With the number
  * placed exactly too, the gap goes to the space before it. */
 static void
-superscript_ordinals(PangoAttrList *list, Arena *a, const RichText *rt, const Style *st,
-                     const char *s1, unsigned n1, const unsigned *m0, const unsigned *m1,
-                     const unsigned *m2)
+superscript_ordinals(GArray *list, Arena *a, const RichText *rt, const Style *st, const char *s1,
+                     unsigned n1, const unsigned *m0, const unsigned *m1, const unsigned *m2)
 {
     int count = 0;
     const unsigned *r = text_ordinals(a, s1, n1, &count);
@@ -250,12 +251,299 @@ text_check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
     }
 }
 
+/* By start, and in the order made among equals: the order
+ * pango_attr_list_insert keeps, so that inserting them in this order gives
+ * the list that inserting them as made would, each in constant time. */
+static gint
+by_start(gconstpointer a, gconstpointer b)
+{
+    const Pending *x = a, *y = b;
+    if (x->at->start_index != y->at->start_index)
+        return x->at->start_index < y->at->start_index ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* --- long texts in pieces ---------------------------------------------
+ *
+ * Pango 1.50 breaks the lines of an item (a run of text in one font) by
+ * measuring what is left of it, line after line; when what is left holds no
+ * break opportunity but its end, the end of the text, it shapes all of it
+ * again for each line (pango-layout.c, process_item). And after breaking,
+ * it walks the attribute list from its start for each run. A long
+ * paragraph, worse a long unbroken word, costs the square of its length.
+ *
+ * So a text longer than PIECE_FROM is laid out in pieces of about PIECE
+ * bytes, one PangoLayout each: a piece's lines but its last are kept, and
+ * the next piece starts where that last line started. Pango breaks lines
+ * greedily, one after the other, so the kept lines are those the whole
+ * text would have had. A piece ends inside a word, and its last character
+ * is made an item of its own (by an attribute that changes nothing): what
+ * Pango measures again for each line then stops there, in the line that is
+ * dropped. The rest of a paragraph up to a hard line break (<br>), once
+ * short, is laid out as it is and kept whole. Shorter texts, every real
+ * paragraph, are laid out in one layout as they always were.
+ *
+ *   text   |-------- piece 1 --------|
+ *          [line][line][line][dropped]
+ *                            |-------- piece 2 --------|
+ *                            [line][line][line][dropped]
+ *                                              |-- last piece --|
+ */
+#define PIECE_FROM 8192
+#define PIECE      2048
+#define PIECE_LAST 256
+
+/* Lines taller than this in all (Pango units, about 1,000 A4 pages): the
+ * sums of positions would overflow. */
+#define MAX_HEIGHT (1 << 30)
+
+/* Where the text being laid out is, and what has been kept of it. */
+typedef struct Pieces {
+    Text *t;
+    Run *r;
+    const Style *st;
+    int width;
+    const char *s; /* the whole text */
+    unsigned n;
+    GArray *attrs;   /* Pending, sorted by start */
+    GPtrArray *live; /* attributes that may cross the next piece */
+    unsigned next;   /* first attribute of attrs not yet in live */
+    GArray *lines;   /* Line */
+    int failed;      /* out of memory, or too tall */
+} Pieces;
+
+typedef struct Line {
+    PangoLayoutLine *line;
+    unsigned base;
+    int top, bottom, baseline, x;
+} Line;
+
+/* 1 for a character that ends a line whatever the width: <br> and the
+ * paragraph separator. */
+static unsigned
+hard_break_len(const char *s, unsigned i, unsigned n)
+{
+    if (s[i] == '\n')
+        return 1;
+    if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0xA9)
+        return 3;
+    return 0;
+}
+
+/* A character a piece may end before and after: inside a word, not next
+ * to anything that binds to what precedes it (a combining mark, a joiner,
+ * a variation selector). */
+static int
+inside_word(uint32_t cp)
+{
+    GUnicodeType type = g_unichar_type(cp);
+    return cp > ' ' && cp != 0xA0 && cp != 0xAD && cp != 0x202F && cp != '-' && cp != 0x200C &&
+           cp != 0x200D && !(cp >= 0xFE00 && cp <= 0xFE0F) && type != G_UNICODE_SPACE_SEPARATOR &&
+           type != G_UNICODE_LINE_SEPARATOR && type != G_UNICODE_PARAGRAPH_SEPARATOR &&
+           type != G_UNICODE_CONTROL && type != G_UNICODE_FORMAT && !g_unichar_ismark(cp);
+}
+
+/* Where a piece starting at pos should end, near target (pos < target <=
+ * n): between two characters of a word when there is one close by, else at
+ * the character boundary at or before target. */
+static unsigned
+piece_end(const char *s, unsigned pos, unsigned target)
+{
+    while (target > pos + 1 && ((unsigned char)s[target] & 0xC0) == 0x80)
+        target--;
+    for (unsigned e = target; e > pos + 8 && target - e < 64; e--) {
+        if (((unsigned char)s[e] & 0xC0) == 0x80)
+            continue;
+        unsigned b = e - 1;
+        while (b > pos && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b--;
+        uint32_t before, at;
+        utf8_decode(s + b, e - b, &before);
+        utf8_decode(s + e, 4, &at);
+        if (inside_word(before) && inside_word(at))
+            return e;
+    }
+    return target;
+}
+
+/* The attributes of the whole text that cross [pos, end), moved to the
+ * piece's offsets, in order. */
+static PangoAttrList *
+piece_attrs(Pieces *p, unsigned pos, unsigned end)
+{
+    unsigned k = 0;
+    for (unsigned i = 0; i < p->live->len; i++) {
+        PangoAttribute *at = g_ptr_array_index(p->live, i);
+        if (at->end_index > pos)
+            g_ptr_array_index(p->live, k++) = at;
+    }
+    g_ptr_array_set_size(p->live, k);
+    for (; p->next < p->attrs->len; p->next++) {
+        PangoAttribute *at = g_array_index(p->attrs, Pending, p->next).at;
+        if (at->start_index >= end)
+            break;
+        if (at->end_index > pos)
+            g_ptr_array_add(p->live, at);
+    }
+    PangoAttrList *list = pango_attr_list_new();
+    for (unsigned i = 0; i < p->live->len; i++) {
+        const PangoAttribute *at = g_ptr_array_index(p->live, i);
+        if (at->start_index >= end)
+            continue;
+        PangoAttribute *c = pango_attribute_copy(at);
+        c->start_index = at->start_index > pos ? at->start_index - pos : 0;
+        c->end_index = (at->end_index < end ? at->end_index : end) - pos;
+        pango_attr_list_insert(list, c);
+    }
+    return list;
+}
+
+static void
+unref_layout(void *p)
+{
+    g_object_unref(p);
+}
+
+/* A layout of s[pos, end) in the paragraph's style; indent says whether
+ * its first line starts a paragraph. The run owns it. */
+static PangoLayout *
+piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *list)
+{
+    PangoLayout *layout = pango_layout_new(fonts_context(p->t->fonts));
+    if (run_defer(p->r, unref_layout, layout) != STATUS_OK) {
+        g_object_unref(layout);
+        pango_attr_list_unref(list);
+        return NULL;
+    }
+    shape(p->t, layout, p->st, p->width, p->st->align);
+    /* A piece that starts inside a paragraph has only continuation lines,
+     * which an indent (never negative) leaves alone. */
+    pango_layout_set_indent(layout, indent ? p->st->indent_first : 0);
+    pango_layout_set_text(layout, p->s + pos, (int)(end - pos));
+    pango_layout_set_attributes(layout, list);
+    pango_attr_list_unref(list);
+    return layout;
+}
+
+/* Keeps the first `keep` lines of layout, whose text starts at pos, below
+ * those kept before. Where one layout of the whole text would have put
+ * them (pango-layout.c, get_line_extents_layout_coords): with a line
+ * spacing, each baseline is the previous one plus the spacing times the
+ * line's height, computed in float as Pango does, so that the positions
+ * come out the same to the unit; without, each line starts where the
+ * previous one ends. */
+static void
+keep_lines(Pieces *p, PangoLayout *layout, unsigned pos, int keep)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    float spacing = pango_layout_get_line_spacing(layout);
+    for (int j = 0; j < keep; j++) {
+        Line l = {pango_layout_iter_get_line_readonly(it), pos, 0, 0, 0, 0};
+        PangoRectangle logical;
+        pango_layout_iter_get_line_yrange(it, &l.top, &l.bottom);
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        l.baseline = pango_layout_iter_get_baseline(it);
+        l.x = logical.x;
+        if (pos > 0) {
+            const Line *prev = &g_array_index(p->lines, Line, p->lines->len - 1);
+            int at;
+            if (spacing == 0.0f) {
+                at = prev->bottom + (l.baseline - l.top);
+            } else {
+                int height;
+                pango_layout_line_get_height(l.line, &height);
+                at = (int)((float)prev->baseline + spacing * (float)height);
+            }
+            int dy = at - l.baseline;
+            l.top += dy;
+            l.bottom += dy;
+            l.baseline += dy;
+        }
+        if (l.bottom > MAX_HEIGHT) {
+            p->failed = 2;
+            break;
+        }
+        g_array_append_val(p->lines, l);
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
+}
+
+/* Lays out the whole text, piece by piece, into p->lines. */
+static void
+lay_out_pieces(Pieces *p)
+{
+    unsigned pos = 0, want = PIECE, hard = 0;
+    int starts_paragraph = 1, hard_checked = 0, whole = 0;
+    while (!p->failed) {
+        if (!hard_checked) {
+            for (hard = pos; hard < p->n && !hard_break_len(p->s, hard, p->n); hard++)
+                ;
+            hard_checked = 1;
+        }
+        /* The rest up to the hard break, when short, is laid out whole;
+         * else a piece ends inside a word, before the rest gets short. */
+        unsigned end = hard;
+        int last = whole || hard - pos <= PIECE_LAST;
+        if (!last)
+            end = piece_end(p->s, pos, hard - pos <= want ? hard - PIECE_LAST / 2 : pos + want);
+        PangoAttrList *list = piece_attrs(p, pos, end);
+        if (!last) {
+            /* The sentinel: its last character, an item of its own. */
+            unsigned b = end - 1;
+            while (b > pos && ((unsigned char)p->s[b] & 0xC0) == 0x80)
+                b--;
+            PangoAttribute *at = pango_attr_fallback_new(TRUE);
+            at->start_index = b - pos;
+            at->end_index = end - pos;
+            pango_attr_list_insert(list, at);
+        }
+        PangoLayout *layout = piece_layout(p, pos, end, starts_paragraph, list);
+        if (!layout) {
+            p->failed = 1;
+            return;
+        }
+        int n = pango_layout_get_line_count(layout);
+        if (!last && n < 2) {
+            /* The piece fits on one line: a longer one, or the rest whole. */
+            if (hard - pos <= want)
+                whole = 1;
+            else
+                want *= 2;
+            continue;
+        }
+        keep_lines(p, layout, pos, last ? n : n - 1);
+        want = PIECE;
+        whole = 0;
+        if (last) {
+            if (hard >= p->n)
+                return;
+            pos = hard + hard_break_len(p->s, hard, p->n);
+            starts_paragraph = 1;
+            hard_checked = 0;
+            continue;
+        }
+        PangoLayoutLine *dropped = pango_layout_get_line_readonly(layout, n - 1);
+        starts_paragraph = dropped->is_paragraph_start;
+        pos += (unsigned)dropped->start_index;
+    }
+}
+
 TextLayout
 text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page, int count,
             const Box *owner)
 {
     TextLayout out = {0};
     Arena *a = &t->scratch;
+    GArray *attrs = g_array_new(FALSE, FALSE, sizeof(Pending));
+    Pieces p = {t,     r,
+                st,    width,
+                NULL,  0,
+                attrs, g_ptr_array_new(),
+                0,     g_array_new(FALSE, FALSE, sizeof(Line)),
+                0};
     unsigned n0, n1, n2;
     unsigned *m0 = arena_alloc_array(a, (size_t)rt->len + 1, sizeof(unsigned));
     if (!m0)
@@ -289,54 +577,42 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     }
 #define MAP(off) (m2 ? m2[m1[m0[(off)]]] : m1[m0[(off)]])
 
-    PangoLayout *layout = pango_layout_new(fonts_context(t->fonts));
-    if (run_defer(r, unref_layout, layout) != STATUS_OK) {
-        g_object_unref(layout);
-        goto fail;
-    }
-    shape(t, layout, st, width, st->align);
-    pango_layout_set_indent(layout, st->indent_first);
-    pango_layout_set_text(layout, s2, (int)n2);
-
-    PangoAttrList *list = pango_attr_list_new();
-    add_color(list, st->color, 0, n2);
-    no_hyphens_in_tokens(list, s2, n2);
+    add_color(attrs, st->color, 0, n2);
+    no_hyphens_in_tokens(attrs, s2, n2);
     if (st->underline)
-        add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
+        add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
     for (const Span *sp = rt->spans; sp; sp = sp->next) {
         unsigned s = MAP(sp->start), e = MAP(sp->end);
         if (s >= e)
             continue;
         switch (sp->kind) {
         case SPAN_BOLD:
-            add_attr(list, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s, e);
+            add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s, e);
             break;
         case SPAN_ITALIC:
-            add_attr(list, pango_attr_style_new(PANGO_STYLE_ITALIC), s, e);
+            add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), s, e);
             break;
         case SPAN_UNDERLINE:
-            add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
             break;
         case SPAN_SUP:
-            add_superscript(list, st, s, e);
+            add_superscript(attrs, st, s, e);
             break;
         case SPAN_STYLE: {
             PangoFontDescription *d = font_for(t, sp->style);
-            add_attr(list, pango_attr_font_desc_new(d), s, e);
+            add_attr(attrs, pango_attr_font_desc_new(d), s, e);
             pango_font_description_free(d);
-            add_color(list, sp->style->color, s, e);
+            add_color(attrs, sp->style->color, s, e);
             if (sp->style->underline)
-                add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+                add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
             break;
         }
         case SPAN_LINK: {
-            add_attr(list, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
-            add_color(list, 0x1F4E8C, s, e);
+            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+            add_color(attrs, 0x1F4E8C, s, e);
             TextLink *l = arena_alloc(&r->arena, sizeof(*l));
-            if (!l) {
-                pango_attr_list_unref(list);
+            if (!l)
                 goto fail;
-            }
             l->start = (int)s;
             l->end = (int)e;
             l->href = sp->href;
@@ -350,21 +626,65 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
             break;
         }
     }
-    superscript_ordinals(list, a, rt, st, s1, n1, m0, m1, m2);
+    superscript_ordinals(attrs, a, rt, st, s1, n1, m0, m1, m2);
 #undef MAP
-    pango_layout_set_attributes(layout, list);
-    pango_attr_list_unref(list);
+    g_array_sort(attrs, by_start);
     text_check_glyphs(t, r, s2, n2, owner);
-    out.layout = layout;
     if (a->failed)
         goto fail; /* a rewrite came back empty: the layout would lose text */
-    arena_free(a);
-    return out;
+
+    p.s = s2;
+    p.n = n2;
+    if (n2 <= PIECE_FROM) {
+        PangoAttrList *list = pango_attr_list_new();
+        for (unsigned i = 0; i < attrs->len; i++)
+            pango_attr_list_insert(list, pango_attribute_copy(g_array_index(attrs, Pending, i).at));
+        PangoLayout *layout = piece_layout(&p, 0, n2, 1, list);
+        if (!layout)
+            goto fail;
+        keep_lines(&p, layout, 0, pango_layout_get_line_count(layout));
+    } else {
+        lay_out_pieces(&p);
+    }
+    if (p.failed == 2) {
+        run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
+                 "this text is too long for its width: it would be more than a thousand pages "
+                 "tall; split it, or widen its column");
+        goto out;
+    }
+    int nl = (int)p.lines->len;
+    out.lines = arena_alloc_array(&r->arena, (size_t)nl, sizeof(PangoLayoutLine *));
+    out.base = arena_alloc_array(&r->arena, (size_t)nl, sizeof(unsigned));
+    out.top = arena_alloc_array(&r->arena, (size_t)nl + 1, sizeof(int));
+    out.baseline = arena_alloc_array(&r->arena, (size_t)nl, sizeof(int));
+    out.xoff = arena_alloc_array(&r->arena, (size_t)nl, sizeof(int));
+    out.text = arena_strndup(&r->arena, s2, n2);
+    out.len = n2;
+    if (p.failed || nl == 0 || !out.lines || !out.base || !out.top || !out.baseline || !out.xoff ||
+        !out.text)
+        goto fail;
+    for (int i = 0; i < nl; i++) {
+        const Line *l = &g_array_index(p.lines, Line, i);
+        out.lines[i] = l->line;
+        out.base[i] = l->base;
+        out.top[i] = l->top;
+        out.top[i + 1] = l->bottom;
+        out.baseline[i] = l->baseline;
+        out.xoff[i] = l->x;
+    }
+    out.nlines = nl;
+    goto out;
 fail:
     /* The scratch arena forgets its failure when emptied: said here. */
     run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0, "out of memory while laying out this text");
+out:
+    for (unsigned i = 0; i < attrs->len; i++)
+        pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
+    g_array_free(attrs, TRUE);
+    g_ptr_array_free(p.live, TRUE);
+    g_array_free(p.lines, TRUE);
     arena_free(a);
-    out.layout = NULL;
-    out.links = NULL;
+    if (out.nlines == 0)
+        out = (TextLayout){0};
     return out;
 }

@@ -32,18 +32,31 @@ Fonts *text_fonts(Text *t);
 typedef struct TextLink TextLink;
 struct TextLink {
     TextLink *next;
-    int start, end; /* byte offsets in the layout's text */
+    int start, end; /* byte offsets in the TextLayout's text */
     const char *href, *to;
 };
 
+/* A text laid out: its lines, placed one under the other. A long text is
+ * laid out in pieces (see layout.c), so its lines belong to several
+ * PangoLayouts: each line's own (line->layout) holds the stretch of the
+ * text that starts at byte base[i]. Everything is owned by the run. */
 typedef struct TextLayout {
-    PangoLayout *layout; /* owned by the run */
-    TextLink *links;
+    int nlines;              /* 0 when the text could not be laid out */
+    PangoLayoutLine **lines; /* nlines entries */
+    unsigned *base;          /* nlines entries: where the line's layout starts in text */
+    int *top;                /* nlines + 1 entries: top of each line; top[nlines] = height */
+    int *baseline;           /* nlines entries */
+    int *xoff;               /* nlines entries: the line's left edge */
+    const char *text;        /* the text as laid out (typeset, hyphenated), len bytes */
+    unsigned len;
+    TextLink *links; /* byte offsets in text */
 } TextLayout;
 
 /* Lays out rt in style st at the given width (Pango units, > 0). page and
  * count fill the page-number and page-count fields. Warnings (missing
- * glyphs) go to r at owner's line. The layout is registered with the run. */
+ * glyphs) go to r at owner's line, and so does the error of a text too
+ * long for its width (nlines is then 0). The time taken grows with the
+ * length of the text, whatever its words. */
 TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
                        int count, const Box *owner);
 

@@ -44,20 +44,31 @@ last(const Buf *o, unsigned back)
     return cp;
 }
 
-/* The word just written (back to the previous space), as a NUL-terminated
- * copy in buf. */
+/* The word just written, which starts at byte start of o (just after the
+ * last space, line break or no-break space written), as a NUL-terminated
+ * copy of its first size - 1 bytes in buf. The caller keeps start as it
+ * writes (see word_start): looking back for it would cost the length of a
+ * word each time, the square of it over a word without spaces. */
 static const char *
-last_word(const Buf *o, char *buf, size_t size)
+last_word(const Buf *o, unsigned start, char *buf, size_t size)
 {
-    unsigned end = o->len, start = end;
-    while (start > 0 && o->s[start - 1] != ' ' && o->s[start - 1] != '\n' &&
-           !(start >= 2 && (unsigned char)o->s[start - 2] == 0xC2 &&
-             (unsigned char)o->s[start - 1] == 0xA0))
-        start--;
+    unsigned end = o->len;
     size_t n = end - start < size - 1 ? end - start : size - 1;
     memcpy(buf, o->s + start, n);
     buf[n] = '\0';
     return buf;
+}
+
+/* Where the word being written starts, given where it started before the
+ * bytes from `from` on were written. */
+static unsigned
+word_start(const Buf *o, unsigned start, unsigned from)
+{
+    for (unsigned q = from; q < o->len; q++)
+        if (o->s[q] == ' ' || o->s[q] == '\n' ||
+            ((unsigned char)o->s[q] == 0xA0 && q > 0 && (unsigned char)o->s[q - 1] == 0xC2))
+            start = q + 1;
+    return start;
 }
 
 static uint32_t
@@ -74,8 +85,8 @@ static const char *
 next_word(const char *s, unsigned n, unsigned i, char *buf, size_t size)
 {
     unsigned j = i;
-    while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != ',' && s[j] != '.' && s[j] != ';' &&
-           s[j] != ')' && s[j] != ':')
+    while (j < n && j - i < size - 1 && s[j] != ' ' && s[j] != '\n' && s[j] != ',' && s[j] != '.' &&
+           s[j] != ';' && s[j] != ')' && s[j] != ':')
         j++;
     size_t len = j - i < size - 1 ? j - i : size - 1;
     memcpy(buf, s + i, len);
@@ -116,28 +127,28 @@ all_digits(const char *w)
 
 /* Inside something that looks like an address, no rule applies. */
 static int
-in_url(const Buf *o)
+in_url(const Buf *o, unsigned word)
 {
     char buf[256];
-    const char *w = last_word(o, buf, sizeof(buf));
+    const char *w = last_word(o, word, buf, sizeof(buf));
     return strstr(w, "://") || strstr(w, "www.") || strchr(w, '@') || !strncmp(w, "mailto:", 7);
 }
 
 /* What a typed space becomes, given its neighbours. */
 static uint32_t
-space(const Buf *o, const char *s, unsigned n, unsigned i)
+space(const Buf *o, unsigned word, const char *s, unsigned n, unsigned i)
 {
     uint32_t next = at(s, n, i + 1);
     uint32_t prev = last(o, 0);
     char pw[64], nw[64];
 
     if (next == ';' || next == '!' || next == '?')
-        return in_url(o) ? ' ' : NNBSP;
+        return in_url(o, word) ? ' ' : NNBSP;
     if (next == ':' || next == 0x00BB /* » */)
         return NBSP;
     if (prev == 0x00AB /* « */)
         return NBSP;
-    last_word(o, pw, sizeof(pw));
+    last_word(o, word, pw, sizeof(pw));
     next_word(s, n, i + 1, nw, sizeof(nw));
     if (g_unichar_isdigit(prev)) {
         if (next == '%')
@@ -174,9 +185,11 @@ text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *ou
 {
     Buf o;
     buf_init(&o, a);
-    unsigned i = 0;
+    unsigned i = 0, word = 0, from = 0;
     buf_reserve(&o, n);
     while (i < n) {
+        word = word_start(&o, word, from);
+        from = o.len;
         /* Most bytes are none of the characters the rules look at (space,
          * ; ! ? : ' . « »): a run of them is copied as it is. */
         unsigned plain = i;
@@ -199,14 +212,15 @@ text_typography(Arena *a, const char *s, unsigned n, unsigned *map, unsigned *ou
         uint32_t next = at(s, n, i + k);
 
         if (c == ' ') {
-            buf_put(&o, space(&o, s, n, i));
+            buf_put(&o, space(&o, word, s, n, i));
         } else if (c == ';' || c == '!' || c == '?') {
-            if (!is_space_like(prev) && prev != '!' && prev != '?' && prev != '(' && !in_url(&o) &&
-                (g_unichar_isalnum(prev) || prev == 0x00BB || prev == ')'))
+            if (!is_space_like(prev) && prev != '!' && prev != '?' && prev != '(' &&
+                !in_url(&o, word) && (g_unichar_isalnum(prev) || prev == 0x00BB || prev == ')'))
                 buf_put(&o, NNBSP);
             buf_put(&o, c);
         } else if (c == ':') {
-            if (g_unichar_isalpha(prev) && (is_space_like(next) || next == '\n') && !in_url(&o))
+            if (g_unichar_isalpha(prev) && (is_space_like(next) || next == '\n') &&
+                !in_url(&o, word))
                 buf_put(&o, NBSP);
             buf_put(&o, c);
         } else if (c == 0x00AB) { /* « */

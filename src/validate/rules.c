@@ -557,6 +557,89 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
     }
 }
 
+/* What a person may type in one text element: far above any real paragraph
+ * (a page holds about 4,000 characters), low enough that a document of
+ * such texts stays quick to print and small in memory. */
+#define MAX_TEXT_CHARS 20000
+
+/* 1 when n holds text of its own (not only the spaces between elements). */
+static int
+holds_text(const xmlNode *n)
+{
+    for (const xmlNode *t = n->children; t; t = t->next)
+        if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content &&
+            t->content[strspn((const char *)t->content, " \t\r\n")])
+            return 1;
+    return 0;
+}
+
+/* 1 when n has no element inside it (an <em>, a <strong>, a <link>). */
+static int
+is_leaf(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return 0;
+    return 1;
+}
+
+/* Adds the characters of the text nodes among n's children to *count, a
+ * run of white space counting as one, as it prints; *space says whether
+ * the last one counted was a space. */
+static void
+count_text(const xmlNode *n, long *count, int *space)
+{
+    for (const xmlNode *t = n->children; t; t = t->next) {
+        if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
+            continue;
+        for (const unsigned char *c = t->content; *c; c++) {
+            int sp = *c == ' ' || *c == '\t' || *c == '\r' || *c == '\n';
+            if ((*c & 0xC0) == 0x80 || (sp && *space))
+                continue;
+            (*count)++;
+            *space = sp;
+        }
+    }
+}
+
+/* n with a thousands separator, as the messages write numbers. */
+static const char *
+thousands(Arena *a, long n)
+{
+    return n >= 1000 ? arena_printf(a, "%ld,%03ld", n / 1000, n % 1000) : arena_printf(a, "%ld", n);
+}
+
+/* Every text a person typed, up to MAX_TEXT_CHARS characters: a paragraph
+ * with its emphasis and links counts as one text; a list nested in it is
+ * counted on its own. */
+static void
+check_text_lengths(Rules *ru, const xmlNode *node)
+{
+    for (const xmlNode *n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!holds_text(n)) {
+            check_text_lengths(ru, n->children);
+            continue;
+        }
+        long count = 0;
+        int space = 1;
+        count_text(n, &count, &space);
+        for (const xmlNode *c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && is_leaf(c))
+                count_text(c, &count, &space);
+        if (count > MAX_TEXT_CHARS)
+            fail(ru, n, NULL,
+                 "<%s> is %s characters long; at most %s characters fit in one text: split it "
+                 "into several paragraphs",
+                 n->name, thousands(&ru->run->arena, count),
+                 thousands(&ru->run->arena, MAX_TEXT_CHARS));
+        for (const xmlNode *c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && !is_leaf(c))
+                check_text_lengths(ru, c);
+    }
+}
+
 /* A file named at node (its attribute attr, or its text when attr is NULL)
  * that copil will read: relative, present, and inside folder (a real path). */
 typedef struct FileCheck {
@@ -649,8 +732,10 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
     const xmlNode *root = xmlDocGetRootElement(doc);
 
     int placeholders = 0;
-    if (kind != DOC_LAYOUT)
+    if (kind != DOC_LAYOUT) {
         check_placeholders(&ru, root, &placeholders);
+        check_text_lengths(&ru, root);
+    }
     check_school_year(&ru, root);
     if (kind != DOC_LAYOUT)
         check_emails(&ru, root);
