@@ -64,6 +64,10 @@ Frag *frag_new(Ctx *c, FragKind kind, const Box *box, int x, int y, int w, int h
 /* Gives f its role in the structure, unless it is an artifact. */
 void frag_role(Frag *f, FragRole role);
 
+/* A copy of the one fragment f, alone (its next is NULL); NULL when out of
+ * memory. */
+Frag *frag_copy(Ctx *c, const Frag *f);
+
 /* A copy of the list frags moved down by dy. */
 Frag *frags_copy(Ctx *c, const Frag *frags, int dy);
 

@@ -49,6 +49,17 @@ frag_role(Frag *f, FragRole role)
 }
 
 Frag *
+frag_copy(Ctx *c, const Frag *f)
+{
+    Frag *g = arena_alloc(c->a, sizeof(*g));
+    if (g) {
+        *g = *f;
+        g->next = NULL;
+    }
+    return g;
+}
+
+Frag *
 frags_copy(Ctx *c, const Frag *frags, int dy)
 {
     Frag *head = NULL, **tail = &head;

@@ -216,10 +216,9 @@ emit_range(Placer *p, const Slice *s, int from, int to, int y)
             int a = ftop > from ? ftop : from, b = fbot < to ? fbot : to;
             if (a >= b)
                 continue;
-            Frag *g = frags_copy(p->c, f, 0);
+            Frag *g = frag_copy(p->c, f);
             if (!g)
                 continue;
-            g->next = NULL;
             g->y = y + a - from;
             g->h = b - a;
             if (ftop < from)
@@ -230,9 +229,8 @@ emit_range(Placer *p, const Slice *s, int from, int to, int y)
             continue;
         }
         if (ftop >= from && ftop < to) {
-            Frag *g = frags_copy(p->c, f, 0);
+            Frag *g = frag_copy(p->c, f);
             if (g) {
-                g->next = NULL;
                 g->y = y + ftop - from;
                 emit(p, g);
             }
