@@ -9,7 +9,8 @@
 # stay together), and nothing is lost or reordered. The data schemas bound
 # what a person may type in one text element: 20,000 characters, refused at
 # the element's line with the limit in words. Speed is measured in
-# bench/long-text.sh, never asserted here.
+# bench/long-text.sh, never asserted here. A document as a whole holds at
+# most 5,000 texts and 1,000,000 characters.
 
 LT="$TMP/long-text"
 mkdir -p "$LT"
@@ -94,3 +95,35 @@ expect_exit "a paragraph of 20,001 characters with emphasis is refused" 1 "$COPI
 grep -q "p-long.xml:77:9: error: <p> is 20,001 characters long; at most 20,000" "$TMP/err" \
     && ok "a paragraph counts its emphasis" || fail "a paragraph counts its emphasis" "$(cat "$TMP/err")"
 expect_exit "render refuses a text too long" 1 "$COPIL" render "$LT/what-20001.xml" -o "$LT/what.pdf"
+
+# What one document may hold in all: 5,000 texts (a paragraph, a name, an
+# emphasis inside a paragraph) and 1,000,000 characters, so that printing
+# any document the schemas accept stays small in memory (500,000 tiny
+# paragraphs fit in the 8 MB a data file may weigh: they took 1 GB). The
+# text that goes over is named at its line, once.
+long_meeting "$LT/texts-ok.xml" "$para" "$(for i in $(seq 4700); do printf '<p>Un.</p>'; done)$para"
+expect_exit "4,700 more paragraphs: valid" 0 "$COPIL" validate -q "$LT/texts-ok.xml"
+long_meeting "$LT/texts-over.xml" "$para" "$(for i in $(seq 5000); do printf '<p>Un.</p>\n'; done)$para"
+expect_exit "5,000 more paragraphs: refused" 1 "$COPIL" validate -q "$LT/texts-over.xml"
+want="$LT/texts-over.xml:5033:1: error: <p> makes 5,001 texts in this document: at most 5,000 texts (paragraphs, list entries, names, dates, emphasis…) fit in one document; shorten it, or split it into several documents"
+[ "$(cat "$TMP/err")" = "$want" ] && ok "too many texts: one message, at the text that goes over" \
+    || fail "too many texts: message" "$(cat "$TMP/err")"
+long_meeting "$LT/ems-over.xml" "$para" "$(for i in $(seq 30); do printf '<p>'; for j in $(seq 200); do printf 'a<em>b</em>'; done; printf '</p>'; done)$para"
+expect_exit "6,000 emphases: refused" 1 "$COPIL" validate -q "$LT/ems-over.xml"
+grep -q "error: <p> makes [0-9,]* texts in this document: at most 5,000" "$TMP/err" \
+    && ok "an emphasis counts as a text" || fail "an emphasis counts as a text" "$(cat "$TMP/err")"
+many_texts() { # FILE N: N paragraphs of 19,990 letters before the sample's first one
+    python3 - "$1" "$2" "$para" <<'PY'
+import sys
+out, n, old = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+s = open("samples/college-2026-t1.xml", encoding="utf-8").read()
+open(out, "w", encoding="utf-8").write(s.replace(old, ("<p>" + "a" * 19990 + "</p>\n") * n + old, 1))
+PY
+}
+many_texts "$LT/chars-ok.xml" 49
+expect_exit "49 texts of 20,000 characters: valid" 0 "$COPIL" validate -q "$LT/chars-ok.xml"
+many_texts "$LT/chars-over.xml" 51
+expect_exit "51 texts of 20,000 characters: refused" 1 "$COPIL" validate -q "$LT/chars-over.xml"
+n=$(grep -c . "$TMP/err")
+grep -q "chars-over.xml:[0-9]*:[0-9]*: error: <p> brings this document's text to 1,0[0-9][0-9],[0-9]* characters: at most 1,000,000 fit in one document (about 300 pages); shorten it, or split it into several documents" "$TMP/err" && [ "$n" = 1 ] \
+    && ok "too many characters: one message, the total and the limit" || fail "too many characters: message" "$(cat "$TMP/err")"

@@ -27,6 +27,8 @@ typedef struct Rules {
     Run *run;
     const char *src;
     size_t len;
+    long texts, chars; /* typed so far in the document (check_text_lengths) */
+    int too_much;      /* the document's budget was told once */
 } Rules;
 
 static void report(Rules *ru, DiagLevel level, const xmlNode *at, const char *attr, const char *fmt,
@@ -561,6 +563,13 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
  * (a page holds about 4,000 characters), low enough that a document of
  * such texts stays quick to print and small in memory. */
 #define MAX_TEXT_CHARS 20000
+/* What one document may hold in all: texts (anything typed, a paragraph, a
+ * name, an emphasis inside a paragraph) and their characters. About 40 times a real meeting's
+ * record and 100 pages of dense text, they keep the memory of printing it bounded (about 8 kB per
+ * printed paragraph, 100 bytes per character: see bench/long-text.sh), since a data file could
+ * otherwise hold 500,000 tiny paragraphs within its 8 MB. */
+#define MAX_DOC_TEXTS 5000
+#define MAX_DOC_CHARS 1000000
 
 /* 1 when n holds text of its own (not only the spaces between elements). */
 static int
@@ -606,6 +615,8 @@ count_text(const xmlNode *n, long *count, int *space)
 static const char *
 thousands(Arena *a, long n)
 {
+    if (n >= 1000000)
+        return arena_printf(a, "%ld,%03ld,%03ld", n / 1000000, n / 1000 % 1000, n % 1000);
     return n >= 1000 ? arena_printf(a, "%ld,%03ld", n / 1000, n % 1000) : arena_printf(a, "%ld", n);
 }
 
@@ -625,15 +636,38 @@ check_text_lengths(Rules *ru, const xmlNode *node)
         long count = 0;
         int space = 1;
         count_text(n, &count, &space);
+        long inline_elements = 0;
         for (const xmlNode *c = n->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && is_leaf(c))
+            if (c->type == XML_ELEMENT_NODE && is_leaf(c)) {
                 count_text(c, &count, &space);
+                inline_elements++;
+            }
         if (count > MAX_TEXT_CHARS)
             fail(ru, n, NULL,
                  "<%s> is %s characters long; at most %s characters fit in one text: split it "
                  "into several paragraphs",
                  n->name, thousands(&ru->run->arena, count),
                  thousands(&ru->run->arena, MAX_TEXT_CHARS));
+        /* an emphasis or a link costs what a paragraph does in print */
+        ru->texts += 1 + inline_elements;
+        ru->chars += count;
+        if (!ru->too_much && ru->texts > MAX_DOC_TEXTS) {
+            ru->too_much = 1;
+            fail(ru, n, NULL,
+                 "<%s> makes %s texts in this document: at most %s texts (paragraphs, list "
+                 "entries, names, dates, emphasis…) fit in one document; shorten it, or split it "
+                 "into "
+                 "several documents",
+                 n->name, thousands(&ru->run->arena, ru->texts),
+                 thousands(&ru->run->arena, MAX_DOC_TEXTS));
+        } else if (!ru->too_much && ru->chars > MAX_DOC_CHARS) {
+            ru->too_much = 1;
+            fail(ru, n, NULL,
+                 "<%s> brings this document's text to %s characters: at most %s fit in one "
+                 "document (about 300 pages); shorten it, or split it into several documents",
+                 n->name, thousands(&ru->run->arena, ru->chars),
+                 thousands(&ru->run->arena, MAX_DOC_CHARS));
+        }
         for (const xmlNode *c = n->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE && !is_leaf(c))
                 check_text_lengths(ru, c);
