@@ -5,7 +5,11 @@
 # e-mail addresses and phone numbers found anywhere in the input, keeps the
 # establishment's switchboard and mailbox, and has no signature field; the
 # full copy of the same file does hold the typed details (so that the test
-# can fail) and its signature fields.
+# can fail) and its signature fields. The members keep their names. A mission
+# letter and an activity report have no public copy, alone, in a batch or
+# through copil mail. Every spelling of tests/public/spellings.tsv, in every
+# place a PDF shows text, is left out, and what only looks like a contact
+# detail stays.
 
 P="$TMP/public"
 mkdir -p "$P"
@@ -54,8 +58,35 @@ check_public() { # NAME INPUT PUBLIC_PDF
     qpdf --check "$pdf" >/dev/null 2>&1 && ok "public $name: qpdf --check" || fail "public $name: qpdf --check"
 }
 
+# The names of a meeting's members (the committee, the elected and the
+# parents' representatives), as the minutes and the agenda print them.
+member_names() {
+    python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+for m in ET.parse(sys.argv[1]).getroot().iter('{urn:copil:data}member'):
+    print(m.find('{urn:copil:data}name').text.strip())
+PY
+}
+# Without spaces nor hyphens: a name cut at its hyphen at a line's end.
+flat_name() { python3 -c 'import sys; print("".join(sys.stdin.read().split()).replace("-", "").replace("\u00ad", ""))'; }
+
 for f in samples/*.xml; do
     name=$(basename "$f" .xml)
+    # A mission letter and an activity report are personal to one employee:
+    # they have no public copy, say why at the root element, and write nothing.
+    root=$(python3 -c 'import sys, xml.etree.ElementTree as ET; print(ET.parse(sys.argv[1]).getroot().tag.split("}")[1])' "$f")
+    case $root in
+    mission-letter) why="a mission letter has no public copy: it is personal to its appointee (missions, hours, compensation) and goes only to them and to the administration; render it without --public" ;;
+    activity-report) why="an activity report has no public copy: it is personal to the employee who wrote it (time spent, self-assessment) and goes only to the head of the establishment and the académie; render it without --public" ;;
+    *) why= ;;
+    esac
+    if [ -n "$why" ]; then
+        expect_exit "public $name: no public copy ($root)" 1 "$COPIL" render --public -d "$P/$name" "$f"
+        [ "$(cat "$TMP/err")" = "$f:2: error: $why" ] && ok "public $name: the one line says why" \
+            || fail "public $name: the message" "$(cat "$TMP/err")"
+        [ ! -e "$P/$name" ] && ok "public $name: nothing written" || fail "public $name: wrote" "$(ls -R "$P/$name")"
+        continue
+    fi
     # Each in its own folder: x-agenda.xml makes x-agenda-public.pdf, which
     # x.xml's name would match too.
     expect_exit "public $name: render --public" 0 "$COPIL" render --public -d "$P/$name" "$f"
@@ -80,7 +111,44 @@ for e in ET.parse(sys.argv[1]).getroot().iter():
     done <<<"$inst"
     [ -z "$missing" ] && ok "public $name: the establishment's contact is kept" \
         || fail "public $name: the establishment's contact is missing:$missing"
+    # The people stay, by name: only their contact details go.
+    missing=""
+    text=$(pdftotext -q "$pdf" - | flat_name)
+    while IFS= read -r c; do
+        [ -n "$c" ] && ! grep -qF -- "$(flat_name <<<"$c")" <<<"$text" && missing="$missing, $c"
+    done < <(member_names "$f")
+    [ -z "$missing" ] && ok "public $name: the members are named" \
+        || fail "public $name: members not named:${missing#,}"
 done
+# In a batch, the personal documents are refused one by one, with the same
+# line, and the others are written.
+meetings=$(grep -l "<meeting " samples/*.xml | wc -l)
+personal=$(grep -lE "<(mission-letter|activity-report) " samples/*.xml | wc -l)
+expect_exit "public: a batch with mission letters and a report" 1 "$COPIL" render -q --public -d "$P/batch" samples
+n=$(ls "$P/batch" | grep -c -- '-public\.pdf$')
+[ "$n" = "$meetings" ] && ok "public batch: the $meetings meeting documents are written" \
+    || fail "public batch: $n PDFs written, not $meetings" "$(ls "$P/batch")"
+[ "$personal" -ge 3 ] && [ "$(grep -c "has no public copy: it is personal to" "$TMP/err")" = "$personal" ] \
+    && ok "public batch: the $personal personal documents are listed, with why" || fail "public batch: the summary" "$(cat "$TMP/err")"
+
+# copil mail never sends a public copy of a personal document: a group of a
+# mission letter or an activity report that would get one is refused at its
+# line before anything is rendered or sent (as copil validate says).
+mkdir -p "$P/mail"
+cp tests/bad/mission-letter-public-group.xml tests/bad/activity-report-public-group.xml "$P/mail/"
+for doc in mission-letter activity-report; do
+    expect_exit "public: copil mail with a $doc group meant for the public copy" 1 "$COPIL" mail "$P/mail/$doc-public-group.xml"
+    sed "s|^tests/bad/|$P/mail/|" "tests/bad/$doc-public-group.expected" >"$TMP/want"
+    diff -u "$TMP/want" "$TMP/err" >"$TMP/diff" && ok "public: copil mail says which group of the $doc, and why" \
+        || fail "public: copil mail on a $doc with a group meant for the public copy" "$(cat "$TMP/diff")"
+done
+left=$(ls "$P/mail" | grep -v -- '-public-group\.xml$')
+[ -z "$left" ] && ok "public: copil mail wrote nothing for them" || fail "public: copil mail wrote" "$left"
+# The sample letter's groups all get the full copy: no public copy is made.
+mkdir -p "$P/mail-ok" && cp samples/lettre-mission-ctice.xml "$P/mail-ok/"
+expect_exit "public: copil mail's plan of the sample mission letter" 0 "$COPIL" mail "$P/mail-ok/lettre-mission-ctice.xml"
+! grep -q "public copy" "$TMP/out" && [ ! -e "$P/mail-ok/lettre-mission-ctice-mission-letter-public.pdf" ] \
+    && ok "public: a mission letter's plan has no public copy" || fail "public: the letter's plan" "$(cat "$TMP/out")"
 
 # People's details typed into a record: in the full copy, not in the public one.
 src=samples/college-2026-t1.xml
@@ -120,6 +188,7 @@ cat >"$P/links.layout.xml" <<'EOF'
     <p public="keep">Standard : 02 47 12 34 56 — ce.0370012a@ac-orleans-tours.fr</p>
     <p>Écrire à <a href="mailto:sophie.garnier@ac-orleans-tours.fr">Mme Garnier</a> ou au 06 11 22 33 44.</p>
     <p>Le site : <a href="https://www.ac-orleans-tours.fr/">académie</a>.</p>
+    <p>Prendre <a href="https://rdv.example.fr/?contact=jean.dupont@ac-orleans-tours.fr">rendez-vous</a>.</p>
   </body>
 </document>
 EOF
@@ -131,6 +200,8 @@ if [ -f "$links_pdf" ]; then
     grep -q "mailto:" <<<"$uris" && fail "public: a mailto: link is left" "$uris" || ok "public: no mailto: link"
     grep -q "https://www.ac-orleans-tours.fr/" <<<"$uris" && ok "public: web links stay" \
         || fail "public: the web link is gone" "$uris"
+    grep -q "jean.dupont" <<<"$uris" && fail "public: a web link that holds an e-mail address is left" "$uris" \
+        || ok "public: a web link that holds an e-mail address is only its text"
     t=$(pdftotext -q "$links_pdf" -)
     grep -q "ce.0370012a@ac-orleans-tours.fr" <<<"$t" && grep -q "02 47 12 34 56" <<<"$t" \
         && ok "public: a public=\"keep\" block is kept" || fail "public: the kept block was redacted" "$t"
@@ -191,3 +262,45 @@ expect_exit "public: ordinals after a phone number" 0 \
     "$COPIL" render --public --dump=pages "$P/ordinals.layout.xml" -o "$P/ordinals-public.pdf"
 grep -qF "| Appeler le [téléphone retiré], le [téléphone retiré] ou le [téléphone retiré] avant la 2^{e} réunion du 3^{e} trimestre." "$TMP/out" \
     && ok "public: the superscript follows the redacted text" || fail "public: ordinals after a redaction" "$(cat "$TMP/out")"
+
+# Every spelling of tests/public/spellings.tsv (how people write phone numbers
+# and addresses, and what only looks like them) in every place a PDF shows
+# text: a heading and its bookmark, running text, a table cell, a chart's
+# title and /Alt, the metadata; read back by pdftotext, pdfinfo and qpdf, and
+# looked for in the file's decoded strings and uncompressed bytes.
+SP="$P/spellings"
+mkdir -p "$SP/in"
+python3 tests/public/spellings.py make tests/public/spellings.tsv "$SP/in"
+nsp=$(ls "$SP/in" | wc -l)
+[ "$nsp" -ge 120 ] && ok "public spellings: $nsp documents made" || fail "public spellings: only $nsp documents"
+expect_exit "public spellings: the full copies" 0 "$COPIL" render -q -j 2 -d "$SP/full" "$SP"/in/*.layout.xml
+expect_exit "public spellings: the public copies" 0 "$COPIL" render -q --public -j 2 -d "$SP/public" "$SP"/in/*.layout.xml
+while IFS= read -r line; do
+    case $line in
+    ok\ *) ok "public spelling ${line#ok }" ;;
+    fail\ *\	*) line=${line#fail }; fail "public spelling ${line%%	*}" "${line#*	}" ;;
+    fail\ *) fail "public spelling ${line#fail }" ;;
+    *) fail "public spellings: unexpected output" "$line" ;;
+    esac
+done < <(python3 tests/public/spellings.py check tests/public/spellings.tsv "$SP/full" "$SP/public" 2>&1)
+
+# A 200 KB paragraph full of details and of what only looks like them: left
+# out in one pass (the time is not measured; expect_exit's timeout guards
+# against a scan that would go quadratic).
+python3 - "$P/long.layout.xml" <<'PY'
+import sys
+b = ('Le 05/12/2026 à 18 h 30, 1 234 567 € ; écrire à jean.dupont@ac-reunion.fr ou au '
+     '06 12 34 56 75, prenom [at] domaine [dot] fr. ')
+s = b * (200000 // len(b.encode()))
+open(sys.argv[1], 'w', encoding='utf-8').write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<document xmlns="urn:copil:layout" title="Long">'
+    f'<body><p>{s.strip()}</p></body></document>\n')
+PY
+nb=$(grep -o "jean.dupont" "$P/long.layout.xml" | wc -l)
+expect_exit "public: a 200 KB paragraph" 0 "$COPIL" render --public "$P/long.layout.xml" -o "$P/long-public.pdf"
+grep -q "note: the public copy leaves out $((3 * nb)) e-mail addresses or phone numbers of people" "$TMP/err" \
+    && ok "public: a 200 KB paragraph, every detail counted once" || fail "public: the 200 KB paragraph's count" "$(cat "$TMP/err")"
+t=$(pdftotext -q "$P/long-public.pdf" - | flat_name)
+! grep -qE "dupont|domaine|12345675" <<<"$t" && grep -qF "05/12/2026à18h30,1234567€" <<<"$t" \
+    && ok "public: the 200 KB paragraph keeps its dates and amounts, not its details" \
+    || fail "public: the 200 KB paragraph" "$(head -c 300 <<<"$t")"

@@ -205,15 +205,31 @@ cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
     return asked;
 }
 
-/* Data file → layout document through its stylesheet. */
+/* Data file → layout document through its stylesheet. A mission letter and
+ * an activity report have no public copy: what makes them worth writing
+ * (missions, hours and compensation; time spent and self-assessment) is
+ * personal to one employee, and removing it would leave nothing to publish.
+ * They go to the person and the administration only (validate/rules.c keeps
+ * their distribution lists to full copies). */
 static Status
 data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *input,
-               const char *asked, xmlDocPtr *layout, const char **doc_kind)
+               const char *asked, int public_copy, xmlDocPtr *layout, const char **doc_kind)
 {
     const char *name = cli_document_kind(r, data, kind, asked);
     if (!name)
         return STATUS_INVALID;
     *doc_kind = name;
+    if (public_copy && (kind == DOC_MISSION_LETTER || kind == DOC_ACTIVITY_REPORT)) {
+        run_diag(r, DIAG_ERROR, xmlGetLineNo(xmlDocGetRootElement(data)), 0,
+                 kind == DOC_MISSION_LETTER
+                     ? "a mission letter has no public copy: it is personal to its appointee "
+                       "(missions, hours, compensation) and goes only to them and to the "
+                       "administration; render it without --public"
+                     : "an activity report has no public copy: it is personal to the employee "
+                       "who wrote it (time spent, self-assessment) and goes only to the head of "
+                       "the establishment and the académie; render it without --public");
+        return STATUS_INVALID;
+    }
     int items, planned;
     long line;
     int over = !strcmp(name, "agenda") ? validate_agenda_overrun(data, &items, &planned, &line) : 0;
@@ -282,7 +298,7 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
     Status st;
     xmlDocPtr data = xml;
     if (kind != DOC_LAYOUT) {
-        st = data_to_layout(s, run, xml, kind, input, asked, &xml, doc_kind);
+        st = data_to_layout(s, run, xml, kind, input, asked, public_copy, &xml, doc_kind);
         if (st != STATUS_OK)
             return st;
     } else if (asked) {

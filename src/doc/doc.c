@@ -127,12 +127,20 @@ is_inline(const xmlNode *n)
     return 0;
 }
 
-/* A mailto: or tel: link: in the public copy it is only its text. */
+/* A link to a person: mailto: or tel:, or a web address that holds an
+ * e-mail address or a phone number (https://…?contact=jean@…). In the
+ * public copy it is only its text. */
 static int
 personal_link(Builder *b, const xmlNode *n)
 {
     const char *href = attr(b, n, "href");
-    return href && (!strncmp(href, "mailto:", 7) || !strncmp(href, "tel:", 4));
+    int found = 0;
+    if (!href)
+        return 0;
+    if (!strncmp(href, "mailto:", 7) || !strncmp(href, "tel:", 4))
+        return 1;
+    doc_redact(b->a, href, NULL, &found);
+    return found > 0;
 }
 
 static void
@@ -675,7 +683,7 @@ chart(Builder *b, Box *box, const xmlNode *n)
         if (!strcmp(kind, kinds[i]))
             c->kind = (ChartKind)i;
     c->title = text_attr(b, n, "title");
-    c->unit = attr(b, n, "unit");
+    c->unit = text_attr(b, n, "unit");
     c->decimals = decimals ? atoi(decimals) : -1;
     c->max = max ? strtod(max, NULL) : 0;
     box->img_width = w ? doc_parse_length(w) : 0;

@@ -3,7 +3,8 @@
  *
  * Sums (time shares add up to 100), orders (a meeting ends after it starts),
  * conditions (a record needs everyone's attendance and a secretary) and the
- * co-signatories of a mission letter, and the files a document reads (a
+ * co-signatories of a mission letter, the groups a personal document (a
+ * mission letter, an activity report) may go to, and the files it reads (a
  * logo, a previous meeting): present, and inside the file's own folder, so
  * that "../../etc/passwd", an absolute path or a symbolic link leading out
  * is refused at its line; a document to read that is missing is a warning.
@@ -519,6 +520,32 @@ check_emails(Rules *ru, const xmlNode *node)
     }
 }
 
+/* A mission letter and an activity report are personal to one employee
+ * (missions, hours, compensation; time spent, self-assessment): they have no
+ * public copy (`copil render --public` refuses them), so a group of their
+ * distribution list that would get one is a choice left to the user: the
+ * whole document, or nothing. Which copy a group gets by default is
+ * common.xsl's group-copy, repeated here. */
+static void
+check_private_distribution(Rules *ru, const xmlNode *root, const char *doc, const char *a_doc,
+                           const char *whose)
+{
+    Arena *a = &ru->run->arena;
+    const xmlNode *dist = xml_child(root, "distribution");
+    for (const xmlNode *g = xml_child(dist, "group"); g; g = xml_next(g, "group")) {
+        const char *kind = xml_attr(a, g, "kind"), *vis = xml_attr(a, g, "visibility");
+        int full = vis ? !strcmp(vis, "complet")
+                       : kind && (!strcmp(kind, "participants") || !strcmp(kind, "membres") ||
+                                  !strcmp(kind, "academie"));
+        if (!full)
+            fail(ru, g, vis ? "visibility" : "kind",
+                 "<group kind=\"%s\"> would get a public copy of this %s, but %s has none: "
+                 "%s; write visibility=\"complet\" if these people may read all of it, or "
+                 "remove the group",
+                 kind ? kind : "", doc, a_doc, whose);
+    }
+}
+
 #define MAX_PLACEHOLDERS 20
 
 /* "[[NAME]]" is how the templates of copil new mark what is left to fill
@@ -780,9 +807,15 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
         break;
     case DOC_MISSION_LETTER:
         check_mission_letter(&ru, root);
+        check_private_distribution(&ru, root, "mission letter", "a mission letter",
+                                   "it is personal to its appointee (missions, hours, "
+                                   "compensation)");
         break;
     case DOC_ACTIVITY_REPORT:
         check_activity_report(&ru, root);
+        check_private_distribution(&ru, root, "activity report", "an activity report",
+                                   "it is personal to the employee who wrote it (time spent, "
+                                   "self-assessment)");
         break;
     case DOC_LAYOUT: /* checked when the Doc is built */
     case DOC_UNKNOWN:

@@ -1,7 +1,11 @@
 /*
- * tests/unit/test_redact.c — what the public copy leaves out, and what it
- * must not touch (amounts, dates, years, web addresses).
+ * tests/unit/test_redact.c — what the public copy leaves out, however it is
+ * written, and what it must not touch (amounts, dates, years, codes, web
+ * addresses); the offset map; a 200 KB paragraph. tests/public.sh reads the
+ * whole table of spellings (tests/public/spellings.tsv) back from PDFs.
  */
+#include <stdlib.h>
+
 #include "doc/internal.h"
 #include "test.h"
 
@@ -66,6 +70,79 @@ test_redact(void)
     }
     CHECK(doc_redact(&a, NULL, NULL, NULL) == NULL);
 
+    /* As people write them: prefixes, groupings, separators, invisible
+     * characters inside, obfuscations. */
+    const struct {
+        const char *typed, *want;
+    } spelled[] = {
+        {"0033 6 12 34 56 76", PHONE},
+        {"(+33)6.12.34.56.77", PHONE},
+        {"+33(0)6 12 34 56 78 !", PHONE " !"},
+        {"00262 692 12 34 51", PHONE},
+        {"06/12/34/56/52", PHONE},
+        {"06\u201312\u201334\u201356\u201353", PHONE}, /* en dashes */
+        {"06\u201012\u201034\u201056\u201054", PHONE}, /* hyphens */
+        {"0612 345 679", PHONE},
+        {"06 1234 5675", PHONE},
+        {"06.12 34-56/57", PHONE},
+        {"06\u202f12\u202f34\u202f56\u202f59", PHONE},
+        {"\uff10\uff16 \uff11\uff12 \uff13\uff14 \uff15\uff16 \uff16\uff10", PHONE},
+        {"0 800 123 456", PHONE},
+        {"06\u00ad12\u00ad34\u00ad56\u00ad71", PHONE},
+        {"tél. 02 47 12 34 56 / 06 12 34 56 78.", "tél. " PHONE " / " PHONE "."},
+        {"02 47 12 34 56 06 12 34 56 87", PHONE " " PHONE},
+        {"prénom.nom@académie.fr", MAIL},
+        {"jean @ ac-reunion.fr", MAIL},
+        {"jean@ ac-reunion.fr", MAIL},
+        {"jean\u00ad.dupont@ac-reunion.fr", MAIL},
+        {"x jean.du\u200dpont@ac-re\u200bunion.fr", "x " MAIL},
+        {"jean.dupont\u2060@\ufeffac-reunion.fr", MAIL},
+        {"prenom [at] domaine.fr", MAIL},
+        {"prenom (at) domaine (dot) fr.", MAIL "."},
+        {"prenom{at}domaine{dot}fr", MAIL},
+        {"PRENOM [AT] DOMAINE [DOT] FR", MAIL},
+        {"prenom arobase domaine point fr", MAIL},
+        {"prenom [arobase] domaine [point] fr", MAIL},
+        {"prenom AT domaine DOT fr", MAIL},
+        {"prenom\uff20domaine.fr", MAIL},
+        {"MAILTO:PRENOM.NOM@DOMAINE.FR", MAIL},
+        {"a+b@x-college.fr,", MAIL ","},
+        {"« jean.dupont@ac-reunion.fr »", "« " MAIL " »"},
+        {"jean@ac-reunion.fr point 3 de l’ordre du jour", MAIL " point 3 de l’ordre du jour"},
+    };
+    for (size_t i = 0; i < sizeof spelled / sizeof *spelled; i++) {
+        int one = 0;
+        CHECK_STR(redact(&a, spelled[i].typed, &one), spelled[i].want);
+        CHECK(one >= 1);
+    }
+    /* What only looks like them. */
+    const char *lookalikes[] = {
+        "05/12/2026",
+        "le 06/12/2026 à 18 h 30",
+        "du 03.05.2026 au 04.06.2026",
+        "03.05.2026-04.06.2026",
+        "01/09/2026 - 04/07/2027",
+        "14 h 30 – 16 h 00",
+        "2025-2026",
+        "0371234A et RNE 0970001A",
+        "L. 421-4, article D. 422-9",
+        "n° 2026/0123",
+        "SIRET 130 002 736 00017",
+        "ISBN 978-2-07-036822-8",
+        "+1 234 567 €, 0,5 %",
+        "Twitter @college, Suivez @college.jean-moulin",
+        "meet at the school, contact AT home",
+        "point 3 de l’ordre du jour",
+        "le signe arobase",
+        "(point) de vue",
+        "enseignant·e·s",
+    };
+    for (size_t i = 0; i < sizeof lookalikes / sizeof *lookalikes; i++) {
+        int none = 0;
+        CHECK_STR(redact(&a, lookalikes[i], &none), lookalikes[i]);
+        CHECK(none == 0);
+    }
+
     /* The offset map, which moves a paragraph's spans: text around a mark
      * keeps its place, the bytes of an address or a number go to the start
      * of its mark, the offset just after one to the end of its mark. Both
@@ -93,5 +170,43 @@ test_redact(void)
     for (unsigned i = 0; i <= strlen("le 18 juin"); i++)
         identity &= map[i] == i;
     CHECK(identity);
+    /* The invisible characters inside a number or an address go with it;
+     * the typed words of an obfuscation too. */
+    CHECK_STR(doc_redact(&a, "au 06\u00ad12 34 56 78 !", map, NULL), "au " PHONE " !");
+    CHECK(map[2] == 2 && map[3] == 3 && map[5] == 3 && map[17] == 3); /* [3, 18) */
+    CHECK(map[18] == 3 + lp && map[20] == 5 + lp);
+    CHECK_STR(doc_redact(&a, "prenom [at] domaine.fr !", map, NULL), MAIL " !");
+    CHECK(map[0] == 0 && map[7] == 0 && map[21] == 0 && map[22] == lm && map[24] == lm + 2);
+
+    /* A 200 KB paragraph, and runs made to slow down a careless scanner:
+     * each found once, in one pass (no time is asserted: a quadratic scan
+     * would take minutes, not milliseconds). */
+    static const char block[] = "Le 05/12/2026 à 18 h 30, 1 234 567 € ; écrire à "
+                                "jean.dupont@ac-reunion.fr ou au 06 12 34 56 75, "
+                                "prenom [at] domaine [dot] fr. ";
+    size_t blen = strlen(block), cap = 260000, len = 0, blocks = 0;
+    char *big = malloc(cap);
+    unsigned *bigmap = malloc((cap + 1) * sizeof(*bigmap));
+    CHECK(big && bigmap);
+    if (big && bigmap) {
+        while (len + blen < 200000)
+            memcpy(big + len, block, blen), len += blen, blocks++;
+        memset(big + len, 'a', 20000), len += 20000; /* a 20 KB local part */
+        memcpy(big + len, "@x.fr ", 6), len += 6;
+        for (int i = 0; i < 4000; i++) /* a zero, a space, an invisible */
+            memcpy(big + len, "0 \u200b", 5), len += 5;
+        memset(big + len, '@', 10000), len += 10000;
+        for (int i = 0; i < 2000; i++)
+            memcpy(big + len, " [at]", 5), len += 5;
+        big[len] = '\0';
+        n = 0;
+        const char *out = doc_redact(&a, big, bigmap, &n);
+        CHECK(n == (int)(3 * blocks + 1));
+        CHECK(out && strlen(out) < len && bigmap[len] == strlen(out));
+        CHECK(out && !strstr(out, "dupont") && !strstr(out, "domaine") && !strstr(out, "aaaa@"));
+        CHECK(out && strstr(out, "Le 05/12/2026 à 18 h 30, 1 234 567 €"));
+    }
+    free(big);
+    free(bigmap);
     arena_free(&a);
 }
