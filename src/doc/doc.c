@@ -515,28 +515,15 @@ image_place(Builder *b, const xmlNode *n, const char *src)
     return p;
 }
 
-/* Reads the image box->src (a real path inside the layout's folder) whole,
- * once per run: what paint draws is what was checked, even if the file is
- * replaced, by a symbolic link say, while copil runs, and an image shown a
- * thousand times is read once. Nothing decodes it here: a PNG whose pixels
- * would not fit in DOC_MAX_IMAGE_PIXELS is refused from its header, an SVG
- * after doc_svg_check, a file of any other kind from its first bytes. */
-static void
-read_image(Builder *b, Box *box, const ImagePlace *at)
+Status
+doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long line, long col,
+               size_t room, DocImageFile *out)
 {
-    for (Image *im = b->doc->images; im; im = im->next) {
-        if (!strcmp(im->path, box->src)) {
-            box->img = im;
-            return;
-        }
-    }
     char *data;
     size_t got;
-    Image *im = NULL;
-    size_t room = DOC_MAX_IMAGES_BYTES - b->doc->image_bytes;
-    /* Not through a link: what doc_build checked is what is read. */
-    int err = file_load(box->src, O_NOFOLLOW,
-                        room < DOC_MAX_IMAGE_BYTES ? room : DOC_MAX_IMAGE_BYTES, b->a, &data, &got);
+    /* Not through a link: what was checked is what is read. */
+    int err = file_load(path, O_NOFOLLOW, room < DOC_MAX_IMAGE_BYTES ? room : DOC_MAX_IMAGE_BYTES,
+                        a, &data, &got);
     char have[32], max[32];
     switch (err) {
     case 0:
@@ -545,26 +532,24 @@ read_image(Builder *b, Box *box, const ImagePlace *at)
         file_format_size(have, sizeof(have), (unsigned long long)got);
         if (got > DOC_MAX_IMAGE_BYTES) {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
-            run_diag(b->run, DIAG_ERROR, at->line, at->col,
-                     "%s is too large (%s); copil reads images of up to %s", at->subject, have,
-                     max);
+            run_diag(r, DIAG_ERROR, line, col,
+                     "%s is too large (%s); copil reads images of up to %s", subject, have, max);
         } else {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
-            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+            run_diag(r, DIAG_ERROR, line, col,
                      "%s (%s) takes the document's images past %s; use fewer or smaller images",
-                     at->subject, have, max);
+                     subject, have, max);
         }
-        return;
+        return STATUS_INVALID;
     case EISDIR:
     case ENODEV:
-        run_diag(b->run, DIAG_ERROR, at->line, at->col, "%s is not a regular file", at->subject);
-        return;
+        run_diag(r, DIAG_ERROR, line, col, "%s is not a regular file", subject);
+        return STATUS_INVALID;
     default:
-        run_diag(b->run, DIAG_ERROR, at->line, at->col,
-                 "%s could not be read (%s); was it moved or replaced while copil ran?",
-                 at->subject, file_why(err));
-        b->io_failed = 1;
-        return;
+        run_diag(r, DIAG_ERROR, line, col,
+                 "%s could not be read (%s); was it moved or replaced while copil ran?", subject,
+                 file_why(err));
+        return STATUS_IO;
     }
     const unsigned char *bytes = (const unsigned char *)data;
     ImageKind kind = doc_image_kind(bytes, got);
@@ -574,49 +559,80 @@ read_image(Builder *b, Box *box, const ImagePlace *at)
         unsigned long w, h;
         png_size(bytes, got, &w, &h);
         if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
-            run_diag(b->run, DIAG_ERROR, at->line, at->col,
-                     "%s is %lu × %lu pixels, more than copil draws (%d million pixels); reduce "
+            run_diag(r, DIAG_ERROR, line, col,
+                     "%s is %s × %s pixels, more than copil draws (%d million pixels); reduce "
                      "it to print size (about 2,500 pixels wide for a page)",
-                     at->subject, w, h, DOC_MAX_IMAGE_PIXELS / 1000000);
-            return;
+                     subject, doc_thousands(a, w), doc_thousands(a, h),
+                     DOC_MAX_IMAGE_PIXELS / 1000000);
+            return STATUS_INVALID;
         }
         break;
     }
     case IMAGE_SVG: {
-        const char *why = doc_svg_check(b->a, bytes, got, &embedded, &bytes, &got);
+        const char *why = doc_svg_check(a, bytes, got, &embedded, &bytes, &got);
         if (why) {
-            run_diag(b->run, DIAG_ERROR, at->line, at->col, "%s is not a readable SVG image: %s",
-                     at->subject, why);
-            return;
+            run_diag(r, DIAG_ERROR, line, col, "%s is not a readable SVG image: %s", subject, why);
+            return STATUS_INVALID;
         }
-        if (b->doc->image_bytes + got + embedded > DOC_MAX_IMAGES_BYTES) {
+        if (got + embedded > room) {
             file_format_size(have, sizeof(have), (unsigned long long)(got + embedded));
             file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
-            run_diag(b->run, DIAG_ERROR, at->line, at->col,
+            run_diag(r, DIAG_ERROR, line, col,
                      "%s (%s with the pictures it embeds) takes the document's images past %s; "
                      "use fewer or smaller images",
-                     at->subject, have, max);
-            return;
+                     subject, have, max);
+            return STATUS_INVALID;
         }
         break;
     }
     case IMAGE_JPEG:
     case IMAGE_GIF:
-        run_diag(b->run, DIAG_ERROR, at->line, at->col,
-                 "%s is a %s picture; copil draws PNG and SVG images: save it as PNG", at->subject,
+        run_diag(r, DIAG_ERROR, line, col,
+                 "%s is a %s picture; copil draws PNG and SVG images: save it as PNG", subject,
                  kind == IMAGE_JPEG ? "JPEG" : "GIF");
-        return;
+        return STATUS_INVALID;
     case IMAGE_GZIP:
-        run_diag(b->run, DIAG_ERROR, at->line, at->col,
-                 "%s is a compressed SVG (.svgz); save it as plain SVG", at->subject);
-        return;
+        run_diag(r, DIAG_ERROR, line, col, "%s is a compressed SVG (.svgz); save it as plain SVG",
+                 subject);
+        return STATUS_INVALID;
     case IMAGE_UNKNOWN:
-        run_diag(b->run, DIAG_ERROR, at->line, at->col,
+        run_diag(r, DIAG_ERROR, line, col,
                  "%s is not an SVG or PNG image; open it in a drawing program and export it as "
                  "SVG or PNG",
-                 at->subject);
-        return;
+                 subject);
+        return STATUS_INVALID;
     }
+    out->data = bytes;
+    out->len = got;
+    out->kind = kind;
+    out->embedded = embedded;
+    return STATUS_OK;
+}
+
+/* Reads the image box->src (a real path inside the layout's folder) whole,
+ * once per run: what paint draws is what was checked, even if the file is
+ * replaced, by a symbolic link say, while copil runs, and an image shown a
+ * thousand times is read once. */
+static void
+read_image(Builder *b, Box *box, const ImagePlace *at)
+{
+    for (Image *im = b->doc->images; im; im = im->next) {
+        if (!strcmp(im->path, box->src)) {
+            box->img = im;
+            return;
+        }
+    }
+    DocImageFile f;
+    Status st = doc_image_load(b->run, b->a, box->src, at->subject, at->line, at->col,
+                               DOC_MAX_IMAGES_BYTES - b->doc->image_bytes, &f);
+    if (st == STATUS_IO)
+        b->io_failed = 1;
+    if (st != STATUS_OK)
+        return;
+    const unsigned char *bytes = f.data;
+    size_t got = f.len, embedded = f.embedded;
+    ImageKind kind = f.kind;
+    Image *im;
     im = arena_alloc(b->a, sizeof(*im));
     if (!im)
         return;

@@ -69,6 +69,27 @@ typedef struct DocImageName {
     long line, col;  /* of the naming element in the data file */
 } DocImageName;
 
+/* An image file read and checked, not decoded: its bytes (those to draw:
+ * an SVG without the links of its <a>), what it is (IMAGE_PNG or
+ * IMAGE_SVG), and the bytes of the pictures an SVG embeds, decoded. */
+typedef struct DocImageFile {
+    const unsigned char *data;
+    size_t len;
+    ImageKind kind;
+    size_t embedded;
+} DocImageFile;
+
+/* Reads the image file at path (not through a symbolic link) into a and
+ * checks it as doc_build does before anything decodes it: at most
+ * DOC_MAX_IMAGE_BYTES, and room bytes with the pictures it embeds (what is
+ * left of the document's DOC_MAX_IMAGES_BYTES); a PNG within
+ * DOC_MAX_IMAGE_PIXELS from its header; an SVG through doc/image.c's
+ * checks; any other kind refused from its first bytes. A problem is one
+ * error on r at line:col about subject ("the logo"), and STATUS_INVALID, or
+ * STATUS_IO when the file could not be read; STATUS_OK fills *out. */
+Status doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long line, long col,
+                      size_t room, DocImageFile *out);
+
 /* A length in points. */
 static inline double
 doc_pt(int v)

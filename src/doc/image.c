@@ -69,9 +69,8 @@ refuse(Check *c, const char *fmt, ...)
         c->why = "it could not be checked (out of memory)";
 }
 
-/* "30,000" */
-static const char *
-thousands(Arena *a, double v)
+const char *
+doc_thousands(Arena *a, double v)
 {
     char digits[32], out[48];
     snprintf(digits, sizeof digits, "%.0f", v);
@@ -209,7 +208,7 @@ check_raster(Check *c, ImageKind kind, const unsigned char *p, size_t n)
         refuse(c, "it embeds a %s picture that is damaged; export the logo again", names[kind]);
     } else if (w * h > DOC_MAX_IMAGE_PIXELS) {
         refuse(c, "it embeds a picture of %s × %s pixels, more than the %d million allowed",
-               thousands(c->a, w), thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
+               doc_thousands(c->a, w), doc_thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
     } else if (frames_px > DOC_MAX_IMAGE_PIXELS) {
         refuse(c,
                "it embeds an animated picture of %d frames, more than %d million pixels in all; "
@@ -448,7 +447,7 @@ check_element(Check *c, xmlNode *n, int depth)
 {
     if (++c->elements > DOC_MAX_SVG_DRAWN) {
         refuse(c, "it holds more than %s elements; simplify it, or export it as PNG",
-               thousands(c->a, DOC_MAX_SVG_DRAWN));
+               doc_thousands(c->a, DOC_MAX_SVG_DRAWN));
         return;
     }
     if (n->ns && !strcmp((const char *)n->ns->href, XI_NS)) {
@@ -706,8 +705,8 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
     if (!doc || !ctxt->wellFormed) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         if (e && e->code == XML_ERR_ENTITY_LOOP)
-            refuse(c, "it declares XML entities that expand without end; export it again as plain "
-                      "SVG");
+            refuse(c, "it declares XML entities that expand into too much text, or without end; "
+                      "export it again as plain SVG");
         else if (e && e->line)
             refuse(c,
                    "it is damaged or cut short: its XML breaks off at line %d, column %d; "
@@ -743,7 +742,7 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
             refuse(c,
                    "it embeds an SVG image drawn at %s × %s pixels, more than the %d million "
                    "allowed",
-                   thousands(c->a, w), thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
+                   doc_thousands(c->a, w), doc_thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
     }
     if (!c->why)
         check_element(c, root, depth);
@@ -754,12 +753,12 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
         refuse(c,
                "its <use> elements, patterns and markers repeat each other into %s drawn "
                "elements, more than the %s allowed",
-               thousands(c->a, total.drawn), thousands(c->a, DOC_MAX_SVG_DRAWN));
+               doc_thousands(c->a, total.drawn), doc_thousands(c->a, DOC_MAX_SVG_DRAWN));
     if (!c->why && total.passes > DOC_MAX_SVG_FILTER_PASSES)
         refuse(c,
                "its filters (blurs, shadows…) would run %s times, more than the %d allowed; "
                "simplify them, or export the logo as PNG",
-               thousands(c->a, total.passes), DOC_MAX_SVG_FILTER_PASSES);
+               doc_thousands(c->a, total.passes), DOC_MAX_SVG_FILTER_PASSES);
     if (!c->why && depth == 0 && c->links) {
         xmlChar *mem = NULL;
         int size = 0;

@@ -50,6 +50,9 @@ const Style *styles_get(Styles *ss, const char *name, const char *fallback);
  * after it to the mark's end. The result is in a. */
 const char *doc_redact(Arena *a, const char *s, unsigned *map, int *count);
 
+/* v written as the messages write numbers, "30,000", in a. */
+const char *doc_thousands(Arena *a, double v);
+
 /* What the first bytes of an image file (n of them at p) say it is. */
 ImageKind doc_image_kind(const unsigned char *p, size_t n);
 
