@@ -127,3 +127,12 @@ expect_exit "51 texts of 20,000 characters: refused" 1 "$COPIL" validate -q "$LT
 n=$(grep -c . "$TMP/err")
 grep -q "chars-over.xml:[0-9]*:[0-9]*: error: <p> brings this document's text to 1,0[0-9][0-9],[0-9]* characters: at most 1,000,000 fit in one document (about 300 pages); shorten it, or split it into several documents" "$TMP/err" && [ "$n" = 1 ] \
     && ok "too many characters: one message, the total and the limit" || fail "too many characters: message" "$(cat "$TMP/err")"
+
+# A paragraph made only of emphases, with nothing but spaces between them, is
+# one text: ten emphases of 2,001 characters make 20,010, over the limit.
+e2001=$(head -c 2001 /dev/zero | tr '\0' a)
+long_meeting "$LT/ems-only.xml" "$para" "<p>$(for i in $(seq 10); do printf '<em>%s</em> ' "$e2001"; done)</p>
+        $para"
+expect_exit "a paragraph of emphases only counts as one text" 1 "$COPIL" validate -q "$LT/ems-only.xml"
+grep -q "ems-only.xml:77:9: error: <p> is 20,010 characters long; at most 20,000" "$TMP/err" \
+    && ok "a paragraph of emphases only: its length in all" || fail "a paragraph of emphases only" "$(cat "$TMP/err")"

@@ -609,6 +609,20 @@ holds_text(const xmlNode *n)
     return 0;
 }
 
+/* 1 when n holds running text's inline elements (c:Inline: <em>, <strong>,
+ * <link>, <br/>), even with nothing but spaces between them: a paragraph of
+ * emphases is one text, not one per emphasis. */
+static int
+holds_inline(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            (!strcmp((const char *)c->name, "em") || !strcmp((const char *)c->name, "strong") ||
+             !strcmp((const char *)c->name, "link") || !strcmp((const char *)c->name, "br")))
+            return 1;
+    return 0;
+}
+
 /* 1 when n has no element inside it (an <em>, a <strong>, a <link>). */
 static int
 is_leaf(const xmlNode *n)
@@ -656,7 +670,7 @@ check_text_lengths(Rules *ru, const xmlNode *node)
     for (const xmlNode *n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (!holds_text(n)) {
+        if (!holds_text(n) && !holds_inline(n)) {
             check_text_lengths(ru, n->children);
             continue;
         }
