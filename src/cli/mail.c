@@ -310,9 +310,13 @@ parse_options(int argc, char **argv, MailOptions *o)
         Arena tmp;
         arena_init(&tmp);
         const char *why = validate_email(&tmp, o->from, NULL, NULL);
-        if (why)
-            fprintf(stderr, "copil mail: error: --from \"%s\" is not an e-mail address: %s\n",
-                    o->from, why);
+        if (why) {
+            /* as typed, but no control character reaches the terminal */
+            fputs("copil mail: error: --from \"", stderr);
+            for (const unsigned char *c = (const unsigned char *)o->from; *c; c++)
+                fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, stderr);
+            fprintf(stderr, "\" is not an e-mail address: %s\n", why);
+        }
         arena_free(&tmp);
         if (why)
             return STATUS_USAGE;
@@ -472,8 +476,16 @@ cli_mail(int argc, char **argv)
     if ((st = mail_plan_read(&run, made, doc, &plan)) != STATUS_OK)
         goto out;
     /* Checked by parse_options; here put in the form sent, as the plan's. */
-    if (o.from && validate_email(&run.arena, o.from, NULL, &plan.from) == NULL)
+    if (o.from) {
+        const char *wire = NULL;
+        if (validate_email(&run.arena, o.from, NULL, &wire) != NULL || !wire) {
+            st = STATUS_IO; /* it passed parse_options: only memory can fail it now */
+            run_diag(&run, DIAG_ERROR, 0, 0, "--from could not be read (out of memory)");
+            goto out;
+        }
+        plan.from = wire;
         plan.from_name = NULL;
+    }
     int total = 0;
     for (int i = 0; i < plan.ngroups; i++)
         total += plan.groups[i].nto;

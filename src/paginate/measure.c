@@ -574,6 +574,7 @@ record_svg(Ctx *c, Image *im)
     cr = NULL;
     if (run_defer(c->run, unref_surface, rec) != STATUS_OK) {
         rec = NULL; /* destroyed by run_defer */
+        run_diag(c->run, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
         goto out;
     }
     im->svg = rec;
@@ -620,8 +621,10 @@ decode_image(Ctx *c, const Box *box)
         cairo_surface_destroy(img);
         return 0;
     }
-    if (run_defer(c->run, unref_surface, img) != STATUS_OK)
+    if (run_defer(c->run, unref_surface, img) != STATUS_OK) {
+        run_diag(c->run, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
         return 0;
+    }
     im->png = img;
     im->width = cairo_image_surface_get_width(img);
     im->height = cairo_image_surface_get_height(img);
