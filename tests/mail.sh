@@ -660,6 +660,10 @@ mail_from_refused "Secrétariat <ce@ac-orleans-tours.fr>" \
     "a space cannot appear in an address: remove it (a line break or a tab inside the address counts as a space)"
 mail_from_refused 'ce"><x@evil.example' \
     "quotation marks cannot appear in an address: write the address alone, e.g. prenom.nom@ac-orleans-tours.fr"
+# An escape sequence typed in --from is not sent to the terminal.
+expect_exit "mail --from with an escape sequence: exit 2" 2 "${MENV[@]}" "$COPIL" mail "$A/idn.xml" --from $'ce\x1b[2J@ac-orleans-tours.fr'
+[ "$(cat "$TMP/err")" = "copil mail: error: --from \"ce?[2J@ac-orleans-tours.fr\" is not an e-mail address: an invisible control character is in the address: type the address again" ] \
+    && ok "mail --from: a control character shown as ?, not sent to the terminal" || fail "mail --from: control character" "$(cat -v "$TMP/err")"
 mail_from_refused "ce@ac-orleans-tours" \
     "the domain \"ac-orleans-tours\" is incomplete: a mail domain has at least two parts separated by a dot, e.g. ac-orleans-tours.fr"
 expect_exit "mail --from with an accented domain" 0 "${MENV[@]}" "$COPIL" mail "$A/idn.xml" --from "secretariat@Académie.fr"
