@@ -248,6 +248,30 @@ for c in "02 47 31 42 42" "ce.0370012a@ac-orleans-tours.fr"; do
         || fail "public: $c was redacted in a public=\"keep\" block" "$pub"
 done
 
+# Details cut by a line break (<br/>): left out whole; a room number on the
+# line before a phone number is not part of it.
+cat >"$P/br.layout.xml" <<'EOF5'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:copil:layout" title="Contacts">
+  <body>
+    <p>Portable : 06 12 34<br/>56 75, le soir.</p>
+    <p>Écrire à jean.dupont@<br/>ac-orleans.fr ou à marie.durand<br/>@ac-orleans.fr</p>
+    <p>Salle 12<br/>07 12 34 56 78</p>
+  </body>
+</document>
+EOF5
+expect_exit "public: a layout with details cut by <br/>" 0 \
+    "$COPIL" render --public "$P/br.layout.xml" -o "$P/br-public.pdf"
+grep -q "note: the public copy leaves out 4 e-mail addresses or phone numbers of people" "$TMP/err" \
+    && ok "public: details cut by <br/> are counted once each" || fail "public: the count of details cut by <br/>" "$(cat "$TMP/err")"
+pub=$(flat_text "$P/br-public.pdf")
+for c in "0612345675" "0712345678" "jean.dupont" "marie.durand" "orleans.fr"; do
+    grep -qF -- "$c" <<<"$pub" && fail "public: $c, cut by <br/>, is left" "$pub" \
+        || ok "public: $c, cut by <br/>, is gone"
+done
+grep -qF "Salle12[téléphone" <<<"$pub" && ok "public: a room number before a <br/> stays" \
+    || fail "public: the room number before a <br/>" "$pub"
+
 # Ordinals after a number left out: still raised, on their own letters (the
 # redaction moves the text, the superscript follows); overseas numbers go too.
 cat >"$P/ordinals.layout.xml" <<'EOF4'

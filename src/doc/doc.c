@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -127,18 +128,24 @@ is_inline(const xmlNode *n)
     return 0;
 }
 
-/* A link to a person: mailto: or tel:, or a web address that holds an
- * e-mail address or a phone number (https://…?contact=jean@…). In the
- * public copy it is only its text. */
+/* A link to a person: any mailto:, tel:, sms: or callto: link, whatever
+ * its case and whatever number it holds (a short or foreign one the text
+ * scan would not know), or a web address that holds an e-mail address or a
+ * phone number (https://…?contact=jean@…). In the public copy it is only
+ * its text. */
 static int
 personal_link(Builder *b, const xmlNode *n)
 {
+    static const char *const schemes[] = {"mailto:", "tel:", "sms:", "callto:"};
     const char *href = attr(b, n, "href");
     int found = 0;
     if (!href)
         return 0;
-    if (!strncmp(href, "mailto:", 7) || !strncmp(href, "tel:", 4))
-        return 1;
+    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+        href++;
+    for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
+        if (!strncasecmp(href, schemes[i], strlen(schemes[i])))
+            return 1;
     doc_redact(b->a, href, NULL, &found);
     return found > 0;
 }

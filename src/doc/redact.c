@@ -16,18 +16,18 @@
  *
  * Normalising drops what cannot be seen (soft hyphen, zero-width space,
  * joiners, word joiner, BOM, bidi controls), folds the other spaces (no-break,
- * narrow, thin…) to ' ', dashes and minus signs to '-', fraction and division
- * slashes to '/', full-width forms to ASCII, and spells out the obfuscations
- * of public pages: "[at]" "(at)" "{at}" "<at>" "(@)" "[arobase]", a bare
- * "arobase" (arrobase, arobas) or "AT" in capitals between two words, and
- * an '@' with spaces after it or on both sides, become '@' ("Suivez
- * @college" stays a handle); "[dot]" "(point)" "(.)"…, and after an '@' a
- * bare "point" or "dot", become '.'. Matching then reads the plain copy:
- *   e-mail   local@domain.tld — letters of any script, digits, . _ % + -
- *            in the local part, a "mailto:" before it; the domain is cut
- *            after its last label that can be a top-level one (two letters
- *            or more), so "…@ac-reunion.fr point 3" keeps "point 3";
- *   phone    a French number: 0 then nine digits, the second not 0, in any
+ * narrow, thin…) to ' ', line breaks (<br/>, U+2028) to '\n', which joins
+ * the groups of a number like a space but ends a run of digit groups, dashes and minus signs to
+ * '-', fraction and division slashes to '/', full-width forms to ASCII, and spells out the
+ * obfuscations of public pages: "[at]" "(at)" "{at}" "<at>" "(@)" "[arobase]", a bare "arobase"
+ * (arrobase, arobas) or "AT" in capitals between two words, and an '@' with spaces after it or on
+ * both sides, or before it when a whole domain follows, become '@' ("Suivez @college" stays a
+ * handle); "[dot]" "(point)" "(.)"…, and after an '@' a bare "point" or "dot", become '.'. Matching
+ * then reads the plain copy: e-mail   local@domain.tld — letters of any script, digits, '.' and RFC
+ * 5322's atext (! # $ % & ' * + - / = ? ^ _ ` { | } ~, as the validator takes them) in the local
+ * part, but not a French elision before it ("l'assistance@…"), a "mailto:" before it; the domain is
+ * cut after its last label that can be a top-level one (two letters or more), so "…@ac-reunion.fr
+ * point 3" keeps "point 3"; phone    a French number: 0 then nine digits, the second not 0, in any
  *            groups (06 12 34 56 75, 0612 345 679, 06 1234 5675, 0 800…)
  *            joined by one or two spaces or one of . - /; or an
  *            international one: +CC, 00CC or (+CC), "(0)" allowed after
@@ -70,11 +70,12 @@ is_ascii_alnum(unsigned char c)
     return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* An ASCII character of an address's local part. */
+/* An ASCII character of an address's local part: RFC 5322's atext, as the
+ * validator accepts it (validate/email.c), and '.'. */
 static int
 is_local_ascii(unsigned char c)
 {
-    return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    return is_ascii_alnum(c) || (c && strchr(".!#$%&'*+-/=?^_`{|}~", c));
 }
 
 /* A letter (or combining mark) of any script outside ASCII: not punctuation,
@@ -103,6 +104,8 @@ fold(uint32_t cp)
         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
         (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F))
         return 0;
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x0085)
+        return '\n';
     if (cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
         cp == 0x205F || cp == 0x3000)
         return ' ';
@@ -144,7 +147,7 @@ plain_char(const Plain *p, size_t i, size_t *len)
     uint32_t cp;
     if (c < 0x80) {
         *len = 1;
-        return c == '\t' ? ' ' : c;
+        return c == '\t' ? ' ' : c == '\r' ? '\n' : c;
     }
     *len = utf8_decode(p->s + i, p->n - i, &cp);
     if (cp == UTF8_REPLACEMENT && *len == 1)
@@ -161,7 +164,7 @@ blank(const Plain *p, size_t i, int *spaces)
     *spaces = 0;
     for (size_t len, k = 0; i < p->n && k < 8; i += len, k++) {
         int c = plain_char(p, i, &len);
-        if (c == ' ' && *spaces < 3)
+        if ((c == ' ' || c == '\n') && *spaces < 3)
             (*spaces)++;
         else if (c != 0)
             break;
@@ -213,6 +216,36 @@ starts_label(const Plain *p, size_t i)
     return c < 0 ? is_letter_cp(cp) : is_ascii_alnum((unsigned char)c);
 }
 
+/* 1 when a whole domain starts at s + i: two labels or more, the last one
+ * that can be a top-level one (two letters or more), as in "ac-reunion.fr";
+ * not "college" nor "college.jean-moulin". Reads 256 bytes at most (no
+ * domain is longer), so that each '@' costs a bounded look ahead. */
+static int
+full_domain(const Plain *p, size_t i)
+{
+    int labels = 0, chars = 0, tld = 1, whole = 0;
+    for (size_t len, end = i + 256; i < p->n && i < end; i += len) {
+        int c = plain_char(p, i, &len);
+        uint32_t cp = 0;
+        if (c < 0)
+            utf8_decode(p->s + i, p->n - i, &cp);
+        if (c == 0)
+            continue;
+        if (c > 0 && (is_ascii_alnum((unsigned char)c) || c == '-')) {
+            tld &= !is_digit((unsigned char)c) && c != '-';
+            chars++;
+        } else if (c < 0 && is_letter_cp(cp)) {
+            chars++;
+        } else if (c == '.' && chars) {
+            whole |= labels++ >= 1 && tld && chars >= 2;
+            chars = 0, tld = 1;
+        } else {
+            break;
+        }
+    }
+    return whole || (labels >= 1 && tld && chars >= 2);
+}
+
 /* An obfuscated '@' or '.' starting at s + i (white space before it
  * included): its byte in *out and its length, or 0. */
 static size_t
@@ -244,9 +277,10 @@ token(const Plain *p, size_t i, char *out)
     }
     size_t len;
     if (plain_char(p, j, &len) == '@') {
-        /* "jean @ ac-reunion.fr", "jean@ ac-reunion.fr"; not "Suivez @college". */
+        /* "jean @ ac-reunion.fr", "jean@ ac-reunion.fr", and "jean @ac-reunion.fr"
+         * when a whole domain follows; not "Suivez @college". */
         k = blank(p, j + len, &after);
-        if ((before && !after) || !starts_label(p, k))
+        if ((before && !after && !full_domain(p, k)) || !starts_label(p, k))
             return 0;
         *out = '@';
         return k - i;
@@ -293,7 +327,7 @@ plain_copy(Plain *p)
         int f = plain_char(p, i, &len);
         char tok;
         size_t t = 0;
-        if (f == ' ' || f == '@' || f == '(' || f == '[' || f == '{' || f == '<')
+        if (f == ' ' || f == '\n' || f == '@' || f == '(' || f == '[' || f == '{' || f == '<')
             t = token(p, i, &tok);
         if (t) {
             put(p, tok, i);
@@ -346,12 +380,35 @@ letter_at(const char *t, size_t m, size_t i)
     return is_letter_cp(cp) ? len : 0;
 }
 
+/* 1 when the byte at t + i can be inside a word (a letter outside ASCII
+ * counts by its bytes). */
+static int
+in_word(const char *t, size_t i)
+{
+    return is_ascii_alnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+}
+
+/* 1 when the apostrophe at t + a is a French elision: it follows l d j n s
+ * c or qu at a word's start ("l'assistance@…" is not an address "l'…"). */
+static int
+elision(const char *t, size_t a)
+{
+    size_t w = 0;
+    if (a >= 1 && strchr("ldjnscLDJNSC", t[a - 1]))
+        w = 1;
+    else if (a >= 2 && !strncasecmp(t + a - 2, "qu", 2))
+        w = 2;
+    return w && (a == w || !in_word(t, a - w - 1));
+}
+
 /* The length of the local-part character that ends at t + e (e > floor), or
  * 0. */
 static size_t
 local_before(const char *t, size_t m, size_t floor, size_t e)
 {
     unsigned char c = (unsigned char)t[e - 1];
+    if (c == '\'' && elision(t, e - 1))
+        return 0;
     if (c < 0x80)
         return is_local_ascii(c);
     size_t b = e - 1;
@@ -369,8 +426,8 @@ mail_at(const char *t, size_t m, size_t at, size_t floor, size_t *start)
     int labels = 0;
     while (b > floor && (k = local_before(t, m, floor, b)))
         b -= k;
-    while (b < at && (t[b] == '.' || t[b] == '-'))
-        b++;
+    while (b < at && (t[b] == '.' || t[b] == '-' || t[b] == '\''))
+        b++; /* not how an address starts: a full stop, a dash, an opening quote */
     if (b == at)
         return 0;
     /* Labels; the domain ends after the last one that can be a TLD. */
@@ -405,6 +462,22 @@ mail_at(const char *t, size_t m, size_t at, size_t floor, size_t *start)
     return best;
 }
 
+/* A space in the plain copy: ' ', or '\n' for a line break (<br/>, U+2028).
+ * A number may be cut by a line break, but a line break also ends a run of
+ * digit groups: "Salle 12<br/>06 12 34 56 78" is a room and a number. */
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\n';
+}
+
+/* 1 when t[from, to) holds a line break. */
+static int
+has_break(const char *t, size_t from, size_t to)
+{
+    return memchr(t + from, '\n', to - from) != NULL;
+}
+
 /* A separator between two groups of digits at t + i: one or two spaces, or
  * one of . - / ("tight"), or a mark with spaces around it (" / ", " - ",
  * ". ": "loose", which ends a number). Its length, 0 when none. */
@@ -413,11 +486,11 @@ separator(const char *t, size_t i, int *loose)
 {
     size_t q = i;
     int spaces = 0, mark = 0;
-    while (t[q] == ' ' && spaces < 2)
+    while (is_space(t[q]) && spaces < 2)
         q++, spaces++;
     if (t[q] == '.' || t[q] == '-' || t[q] == '/') {
         q++, mark = 1;
-        while (t[q] == ' ' && spaces < 4)
+        while (is_space(t[q]) && spaces < 4)
             q++, spaces++;
     }
     *loose = spaces && mark;
@@ -440,7 +513,7 @@ phone_ends(const char *t, size_t e, int follow)
         return 0;
     int loose;
     size_t q = separator(t, e, &loose);
-    if (!q || loose || !is_digit((unsigned char)t[e + q]))
+    if (!q || loose || !is_digit((unsigned char)t[e + q]) || has_break(t, e, e + q))
         return 1;
     return follow && phone_at(t, e + q, 0) != 0;
 }
@@ -535,11 +608,11 @@ phone_may_start(const char *t, size_t i, size_t last_end)
     if (is_ascii_alnum(c) || c == '+')
         return 0;
     size_t j = i;
-    if (t[j - 1] == ' ')
-        j -= 1 + (j >= 2 && t[j - 2] == ' ');
+    if (is_space(t[j - 1]))
+        j -= 1 + (j >= 2 && is_space(t[j - 2]));
     else if (t[j - 1] == '.' || t[j - 1] == '-' || t[j - 1] == '/')
         j--;
-    return j == 0 || !is_digit((unsigned char)t[j - 1]) || j == last_end;
+    return j == 0 || !is_digit((unsigned char)t[j - 1]) || j == last_end || has_break(t, j, i);
 }
 
 /* --- the whole ------------------------------------------------------------- */

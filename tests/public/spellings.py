@@ -88,7 +88,7 @@ def places(pdf):
     """Each place's text, by name, and the whole file's strings and bytes."""
     pages = run('pdftotext', '-q', pdf, '-').decode('utf-8', 'replace').split('\f')
     info = run('pdfinfo', '-enc', 'UTF-8', pdf).decode('utf-8', 'replace')
-    meta = {k: v.strip() for k, v in (l.split(':', 1) for l in info.splitlines() if ':' in l)}
+    meta = {k: v.strip() for k, v in (l.split(':', 1) for l in info.split('\n') if ':' in l)}
     j = json.loads(run('qpdf', '--json=2', pdf) or b'{}')
     outline = []
 
