@@ -47,7 +47,11 @@ refused nested-svg-deep.svg 'it embeds SVG images in SVG images more than 4 deep
 refused bmp-inside.svg 'it embeds a picture that is neither PNG, JPEG, GIF nor SVG; convert it to PNG'
 refused broken-inside.svg 'it embeds a PNG picture that is damaged; export the logo again'
 refused use-bomb.svg 'its <use> elements, patterns and markers repeat each other into 22,222,222,224 drawn elements, more than the 100,000 allowed'
-refused pattern-bomb.svg 'its <use> elements, patterns and markers repeat each other into 32,222,222,224 drawn elements, more than the 100,000 allowed'
+refused pattern-bomb.svg 'its <use> elements, patterns and markers repeat each other into 1,132,222,222,213 drawn elements, more than the 100,000 allowed'
+refused pattern-bomb-upper.svg 'its <use> elements, patterns and markers repeat each other into 1,132,222,222,213 drawn elements, more than the 100,000 allowed'
+# Each use of a pattern draws a surface of its own first: it counts as 100.
+refused pattern-deep.svg 'its <use> elements, patterns and markers repeat each other into 1,132,213 drawn elements, more than the 100,000 allowed'
+refused png-many.svg 'it embeds pictures of 288 million pixels in all, more than the 40 million allowed'
 refused use-loop.svg 'it refers to itself in a loop (through <g id="a">)'
 refused filter-many.svg 'its filters (blurs, shadows…) would run 3,000 times, more than the 200 allowed; simplify them, or export the logo as PNG'
 refused filter-turbulence.svg 'its feTurbulence filter asks for 100000 octaves; copil draws up to 10'
@@ -61,9 +65,16 @@ refused ref-feimage.svg 'it refers to another file (/etc/passwd); an SVG logo mu
 refused ref-use-external.svg 'it refers to another file (other.svg#logo); an SVG logo must hold everything it shows'
 refused ref-xinclude.svg 'it includes another file (/etc/passwd) through XInclude; an SVG logo must hold everything it shows'
 refused ref-css-import.svg 'its style sheet imports another file (@import); an SVG logo must hold everything it shows'
+refused css-import-upper.svg 'its style sheet imports another file (@import); an SVG logo must hold everything it shows'
+refused css-entity.svg 'its style sheet imports another file (@import); an SVG logo must hold everything it shows'
+refused css-url-upper.svg 'it refers to another file (/etc/passwd); an SVG logo must hold everything it shows'
+refused css-escape.svg 'its style uses CSS escapes (\); export it again from the drawing program'
+refused css-filter.svg 'its style sheet applies a filter (url(#f)); copil accepts them only as attributes: export the SVG again with presentation attributes'
+refused css-pattern-bomb.svg 'its style sheet applies a pattern (url(#p0)); copil accepts them only as attributes: export the SVG again with presentation attributes'
 refused ref-stylesheet-pi.svg 'it links a style sheet (<?xml-stylesheet?>); an SVG logo must hold everything it shows'
 refused truncated.svg 'it is damaged or cut short: its XML breaks off at line 2, column 86; export it again from the drawing program'
 refused html.svg 'it is an XML file whose first element is <html>, not <svg>'
+refused no-namespace.svg 'its <svg> element lacks xmlns="http://www.w3.org/2000/svg": export it again from the drawing program'
 refused entity-bomb.svg 'it declares XML entities that expand without end; export it again as plain SVG'
 
 # Not an image at all, and no size: said as plainly, never "Error domain".
@@ -80,7 +91,8 @@ grep -qxF -- "$I/img.layout.xml:3:1: error: the image \"no-size.svg\" has no siz
 # PNG named .svg, logos a school could send, a logo with a link. The PDF is
 # whole and tagged (a filter's first paint on a page once broke its tags).
 for svg in filter-blur.svg filter-res.svg filter-scaled.svg mask-huge.svg pattern-huge.svg \
-    pattern-scaled.svg png-named.svg ok-gradient.svg ok-embedded.svg ok-nested.svg ok-link.svg; do
+    pattern-scaled.svg png-named.svg ok-gradient.svg ok-embedded.svg ok-nested.svg ok-link.svg \
+    ok-css-gradient.svg; do
     img_logo "$svg"
     expect_exit "logo $svg: drawn" 0 "$COPIL" render "$I/letter.xml" -o "$I/ok.pdf"
     if msg=$(qpdf --check "$I/ok.pdf" 2>&1); then ok "logo $svg: qpdf --check"; else fail "logo $svg: qpdf --check" "$msg"; fi

@@ -45,6 +45,9 @@
 /* ...<use>, patterns and markers, followed, draw at most this many
  * elements (a school's logo draws a few hundred)... */
 #define DOC_MAX_SVG_DRAWN (100 * 1000)
+/* ...where each use of a pattern, a mask or a filter counts as this many,
+ * for it is drawn on a surface of its own first... */
+#define DOC_SVG_OFFSCREEN_COST 100
 /* ...and filters run at most this many primitives (a drop shadow is about
  * five), feTurbulence with this many octaves, feMorphology and
  * feConvolveMatrix over this many pixels at most. */

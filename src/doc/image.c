@@ -5,9 +5,11 @@
  * header. An SVG is parsed with libxml2 (no network, no DTD loaded, entities
  * left unexpanded) and walked: each picture it embeds as a data: URI has its
  * header read (PNG IHDR, JPEG frame, GIF screen and frames; a nested SVG is
- * walked in turn) and falls under the limits of a PNG file; references to
- * other files or to the network are refused; <use>, patterns, markers, masks
- * and filters are followed, memoised, to bound what they multiply into. It
+ * walked in turn) and all of them together fall under the limits of a PNG
+ * file; references to other files or to the network are refused; <use>,
+ * patterns, markers, masks and filters are followed, memoised, to bound what
+ * they multiply into. A <style> sheet may apply gradients only: its rules can
+ * reach every element, so their cost is not counted, they are refused. It
  * decodes no pixel and draws nothing: paginate does, once this said yes.
  */
 #include <math.h>
@@ -45,6 +47,7 @@ typedef struct Check {
     Arena *a;
     const char *why; /* the first problem found, "it …" */
     size_t embedded; /* bytes of the embedded pictures, decoded */
+    double pixels;   /* of the embedded pictures and SVG images, decoded, in all */
     long elements;   /* in this SVG and the ones it embeds */
     xmlDocPtr doc;
     xmlHashTablePtr ids;
@@ -186,7 +189,7 @@ jpeg_size(const unsigned char *p, size_t n, double *w, double *h)
 }
 
 /* Checks a raster picture of kind (PNG, JPEG, GIF) as a PNG file is: w × h
- * at most DOC_MAX_IMAGE_PIXELS. */
+ * at most DOC_MAX_IMAGE_PIXELS, and with the others it embeds too. */
 static void
 check_raster(Check *c, ImageKind kind, const unsigned char *p, size_t n)
 {
@@ -214,6 +217,8 @@ check_raster(Check *c, ImageKind kind, const unsigned char *p, size_t n)
                "it embeds an animated picture of %d frames, more than %d million pixels in all; "
                "use a still PNG",
                frames, DOC_MAX_IMAGE_PIXELS / 1000000);
+    } else {
+        c->pixels += fmax(w * h, frames_px);
     }
 }
 
@@ -401,6 +406,18 @@ refuse_reference(Check *c, const char *s)
     refuse(c, "it refers to %s; an SVG logo must hold everything it shows", where_to(c, s));
 }
 
+/* Where needle (lower case) first occurs in s, ignoring case as CSS does
+ * for url( and @import; NULL when it does not. */
+static const char *
+find_nocase(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *s; s++)
+        if (!strncasecmp(s, needle, n))
+            return s;
+    return NULL;
+}
+
 /* Reference targets: each url(#id) of s, or s itself for an href; calls
  * fn with each target's node. Refuses url() that leads outside. */
 typedef void (*RefFn)(Check *c, xmlNode *target, double times, void *ctx);
@@ -408,7 +425,7 @@ typedef void (*RefFn)(Check *c, xmlNode *target, double times, void *ctx);
 static void
 each_url(Check *c, const char *s, double times, RefFn fn, void *ctx)
 {
-    for (const char *p = s; (p = strstr(p, "url(")) != NULL;) {
+    for (const char *p = s; (p = find_nocase(p, "url(")) != NULL;) {
         p += 4;
         p += strspn(p, " \t\r\n\"'");
         if (*p != '#') {
@@ -436,6 +453,94 @@ vertices(Check *c, const xmlNode *n)
     for (const char *p = d; *p; p++)
         count += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == ',' || *p == ' ';
     return count;
+}
+
+/* --- SVG: styles -------------------------------------------------------- */
+
+/* Attributes librsvg reads as CSS, where a url() takes effect. */
+static int
+css_property(const char *name)
+{
+    static const char *const names[] = {"style",      "fill",      "stroke", "filter",
+                                        "mask",       "clip-path", "marker", "marker-start",
+                                        "marker-mid", "marker-end"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(name, names[i]))
+            return 1;
+    return 0;
+}
+
+/* A CSS escape (\75 rl for url) would hide a reference from the checks. */
+static void
+refuse_escape(Check *c)
+{
+    refuse(c, "its style uses CSS escapes (\\); export it again from the drawing program");
+}
+
+/* The text of a <style> element: its text, CDATA and (plain text) entities. */
+static const char *
+sheet_text(Check *c, const xmlNode *n)
+{
+    Buf b;
+    buf_init(&b, c->a);
+    for (const xmlNode *t = n->children; t; t = t->next) {
+        const xmlChar *s = NULL;
+        if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE)
+            s = t->content;
+        else if (t->type == XML_ENTITY_REF_NODE) {
+            xmlEntityPtr e = xmlGetDocEntity(c->doc, t->name);
+            s = e ? e->content : NULL;
+        }
+        if (s)
+            buf_append(&b, (const char *)s, (unsigned)strlen((const char *)s));
+    }
+    return b.failed ? "" : b.s ? b.s : "";
+}
+
+/* What a style sheet may refer to: only gradients, which draw nothing of
+ * their own. A sheet's rule may apply to every element, inside patterns
+ * and masks too, so what it applies cannot be counted as an attribute's is. */
+static void
+sheet_ref(Check *c, xmlNode *t, double times, void *ctx)
+{
+    (void)times, (void)ctx;
+    const char *name = (const char *)t->name;
+    if (is_svg(t, "linearGradient") || is_svg(t, "radialGradient"))
+        return;
+    const char *what = !is_svg(t, NULL)            ? NULL
+                       : !strcmp(name, "filter")   ? "a filter"
+                       : !strcmp(name, "pattern")  ? "a pattern"
+                       : !strcmp(name, "mask")     ? "a mask"
+                       : !strcmp(name, "marker")   ? "a marker"
+                       : !strcmp(name, "clipPath") ? "a clip path"
+                                                   : NULL;
+    const char *id = get_attr(c, t, "id", NULL);
+    refuse(c,
+           "its style sheet applies %s%s%s (url(#%s)); copil accepts them only as attributes: "
+           "export the SVG again with presentation attributes",
+           what ? what : "<", what ? "" : name, what ? "" : ">", id ? id : "");
+}
+
+/* Checks each <style> sheet under n, once every id is known: nothing
+ * imported or escaped, nothing outside, nothing that costs drawing. */
+static void
+check_sheets(Check *c, const xmlNode *n)
+{
+    for (; n && !c->why; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_svg(n, "style")) {
+            const char *css = sheet_text(c, n);
+            if (find_nocase(css, "@import"))
+                refuse(c, "its style sheet imports another file (@import); an SVG logo must hold "
+                          "everything it shows");
+            else if (strchr(css, '\\'))
+                refuse_escape(c);
+            else
+                each_url(c, css, 1, sheet_ref, NULL);
+        }
+        check_sheets(c, n->children);
+    }
 }
 
 /* --- SVG: the walk ------------------------------------------------------- */
@@ -472,20 +577,10 @@ check_element(Check *c, xmlNode *n, int depth)
                 check_embedded(c, v + 5, depth);
             else if (*v && *v != '#')
                 refuse_reference(c, v);
-        } else if (strstr(v, "url(")) {
+        } else {
+            if (svg && strchr(v, '\\') && css_property((const char *)at->name))
+                refuse_escape(c);
             each_url(c, v, 1, NULL, NULL);
-        }
-    }
-    if (svg && !strcmp(name, "style")) {
-        for (const xmlNode *t = n->children; t && !c->why; t = t->next) {
-            const char *css = (const char *)t->content;
-            if (!css || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE))
-                continue;
-            if (strstr(css, "@import"))
-                refuse(c, "its style sheet imports another file (@import); an SVG logo must hold "
-                          "everything it shows");
-            else
-                each_url(c, css, 1, NULL, NULL);
         }
     }
     if (svg && !strcmp(name, "feTurbulence")) {
@@ -581,8 +676,9 @@ cost_of(Check *c, xmlNode *n, int depth, NodeCost *out)
         return;
     }
     nc->state = 1;
-    CostSum cs = {.sum = {.drawn = 1}, .depth = depth};
     const char *name = (const char *)n->name;
+    int offscreen = is_svg(n, "pattern") || is_svg(n, "mask") || is_svg(n, "filter");
+    CostSum cs = {.sum = {.drawn = offscreen ? DOC_SVG_OFFSCREEN_COST : 1}, .depth = depth};
     if (is_svg(n, NULL) && !strncmp(name, "fe", 2))
         cs.sum.passes = 1;
     for (const xmlAttr *at = n->properties; at && !c->why; at = at->next) {
@@ -594,7 +690,7 @@ cost_of(Check *c, xmlNode *n, int depth, NodeCost *out)
             xmlNode *t = xmlHashLookup(c->ids, BAD_CAST(v + strspn(v, " \t\r\n") + 1));
             if (t)
                 add_ref(c, t, 1, &cs);
-        } else if (strstr(v, "url(")) {
+        } else if (find_nocase(v, "url(")) {
             /* A marker is drawn on every vertex; in a style attribute, the
              * worst case is taken for every url(). */
             double times =
@@ -717,6 +813,11 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
         goto out;
     }
     xmlNode *root = xmlDocGetRootElement(doc);
+    if (root && !is_svg(root, NULL) && !strcmp((const char *)root->name, "svg")) {
+        refuse(c, "its <svg> element lacks xmlns=\"" SVG_NS "\": export it again from the "
+                  "drawing program");
+        goto out;
+    }
     if (!root || !is_svg(root, "svg")) {
         refuse(c, "it is an XML file whose first element is <%s>, not <svg>",
                root ? (const char *)root->name : "");
@@ -743,12 +844,23 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
                    "it embeds an SVG image drawn at %s × %s pixels, more than the %d million "
                    "allowed",
                    doc_thousands(c->a, w), doc_thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
+        else
+            c->pixels += w * h;
     }
     if (!c->why)
         check_element(c, root, depth);
+    if (!c->why)
+        check_sheets(c, root);
     NodeCost total = {0};
     if (!c->why)
         cost_of(c, root, 0, &total);
+    /* Each embedded picture is decoded whole: their pixels, added up over
+     * this SVG and the SVG images it embeds, stay within what one PNG file
+     * may hold. */
+    if (!c->why && depth == 0 && c->pixels > DOC_MAX_IMAGE_PIXELS)
+        refuse(c,
+               "it embeds pictures of %s million pixels in all, more than the %d million allowed",
+               doc_thousands(c->a, ceil(c->pixels / 1e6)), DOC_MAX_IMAGE_PIXELS / 1000000);
     if (!c->why && total.drawn > DOC_MAX_SVG_DRAWN)
         refuse(c,
                "its <use> elements, patterns and markers repeat each other into %s drawn "

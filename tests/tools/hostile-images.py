@@ -166,3 +166,41 @@ write("ok-embedded.svg", svg(image("data:image/png;base64," + b64(tiny_png()))
                            + '<use xlink:href="#r" x="60"/><rect id="r" width="10" height="10"/>'))
 write("ok-nested.svg", svg(image("data:image/svg+xml;base64," + b64(svg('<circle cx="60" cy="30" r="20"/>')))))
 write("ok-link.svg", svg('<a xlink:href="https://www.ac-orleans-tours.fr/"><rect width="120" height="60" fill="#1f3a5f"/></a>'))
+
+# (i) what a <style> sheet applies (issue 17, review): a filter on 3,000
+# elements through a class, patterns that fill with the next one through
+# classes, and the ways a sheet could hide a reference: upper case, a CSS
+# escape, an entity.
+write("css-filter.svg", svg(
+    '<style>.s{filter:url(#f)}</style><defs><filter id="f"><feGaussianBlur stdDeviation="20"/>'
+    '<feOffset dx="3" dy="3"/></filter></defs>'
+    + "".join('<rect class="s" x="%d" width="50" height="50"/>' % i for i in range(3000))))
+cpats = ['<pattern id="p0" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="red"/></pattern>']
+for i in range(1, 7):
+    cpats.append('<pattern id="p%d" width="40" height="4" patternUnits="userSpaceOnUse">%s</pattern>'
+                 % (i, "".join('<rect class="f%d" x="%d" width="4" height="4"/>' % (i - 1, k) for k in range(10))))
+write("css-pattern-bomb.svg", svg(
+    "<style>%s</style><defs>%s</defs><rect class=\"f6\" width=\"120\" height=\"60\"/>"
+    % ("".join(".f%d{fill:url(#p%d)}" % (i, i) for i in range(7)), "".join(cpats))))
+write("css-import-upper.svg", svg('<style>@IMPORT "/etc/passwd";</style><rect width="9" height="9"/>'))
+write("css-url-upper.svg", svg('<style>.a{fill:URL(/etc/passwd)}</style><rect class="a" width="9" height="9"/>'))
+write("css-escape.svg", svg('<style>.a{fill:\\75 rl(/etc/passwd)}</style><rect class="a" width="9" height="9"/>'))
+write("css-entity.svg", '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY imp "@import url(/etc/passwd);">\n]>\n'
+      + svg('<style>&imp;</style><rect width="9" height="9"/>').split("\n", 1)[1])
+# The same pattern bomb as pattern-bomb.svg, written URL( in attributes.
+write("pattern-bomb-upper.svg", svg("<defs>%s</defs><rect width=\"120\" height=\"60\" fill=\"URL(#p10)\"/>"
+                                    % "".join(pats).replace("url(", "URL(")))
+# Patterns four deep, ten uses each: 11,110 off-screen surfaces.
+dpats = ['<pattern id="p0" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="red"/></pattern>']
+for i in range(1, 5):
+    dpats.append('<pattern id="p%d" width="40" height="4" patternUnits="userSpaceOnUse">%s</pattern>'
+                 % (i, "".join('<rect x="%d" width="4" height="4" fill="url(#p%d)"/>' % (k, i - 1) for k in range(10))))
+write("pattern-deep.svg", svg("<defs>%s</defs><rect width=\"120\" height=\"60\" fill=\"url(#p4)\"/>" % "".join(dpats)))
+# Eight pictures of 6,000 × 6,000 pixels, each within the limit alone.
+write("png-many.svg", svg("".join(image("data:image/png;base64," + b64(png(6000, 6000))) for _ in range(8))))
+write("no-namespace.svg", '<svg width="120" height="60"><rect width="9" height="9"/></svg>\n')
+# What Illustrator writes: classes in a sheet that apply gradients.
+write("ok-css-gradient.svg", svg(
+    '<defs><style>.st0{fill:url(#SVGID_1_);}.st1{fill:#1F3A5F;stroke:URL(#SVGID_1_)}</style>'
+    '<linearGradient id="SVGID_1_"><stop offset="0" stop-color="#1f3a5f"/><stop offset="1" stop-color="#e1000f"/>'
+    '</linearGradient></defs><rect class="st0" width="120" height="30"/><rect class="st1" y="30" width="120" height="30"/>'))
