@@ -75,7 +75,7 @@ refused ref-stylesheet-pi.svg 'it links a style sheet (<?xml-stylesheet?>); an S
 refused truncated.svg 'it is damaged or cut short: its XML breaks off at line 2, column 86; export it again from the drawing program'
 refused html.svg 'it is an XML file whose first element is <html>, not <svg>'
 refused no-namespace.svg 'its <svg> element lacks xmlns="http://www.w3.org/2000/svg": export it again from the drawing program'
-refused entity-bomb.svg 'it declares XML entities that expand without end; export it again as plain SVG'
+refused entity-bomb.svg 'it declares XML entities that expand into too much text, or without end; export it again as plain SVG'
 
 # Not an image at all, and no size: said as plainly, never "Error domain".
 img_logo not-an-image.svg
