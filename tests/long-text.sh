@@ -4,13 +4,14 @@
 # The layout engine lays out a paragraph in time that grows with its length,
 # whatever its words: 200 KB of one unbroken word, in a 40 mm paragraph and
 # in a 40 mm table cell, each render to a correct PDF well within the
-# timeout (they took minutes before). A word wider than its line is cut
-# between characters, never inside one (a letter and its combining accent
-# stay together), and nothing is lost or reordered. The data schemas bound
-# what a person may type in one text element: 20,000 characters, refused at
-# the element's line with the limit in words. Speed is measured in
-# bench/long-text.sh, never asserted here. A document as a whole holds at
-# most 5,000 texts and 1,000,000 characters.
+# timeout (they took minutes before), and so do 200,000 invisible
+# characters (zero-width spaces, soft hyphens, joiners). A word wider than
+# its line is cut between characters, never inside one (a letter and its
+# combining accent stay together), and nothing is lost or reordered. The
+# data schemas bound what a person may type in one text element: 20,000
+# characters, refused at the element's line with the limit in words.
+# Speed is measured in bench/long-text.sh, never asserted here. A document
+# as a whole holds at most 5,000 texts and 1,000,000 characters.
 
 LT="$TMP/long-text"
 mkdir -p "$LT"
@@ -136,3 +137,55 @@ long_meeting "$LT/ems-only.xml" "$para" "<p>$(for i in $(seq 10); do printf '<em
 expect_exit "a paragraph of emphases only counts as one text" 1 "$COPIL" validate -q "$LT/ems-only.xml"
 grep -q "ems-only.xml:77:9: error: <p> is 20,010 characters long; at most 20,000" "$TMP/err" \
     && ok "a paragraph of emphases only: its length in all" || fail "a paragraph of emphases only" "$(cat "$TMP/err")"
+
+# Invisible characters: 200,000 zero-width spaces, soft hyphens or
+# zero-width joiners alone in a paragraph, and letters each followed by a
+# zero-width space. Many of them hold on one line, the case where Pango's
+# line breaker is quadratic (a meeting of four such paragraphs took 13 s;
+# 200,000 zero-width spaces did not finish in two minutes). Each renders to
+# a correct PDF well within the timeout, and the page dump's lines are the
+# text, in order (a soft hyphen prints nothing, or "-" at a line's end).
+invisible() { # NAME UNIT COUNT
+    python3 -c 'import sys; sys.stdout.write(sys.argv[1].encode().decode("unicode_escape") * int(sys.argv[2]))' "$2" "$3" >"$LT/$1.txt"
+    long_doc "$LT/$1.layout.xml" "<p>$(cat "$LT/$1.txt")</p>"
+}
+invisible zwsp-200k '\u200b' 200000
+invisible shy-200k '\u00ad' 200000
+invisible zwj-200k '\u200d' 200000
+invisible a-zwsp-100k 'a\u200b' 100000
+for name in zwsp-200k shy-200k zwj-200k a-zwsp-100k; do
+    got=0
+    timeout 60 "$COPIL" render "$LT/$name.layout.xml" --dump=pages -o "$LT/$name.pdf" >"$LT/$name.pages" 2>"$TMP/err" </dev/null || got=$?
+    lines=$(sed -n 's/^      | //p' "$LT/$name.pages")
+    text=$(tr -d '\n' <<<"$lines") want=$(cat "$LT/$name.txt")
+    [ $name = shy-200k ] && text=$(tr -d '\n-' <<<"$lines") want=
+    if [ "$got" != 0 ]; then
+        fail "invisible characters ($name): exit $got (124: still running after 60 s)" "$(head -3 "$TMP/err")"
+    elif ! qpdf --check "$LT/$name.pdf" >/dev/null 2>&1; then
+        fail "invisible characters ($name): qpdf --check"
+    elif [ "$text" != "$want" ] || ! grep -q '^      | ' "$LT/$name.pages"; then
+        fail "invisible characters ($name): the lines are not the text, in order"
+    else
+        ok "invisible characters ($name): a correct PDF, every character in order"
+    fi
+done
+
+# A text that holds on one line for more than a piece is cut into lines of
+# its own, never inside a character cluster: here an accented letter (e +
+# U+0301) straddles the first cut, 8,192 bytes in, and stays whole.
+python3 -c 'import sys; sys.stdout.write("x" + "\u200b" * 2730 + "e\u0301" + "\u200b" * 8000)' >"$LT/zw-cluster.txt"
+long_doc "$LT/zw-cluster.layout.xml" "<p>$(cat "$LT/zw-cluster.txt")</p>"
+got=0
+timeout 60 "$COPIL" render "$LT/zw-cluster.layout.xml" --dump=pages -o "$LT/zw-cluster.pdf" >"$LT/zw-cluster.pages" 2>"$TMP/err" </dev/null || got=$?
+lines=$(sed -n 's/^      | //p' "$LT/zw-cluster.pages")
+if [ "$got" != 0 ]; then
+    fail "zero-width text cut into lines: exit $got" "$(head -3 "$TMP/err")"
+elif [ "$(wc -l <<<"$lines")" -lt 2 ]; then
+    fail "zero-width text cut into lines: one line only"
+elif grep -q $'^\xcc\x81' <<<"$lines"; then
+    fail "zero-width text cut into lines: a line starts with a combining accent, cut from its letter"
+elif [ "$(tr -d '\n' <<<"$lines")" != "$(cat "$LT/zw-cluster.txt")" ]; then
+    fail "zero-width text cut into lines: the lines are not the text, in order"
+else
+    ok "zero-width text cut into lines between clusters, in order"
+fi

@@ -1,6 +1,10 @@
 /*
- * text/layout.c — one PangoLayout per paragraph, with attributes.
+ * text/layout.c — a paragraph's text → PangoLayout lines, with attributes.
  *
+ * A text up to 8 KB is one PangoLayout; a longer one is laid out in pieces
+ * of a few KB, one PangoLayout each, whose lines are those one layout would
+ * have had (see "long texts in pieces" below): Pango's line breaker is
+ * quadratic on long texts.
  * The text goes through three rewrites, each with an offset map so that the
  * spans of the inline markup still point at their characters:
  *   fields (page number and count) → typography → hyphenation.
@@ -84,7 +88,7 @@ font_for(Text *t, const Style *st)
 }
 
 /* The attributes of one text, kept in the order they are made until the
- * text is laid out (see sorted_attrs). */
+ * text is laid out (see by_start). */
 typedef struct Pending {
     PangoAttribute *at;
     unsigned seq;
@@ -283,6 +287,13 @@ by_start(gconstpointer a, gconstpointer b)
  * short, is laid out as it is and kept whole. Shorter texts, every real
  * paragraph, are laid out in one layout as they always were.
  *
+ * A piece that holds on one line (invisible characters: zero-width spaces,
+ * soft hyphens, joiners) is tried again twice as long, up to PIECE_MAX
+ * bytes; one that still holds on one line at PIECE_MAX is kept as a line
+ * of its own, cut at a grapheme boundary, since laying out the rest whole
+ * would be the quadratic case again. Such a text then prints as several
+ * (empty-looking) lines where one layout would have made one.
+ *
  *   text   |-------- piece 1 --------|
  *          [line][line][line][dropped]
  *                            |-------- piece 2 --------|
@@ -292,6 +303,7 @@ by_start(gconstpointer a, gconstpointer b)
 #define PIECE_FROM 8192
 #define PIECE      2048
 #define PIECE_LAST 256
+#define PIECE_MAX  (4 * PIECE)
 
 /* Lines taller than this in all (Pango units, about 1,000 A4 pages): the
  * sums of positions would overflow. */
@@ -367,6 +379,37 @@ piece_end(const char *s, unsigned pos, unsigned target)
     return target;
 }
 
+/* The last grapheme boundary after pos and at or before target (pos <
+ * target < hard, hard the end of the paragraph's part being laid out), as
+ * Pango finds it with the characters around it; the character boundary at
+ * or before target when a cluster runs longer than the window looked at. */
+static unsigned
+grapheme_end(const char *s, unsigned pos, unsigned target, unsigned hard)
+{
+    while (target > pos + 1 && ((unsigned char)s[target] & 0xC0) == 0x80)
+        target--;
+    unsigned w0 = target - pos > 256 ? target - 256 : pos;
+    while (w0 > pos && ((unsigned char)s[w0] & 0xC0) == 0x80)
+        w0--;
+    unsigned w1 = hard - target > 32 ? target + 32 : hard;
+    while (w1 < hard && ((unsigned char)s[w1] & 0xC0) == 0x80)
+        w1++;
+    int nchars = (int)g_utf8_strlen(s + w0, (gssize)(w1 - w0));
+    PangoLogAttr *la = g_new(PangoLogAttr, (gsize)nchars + 1);
+    pango_get_log_attrs(s + w0, (int)(w1 - w0), -1, pango_language_from_string("fr"), la,
+                        nchars + 1);
+    unsigned best = target, off = w0;
+    for (int i = 0; off <= target; i++) {
+        if (off > w0 && la[i].is_cursor_position)
+            best = off;
+        if (off == w1)
+            break;
+        off = (unsigned)(g_utf8_next_char(s + off) - s);
+    }
+    g_free(la);
+    return best;
+}
+
 /* The attributes of the whole text that cross [pos, end), moved to the
  * piece's offsets, in order. */
 static PangoAttrList *
@@ -405,17 +448,14 @@ unref_layout(void *p)
     g_object_unref(p);
 }
 
-/* A layout of s[pos, end) in the paragraph's style; indent says whether
- * its first line starts a paragraph. The run owns it. */
+/* A layout of s[pos, end) in the paragraph's style, with list (taken);
+ * indent says whether its first line starts a paragraph. The caller owns
+ * it: a layout whose lines are kept is handed to the run (adopt_layout),
+ * one tried and dropped is freed at once. */
 static PangoLayout *
 piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *list)
 {
     PangoLayout *layout = pango_layout_new(fonts_context(p->t->fonts));
-    if (run_defer(p->r, unref_layout, layout) != STATUS_OK) {
-        g_object_unref(layout);
-        pango_attr_list_unref(list);
-        return NULL;
-    }
     shape(p->t, layout, p->st, p->width, p->st->align);
     /* A piece that starts inside a paragraph has only continuation lines,
      * which an indent (never negative) leaves alone. */
@@ -424,6 +464,19 @@ piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *l
     pango_layout_set_attributes(layout, list);
     pango_attr_list_unref(list);
     return layout;
+}
+
+/* Hands layout, whose lines are being kept, to the run, which frees it
+ * when it ends. Returns 0 when the run cannot take it: layout is then
+ * freed and p marked failed. */
+static int
+adopt_layout(Pieces *p, PangoLayout *layout)
+{
+    if (run_defer(p->r, unref_layout, layout) == STATUS_OK)
+        return 1;
+    g_object_unref(layout);
+    p->failed = 1;
+    return 0;
 }
 
 /* Keeps the first `keep` lines of layout, whose text starts at pos, below
@@ -487,7 +540,9 @@ lay_out_pieces(Pieces *p)
          * else a piece ends inside a word, before the rest gets short. */
         unsigned end = hard;
         int last = whole || hard - pos <= PIECE_LAST;
-        if (!last)
+        if (!last && hard - pos > want && want >= PIECE_MAX)
+            end = grapheme_end(p->s, pos, pos + want, hard);
+        else if (!last)
             end = piece_end(p->s, pos, hard - pos <= want ? hard - PIECE_LAST / 2 : pos + want);
         PangoAttrList *list = piece_attrs(p, pos, end);
         if (!last) {
@@ -501,17 +556,24 @@ lay_out_pieces(Pieces *p)
             pango_attr_list_insert(list, at);
         }
         PangoLayout *layout = piece_layout(p, pos, end, starts_paragraph, list);
-        if (!layout) {
-            p->failed = 1;
-            return;
-        }
         int n = pango_layout_get_line_count(layout);
-        if (!last && n < 2) {
-            /* The piece fits on one line: a longer one, or the rest whole. */
+        if (!last && n < 2 && (hard - pos <= want || want < PIECE_MAX)) {
+            /* The piece fits on one line: a longer one, or the rest whole
+             * (then at most PIECE_MAX bytes). */
+            g_object_unref(layout);
             if (hard - pos <= want)
                 whole = 1;
             else
                 want *= 2;
+            continue;
+        }
+        if (!adopt_layout(p, layout))
+            return;
+        if (!last && n < 2) {
+            /* PIECE_MAX bytes on one line: kept as a line, cut there. */
+            keep_lines(p, layout, pos, 1);
+            pos = end;
+            starts_paragraph = 0;
             continue;
         }
         keep_lines(p, layout, pos, last ? n : n - 1);
@@ -536,6 +598,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
             const Box *owner)
 {
     TextLayout out = {0};
+    int settled = 0; /* laid out, or its own message given: else out of memory */
     Arena *a = &t->scratch;
     GArray *attrs = g_array_new(FALSE, FALSE, sizeof(Pending));
     Pieces p = {t,     r,
@@ -547,11 +610,11 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     unsigned n0, n1, n2;
     unsigned *m0 = arena_alloc_array(a, (size_t)rt->len + 1, sizeof(unsigned));
     if (!m0)
-        goto fail;
+        goto out;
     char *s0 = fill_fields(a, rt, page, count, m0, &n0);
     unsigned *m1 = arena_alloc_array(a, (size_t)n0 + 1, sizeof(unsigned));
     if (!m1 || !s0)
-        goto fail;
+        goto out;
     char *s1 = text_typography(a, s0, n0, m1, &n1);
 
     /* Links are not hyphenated: their ranges, in s1's offsets. */
@@ -572,7 +635,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     if (st->hyphenate && t->dict) {
         m2 = arena_alloc_array(a, (size_t)n1 + 1, sizeof(unsigned));
         if (!m2)
-            goto fail;
+            goto out;
         s2 = text_hyphenate(t, a, s1, n1, skip, nlinks, m2, &n2);
     }
 #define MAP(off) (m2 ? m2[m1[m0[(off)]]] : m1[m0[(off)]])
@@ -612,7 +675,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
             add_color(attrs, 0x1F4E8C, s, e);
             TextLink *l = arena_alloc(&r->arena, sizeof(*l));
             if (!l)
-                goto fail;
+                goto out;
             l->start = (int)s;
             l->end = (int)e;
             l->href = sp->href;
@@ -631,7 +694,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     g_array_sort(attrs, by_start);
     text_check_glyphs(t, r, s2, n2, owner);
     if (a->failed)
-        goto fail; /* a rewrite came back empty: the layout would lose text */
+        goto out; /* a rewrite came back empty: the layout would lose text */
 
     p.s = s2;
     p.n = n2;
@@ -640,8 +703,8 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         for (unsigned i = 0; i < attrs->len; i++)
             pango_attr_list_insert(list, pango_attribute_copy(g_array_index(attrs, Pending, i).at));
         PangoLayout *layout = piece_layout(&p, 0, n2, 1, list);
-        if (!layout)
-            goto fail;
+        if (!adopt_layout(&p, layout))
+            goto out;
         keep_lines(&p, layout, 0, pango_layout_get_line_count(layout));
     } else {
         lay_out_pieces(&p);
@@ -650,6 +713,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
                  "this text is too long for its width: it would be more than a thousand pages "
                  "tall; split it, or widen its column");
+        settled = 1;
         goto out;
     }
     int nl = (int)p.lines->len;
@@ -662,7 +726,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     out.len = n2;
     if (p.failed || nl == 0 || !out.lines || !out.base || !out.top || !out.baseline || !out.xoff ||
         !out.text)
-        goto fail;
+        goto out;
     for (int i = 0; i < nl; i++) {
         const Line *l = &g_array_index(p.lines, Line, i);
         out.lines[i] = l->line;
@@ -673,11 +737,12 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         out.xoff[i] = l->x;
     }
     out.nlines = nl;
-    goto out;
-fail:
-    /* The scratch arena forgets its failure when emptied: said here. */
-    run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0, "out of memory while laying out this text");
+    settled = 1;
 out:
+    /* The scratch arena forgets its failure when emptied: said here. */
+    if (!settled)
+        run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
+                 "out of memory while laying out this text");
     for (unsigned i = 0; i < attrs->len; i++)
         pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
     g_array_free(attrs, TRUE);
