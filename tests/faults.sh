@@ -186,7 +186,7 @@ png += chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
 open(sys.argv[1], "wb").write(png)
 EOF
 layout_img "bomb.png"
-path_case "a PNG of 50,000 × 50,000 pixels" "$P/in/img.layout.xml" 'the image "bomb.png" is 50000 × 50000 pixels, more than copil draws'
+path_case "a PNG of 50,000 × 50,000 pixels" "$P/in/img.layout.xml" 'the image "bomb.png" is 50,000 × 50,000 pixels, more than copil draws'
 
 # One image shown 300 times: read, decoded and embedded once.
 cp tests/layout/logo.png "$P/in/logo.png"
