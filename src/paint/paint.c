@@ -8,13 +8,16 @@
  * and borders (artifacts) go into NonStruct elements of their own, which
  * the finish stage turns into /Artifact, since Cairo 1.16 cannot mark
  * artifacts (see ARTIFACT_TAG). Links use named destinations only: Cairo
- * 1.16 loses a page=N link to a later page.
+ * 1.16 loses a page=N link to a later page. A line that ends between two
+ * words gets a space glyph without ink at its end, so that the PDF's text
+ * keeps them apart (draw_separator).
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "paint/paint.h"
@@ -22,6 +25,7 @@
 typedef struct Tag {
     const Box *box;
     const char *name;
+    const Para *part; /* the text of a P that is one of several of its box (a signature's) */
 } Tag;
 
 typedef struct Painter {
@@ -111,10 +115,15 @@ chain_of(const Frag *f, Tag *chain)
         const Box *b = boxes[i];
         const char *name = box_tag(b, i == 0 ? f->role : ROLE_P);
         if (name && k < PAINT_MAX_TAGS - 1)
-            chain[k++] = (Tag){b, name};
+            chain[k++] = (Tag){b, name, NULL};
+        /* A signature block's lines (place and date, role, name) are
+         * paragraphs of its Div, each its own: read as one, "La présidente
+         * de séance" and "Mme Hélène Rousseau" ran together. */
+        if (i == 0 && b->kind == BOX_SIGNATURE && f->kind == FRAG_TEXT && k < PAINT_MAX_TAGS - 1)
+            chain[k++] = (Tag){b, "P", f->para};
         if (b->kind == BOX_ITEM && k < PAINT_MAX_TAGS - 1) {
             int label = i == 0 && f->role == ROLE_LABEL;
-            chain[k++] = (Tag){b, label ? "Lbl" : "LBody"};
+            chain[k++] = (Tag){b, label ? "Lbl" : "LBody", NULL};
             if (label)
                 break;
         }
@@ -138,6 +147,7 @@ open_chain(Painter *p, const Frag *f)
     int n = chain_of(f, chain);
     int same = 1; /* open[0] is Document */
     while (same < p->nopen && same - 1 < n && p->open[same].box == chain[same - 1].box &&
+           p->open[same].part == chain[same - 1].part &&
            !strcmp(p->open[same].name, chain[same - 1].name))
         same++;
     close_to(p, same);
@@ -162,12 +172,20 @@ is_artifact(const Frag *f)
     return f->role == ROLE_ARTIFACT;
 }
 
-/* Fills and borders are drawn first on each page, all together: Cairo marks
- * only what is drawn in a leaf element, so a cell's border drawn among its
- * paragraphs would be left unmarked. */
+/* Fills and borders (and the frames of signature areas) are drawn first on
+ * each page, all together: Cairo marks only what is drawn in a leaf
+ * element, so a cell's border drawn among its paragraphs would be left
+ * unmarked. */
 static int
 is_decoration(const Frag *f)
 {
+    if (f->kind == FRAG_SIGNATURE) {
+        /* The frame that shows where to sign, once the block's lines are
+         * paragraphs of its Div (chain_of): the Div is no leaf then. The
+         * field's Form element says what the frame shows. */
+        const Box *b = f->box;
+        return b->sig_line || b->sig_role || b->sig_name;
+    }
     return f->kind == FRAG_FILL || f->kind == FRAG_BORDER;
 }
 
@@ -180,7 +198,7 @@ open_artifact(Painter *p)
         return;
     close_to(p, 1);
     cairo_tag_begin(p->cr, ARTIFACT_TAG, NULL);
-    p->open[p->nopen++] = (Tag){NULL, ARTIFACT_TAG};
+    p->open[p->nopen++] = (Tag){NULL, ARTIFACT_TAG, NULL};
 }
 
 /* --- drawing ------------------------------------------------------------ */
@@ -321,6 +339,81 @@ needs_span(Painter *p, const Frag *f)
     return f->role == ROLE_TEXT && f->box->parent && holds_elements(p, f->box->parent);
 }
 
+/* 1 when line j of para ends between two words: the last character before
+ * line j + 1 is a space or a hard line break (<br>, the end of a paragraph
+ * of the text). Not after a soft hyphen (the word goes on), nor at a break
+ * Pango took inside a word or after a dash or a slash, nor after the last
+ * line. A no-break space never ends a line unless the line had no other
+ * break: it then stands between two words all the same. */
+static int
+ends_between_words(const Para *para, int j)
+{
+    if (j + 1 >= para->nlines)
+        return 0;
+    unsigned start = para->base[j] + (unsigned)para->lines[j]->start_index;
+    unsigned next = para->base[j + 1] + (unsigned)para->lines[j + 1]->start_index;
+    if (next > para->len || next <= start)
+        return 0;
+    const char *prev = g_utf8_find_prev_char(para->text + start, para->text + next);
+    if (!prev)
+        return 0;
+    gunichar c = g_utf8_get_char_validated(prev, (gssize)(para->text + next - prev));
+    return c != (gunichar)-1 && c != (gunichar)-2 && (g_unichar_isspace(c) || c == 0x2028);
+}
+
+/* Draws, at the end of a line that ends between two words, a space glyph in
+ * the font of the line's last character, with the text " ": the separator
+ * a reader of the PDF's text gets between the words of two lines. Pango
+ * draws a line's trailing space as no glyph at all (PANGO_GLYPH_EMPTY), so
+ * Cairo gives it only an empty /ActualText span (which pdf/finish.c drops:
+ * poppler stops reading an element at it), and a hard line break draws
+ * nothing: without this, the last word of a line and the first of the next
+ * are read as one. A space has no ink: nothing visible moves, whatever the
+ * line's alignment. */
+/* v, or v moved by 1/32 when it is within 1/64 of a whole number. */
+static double
+off_grid(double v)
+{
+    return fabs(v - nearbyint(v)) < 1.0 / 64 ? v + 1.0 / 32 : v;
+}
+
+static void
+draw_separator(Painter *p, PangoLayoutLine *line, double x, double y)
+{
+    const PangoGlyphItem *last = NULL;
+    for (GSList *l = line->runs; l; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        if (run->item && run->item->analysis.font &&
+            (!last || run->item->offset > last->item->offset))
+            last = run;
+    }
+    if (!last || !PANGO_IS_CAIRO_FONT(last->item->analysis.font))
+        return;
+    PangoFont *font = last->item->analysis.font;
+    hb_codepoint_t glyph;
+    if (!hb_font_get_nominal_glyph(pango_font_get_hb_font(font), ' ', &glyph))
+        return;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    if (!sf)
+        return;
+    PangoRectangle logical;
+    pango_layout_line_get_extents(line, NULL, &logical);
+    /* Cairo drops a drawing with no ink whose point falls on a whole
+     * device unit (its extents round to an empty rectangle): the point is
+     * moved off the grid by a fraction of a unit, which shows nothing. */
+    double dx = x + doc_pt(logical.x + logical.width), dy = y;
+    cairo_user_to_device(p->cr, &dx, &dy);
+    dx = off_grid(dx);
+    dy = off_grid(dy);
+    cairo_device_to_user(p->cr, &dx, &dy);
+    cairo_glyph_t g = {glyph, dx, dy};
+    cairo_text_cluster_t cluster = {1, 1};
+    cairo_save(p->cr);
+    cairo_set_scaled_font(p->cr, sf);
+    cairo_show_text_glyphs(p->cr, " ", 1, &g, 1, &cluster, 1, 0);
+    cairo_restore(p->cr);
+}
+
 static void
 draw_text(Painter *p, const Frag *f)
 {
@@ -335,6 +428,8 @@ draw_text(Painter *p, const Frag *f)
         double y = doc_pt(f->y + para->baseline[j] - para->top[f->first_line]);
         cairo_move_to(p->cr, x, y);
         pango_cairo_show_layout_line(p->cr, line);
+        if (!is_artifact(f) && ends_between_words(para, j))
+            draw_separator(p, line, x, y);
     }
     if (span)
         cairo_tag_end(p->cr, "Span");
@@ -476,7 +571,7 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
         p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
     set_metadata(p.surface, d, create_date, producer);
     cairo_tag_begin(p.cr, "Document", NULL);
-    p.open[p.nopen++] = (Tag){NULL, "Document"};
+    p.open[p.nopen++] = (Tag){NULL, "Document", NULL};
 
     for (const Page *pg = pages->first; pg; pg = pg->next) {
         for (const Frag *f = pg->first; f; f = f->next)

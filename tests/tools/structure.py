@@ -15,6 +15,9 @@ Checks, each failure printed on one line:
     footer with a page number is (not with --no-text: a character no font
     has is drawn as a box carrying its text as /ActualText, and poppler
     stops reading an element's text at such a nested span);
+  - the words of two lines broken at a space or a <br/>, and of two
+    paragraphs, are not run together in the tree's text, and a word broken
+    at a hyphen stays one word (not with --no-text either);
   - every Figure has a non-empty /Alt;
   - every Table has a row of TH cells; every L holds LI with Lbl and LBody;
   - with --headings: headings nest (H1 first, never a level skipped);
@@ -72,6 +75,72 @@ def dump_texts(path):
     return frags
 
 
+def dump_lines(path):
+    """(artifact, box, lines) for every text fragment of the dump, each line
+    as printed: "~" a no-break space, "^" a narrow one, "^{…}" raised text,
+    a trailing "-" a break at a hyphen, a trailing space a break at a space."""
+    frags = []
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("  text "):
+            frags.append([line.rstrip().endswith(" artifact"), line.split()[1], []])
+        elif line.startswith("      | ") and frags:
+            frags[-1][2].append(line[8:].rstrip("\n"))
+    return frags
+
+
+def words(s):
+    """The words of a dump line or of a tree text: no-break spaces separate
+    words, as a reader says them; a soft hyphen is nothing."""
+    s = re.sub(r"\^\{(.*?)\}", r"\1", s).replace("~", " ").replace("^", " ")
+    return s.replace("\u00ad", "").split()
+
+
+def glued_words(rows, frags):
+    """Failures for words of two lines, or of two paragraphs, that the tree's
+    text runs together ("principald’éducation"), and for a word broken at a
+    hyphen that it splits in two ("ca sier"). A line that ends with neither a
+    space nor a hyphen ended at a <br/> when it holds more than one word (a
+    single word is cut where it overflows: no separator then)."""
+    tree = set()
+    for r in rows:
+        if r[1] != "Figure":  # a chart's labels: its /Alt is what is read
+            tree.update(words(r[2]))
+    printed = set()
+    for _, _, lines in frags:
+        for ln in lines:
+            printed.update(words(ln))
+    out = []
+
+    def glued(a, b):
+        if a + b in tree and a + b not in printed:
+            out.append("words run together in the tree's text: %s|%s" % (a, b))
+
+    prev = None  # last word of the previous paragraph
+    for artifact, _, lines in frags:
+        if artifact:
+            continue
+        ws = [words(ln) for ln in lines]
+        for i, ln in enumerate(lines):
+            if not ws[i]:
+                continue
+            if i == 0 and prev:
+                glued(prev, ws[i][0])
+            if i + 1 == len(lines) or not ws[i + 1]:
+                continue
+            a, b = ws[i][-1], ws[i + 1][0]
+            if ln.endswith(" "):
+                glued(a, b)
+            elif ln.endswith("-"):
+                if a[:-1] + b not in tree and a + b not in tree:
+                    out.append("a word broken at a hyphen is not one word in the tree's text: "
+                               "%s|%s" % (a, b))
+            elif len(ws[i]) > 1 and a[-1].isalnum() and b[0].isalnum():
+                glued(a, b)
+        last = [w for w in ws if w]
+        prev = last[-1][-1] if last else prev
+    return out
+
+
 def kids(rows, i):
     """Indices of the direct children of row i."""
     out, d = [], rows[i][0]
@@ -108,6 +177,10 @@ def main():
                 check(f not in text, "a footer is in the structure tree: %s" % t.strip())
         else:
             check(f in text, "body text outside the structure tree: %s" % t.strip()[:80])
+
+    if with_text:
+        glued = glued_words(rows, dump_lines(dump))
+        check(not glued, "%d glued: %s" % (len(glued), "; ".join(glued[:4])))
 
     for i, r in enumerate(rows):
         if r[1] == "Table":
