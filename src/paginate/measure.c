@@ -862,6 +862,10 @@ measure_stack(Ctx *c, const Box *first, int x, int width, int *height)
         case SL_LINES: {
             y += pending;
             pending = 0;
+            /* A list item's label (and an anchor) before the text, as in
+             * place.c: the order the fragments are painted in is the
+             * order they are read in. */
+            tail = append_frags(c, tail, s->frags, y);
             Frag *f = frag_new(c, FRAG_TEXT, s->box, s->x, y, s->w, s->height);
             if (f) {
                 f->para = s->para;
@@ -870,7 +874,6 @@ measure_stack(Ctx *c, const Box *first, int x, int width, int *height)
                 *tail = f;
                 tail = &f->next;
             }
-            tail = append_frags(c, tail, s->frags, y);
             y += s->height;
             break;
         }

@@ -175,10 +175,11 @@ place_lines(Placer *p, const Slice *s)
                     k = 1;
             }
         }
-        Frag *f = text_frag(p, NULL, s, i, k, p->y);
-        emit(p, f);
+        /* What goes with the first line (a list item's label, an anchor)
+         * comes before it: a reader reads an item's label, then its body. */
         if (i == 0)
             emit_all(p, s->frags, p->y);
+        emit(p, text_frag(p, NULL, s, i, k, p->y));
         p->y += para->top[i + k] - para->top[i];
         p->empty = 0;
         i += k;

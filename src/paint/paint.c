@@ -3,8 +3,9 @@
  *
  * Tags follow the box tree: for each fragment, the chain of its boxes
  * (Table › TR › TD › P…) is compared with the tags open now; tags are closed
- * and opened to match. All tags but Document close at the end of a page, so
- * a paragraph split by a page is two P elements. Headers, footers, fills
+ * and opened to match. At the end of a page, all tags close but Document
+ * and a list's (crosses_pages), so a paragraph split by a page is two P
+ * elements, a list one L. Headers, footers, fills
  * and borders (artifacts) go into NonStruct elements of their own, which
  * the finish stage turns into /Artifact, since Cairo 1.16 cannot mark
  * artifacts (see ARTIFACT_TAG). Links use named destinations only: Cairo
@@ -189,14 +190,44 @@ is_decoration(const Frag *f)
     return f->kind == FRAG_FILL || f->kind == FRAG_BORDER;
 }
 
-/* Opens the artifact element under Document, unless it is open already:
- * consecutive artifacts share it. */
+static int holds_elements(Painter *p, const Box *b);
+
+/* 1 for an element that holds only elements and stays open across a page
+ * break: a list, its items, an item's body made of blocks. A list split by
+ * a page is one L, with all its items; a paragraph, a cell or a table split
+ * by a page is two (a table's header rows are repeated on the next page). */
+static int
+crosses_pages(Painter *p, const Tag *t)
+{
+    if (!t->box)
+        return 0;
+    if (!strcmp(t->name, "L") || !strcmp(t->name, "LI"))
+        return 1;
+    return !strcmp(t->name, "LBody") && holds_elements(p, t->box);
+}
+
+/* How many open tags stay open at a page break (Document, then those that
+ * cross pages). */
+static int
+kept_open(Painter *p)
+{
+    int d = 1;
+    while (d < p->nopen && crosses_pages(p, &p->open[d]))
+        d++;
+    return d;
+}
+
+/* Opens an artifact element, unless one is open already: consecutive
+ * artifacts share it. It goes under Document, or under the list that
+ * crosses the page break, which holds only elements: the artifact element
+ * leaves the tree in pdf/finish.c wherever it is. */
 static void
 open_artifact(Painter *p)
 {
-    if (p->nopen == 2 && !p->open[1].box && !strcmp(p->open[1].name, ARTIFACT_TAG))
+    if (p->nopen >= 2 && !p->open[p->nopen - 1].box &&
+        !strcmp(p->open[p->nopen - 1].name, ARTIFACT_TAG))
         return;
-    close_to(p, 1);
+    close_to(p, kept_open(p));
     cairo_tag_begin(p->cr, ARTIFACT_TAG, NULL);
     p->open[p->nopen++] = (Tag){NULL, ARTIFACT_TAG, NULL};
 }
@@ -588,7 +619,7 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
                 open_chain(&p, f);
             draw_frag(&p, f);
         }
-        close_to(&p, 1);
+        close_to(&p, kept_open(&p));
         cairo_show_page(p.cr);
     }
     close_to(&p, 0);

@@ -221,6 +221,24 @@ typedef struct Artifacts {
     int n, cap;
 } Artifacts;
 
+/* 1 when a has room for one more mark, grown when full; 0 out of memory. */
+static int
+room(Artifacts *a)
+{
+    if (a->n < a->cap)
+        return 1;
+    int cap = a->cap * 2;
+    int *elems = realloc(a->elems, (size_t)cap * sizeof(int));
+    if (elems)
+        a->elems = elems;
+    Mark *marks = elems ? realloc(a->marks, (size_t)cap * sizeof(Mark)) : NULL;
+    if (!marks)
+        return 0;
+    a->marks = marks;
+    a->cap = cap;
+    return 1;
+}
+
 /* 1 when the kids of element e are only marked-content ids; their ids and
  * page go to a. */
 static int
@@ -233,7 +251,7 @@ note_marks(qpdf_data q, qpdf_oh e, Artifacts *a)
     int start = a->n, ok = page > 0;
     for (int i = 0; ok && i < n; i++) {
         qpdf_oh kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
-        if (!qpdf_oh_is_integer(q, kid) || a->n == a->cap) {
+        if (!qpdf_oh_is_integer(q, kid) || !room(a)) {
             ok = 0;
             break;
         }
@@ -339,6 +357,45 @@ rewrite_content(const unsigned char *in, size_t n, int page, const Artifacts *a,
     return 1;
 }
 
+/* Takes the NonStruct kids of element e out of its /K (their marked content
+ * goes to a), and does the same below the kids that paint may nest them in:
+ * a list that crosses a page break holds that page's headers and footers
+ * (paint/paint.c, crosses_pages). Bounded by depth: paint nests no deeper. */
+static void
+drop_artifacts(qpdf_data q, qpdf_oh e, Artifacts *a, int depth)
+{
+    qpdf_oh kids = qpdf_oh_get_key(q, e, "/K");
+    if (depth > MAX_DEPTH)
+        return;
+    if (qpdf_oh_is_dictionary(q, kids)) { /* one kid: an L's only item */
+        if (is_name(q, kids, "/S", "/L") || is_name(q, kids, "/S", "/LI") ||
+            is_name(q, kids, "/S", "/LBody"))
+            drop_artifacts(q, kids, a, depth + 1);
+        return;
+    }
+    if (!qpdf_oh_is_array(q, kids))
+        return;
+    int n = qpdf_oh_get_array_n_items(q, kids), dropped = 0;
+    qpdf_oh kept = qpdf_oh_new_array(q);
+    for (int i = 0; i < n; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
+        if (!qpdf_oh_is_dictionary(q, kid)) {
+            qpdf_oh_append_item(q, kept, kid);
+            continue;
+        }
+        if (is_name(q, kid, "/S", "/NonStruct") && note_marks(q, kid, a)) {
+            dropped = 1;
+            continue;
+        }
+        if (is_name(q, kid, "/S", "/L") || is_name(q, kid, "/S", "/LI") ||
+            is_name(q, kid, "/S", "/LBody"))
+            drop_artifacts(q, kid, a, depth + 1);
+        qpdf_oh_append_item(q, kept, kid);
+    }
+    if (dropped)
+        qpdf_oh_replace_key(q, e, "/K", kept);
+}
+
 static void
 artifacts(qpdf_data q)
 {
@@ -348,25 +405,15 @@ artifacts(qpdf_data q)
     qpdf_oh doc = qpdf_oh_get_key(q, tree, "/K");
     if (qpdf_oh_is_array(q, doc))
         doc = qpdf_oh_get_array_item(q, doc, 0);
-    qpdf_oh kids = qpdf_oh_get_key(q, doc, "/K");
-    int nkids = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
     Artifacts a = {0};
-    a.cap = 4 * nkids + 16;
+    a.cap = 1024;
     a.elems = calloc((size_t)a.cap, sizeof(int));
     a.marks = calloc((size_t)a.cap, sizeof(Mark));
     if (!a.elems || !a.marks)
         goto out;
 
-    /* The tree: Document keeps its other kids. */
-    qpdf_oh kept = qpdf_oh_new_array(q);
-    for (int i = 0; i < nkids; i++) {
-        qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
-        if (!(qpdf_oh_is_dictionary(q, kid) && is_name(q, kid, "/S", "/NonStruct") &&
-              note_marks(q, kid, &a)))
-            qpdf_oh_append_item(q, kept, kid);
-    }
-    if (a.n)
-        qpdf_oh_replace_key(q, doc, "/K", kept);
+    /* The tree: every element keeps its other kids. */
+    drop_artifacts(q, doc, &a, 0);
     qsort(a.elems, (size_t)a.n, sizeof(int), compare_ids);
     qsort(a.marks, (size_t)a.n, sizeof(Mark), compare_marks);
 

@@ -19,7 +19,8 @@ Checks, each failure printed on one line:
     paragraphs, are not run together in the tree's text, and a word broken
     at a hyphen stays one word (not with --no-text either);
   - every Figure has a non-empty /Alt;
-  - every Table has a row of TH cells; every L holds LI with Lbl and LBody;
+  - every Table has a row of TH cells; every L holds LI with Lbl and LBody,
+    the Lbl first; a list split by a page is one L;
   - with --headings: headings nest (H1 first, never a level skipped);
   - every page's painting operators (text, fills, strokes, images) sit in
     marked content: tagged, or marked /Artifact.
@@ -141,6 +142,17 @@ def glued_words(rows, frags):
     return out
 
 
+def label_pages(path):
+    """The page of every list item's label in the dump, in order."""
+    pages, page = [], 0
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("page "):
+            page = int(line.split()[1])
+        elif line.startswith("  text ") and line.rstrip().endswith(" label"):
+            pages.append(page)
+    return pages
+
+
 def kids(rows, i):
     """Indices of the direct children of row i."""
     out, d = [], rows[i][0]
@@ -193,6 +205,31 @@ def main():
             for j in lis:
                 names = [rows[k][1] for k in kids(rows, j)]
                 check("LBody" in names, "an LI without LBody")
+                if "Lbl" in names and "LBody" in names:
+                    check(names.index("Lbl") < names.index("LBody"),
+                          "an LI whose Lbl comes after its LBody: %s" % rows[j + 1][2][:40])
+
+    # A list split by a page is one L: the items with a label are those of
+    # the dump, in the same order, so each L knows its pages; two L side by
+    # side, the second starting on the page after the first ends, are one
+    # list cut in two.
+    pages = iter(label_pages(dump))
+    item_page = {}
+    for i, r in enumerate(rows):
+        if r[1] == "LI" and any(rows[k][1] == "Lbl" for k in kids(rows, i)):
+            item_page[i] = next(pages, None)
+
+    def list_pages(i):
+        ps = [item_page[j] for j in kids(rows, i) if item_page.get(j)]
+        return (ps[0], ps[-1]) if ps else (None, None)
+
+    for i in range(len(rows)):
+        ks = kids(rows, i) if rows[i][1] != "LI" else []
+        for a, b in zip(ks, ks[1:]):
+            if rows[a][1] == "L" and rows[b][1] == "L":
+                end, start = list_pages(a)[1], list_pages(b)[0]
+                check(not (end and start and start == end + 1),
+                      "a list split by a page is two L elements (pages %s and %s)" % (end, start))
 
     if headings:
         level = 0
