@@ -120,10 +120,11 @@ pages=$(pdfinfo "$S/footer-link.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 [ "$links" = 1 ] && [ "${pages:-0}" -ge 2 ] && ok "structure footer-link: only the body's link is an annotation ($pages pages)" \
     || fail "structure footer-link: $links link annotations on $pages pages, expected 1 on 2 or more"
 
-# Images and charts in a header or footer are artifacts like their text:
-# no Figure per page for a running header's logo, none for the first page's
-# letterhead either (its text beside it is an artifact too); the body's
-# image is the one Figure, with its own text.
+# Images and charts in a running header or footer are artifacts like their
+# text: no Figure per page for a running header's logo. The first page's
+# letterhead is content (schemas/layout.xsd, artifact): its logo, with its
+# text, is a Figure before the body's; a letterhead marked artifact="true"
+# is page furniture again.
 {
     echo '<?xml version="1.0" encoding="UTF-8"?>'
     echo '<document xmlns="urn:copil:layout" title="Logos en tête">'
@@ -139,9 +140,19 @@ pages=$(pdfinfo "$S/footer-link.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 structure_of header-images "$S/header-images.layout.xml"
 alts=$(figure_alts "$S/header-images.pdf")
 pages=$(pdfinfo "$S/header-images.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-[ "$alts" = "Image du corps" ] && [ "${pages:-0}" -ge 3 ] \
-    && ok "structure header-images: the body's image is the only Figure ($pages pages)" \
+[ "$alts" = $'Logo du collège\nImage du corps' ] && [ "${pages:-0}" -ge 3 ] \
+    && ok "structure header-images: the letterhead's logo and the body's image are the Figures ($pages pages)" \
     || fail "structure header-images: Figures on $pages pages" "$alts"
 n=$(grep -cE "^  (image|chart) .* artifact$" "$S/header-images.dump")
-[ "$n" = $((2 * pages)) ] && ok "structure header-images: the dump marks the $n header and footer images artifacts" \
+[ "$n" = $((2 * pages - 1)) ] && ok "structure header-images: the dump marks the $n running header and footer images artifacts" \
     || fail "structure header-images: $n artifact images and charts in the dump for $pages pages"
+first=$(pdfinfo -struct-text "$S/header-images.pdf" 2>/dev/null | sed -n 2,5p | tr -d '\n')
+[[ "$first" == *Figure*'"Collège Jean-Moulin"'* ]] \
+    && ok "structure header-images: the letterhead comes first in the tree" \
+    || fail "structure header-images: the tree's first elements" "$first"
+sed 's/<first-header>/<first-header artifact="true">/' "$S/header-images.layout.xml" >"$S/header-artifact.layout.xml"
+structure_of header-artifact "$S/header-artifact.layout.xml"
+alts=$(figure_alts "$S/header-artifact.pdf")
+[ "$alts" = "Image du corps" ] && ! pdfinfo -struct-text "$S/header-artifact.pdf" 2>/dev/null | grep -q '"Collège Jean-Moulin"' \
+    && ok "structure header-artifact: a letterhead marked artifact is out of the tree" \
+    || fail "structure header-artifact: Figures" "$alts"

@@ -885,6 +885,20 @@ container(Builder *b, const xmlNode *n)
     return box;
 }
 
+/* A header or footer: page furniture that readers skip (an artifact), but
+ * for the first page's header, a letterhead, which is the document's
+ * content (the establishment, the kind of document, a letter's place and
+ * date), read before the title. The attribute artifact says otherwise. */
+static Box *
+region(Builder *b, const xmlNode *n, int artifact)
+{
+    Box *box = container(b, n);
+    const char *v = attr(b, n, "artifact");
+    if (box)
+        box->artifact = v ? !strcmp(v, "true") || !strcmp(v, "1") : artifact;
+    return box;
+}
+
 static int
 length_or(Builder *b, const xmlNode *n, const char *name, const char *dflt)
 {
@@ -964,13 +978,13 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *na
     page_setup(&b, page);
     for (xmlNode *c = root->children; c; c = c->next) {
         if (is_layout(c, "first-header"))
-            d->first_header = container(&b, c);
+            d->first_header = region(&b, c, 0);
         else if (is_layout(c, "header"))
-            d->header = container(&b, c);
+            d->header = region(&b, c, 1);
         else if (is_layout(c, "first-footer"))
-            d->first_footer = container(&b, c);
+            d->first_footer = region(&b, c, 1);
         else if (is_layout(c, "footer"))
-            d->footer = container(&b, c);
+            d->footer = region(&b, c, 1);
         else if (is_layout(c, "body"))
             d->body = container(&b, c);
     }

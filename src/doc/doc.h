@@ -209,6 +209,7 @@ struct Box {
     int colspan, rowspan; /* BOX_CELL */
     Width width;          /* BOX_COLUMN */
     int gap;              /* BOX_COLUMNS */
+    int artifact;         /* BOX_CONTAINER: a header or footer that is page furniture */
 
     const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
     struct Image *img;         /* BOX_IMAGE: the file, shared by every box showing it */

@@ -44,7 +44,8 @@ typedef struct Ctx {
     Text *text;
     const Doc *doc;
     int page, count; /* for page-number and page-count fields */
-    int artifact;    /* laying out a header or footer: every fragment is an artifact */
+    int artifact;    /* laying out a header or footer that is page furniture: every fragment is an
+                        artifact */
 } Ctx;
 
 /* Lays out rt in st at width; NULL when out of memory. */

@@ -364,7 +364,7 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     }
     c->page = number;
     c->count = count;
-    c->artifact = 1;
+    c->artifact = box->artifact;
     const Doc *d = c->doc;
     Frag *f = measure_stack(c, box->first, d->margin_left,
                             d->page_width - d->margin_left - d->margin_right, h);

@@ -158,9 +158,10 @@ open_chain(Painter *p, const Frag *f)
     }
 }
 
-/* Headers and footers, the first page's letterhead included (their text,
- * images and charts alike), and the fills and borders of blocks and cells,
- * are not content: a reader must skip them. Pagination says so in the
+/* Running headers and footers (their text, images and charts alike), and
+ * the fills and borders of blocks and cells, are not content: a reader must
+ * skip them. The first page's letterhead is content, read before the title
+ * (unless the layout marks it artifact, doc/doc.c). Pagination says so in the
  * fragment's role (ROLE_ARTIFACT). Cairo 1.16 cannot mark an artifact, so
  * they are drawn in a NonStruct element of their own, which the finish stage
  * turns into /Artifact marked content and removes from the structure tree
