@@ -19,7 +19,11 @@
   <xsl:variable name="accent-light">#e8edf4</xsl:variable>
   <xsl:variable name="muted">#555555</xsl:variable>
   <xsl:variable name="rule">#9aa8b8</xsl:variable>
-  <xsl:variable name="body-font">serif</xsl:variable>
+  <!-- One family for everything, as the State's visual identity does (one
+       sans-serif for titles and text): Liberation Sans, metric-compatible with
+       the Arial of the académies' own templates. A serif body under sans
+       headings read as two voices on one page. -->
+  <xsl:variable name="body-font">sans</xsl:variable>
   <xsl:variable name="title-font">sans</xsl:variable>
 
   <xsl:decimal-format name="fr" decimal-separator="," grouping-separator="&#x202F;"/>
@@ -30,11 +34,11 @@
 
   <xsl:template name="styles">
     <styles>
-      <style name="p" font="{$body-font}" size="10.5pt" line-height="1.3" align="justify" space-after="4pt"/>
-      <style name="h1" font="{$title-font}" size="16pt" weight="bold" color="{$accent}" align="center" space-before="6pt" space-after="4pt" keep-with-next="true" hyphenate="false"/>
-      <style name="h2" font="{$title-font}" size="12.5pt" weight="bold" color="{$accent}" space-before="12pt" space-after="5pt" keep-with-next="true" hyphenate="false" border="0.75pt" border-sides="bottom" border-color="{$rule}"/>
+      <style name="p" font="{$body-font}" size="10.5pt" line-height="1.35" align="justify" space-after="4pt"/>
+      <style name="h1" font="{$title-font}" size="15pt" weight="bold" color="{$accent}" align="center" space-before="6pt" space-after="4pt" keep-with-next="true" hyphenate="false"/>
+      <style name="h2" font="{$title-font}" size="12pt" weight="bold" color="{$accent}" space-before="12pt" space-after="5pt" keep-with-next="true" hyphenate="false" border="0.5pt" border-sides="bottom" border-color="{$rule}"/>
       <style name="h3" font="{$title-font}" size="11pt" weight="bold" color="{$accent}" space-before="8pt" space-after="3pt" keep-with-next="true" hyphenate="false"/>
-      <style name="subtitle" parent="p" font="{$title-font}" size="11pt" align="center" space-after="2pt" hyphenate="false"/>
+      <style name="subtitle" parent="p" font="{$title-font}" size="10.5pt" align="center" space-after="2pt" hyphenate="false"/>
       <style name="reference" parent="subtitle" size="9.5pt" color="{$muted}"/>
       <style name="li" parent="p" space-after="2pt"/>
       <style name="small" parent="p" font="{$title-font}" size="8.5pt" line-height="1.25" color="{$muted}" align="left" hyphenate="false"/>
