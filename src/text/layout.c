@@ -442,6 +442,64 @@ piece_attrs(Pieces *p, unsigned pos, unsigned end)
     return list;
 }
 
+/* The width of line, summed from its glyphs (Pango units). */
+static int
+line_width(PangoLayoutLine *line)
+{
+    int w = 0;
+    for (GSList *l = line->runs; l; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        w += pango_glyph_string_get_width(run->glyphs);
+    }
+    return w;
+}
+
+/* Pango 1.50 justifies a line broken at a soft hyphen as if the hyphen it
+ * draws there had no width: the spaces are stretched to fill the line
+ * without it, and the hyphen ends past the margin (by its own advance,
+ * about 3 pt in 11 pt type). So the excess of such a line is taken back
+ * from its word spaces, which the justification had widened by more than
+ * that, in proportion to their widths. Called before the layout's lines
+ * are measured (keep_lines), whose extents Pango then computes from the
+ * corrected glyphs. */
+static void
+fit_hyphenated_lines(PangoLayout *layout, int width)
+{
+    const char *text = pango_layout_get_text(layout);
+    for (GSList *ls = pango_layout_get_lines_readonly(layout); ls; ls = ls->next) {
+        PangoLayoutLine *line = ls->data;
+        int end = line->start_index + line->length;
+        if (line->length < 2 || (unsigned char)text[end - 2] != 0xC2 ||
+            (unsigned char)text[end - 1] != 0xAD)
+            continue;
+        int excess = line_width(line) - width;
+        if (excess <= 0)
+            continue;
+        int spaces = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            const PangoGlyphItem *run = l->data;
+            for (int i = 0; i < run->glyphs->num_glyphs; i++)
+                if (text[run->item->offset + run->glyphs->log_clusters[i]] == ' ')
+                    spaces += run->glyphs->glyphs[i].geometry.width;
+        }
+        if (spaces <= excess)
+            continue; /* nothing to take it from: a line of one word */
+        int taken = 0, seen = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            PangoGlyphItem *run = l->data;
+            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+                PangoGlyphGeometry *g = &run->glyphs->glyphs[i].geometry;
+                if (text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
+                    continue;
+                seen += g->width;
+                int upto = (int)((long long)excess * seen / spaces);
+                g->width -= upto - taken;
+                taken = upto;
+            }
+        }
+    }
+}
+
 static void
 unref_layout(void *p)
 {
@@ -463,6 +521,8 @@ piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *l
     pango_layout_set_text(layout, p->s + pos, (int)(end - pos));
     pango_layout_set_attributes(layout, list);
     pango_attr_list_unref(list);
+    if (p->st->align == ALIGN_JUSTIFY && p->width > 0)
+        fit_hyphenated_lines(layout, p->width);
     return layout;
 }
 
