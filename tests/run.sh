@@ -201,6 +201,7 @@ fi
 . tests/public.sh
 . tests/batch.sh
 . tests/structure.sh
+. tests/margins.sh
 . tests/faults.sh
 . tests/images.sh
 . tests/mail.sh

@@ -441,6 +441,12 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
             pg->last = body_last;
         }
         emit_all(&p, foot, doc->page_height - doc->margin_bottom - fhh);
+        pg->head_top = doc->margin_top;
+        pg->head_bottom = doc->margin_top + hh;
+        pg->body_top = pg->number == 1 ? p.top_first : p.top_other;
+        pg->body_bottom = pg->number == 1 ? p.bottom_first : p.bottom_other;
+        pg->foot_top = doc->page_height - doc->margin_bottom - fhh;
+        pg->foot_bottom = doc->page_height - doc->margin_bottom;
     }
     if (c.a->failed) {
         run_diag(r, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
