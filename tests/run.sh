@@ -202,6 +202,7 @@ fi
 . tests/batch.sh
 . tests/structure.sh
 . tests/margins.sh
+. tests/tables.sh
 . tests/faults.sh
 . tests/images.sh
 . tests/mail.sh
