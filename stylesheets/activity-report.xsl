@@ -119,8 +119,8 @@
           <xsl:variable name="t" select="$rep/d:trainings/d:training"/>
           <h2>Formations</h2>
           <table>
-            <col width="30mm"/><col width="3*"/><col width="2*"/><col width="14mm"/><col width="18mm"/>
-            <head><row><cell>Date</cell><cell>Formation</cell><cell>Formateur</cell><cell>Durée</cell><cell>Partici­pants</cell></row></head>
+            <col width="30mm"/><col width="3*"/><col width="2*"/><col width="14mm"/><col width="22mm"/>
+            <head><row><cell>Date</cell><cell>Formation</cell><cell>Formateur</cell><cell>Durée</cell><cell>Participants</cell></row></head>
             <xsl:for-each select="$t">
               <row>
                 <cell><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></cell>
