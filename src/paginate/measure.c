@@ -894,7 +894,8 @@ text_at(Ctx *c, const Box *box, const RichText *rt, const Style *st, int x, int 
 }
 
 /* "Fait à …, le …", the role, the blank area (a future signature field),
- * the name. */
+ * the name. The line stands 4 mm above the role, so that it does not read
+ * as part of it (and a date written by hand after it has room). */
 static void
 measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
 {
@@ -902,7 +903,7 @@ measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
     Frag *frags = NULL, **tail = &frags;
     int y = 0, h;
     if ((h = text_at(c, box, box->sig_line, st, x, y, width, &tail)))
-        y += h + 4 * PT;
+        y += h + MM(4);
     if ((h = text_at(c, box, box->sig_role, st, x, y, width, &tail)))
         y += h + PT;
     Frag *area = frag_new(c, FRAG_SIGNATURE, box, x, y, width, box->height);
