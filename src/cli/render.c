@@ -595,7 +595,8 @@ cli_render(int argc, char **argv)
     struct stat sb;
     batch = nfiles > 1 || jobs || shard || (stat(files[0], &sb) == 0 && S_ISDIR(sb.st_mode));
     if (batch && opt.dump) {
-        fprintf(stderr, "copil render: error: --dump=pages prints one document: name one file\n");
+        fprintf(stderr, "copil render: error: --dump=%s prints one document: name one file\n",
+                opt.dump == 2 ? "areas" : "pages");
         goto out;
     }
     if (batch && opt.output) {
