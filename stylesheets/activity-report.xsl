@@ -10,7 +10,8 @@
   year computed from the meeting files the report names (meetings, attendance
   rate, decisions, actions each at its latest follow-up, objectives reached /
   partly / not reached), difficulties,
-  outlook, the author's signature and the principal's visa.
+  outlook, the place and date (the establishment's city, the end of the
+  school year), the author's signature and the principal's visa.
 
   Figures are shown as tables for now; the charts of issue 4 will stand
   beside them.
@@ -33,6 +34,9 @@
   <xsl:variable name="author" select="$rep/d:author"/>
   <xsl:variable name="principal" select="$rep/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
   <xsl:variable name="year" select="translate($rep/d:school-year, '-', '–')"/>
+  <!-- The report's date: the data has none of its own, so the end of its
+       school year (30 June), the date the PDF carries too; never the clock. -->
+  <xsl:variable name="report-date" select="concat(substring($rep/d:school-year, 6, 4), '-06-30')"/>
   <!-- "de la coordonnatrice pour le numérique" for a CTICE, else "de Mme …" -->
   <xsl:variable name="of-author">
     <xsl:choose>
@@ -46,7 +50,7 @@
               author="{$author/@civility} {$author/d:name}"
               subject="Rapport d’activité {$of-author}, {$rep/d:establishment/d:name}"
               keywords="rapport d’activité, numérique, {$year}"
-              created="{substring($rep/d:school-year, 6, 4)}-06-30">
+              created="{$report-date}">
       <xsl:call-template name="page"/>
       <xsl:call-template name="styles"/>
       <xsl:call-template name="letterhead">
@@ -115,8 +119,8 @@
           <xsl:variable name="t" select="$rep/d:trainings/d:training"/>
           <h2>Formations</h2>
           <table>
-            <col width="30mm"/><col width="3*"/><col width="2*"/><col width="14mm"/><col width="18mm"/>
-            <head><row><cell>Date</cell><cell>Formation</cell><cell>Formateur</cell><cell>Durée</cell><cell>Partici­pants</cell></row></head>
+            <col width="30mm"/><col width="3*"/><col width="2*"/><col width="14mm"/><col width="22mm"/>
+            <head><row><cell>Date</cell><cell>Formation</cell><cell>Formateur</cell><cell>Durée</cell><cell>Participants</cell></row></head>
             <xsl:for-each select="$t">
               <row>
                 <cell><xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></cell>
@@ -246,6 +250,8 @@
 
         <spacer height="8mm"/>
         <keep>
+          <p style="signature">Fait à <xsl:value-of select="$rep/d:establishment/d:address/d:city"/>, le <xsl:call-template name="date"><xsl:with-param name="iso" select="$report-date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></p>
+          <spacer height="5mm"/>
           <columns gap="14mm">
             <xsl:for-each select="$rep/d:signatories/d:signatory">
               <column>

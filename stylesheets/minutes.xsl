@@ -200,8 +200,12 @@
           </p>
         </xsl:if>
 
+        <!-- a keep's first block loses its space-before: the space, here -->
+        <spacer height="4mm"/>
         <keep>
           <p style="signature">Fait à <xsl:value-of select="$m/d:establishment/d:address/d:city"/>, le <xsl:call-template name="date"><xsl:with-param name="iso" select="$m/d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template></p>
+          <!-- apart from the titles below, which it would read as part of -->
+          <spacer height="5mm"/>
           <columns gap="12mm">
             <column>
               <signature id="Signature-president" space="22mm">

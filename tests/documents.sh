@@ -275,6 +275,27 @@ for v in $(x "//*[local-name()='indicator']/@value" "$S" | sed -E 's/ *value="([
     grep -qF " ${v/./,} " <<<"$alt" && ok "report: indicator $v in the alt text" || fail "report: indicator $v missing from the alt text" "$alt"
 done
 
+# The place and date above the signatures stand apart: at least 8 pt below
+# what precedes them and 4 mm (11.3 pt) above the signatories' titles. The
+# activity report has them too, from its establishment's city and the end of
+# its school year.
+"$COPIL" render samples/college-2026-t1.xml --dump=pages >"$D/t1.pages" 2>/dev/null
+for pages in "$D/t1.pages" "$D/report.pages"; do
+    gaps=$(awk '/^  [a-z]+ / { prev_bottom = bottom; y = $4; h = $6; sub("y=", "", y); sub("h=", "", h)
+                             if (want) { printf "%.1f %.1f\n", above, y - fy - fh; want = 0 }
+                             bottom = y + h; fy = y; fh = h; next }
+                /^      \| Fait à / { want = 1; above = fy - prev_bottom }' "$pages")
+    read -r above below <<<"$gaps"
+    if [ -n "$gaps" ] && awk -v a="$above" -v b="$below" 'BEGIN { exit !(a >= 8 && b >= 11.3) }'; then
+        ok "$(basename "$pages" .pages): the place and date stand apart (${above} pt above, ${below} pt below)"
+    else
+        fail "$(basename "$pages" .pages): the place and date crowd their neighbours" "above ${above:-?} pt, below ${below:-?} pt"
+    fi
+done
+grep -q "| Fait à Tours, le 30~juin~2027$" "$D/report.pages" \
+    && ok "report: place and date from its establishment and school year" \
+    || fail "report: no place and date above the signatures" "$(grep -B2 -A2 'signature' "$D/report.pages" | head)"
+
 # A second identity: the four documents restyled by replacing common.xsl
 # alone (tests/identity/common.xsl imports the shipped one, renamed, and
 # overrides colours, fonts and footer); the document stylesheets are the

@@ -14,6 +14,7 @@
 #       links: N      the PDF has N link annotations
 #       hyphenated: yes|no   some line ends with a soft hyphen, or none does
 #       count: N: S   S appears on N lines of pdftotext's output
+#       noend: S      no line of pdftotext -layout's output ends with the word S
 # Then: same bytes twice, atomic output, hostile layouts, reference images.
 
 L=tests/layout
@@ -73,6 +74,9 @@ for f in "$L"/*.layout.xml; do
                 if { [ "$want" = yes ] && [ "$n" -gt 0 ]; } || { [ "$want" = no ] && [ "$n" = 0 ]; }; then
                     ok "layout $name: hyphenated $want ($n lines)"
                 else fail "layout $name: hyphenated $want, but $n lines end with a soft hyphen"; fi ;;
+            "noend: "*) s=${line#noend: }
+                c=$(sed 's/[[:space:]]*$//' <<<"$text" | grep -cE "(^|[[:space:]])$s\$")
+                [ "$c" = 0 ] && ok "layout $name: no line ends with \"$s\"" || fail "layout $name: $c lines end with \"$s\"" ;;
             "count: "*) s=${line#count: }; n=${s%%: *}; s=${s#*: }
                 c=$(pdftotext "$out.pdf" - 2>/dev/null | grep -cF -- "$s")
                 [ "$c" = "$n" ] && ok "layout $name: \"$s\" $n times" || fail "layout $name: \"$s\" $c times, expected $n" ;;

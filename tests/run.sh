@@ -201,6 +201,8 @@ fi
 . tests/public.sh
 . tests/batch.sh
 . tests/structure.sh
+. tests/margins.sh
+. tests/tables.sh
 . tests/faults.sh
 . tests/images.sh
 . tests/mail.sh

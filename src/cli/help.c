@@ -52,7 +52,7 @@ static const char validate_help[] =
 
 static const char render_help[] =
     "Usage: copil render FILE [-o OUT.pdf | -d DIR] [--kind KIND] [--public]\n"
-    "                    [--dump=pages]\n"
+    "                    [--dump=pages|--dump=areas]\n"
     "       copil render FILE|DIR... [-d OUTDIR] [-j N] [--shard K/N] [-q] [--kind KIND]\n"
     "                    [--public]\n"
     "\n"
@@ -84,6 +84,9 @@ static const char render_help[] =
     "                         employee, has none: refused\n"
     "  --dump=pages           print where every line and box landed, page by page\n"
     "                         (no PDF unless -o is given too)\n"
+    "  --dump=areas           print, page by page, the rectangles the header, the\n"
+    "                         body and the footer may print in (points: x0,y0,x1,y1\n"
+    "                         from the top-left corner)\n"
     "\n"
     "Many documents (several FILEs, or a DIR: every *.xml data file under it, whose\n"
     "PDF goes to the same place under OUTDIR, or beside it without -d):\n"

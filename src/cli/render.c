@@ -1,5 +1,5 @@
 /*
- * cli/render.c — `copil render FILE... [-o OUT.pdf | -d DIR] [-j N] [--dump=pages]`.
+ * cli/render.c — `copil render FILE... [-o OUT.pdf | -d DIR] [-j N] [--dump=pages|areas]`.
  *
  * Validate the input, transform a data file into a layout document, build the
  * Doc, paginate, then either print the page dump or paint the PDF into a
@@ -409,7 +409,10 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
     if (st != STATUS_OK)
         goto out;
     if (opt->dump) {
-        pg_dump(pages, stdout);
+        if (opt->dump == 2)
+            pg_dump_areas(pages, stdout);
+        else
+            pg_dump(pages, stdout);
         if (!opt->output)
             goto out;
     }
@@ -539,6 +542,8 @@ cli_render(int argc, char **argv)
             opt.public_copy = 1;
         } else if (!strcmp(arg, "--dump=pages")) {
             opt.dump = 1;
+        } else if (!strcmp(arg, "--dump=areas")) {
+            opt.dump = 2;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             code = cli_help(stdout, "render");
             goto out;
@@ -590,7 +595,8 @@ cli_render(int argc, char **argv)
     struct stat sb;
     batch = nfiles > 1 || jobs || shard || (stat(files[0], &sb) == 0 && S_ISDIR(sb.st_mode));
     if (batch && opt.dump) {
-        fprintf(stderr, "copil render: error: --dump=pages prints one document: name one file\n");
+        fprintf(stderr, "copil render: error: --dump=%s prints one document: name one file\n",
+                opt.dump == 2 ? "areas" : "pages");
         goto out;
     }
     if (batch && opt.output) {

@@ -125,3 +125,21 @@ pg_dump(const Pages *pages, FILE *fp)
         }
     }
 }
+
+void
+pg_dump_areas(const Pages *pages, FILE *fp)
+{
+    const Doc *d = pages->doc;
+    double x0 = doc_pt(d->margin_left), x1 = doc_pt(d->page_width - d->margin_right);
+    for (const Page *pg = pages->first; pg; pg = pg->next) {
+        fprintf(fp, "page %d", pg->number);
+        const char *name[3] = {"header", "body", "footer"};
+        int y[6] = {pg->head_top,    pg->head_bottom, pg->body_top,
+                    pg->body_bottom, pg->foot_top,    pg->foot_bottom};
+        for (int i = 0; i < 3; i++)
+            if (y[2 * i + 1] > y[2 * i])
+                fprintf(fp, " %s=%.2f,%.2f,%.2f,%.2f", name[i], x0, doc_pt(y[2 * i]), x1,
+                        doc_pt(y[2 * i + 1]));
+        fputc('\n', fp);
+    }
+}

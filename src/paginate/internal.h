@@ -32,6 +32,13 @@ struct Slice {
     const Box *table;
     int header_row;
     Slice *headers; /* the table's header rows, to repeat (a list) */
+    /* The rule above the row group (relative to its top; measure.c), drawn
+     * where it starts its table's part of a page; the widest of its rules
+     * and that rule's colour, for a group cut across pages. x and w: the
+     * table's. */
+    Frag *top_rule;
+    int rule_w;
+    uint32_t rule_color;
 };
 
 typedef struct SliceList {

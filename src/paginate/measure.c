@@ -139,7 +139,7 @@ space(Ctx *c, SliceList *out, const Box *box, int h)
  * content (relative to the content box's top) is shifted by valign. */
 static Frag *
 decorate(Ctx *c, const Box *box, const Style *st, int x, int width, const Frag *content,
-         int content_h, int total_h)
+         int content_h, int total_h, int border)
 {
     Frag *head = NULL, **tail = &head;
     int inset = st->border + st->padding;
@@ -158,7 +158,7 @@ decorate(Ctx *c, const Box *box, const Style *st, int x, int width, const Frag *
     else if (free_h > 0 && st->valign == VALIGN_BOTTOM)
         dy += free_h;
     tail = append_frags(c, tail, content, dy);
-    if (st->border > 0 && st->border_sides) {
+    if (border && st->border > 0 && st->border_sides) {
         Frag *f = frag_new(c, FRAG_BORDER, box, x, 0, width, total_h);
         if (f) {
             f->color = st->border_color;
@@ -190,7 +190,7 @@ framed(Ctx *c, const Box *box, const Style *st, const Box *first, int x, int wid
     int ch = 0;
     Frag *content = measure_stack(c, first, x + inset, width - 2 * inset, &ch);
     *h = ch + 2 * inset;
-    return decorate(c, box, st, x, width, content, ch, *h);
+    return decorate(c, box, st, x, width, content, ch, *h, 1);
 }
 
 /* Widths of n columns sharing total (gaps already taken out). */
@@ -303,6 +303,108 @@ measure_list(Ctx *c, const Box *list, int x, int width, SliceList *out)
     }
 }
 
+/* --- collapsed table borders -------------------------------------------
+ *
+ * Two cells that share an edge share one rule, drawn once, as wide as the
+ * wider of the borders they declare there (the border-collapse model), in
+ * that border's colour. A rule inside a row group is centred on the edge;
+ * the table's outer rules, and a group's top and bottom rules, lie inside
+ * it, so nothing is drawn outside the table's width or a group's height:
+ *
+ *   ┏━━━━━┳━━━━━┓ ← top rule: drawn only where the group starts its table's
+ *   ┃     ┃     ┃   part of a page (a list of its own, Slice.top_rule)
+ *   ┣━━━━━╋━━━━━┫ ← between the rows of one group: centred on the edge
+ *   ┃     ┃     ┃
+ *   ┗━━━━━┻━━━━━┛ ← bottom rule: always, as wide as this border and the
+ *                   next row's top border
+ *
+ * A rule is a FRAG_BORDER with one side whose box is the rule's whole
+ * footprint (paint's inset of half the width, with square caps, fills it
+ * exactly). */
+
+/* What a cell declares on one side: its width, 0 for none. */
+static int
+declared(const Box *cell, int side)
+{
+    if (!cell)
+        return 0;
+    const Style *st = cell->style;
+    return st->border > 0 && (st->border_sides & side) ? st->border : 0;
+}
+
+/* One edge of the grid: its width (0: no rule), colour and cell. */
+typedef struct Edge {
+    int w;
+    uint32_t color;
+    const Box *cell;
+} Edge;
+
+/* The edge between a (its side_a) and b (its side_b), either NULL: the
+ * wider of the two borders, a's on a tie; none inside one cell. */
+static Edge
+edge_between(const Box *a, int side_a, const Box *b, int side_b)
+{
+    Edge e = {0, 0, NULL};
+    if (a == b)
+        return e;
+    int wa = declared(a, side_a), wb = declared(b, side_b);
+    if (wa >= wb && wa > 0)
+        e = (Edge){wa, a->style->border_color, a};
+    else if (wb > 0)
+        e = (Edge){wb, b->style->border_color, b};
+    return e;
+}
+
+/* Appends a rule at tail: horizontal (x, its top at y, len long) or
+ * vertical (its left at x, y, len long). Returns the new tail. */
+static Frag **
+add_rule(Ctx *c, Frag **tail, Edge e, int horizontal, int x, int y, int len)
+{
+    Frag *f = horizontal ? frag_new(c, FRAG_BORDER, e.cell, x, y, len, e.w)
+                         : frag_new(c, FRAG_BORDER, e.cell, x, y, e.w, len);
+    if (!f)
+        return tail;
+    f->color = e.color;
+    f->border = e.w;
+    f->sides = horizontal ? SIDE_TOP : SIDE_LEFT;
+    *tail = f;
+    return &f->next;
+}
+
+enum { RULE_BELOW, RULE_ON, RULE_ABOVE }; /* a horizontal rule's place against y */
+
+/* The horizontal rules along one row edge at y, edges[q] for each of the n
+ * columns, joined where neighbours agree. Returns the new tail. */
+static Frag **
+horizontal_rules(Ctx *c, Frag **tail, const Edge *edges, int n, const int *cx, int y, int where)
+{
+    for (int q = 0; q < n;) {
+        int r = q + 1;
+        while (r < n && edges[r].w == edges[q].w && edges[r].color == edges[q].color)
+            r++;
+        if (edges[q].w > 0) {
+            int w = edges[q].w;
+            int top = where == RULE_BELOW ? y : where == RULE_ON ? y - w / 2 : y - w;
+            tail = add_rule(c, tail, edges[q], 1, cx[q], top, cx[r] - cx[q]);
+        }
+        q = r;
+    }
+    return tail;
+}
+
+/* The cells of a row that starts a row group, by column: nothing reaches
+ * into it from above, so its cells follow one another by their colspans. */
+static void
+row_cells(const Box *row, int n, const Box **out)
+{
+    for (int q = 0; q < n; q++)
+        out[q] = NULL;
+    int col = 0;
+    for (const Box *cell = row ? row->first : NULL; cell && col < n; cell = cell->next)
+        for (int k = 0; k < cell->colspan && col < n; k++)
+            out[col++] = cell;
+}
+
 /* A table: one atom per row group (rows tied together by rowspans). */
 static void
 measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
@@ -324,6 +426,13 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
 
     space(c, out, table, table->style->space_before);
     SliceList headers = {0};
+    /* The cells above the next group's top edge, and below its bottom one,
+     * by column; then the edges of one row edge. */
+    const Box **above = arena_alloc_array(c->a, (size_t)n, sizeof(*above));
+    const Box **below = arena_alloc_array(c->a, (size_t)n, sizeof(*below));
+    Edge *edges = arena_alloc_array(c->a, (size_t)n, sizeof(Edge));
+    if (!above || !below || !edges)
+        return;
     const Box *row = table->first;
     while (row) {
         /* Find the group: rows until no rowspan reaches past the last. */
@@ -413,13 +522,66 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
             int h = ry[pl[i].row + pl[i].span_rows] - top;
             int w = cx[pl[i].col + pl[i].span_cols] - cx[pl[i].col];
             Frag *d = decorate(c, pl[i].cell, pl[i].cell->style, cx[pl[i].col], w, pl[i].content,
-                               pl[i].content_h, h);
+                               pl[i].content_h, h, 0);
             tail = append_frags(c, tail, d, top);
         }
+        /* The grid's cells, by row and column (NULL where a row is short). */
+        const Box **grid = arena_alloc_array(c->a, (size_t)nrows * (size_t)n, sizeof(*grid));
+        if (!grid)
+            return;
+        for (int i = 0; i < k; i++)
+            for (int q = pl[i].row; q < pl[i].row + pl[i].span_rows; q++)
+                for (int col = pl[i].col; col < pl[i].col + pl[i].span_cols; col++)
+                    grid[q * n + col] = pl[i].cell;
+        /* Rows inside the group, then its bottom against the next row. */
+        for (int r = 1; r <= nrows; r++) {
+            if (r == nrows)
+                row_cells(group_end->next, n, below);
+            for (int q = 0; q < n; q++)
+                edges[q] = edge_between(grid[(r - 1) * n + q], SIDE_BOTTOM,
+                                        r < nrows ? grid[r * n + q] : below[q], SIDE_TOP);
+            tail = horizontal_rules(c, tail, edges, n, cx, ry[r], r < nrows ? RULE_ON : RULE_ABOVE);
+        }
+        /* Columns, row by row, joined down the rows where they agree. */
+        for (int q = 0; q <= n; q++) {
+            for (int r = 0; r < nrows;) {
+                Edge e = edge_between(q > 0 ? grid[r * n + q - 1] : NULL, SIDE_RIGHT,
+                                      q < n ? grid[r * n + q] : NULL, SIDE_LEFT);
+                int r1 = r + 1;
+                for (; r1 < nrows; r1++) {
+                    Edge f = edge_between(q > 0 ? grid[r1 * n + q - 1] : NULL, SIDE_RIGHT,
+                                          q < n ? grid[r1 * n + q] : NULL, SIDE_LEFT);
+                    if (f.w != e.w || f.color != e.color)
+                        break;
+                }
+                if (e.w > 0) {
+                    int left = q == 0 ? cx[0] : q == n ? cx[n] - e.w : cx[q] - e.w / 2;
+                    tail = add_rule(c, tail, e, 0, left, ry[r], ry[r1] - ry[r]);
+                }
+                r = r1;
+            }
+        }
+        /* The top edge, drawn where the group starts its table on a page. */
+        Frag *top_rule = NULL;
+        int rule_w = 0;
+        uint32_t rule_color = 0;
+        for (int q = 0; q < n; q++) {
+            edges[q] = edge_between(above[q], SIDE_BOTTOM, grid[q], SIDE_TOP);
+            if (edges[q].w > rule_w)
+                rule_w = edges[q].w, rule_color = edges[q].color;
+        }
+        horizontal_rules(c, &top_rule, edges, n, cx, 0, RULE_BELOW);
+        for (int q = 0; q < n; q++)
+            above[q] = grid[(nrows - 1) * n + q];
         Slice *s = slice_add(c, out, SL_ATOM, row, ry[nrows]);
         if (!s)
             return;
         s->frags = frags;
+        s->top_rule = top_rule;
+        s->rule_w = rule_w;
+        s->rule_color = rule_color;
+        s->x = cx[0];
+        s->w = cx[n] - cx[0];
         s->table = table;
         s->header_row = row->header;
         s->keep_with_next = row->header;
@@ -732,7 +894,8 @@ text_at(Ctx *c, const Box *box, const RichText *rt, const Style *st, int x, int 
 }
 
 /* "Fait à …, le …", the role, the blank area (a future signature field),
- * the name. */
+ * the name. The line stands 4 mm above the role, so that it does not read
+ * as part of it (and a date written by hand after it has room). */
 static void
 measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
 {
@@ -740,7 +903,7 @@ measure_signature(Ctx *c, const Box *box, int x, int width, SliceList *out)
     Frag *frags = NULL, **tail = &frags;
     int y = 0, h;
     if ((h = text_at(c, box, box->sig_line, st, x, y, width, &tail)))
-        y += h + 4 * PT;
+        y += h + MM(4);
     if ((h = text_at(c, box, box->sig_role, st, x, y, width, &tail)))
         y += h + PT;
     Frag *area = frag_new(c, FRAG_SIGNATURE, box, x, y, width, box->height);
@@ -775,7 +938,7 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
                 Frag *f = NULL, **tail = &f;
                 int th = text_at(c, b, b->text, st, ix + inset, 0, iw - 2 * inset, &tail);
                 if (f)
-                    atom(c, out, b, st, decorate(c, b, st, ix, iw, f, th, th + 2 * inset),
+                    atom(c, out, b, st, decorate(c, b, st, ix, iw, f, th, th + 2 * inset, 1),
                          th + 2 * inset);
                 break;
             }

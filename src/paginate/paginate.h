@@ -73,6 +73,10 @@ struct Page {
     Page *next;
     int number;
     Frag *first, *last;
+    /* Where its header, body and footer may print, between the left and
+     * right margins: y ranges [top, bottom) from the page's top (a missing
+     * header or footer has top == bottom). */
+    int head_top, head_bottom, body_top, body_bottom, foot_top, foot_bottom;
 };
 
 typedef struct Pages {
@@ -89,5 +93,10 @@ Status pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out);
 /* Writes a stable text dump of the pages: one line per fragment with its
  * box, lines and position in points. */
 void pg_dump(const Pages *pages, FILE *fp);
+
+/* Writes, for each page, the rectangles its header, body and footer may
+ * print in (points, x0 y0 x1 y1 from the top-left corner): what a test
+ * checks every glyph against. */
+void pg_dump_areas(const Pages *pages, FILE *fp);
 
 #endif

@@ -27,7 +27,8 @@ typedef struct Placer {
     Page *page;
     int top_first, top_other, bottom_first, bottom_other;
     int y, bottom;
-    int empty; /* nothing of the body on this page yet */
+    int empty;              /* nothing of the body on this page yet */
+    const Box *table_above; /* the table whose row was placed last on this page */
 } Placer;
 
 static void
@@ -45,6 +46,7 @@ new_page(Placer *p)
     p->y = pg->number == 1 ? p->top_first : p->top_other;
     p->bottom = pg->number == 1 ? p->bottom_first : p->bottom_other;
     p->empty = 1;
+    p->table_above = NULL;
 }
 
 static void
@@ -106,6 +108,33 @@ need_after(const Slice *s, int depth)
     return 0;
 }
 
+/* A table's row group s at y: its top rule first where it starts its
+ * table's part of the page (measure.c, collapsed borders). */
+static void
+emit_row(Placer *p, const Slice *s, int y)
+{
+    emit_all(p, s->frags, y);
+    if (p->table_above != s->table)
+        emit_all(p, s->top_rule, y); /* after the cells' fills, which it would be under */
+    p->table_above = s->table;
+}
+
+/* A rule across the table of row group s, its top at y: where a group
+ * taller than a page is cut. */
+static void
+emit_cut_rule(Placer *p, const Slice *s, int y)
+{
+    if (!s->table || s->rule_w <= 0)
+        return;
+    Frag *f = frag_new(p->c, FRAG_BORDER, s->box, s->x, y, s->w, s->rule_w);
+    if (!f)
+        return;
+    f->color = s->rule_color;
+    f->border = s->rule_w;
+    f->sides = SIDE_TOP;
+    emit(p, f);
+}
+
 /* Starts a page for slice s: a body row brings its header rows. */
 static void
 break_for(Placer *p, const Slice *s)
@@ -113,7 +142,7 @@ break_for(Placer *p, const Slice *s)
     new_page(p);
     if (s && s->kind == SL_ATOM && s->table && !s->header_row) {
         for (const Slice *h = s->headers; h; h = h->next) {
-            emit_all(p, h->frags, p->y);
+            emit_row(p, h, p->y);
             p->y += h->height;
         }
     }
@@ -180,6 +209,7 @@ place_lines(Placer *p, const Slice *s)
         if (i == 0)
             emit_all(p, s->frags, p->y);
         emit(p, text_frag(p, NULL, s, i, k, p->y));
+        p->table_above = NULL;
         p->y += para->top[i + k] - para->top[i];
         p->empty = 0;
         i += k;
@@ -273,7 +303,12 @@ place_atom(Placer *p, const Slice *s)
                       (s->keep_with_next && p->y + need > p->bottom && need <= body)))
         break_for(p, s);
     if (p->y + s->height <= p->bottom || s->height == 0) {
-        emit_all(p, s->frags, p->y);
+        if (s->table) {
+            emit_row(p, s, p->y);
+        } else {
+            emit_all(p, s->frags, p->y);
+            p->table_above = NULL;
+        }
         p->y += s->height;
         p->empty = 0;
         return;
@@ -281,21 +316,34 @@ place_atom(Placer *p, const Slice *s)
     /* Taller than what is left of an empty page: cut it. */
     run_diag(p->c->run, DIAG_WARNING, s->box->line, 0,
              "<%s> is taller than a page: it is split across pages", s->box->element);
-    int from = 0;
+    /* A table's group keeps its rules: the top one where it starts, one
+     * under each cut and one over each continuation; each drawn after the
+     * piece's fills, which would cover it. */
+    int from = 0, opened = s->table && p->table_above != s->table;
     while (from < s->height) {
         int avail = p->bottom - p->y;
-        if (s->height - from <= avail) {
-            emit_range(p, s, from, s->height, p->y);
-            p->y += s->height - from;
-            break;
+        int top = p->y;
+        int cut = s->height;
+        if (s->height - from > avail) {
+            cut = safe_cut(s, from, from + avail);
+            if (cut <= from)
+                cut = from + (avail > PT ? avail : PT);
         }
-        int cut = safe_cut(s, from, from + avail);
-        if (cut <= from)
-            cut = from + (avail > PT ? avail : PT);
         emit_range(p, s, from, cut, p->y);
+        if (opened && from == 0)
+            emit_all(p, s->top_rule, top);
+        else if (opened)
+            emit_cut_rule(p, s, top);
+        p->y += cut - from;
+        if (cut == s->height)
+            break;
+        emit_cut_rule(p, s, p->y - s->rule_w);
         from = cut;
+        p->table_above = NULL;
         break_for(p, s);
+        opened = p->table_above != s->table;
     }
+    p->table_above = s->table;
     p->empty = 0;
 }
 
@@ -442,6 +490,12 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
             pg->last = body_last;
         }
         emit_all(&p, foot, doc->page_height - doc->margin_bottom - fhh);
+        pg->head_top = doc->margin_top;
+        pg->head_bottom = doc->margin_top + hh;
+        pg->body_top = pg->number == 1 ? p.top_first : p.top_other;
+        pg->body_bottom = pg->number == 1 ? p.bottom_first : p.bottom_other;
+        pg->foot_top = doc->page_height - doc->margin_bottom - fhh;
+        pg->foot_bottom = doc->page_height - doc->margin_bottom;
     }
     if (c.a->failed) {
         run_diag(r, DIAG_ERROR, 0, 0, "out of memory while laying out the document");

@@ -442,6 +442,64 @@ piece_attrs(Pieces *p, unsigned pos, unsigned end)
     return list;
 }
 
+/* The width of line, summed from its glyphs (Pango units). */
+static int
+line_width(PangoLayoutLine *line)
+{
+    int w = 0;
+    for (GSList *l = line->runs; l; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        w += pango_glyph_string_get_width(run->glyphs);
+    }
+    return w;
+}
+
+/* Pango 1.50 justifies a line broken at a soft hyphen as if the hyphen it
+ * draws there had no width: the spaces are stretched to fill the line
+ * without it, and the hyphen ends past the margin (by its own advance,
+ * about 3 pt in 11 pt type). So the excess of such a line is taken back
+ * from its word spaces, which the justification had widened by more than
+ * that, in proportion to their widths. Called before the layout's lines
+ * are measured (keep_lines), whose extents Pango then computes from the
+ * corrected glyphs. */
+static void
+fit_hyphenated_lines(PangoLayout *layout, int width)
+{
+    const char *text = pango_layout_get_text(layout);
+    for (GSList *ls = pango_layout_get_lines_readonly(layout); ls; ls = ls->next) {
+        PangoLayoutLine *line = ls->data;
+        int end = line->start_index + line->length;
+        if (line->length < 2 || (unsigned char)text[end - 2] != 0xC2 ||
+            (unsigned char)text[end - 1] != 0xAD)
+            continue;
+        int excess = line_width(line) - width;
+        if (excess <= 0)
+            continue;
+        int spaces = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            const PangoGlyphItem *run = l->data;
+            for (int i = 0; i < run->glyphs->num_glyphs; i++)
+                if (text[run->item->offset + run->glyphs->log_clusters[i]] == ' ')
+                    spaces += run->glyphs->glyphs[i].geometry.width;
+        }
+        if (spaces <= excess)
+            continue; /* nothing to take it from: a line of one word */
+        int taken = 0, seen = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            PangoGlyphItem *run = l->data;
+            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+                PangoGlyphGeometry *g = &run->glyphs->glyphs[i].geometry;
+                if (text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
+                    continue;
+                seen += g->width;
+                int upto = (int)((long long)excess * seen / spaces);
+                g->width -= upto - taken;
+                taken = upto;
+            }
+        }
+    }
+}
+
 static void
 unref_layout(void *p)
 {
@@ -463,6 +521,8 @@ piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *l
     pango_layout_set_text(layout, p->s + pos, (int)(end - pos));
     pango_layout_set_attributes(layout, list);
     pango_attr_list_unref(list);
+    if (p->st->align == ALIGN_JUSTIFY && p->width > 0)
+        fit_hyphenated_lines(layout, p->width);
     return layout;
 }
 
@@ -593,6 +653,115 @@ lay_out_pieces(Pieces *p)
     }
 }
 
+/* Whether the text of owner, in style st, is hyphenated: not in a heading
+ * nor in a table's header cell, whatever their style says (a title, a
+ * column's name are read at a glance: « Partici-pants » is not). */
+static int
+hyphenates(const Style *st, const Box *owner)
+{
+    if (!st->hyphenate)
+        return 0;
+    if (owner && owner->level > 0)
+        return 0;
+    for (const Box *b = owner; b; b = b->parent)
+        if (b->kind == BOX_CELL)
+            return !b->header;
+    return 1;
+}
+
+/* --- better breaks, after Pango's ------------------------------------- */
+
+/* A justified line whose word spaces would be stretched to more than RIVER
+ * times their width is set ragged instead (left-aligned, its spaces as
+ * they are): wider gaps line up from line to line into rivers of white,
+ * worst in the narrow measure of a decision box or a table cell. */
+#define RIVER 2
+
+/* 1 when byte i of s starts a soft hyphen. */
+static int
+soft_at(const char *s, unsigned n, unsigned i)
+{
+    return i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD;
+}
+
+/* The word whose tail stands alone on the last line of layout, which the
+ * line before broke at a soft hyphen (« tal. », « sions. »): its bytes
+ * [*start, *end) in the layout's text and its characters. 0 when the last
+ * line is not such a tail. */
+static int
+last_line_tail(PangoLayout *layout, unsigned *start, unsigned *end, unsigned *chars)
+{
+    int n = pango_layout_get_line_count(layout);
+    if (n < 2)
+        return 0;
+    const char *s = pango_layout_get_text(layout);
+    unsigned len = (unsigned)strlen(s);
+    PangoLayoutLine *prev = pango_layout_get_line_readonly(layout, n - 2);
+    PangoLayoutLine *last = pango_layout_get_line_readonly(layout, n - 1);
+    unsigned b = (unsigned)last->start_index, e = b + (unsigned)last->length;
+    if (b < 2 || !soft_at(s, len, b - 2) || prev->start_index + prev->length != (int)b)
+        return 0;
+    for (unsigned i = b; i < e; i++)
+        if (s[i] == ' ' || s[i] == '\n')
+            return 0;
+    unsigned w = b - 2;
+    while (w > (unsigned)prev->start_index && s[w - 1] != ' ')
+        w--;
+    *start = w;
+    *end = e;
+    *chars = (unsigned)g_utf8_strlen(s + w, (gssize)(e - w));
+    return 1;
+}
+
+/* Sets the line at index i of layout ragged when its word spaces were
+ * stretched past twice their width: each space back to its width in
+ * natural, the same text laid out unjustified (same lines, same glyphs). */
+static void
+unstretch_line(PangoLayout *layout, PangoLayout *natural, int i)
+{
+    PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
+    PangoLayoutLine *nat = pango_layout_get_line_readonly(natural, i);
+    if (!line || !nat || line->start_index != nat->start_index || line->length != nat->length ||
+        g_slist_length(line->runs) != g_slist_length(nat->runs))
+        return;
+    const char *text = pango_layout_get_text(layout);
+    long stretched = 0, spaces = 0;
+    for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
+        const PangoGlyphItem *a = l->data, *b = m->data;
+        if (a->glyphs->num_glyphs != b->glyphs->num_glyphs)
+            return;
+        for (int g = 0; g < a->glyphs->num_glyphs; g++) {
+            if (text[a->item->offset + a->glyphs->log_clusters[g]] != ' ')
+                continue;
+            stretched += a->glyphs->glyphs[g].geometry.width;
+            spaces += b->glyphs->glyphs[g].geometry.width;
+        }
+    }
+    if (spaces <= 0 || stretched <= RIVER * spaces)
+        return;
+    for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
+        PangoGlyphItem *a = l->data;
+        const PangoGlyphItem *b = m->data;
+        for (int g = 0; g < a->glyphs->num_glyphs; g++)
+            if (text[a->item->offset + a->glyphs->log_clusters[g]] == ' ')
+                a->glyphs->glyphs[g].geometry.width = b->glyphs->glyphs[g].geometry.width;
+    }
+}
+
+/* The lines of layout (a whole paragraph, justified) stretched past RIVER
+ * set ragged. */
+static void
+no_rivers(PangoLayout *layout)
+{
+    PangoLayout *natural = pango_layout_copy(layout);
+    pango_layout_set_justify(natural, FALSE);
+    int n = pango_layout_get_line_count(layout);
+    if (pango_layout_get_line_count(natural) == n)
+        for (int i = 0; i < n - 1; i++)
+            unstretch_line(layout, natural, i);
+    g_object_unref(natural);
+}
+
 TextLayout
 text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page, int count,
             const Box *owner)
@@ -621,7 +790,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     int nlinks = 0;
     for (const Span *sp = rt->spans; sp; sp = sp->next)
         nlinks += sp->kind == SPAN_LINK;
-    unsigned *skip = arena_alloc_array(a, (size_t)nlinks * 2 + 1, sizeof(unsigned));
+    unsigned *skip = arena_alloc_array(a, (size_t)nlinks * 2 + 3, sizeof(unsigned));
     int k = 0;
     for (const Span *sp = rt->spans; skip && sp; sp = sp->next) {
         if (sp->kind != SPAN_LINK)
@@ -629,80 +798,121 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         skip[k++] = m1[m0[sp->start]];
         skip[k++] = m1[m0[sp->end]];
     }
-    char *s2 = s1;
-    unsigned *m2 = NULL;
-    n2 = n1;
-    if (st->hyphenate && t->dict) {
-        m2 = arena_alloc_array(a, (size_t)n1 + 1, sizeof(unsigned));
-        if (!m2)
-            goto out;
-        s2 = text_hyphenate(t, a, s1, n1, skip, nlinks, m2, &n2);
-    }
+    text_check_glyphs(t, r, s1, n1, owner);
+    /* Laid out once; twice when a hyphenated word's tail would stand alone
+     * on the last line: the word then joins the links, left whole. */
+    int hyphenate = hyphenates(st, owner) && t->dict, whole_word = 0;
+    char *s2;
+    unsigned *m2;
+    PangoLayout *layout = NULL;
+    for (;;) {
+        s2 = s1;
+        m2 = NULL;
+        n2 = n1;
+        if (hyphenate) {
+            m2 = arena_alloc_array(a, (size_t)n1 + 1, sizeof(unsigned));
+            if (!m2)
+                goto out;
+            s2 = text_hyphenate(t, a, s1, n1, skip, nlinks, m2, &n2);
+        }
 #define MAP(off) (m2 ? m2[m1[m0[(off)]]] : m1[m0[(off)]])
 
-    add_color(attrs, st->color, 0, n2);
-    no_hyphens_in_tokens(attrs, s2, n2);
-    if (st->underline)
-        add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
-    for (const Span *sp = rt->spans; sp; sp = sp->next) {
-        unsigned s = MAP(sp->start), e = MAP(sp->end);
-        if (s >= e)
-            continue;
-        switch (sp->kind) {
-        case SPAN_BOLD:
-            add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s, e);
-            break;
-        case SPAN_ITALIC:
-            add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), s, e);
-            break;
-        case SPAN_UNDERLINE:
-            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
-            break;
-        case SPAN_SUP:
-            add_superscript(attrs, st, s, e);
-            break;
-        case SPAN_STYLE: {
-            PangoFontDescription *d = font_for(t, sp->style);
-            add_attr(attrs, pango_attr_font_desc_new(d), s, e);
-            pango_font_description_free(d);
-            add_color(attrs, sp->style->color, s, e);
-            if (sp->style->underline)
+        add_color(attrs, st->color, 0, n2);
+        no_hyphens_in_tokens(attrs, s2, n2);
+        if (st->underline)
+            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, n2);
+        for (const Span *sp = rt->spans; sp; sp = sp->next) {
+            unsigned s = MAP(sp->start), e = MAP(sp->end);
+            if (s >= e)
+                continue;
+            switch (sp->kind) {
+            case SPAN_BOLD:
+                add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s, e);
+                break;
+            case SPAN_ITALIC:
+                add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), s, e);
+                break;
+            case SPAN_UNDERLINE:
                 add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
-            break;
+                break;
+            case SPAN_SUP:
+                add_superscript(attrs, st, s, e);
+                break;
+            case SPAN_STYLE: {
+                PangoFontDescription *d = font_for(t, sp->style);
+                add_attr(attrs, pango_attr_font_desc_new(d), s, e);
+                pango_font_description_free(d);
+                add_color(attrs, sp->style->color, s, e);
+                if (sp->style->underline)
+                    add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+                break;
+            }
+            case SPAN_LINK: {
+                add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+                add_color(attrs, 0x1F4E8C, s, e);
+                TextLink *l = arena_alloc(&r->arena, sizeof(*l));
+                if (!l)
+                    goto out;
+                l->start = (int)s;
+                l->end = (int)e;
+                l->href = sp->href;
+                l->to = sp->to;
+                l->next = out.links;
+                out.links = l;
+                break;
+            }
+            case SPAN_PAGE_NUMBER:
+            case SPAN_PAGE_COUNT:
+                break;
+            }
         }
-        case SPAN_LINK: {
-            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
-            add_color(attrs, 0x1F4E8C, s, e);
-            TextLink *l = arena_alloc(&r->arena, sizeof(*l));
-            if (!l)
-                goto out;
-            l->start = (int)s;
-            l->end = (int)e;
-            l->href = sp->href;
-            l->to = sp->to;
-            l->next = out.links;
-            out.links = l;
-            break;
-        }
-        case SPAN_PAGE_NUMBER:
-        case SPAN_PAGE_COUNT:
-            break;
-        }
-    }
-    superscript_ordinals(attrs, a, rt, st, s1, n1, m0, m1, m2);
+        superscript_ordinals(attrs, a, rt, st, s1, n1, m0, m1, m2);
 #undef MAP
-    g_array_sort(attrs, by_start);
-    text_check_glyphs(t, r, s2, n2, owner);
-    if (a->failed)
-        goto out; /* a rewrite came back empty: the layout would lose text */
+        int nbound = 0;
+        const unsigned *bound = text_bound_breaks(a, s2, n2, width, st->size, &nbound);
+        for (int b = 0; b < nbound; b++)
+            add_attr(attrs, pango_attr_allow_breaks_new(FALSE), bound[2 * b], bound[2 * b + 1]);
+        g_array_sort(attrs, by_start);
+        if (a->failed)
+            goto out; /* a rewrite came back empty: the layout would lose text */
 
-    p.s = s2;
-    p.n = n2;
-    if (n2 <= PIECE_FROM) {
+        p.s = s2;
+        p.n = n2;
+        if (n2 > PIECE_FROM)
+            break;
         PangoAttrList *list = pango_attr_list_new();
         for (unsigned i = 0; i < attrs->len; i++)
             pango_attr_list_insert(list, pango_attribute_copy(g_array_index(attrs, Pending, i).at));
-        PangoLayout *layout = piece_layout(&p, 0, n2, 1, list);
+        layout = piece_layout(&p, 0, n2, 1, list);
+        unsigned ws, we, wc;
+        if (!hyphenate || whole_word || !skip || !last_line_tail(layout, &ws, &we, &wc) ||
+            !text_fits(wc, st->size, width))
+            break;
+        /* Again, with the word whole: its range in s1, among the links'. */
+        unsigned w1 = 0, e1 = 0;
+        while (w1 < n1 && m2[w1] < ws)
+            w1++;
+        for (e1 = w1; e1 < n1 && m2[e1] < we;)
+            e1++;
+        int at = k;
+        while (at > 0 && skip[at - 2] > w1)
+            at -= 2;
+        memmove(skip + at + 2, skip + at, (size_t)(k - at) * sizeof(unsigned));
+        skip[at] = w1;
+        skip[at + 1] = e1;
+        k += 2;
+        nlinks++;
+        whole_word = 1;
+        g_object_unref(layout);
+        layout = NULL;
+        for (unsigned i = 0; i < attrs->len; i++)
+            pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
+        g_array_set_size(attrs, 0);
+        out.links = NULL;
+    }
+    if (layout) {
+        if (st->align == ALIGN_JUSTIFY && width > 0)
+            no_rivers(layout);
         if (!adopt_layout(&p, layout))
             goto out;
         keep_lines(&p, layout, 0, pango_layout_get_line_count(layout));
