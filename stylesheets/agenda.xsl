@@ -138,7 +138,7 @@
             <column width="45%"/>
             <column>
               <signature id="Signature-president" space="20mm">
-                <role><xsl:call-template name="function"><xsl:with-param name="m" select="$chair"/></xsl:call-template>, <xsl:call-template name="agree"><xsl:with-param name="word" select="'president'"/><xsl:with-param name="who" select="$chair"/></xsl:call-template> de séance</role>
+                <role><xsl:call-template name="function"><xsl:with-param name="m" select="$chair"/></xsl:call-template>,<br/><xsl:call-template name="agree"><xsl:with-param name="word" select="'president'"/><xsl:with-param name="who" select="$chair"/></xsl:call-template> de séance</role>
                 <name><xsl:call-template name="person"><xsl:with-param name="p" select="$chair"/></xsl:call-template></name>
               </signature>
             </column>

@@ -208,7 +208,7 @@ for kind in agenda minutes mission-letter activity-report; do
         new_shows "new agenda" "$text" "Convocation" "Ordre du jour" "Collège Jean-Moulin" \
             "Jeudi 14 janvier 2027, de 17 h 30 à 19 h" "Bilan des ateliers ENT" "18 h 20" \
             "Fin de la réunion (prévue à 19 h)" \
-            "Documents à lire avant la réunion" "Membres convoqués" "Principale, présidente de séance" ;;
+            "Documents à lire avant la réunion" "Membres convoqués" "Principale," "présidente de séance" ;;
     minutes)
         new_shows "new minutes" "$text" "Compte rendu" "2e réunion — séance ordinaire" "Présents (3)" "Excusé (1) : M. " \
             "Secrétaire de séance : Mme Claire Lemaire" "Relevé des décisions" "Pour : 5" "Actions décidées" \

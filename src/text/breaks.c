@@ -8,7 +8,11 @@
  *     character stays a space (readers copy and search what was typed);
  *   - a capitalised compound (Marie-Claude, Indre-et-Loire, Jean-Moulin) is
  *     not broken at its hyphens, when it is narrow enough to fit on a line;
- *     a wider one keeps its breaks, since nothing else would fit.
+ *     a wider one keeps its breaks, since nothing else would fit;
+ *   - an e-mail address or a web address (a run without spaces holding "@"
+ *     or "://", or starting "www.") is not broken at its hyphens either, on
+ *     the same condition: « ac-orleans-|tours.fr » at a line end reads as a
+ *     hyphenated word, and a reader would type it without its hyphen.
  * It does not decide the line breaks; Pango still does, around the ranges.
  */
 #include <string.h>
@@ -48,6 +52,24 @@ add_range(GArray *r, unsigned start, unsigned end)
     }
 }
 
+/* The end of the address starting at i, or i when the run of characters
+ * without spaces there is not an address. *chars counts its characters. */
+static unsigned
+address_end(const char *s, unsigned n, unsigned i, unsigned *chars)
+{
+    unsigned j = i, c = 0;
+    int address = n - i >= 4 && !memcmp(s + i, "www.", 4);
+    while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') {
+        if (s[j] == '@' || (s[j] == ':' && n - j >= 3 && !memcmp(s + j, "://", 3)))
+            address = 1;
+        if (((unsigned char)s[j] & 0xC0) != 0x80)
+            c++;
+        j++;
+    }
+    *chars = c;
+    return address ? j : i;
+}
+
 unsigned *
 text_bound_breaks(Arena *a, const char *s, unsigned n, int width, int size, int *count)
 {
@@ -55,7 +77,18 @@ text_bound_breaks(Arena *a, const char *s, unsigned n, int width, int size, int 
     unsigned i = 0;
     while (i < n) {
         uint32_t cp;
-        unsigned k;
+        unsigned k, achars;
+        if (i == 0 || s[i - 1] == ' ') {
+            unsigned end = address_end(s, n, i, &achars);
+            if (end > i) {
+                if (text_fits(achars, size, width))
+                    for (unsigned q = i; q + 1 < end; q++)
+                        if (s[q] == '-')
+                            add_range(r, q, q + 2);
+                i = end;
+                continue;
+            }
+        }
         if (!letter_at(s, n, i, &cp, &k)) {
             i += k;
             continue;
