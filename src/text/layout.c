@@ -713,8 +713,18 @@ last_line_tail(PangoLayout *layout, unsigned *start, unsigned *end, unsigned *ch
     return 1;
 }
 
+/* 1 when the character at byte i of text is a space of any width (the
+ * no-break and narrow no-break spaces of French typography included):
+ * Pango's justification stretches them all. */
+static int
+space_at(const char *text, int i)
+{
+    gunichar c = g_utf8_get_char(text + i);
+    return g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
 /* Sets the line at index i of layout ragged when its word spaces were
- * stretched past twice their width: each space back to its width in
+ * stretched past twice their width: each glyph back to its place in
  * natural, the same text laid out unjustified (same lines, same glyphs). */
 static void
 unstretch_line(PangoLayout *layout, PangoLayout *natural, int i)
@@ -725,26 +735,24 @@ unstretch_line(PangoLayout *layout, PangoLayout *natural, int i)
         g_slist_length(line->runs) != g_slist_length(nat->runs))
         return;
     const char *text = pango_layout_get_text(layout);
-    long stretched = 0, spaces = 0;
+    long added = 0, spaces = 0;
     for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
         const PangoGlyphItem *a = l->data, *b = m->data;
         if (a->glyphs->num_glyphs != b->glyphs->num_glyphs)
             return;
         for (int g = 0; g < a->glyphs->num_glyphs; g++) {
-            if (text[a->item->offset + a->glyphs->log_clusters[g]] != ' ')
-                continue;
-            stretched += a->glyphs->glyphs[g].geometry.width;
-            spaces += b->glyphs->glyphs[g].geometry.width;
+            added += a->glyphs->glyphs[g].geometry.width - b->glyphs->glyphs[g].geometry.width;
+            if (space_at(text, a->item->offset + a->glyphs->log_clusters[g]))
+                spaces += b->glyphs->glyphs[g].geometry.width;
         }
     }
-    if (spaces <= 0 || stretched <= RIVER * spaces)
+    if (spaces <= 0 || spaces + added <= RIVER * spaces)
         return;
     for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
         PangoGlyphItem *a = l->data;
         const PangoGlyphItem *b = m->data;
         for (int g = 0; g < a->glyphs->num_glyphs; g++)
-            if (text[a->item->offset + a->glyphs->log_clusters[g]] == ' ')
-                a->glyphs->glyphs[g].geometry.width = b->glyphs->glyphs[g].geometry.width;
+            a->glyphs->glyphs[g].geometry = b->glyphs->glyphs[g].geometry;
     }
 }
 
