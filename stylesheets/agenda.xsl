@@ -131,6 +131,9 @@
           </xsl:call-template>
         </xsl:if>
 
+        <!-- The first block of a keep loses its space-before: the
+             invitation gets its distance from the table here. -->
+        <spacer height="4mm"/>
         <keep>
           <p style="invitation">En cas d’empêchement, merci de prévenir <xsl:call-template name="absence-contact"/> et, le cas échéant, d’indiquer la personne qui vous représentera.</p>
           <spacer height="4mm"/>

@@ -266,10 +266,24 @@ measure_list(Ctx *c, const Box *list, int x, int width, SliceList *out)
     }
     if (label_w > width / 2)
         label_w = width / 2;
+    int count = 0;
+    for (const Box *item = list->first; item; item = item->next)
+        count++;
     int i = 0;
     for (const Box *item = list->first; item; item = item->next, i++) {
         SliceList tmp = {0};
         measure_flow(c, item->first, x + label_w, width - label_w, &tmp);
+        /* No item stands alone at a page's foot or top: the first keeps
+         * with the second, the one before the last with the last (when it
+         * ends in one piece that fits a page: place.c). */
+        if (count >= 2 && (i == 0 || i == count - 2)) {
+            Slice *end = NULL;
+            for (Slice *t = tmp.first; t; t = t->next)
+                if (t->kind == SL_LINES || t->kind == SL_ATOM)
+                    end = t;
+            if (end)
+                end->keep_with_next = 1;
+        }
         Slice *first = tmp.first;
         while (first && first->kind != SL_LINES && first->kind != SL_ATOM)
             first = first->next;
