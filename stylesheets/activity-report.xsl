@@ -45,12 +45,18 @@
     </xsl:choose>
   </xsl:variable>
 
+  <xsl:variable name="created">
+    <xsl:call-template name="created">
+      <xsl:with-param name="date" select="$report-date"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template match="/d:activity-report">
     <document title="Rapport d’activité {$year} — {$author/@civility} {$author/d:name}"
               author="{$author/@civility} {$author/d:name}"
               subject="Rapport d’activité {$of-author}, {$rep/d:establishment/d:name}"
               keywords="rapport d’activité, numérique, {$year}"
-              created="{$report-date}">
+              created="{$created}">
       <xsl:call-template name="page"/>
       <xsl:call-template name="styles"/>
       <xsl:call-template name="letterhead">

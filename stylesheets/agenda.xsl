@@ -28,12 +28,19 @@
   <!-- Members named as guests of a point, then outside guests. -->
   <xsl:variable name="guests" select="$m/d:members/d:member[@id = $m/d:agenda//d:guest/@ref] | $m/d:agenda//d:guest[not(@ref)]"/>
 
+  <xsl:variable name="created">
+    <xsl:call-template name="created">
+      <xsl:with-param name="date" select="$m/d:date"/>
+      <xsl:with-param name="time" select="$m/d:start"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template match="/d:meeting">
     <document title="Ordre du jour — {$body-text} — {$date-text}"
               author="{$chair/@civility} {$chair/d:name}"
               subject="Convocation et ordre du jour, {$m/d:establishment/d:name}, année scolaire {$m/d:school-year}"
               keywords="ordre du jour, convocation, {$body-text}"
-              created="{$m/d:date}">
+              created="{$created}">
       <xsl:call-template name="page"/>
       <xsl:call-template name="styles"/>
       <xsl:call-template name="letterhead">

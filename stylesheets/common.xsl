@@ -127,6 +127,59 @@
 
   <!-- ===== French dates, times, numbers ===== -->
 
+  <!-- The document's creation date for the PDF's metadata: the date, the
+       start time when there is one (else the start of the day), and, for a
+       school overseas, its time zone from the postcode. A time without a zone
+       is France's metropolitan legal time; the engine gives it its offset
+       (+01:00 or +02:00), so that every date in the PDF carries a zone.
+       Polynésie française is taken at Tahiti's time (-10:00). -->
+  <xsl:template name="created">
+    <xsl:param name="date"/>
+    <xsl:param name="time"/>
+    <xsl:variable name="cp" select="substring(normalize-space(/*/d:establishment/d:address/d:postcode), 1, 3)"/>
+    <xsl:value-of select="$date"/>
+    <xsl:text>T</xsl:text>
+    <xsl:choose>
+      <xsl:when test="string-length($time) = 5"><xsl:value-of select="$time"/>:00</xsl:when>
+      <xsl:otherwise>00:00:00</xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$cp = '971' or $cp = '972' or $cp = '977' or $cp = '978'">-04:00</xsl:when>
+      <xsl:when test="$cp = '973'">-03:00</xsl:when>
+      <xsl:when test="$cp = '974'">+04:00</xsl:when>
+      <xsl:when test="$cp = '976'">+03:00</xsl:when>
+      <xsl:when test="$cp = '986'">+12:00</xsl:when>
+      <xsl:when test="$cp = '987'">-10:00</xsl:when>
+      <xsl:when test="$cp = '988'">+11:00</xsl:when>
+      <xsl:when test="$cp = '975'">
+        <!-- Saint-Pierre-et-Miquelon keeps North America's summer time:
+             from the second Sunday of March to the first of November. -->
+        <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
+        <xsl:variable name="md" select="number(substring($date, 6, 2)) * 100 + number(substring($date, 9, 2))"/>
+        <xsl:variable name="mar1"><xsl:call-template name="weekday-number"><xsl:with-param name="y" select="$y"/><xsl:with-param name="m" select="3"/><xsl:with-param name="d" select="1"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="nov1"><xsl:call-template name="weekday-number"><xsl:with-param name="y" select="$y"/><xsl:with-param name="m" select="11"/><xsl:with-param name="d" select="1"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="start" select="300 + 8 + (7 - $mar1) mod 7"/>
+        <xsl:variable name="end" select="1100 + 1 + (7 - $nov1) mod 7"/>
+        <xsl:choose>
+          <xsl:when test="$md &gt;= $start and $md &lt; $end">-02:00</xsl:when>
+          <xsl:otherwise>-03:00</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The day of the week of y-m-d, 0 for Sunday to 6 for Saturday
+       (Zeller's congruence, Gregorian calendar). -->
+  <xsl:template name="weekday-number">
+    <xsl:param name="y"/>
+    <xsl:param name="m"/>
+    <xsl:param name="d"/>
+    <xsl:variable name="yy" select="$y - ($m &lt; 3)"/>
+    <xsl:variable name="mm" select="$m + 12 * ($m &lt; 3)"/>
+    <xsl:variable name="h" select="($d + floor(13 * ($mm + 1) div 5) + $yy + floor($yy div 4) - floor($yy div 100) + floor($yy div 400)) mod 7"/>
+    <xsl:value-of select="($h + 6) mod 7"/>
+  </xsl:template>
+
   <!-- 2026-10-08 → "jeudi 8 octobre 2026"; with $weekday="no", "8 octobre 2026";
        the first of the month is "1er". -->
   <xsl:template name="date">

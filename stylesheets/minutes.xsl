@@ -29,12 +29,19 @@
   <xsl:variable name="chair" select="$m/d:members/d:member[@id = $m/d:chair/@ref]"/>
   <xsl:variable name="secretary" select="$m/d:members/d:member[@id = $m/d:secretary/@ref]"/>
 
+  <xsl:variable name="created">
+    <xsl:call-template name="created">
+      <xsl:with-param name="date" select="$m/d:date"/>
+      <xsl:with-param name="time" select="$m/d:start"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template match="/d:meeting">
     <document title="Compte rendu — {$body-text} — {$date-text}"
               author="{$secretary/@civility} {$secretary/d:name}"
               subject="Compte rendu de la réunion du {$date-text}, {$m/d:establishment/d:name}"
               keywords="compte rendu, {$body-text}, année scolaire {$m/d:school-year}"
-              created="{$m/d:date}">
+              created="{$created}">
       <xsl:call-template name="page"/>
       <xsl:call-template name="styles"/>
       <xsl:call-template name="letterhead">

@@ -37,12 +37,18 @@
     </xsl:choose>
   </xsl:variable>
 
+  <xsl:variable name="created">
+    <xsl:call-template name="created">
+      <xsl:with-param name="date" select="$l/d:date"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template match="/d:mission-letter">
     <document title="Lettre de mission — {$l/d:mission-title} — {$a/@civility} {$a/d:name}"
               author="{$principal/@civility} {$principal/d:name}"
               subject="Lettre de mission, {$l/d:establishment/d:name}"
               keywords="lettre de mission, {$l/d:mission-title}"
-              created="{$l/d:date}">
+              created="{$created}">
       <xsl:call-template name="page"/>
       <xsl:call-template name="styles"/>
       <xsl:call-template name="letterhead">

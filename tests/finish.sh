@@ -17,6 +17,74 @@ head -c 1200 "$F/letter.pdf" | grep -aq "/ObjStm" && ok "finish: object streams"
 "$COPIL" render samples/lettre-mission-ctice.xml -o "$F/letter2.pdf" 2>/dev/null
 cmp -s "$F/letter.pdf" "$F/letter2.pdf" && ok "finish: same input, same bytes" || fail "finish: two renders differ"
 
+# PDF/A-2u and PDF/UA-1 over the whole file (pdf/metadata.c): the XMP says
+# what the Info dictionary says, with both claims; the dates carry the
+# school's time zone; the sRGB output intent; PDF 1.7.
+head -c 9 "$F/letter.pdf" | grep -q '%PDF-1.7' && ok "finish: PDF 1.7" || fail "finish: not PDF 1.7" "$(head -c 9 "$F/letter.pdf")"
+xmp=$(pdfinfo -meta "$F/letter.pdf" 2>/dev/null)
+xmllint --noout - <<<"$xmp" 2>/dev/null && ok "finish: the XMP is well-formed XML" || fail "finish: the XMP does not parse" "$xmp"
+for s in '<pdfaid:part>2</pdfaid:part>' '<pdfaid:conformance>U</pdfaid:conformance>' '<pdfuaid:part>1</pdfuaid:part>' \
+    '<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>' '<rdf:li>fr-FR</rdf:li>' \
+    '<xmp:CreateDate>2026-09-21T00:00:00+02:00</xmp:CreateDate>' '<xmp:ModifyDate>2026-09-21T00:00:00+02:00</xmp:ModifyDate>' \
+    '<rdf:li xml:lang="x-default">Lettre de mission' '<pdf:Producer>copil '; do
+    grep -qF -- "$s" <<<"$xmp" && ok "finish: XMP has $s" || fail "finish: XMP lacks $s" "$xmp"
+done
+grep -aqF -- "/ModDate (D:20260921000000+02'00)" <<<"$qdf" && ok "finish: ModDate is the creation date, zoned" || fail "finish: ModDate" "$(grep -a Date <<<"$qdf")"
+python3 - "$F/letter.pdf" >"$F/meta.out" 2>&1 <<'PY'
+import json, subprocess, sys
+objs = json.loads(subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", sys.argv[1]], capture_output=True).stdout)["qpdf"][1]
+def get(ref): return objs["obj:" + ref]
+cat = get(objs["trailer"]["value"]["/Root"])["value"]
+md = get(cat["/Metadata"])["stream"]["dict"]
+print("metadata", md.get("/Type"), md.get("/Subtype"), "filter" if "/Filter" in md else "unfiltered")
+for ref in cat.get("/OutputIntents", []):
+    oi = get(ref)["value"]
+    icc = get(oi["/DestOutputProfile"])["stream"]["dict"]
+    print("intent", oi["/S"], oi["/OutputConditionIdentifier"], "N", icc.get("/N"))
+for k, v in objs.items():
+    d = v.get("value") or v.get("stream", {}).get("dict")
+    if isinstance(d, dict) and d.get("/Subtype") == "/CIDFontType2":
+        print("cidfont", d.get("/CIDToGIDMap"))
+    if isinstance(d, dict) and d.get("/Subtype") == "/Image" and "/Interpolate" in d:
+        print("interpolate", k)
+PY
+grep -qx "metadata /Metadata /XML unfiltered" "$F/meta.out" && ok "finish: an unfiltered XML metadata stream" || fail "finish: metadata stream" "$(cat "$F/meta.out")"
+grep -qx "intent /GTS_PDFA1 u:sRGB IEC61966-2.1 N 3" "$F/meta.out" && ok "finish: the sRGB output intent" || fail "finish: output intent" "$(cat "$F/meta.out")"
+grep -q "^cidfont" "$F/meta.out" && ! grep -q "^cidfont None" "$F/meta.out" && ok "finish: every CIDFontType2 font has its CIDToGIDMap" || fail "finish: CIDToGIDMap" "$(cat "$F/meta.out")"
+grep -q "^interpolate" "$F/meta.out" && fail "finish: an image interpolates" "$(cat "$F/meta.out")" || ok "finish: no image interpolates"
+# Time zones: metropolitan summer and winter time, La Réunion, and the
+# overseas postcodes the stylesheets know (a school's postcode replaced).
+zone() { pdfinfo -meta "$1" 2>/dev/null | sed -n 's:.*<xmp\:CreateDate>\(.*\)</xmp\:CreateDate>.*:\1:p'; }
+for c in "college-2026-t1 2026-10-08T17:30:00+02:00" "college-2026-t3-elargi 2027-03-25T17:30:00+01:00" \
+    "ecole-copil-num-2026 2026-11-18T14:00:00+04:00" "rapport-activite-ctice-2026-2027 2027-06-30T00:00:00+02:00"; do
+    set -- $c
+    "$COPIL" render "samples/$1.xml" -o "$F/zone.pdf" 2>/dev/null
+    [ "$(zone "$F/zone.pdf")" = "$2" ] && ok "finish: $1 created $2" || fail "finish: $1 created $(zone "$F/zone.pdf"), want $2"
+done
+for c in "97110 -04:00" "97300 -03:00" "97600 +03:00" "98800 +11:00" "98714 -10:00" "20000 +02:00"; do
+    set -- $c
+    sed "s|<postcode>37000</postcode>|<postcode>$1</postcode>|" samples/college-2026-t1.xml >"$F/zone.xml"
+    "$COPIL" render "$F/zone.xml" -o "$F/zone.pdf" 2>/dev/null
+    [ "$(zone "$F/zone.pdf")" = "2026-10-08T17:30:00$2" ] && ok "finish: postcode $1 is at $2" || fail "finish: postcode $1 gave $(zone "$F/zone.pdf")"
+done
+# Saint-Pierre-et-Miquelon keeps North America's summer time (until the
+# first Sunday of November: 1 November 2026).
+sed "s|<postcode>37000</postcode>|<postcode>97500</postcode>|; s|<date>2026-10-08</date>|<date>2026-11-02</date>|" samples/college-2026-t1.xml >"$F/zone.xml"
+"$COPIL" render "$F/zone.xml" -o "$F/zone.pdf" 2>/dev/null
+[ "$(zone "$F/zone.pdf")" = "2026-11-02T17:30:00-03:00" ] && ok "finish: Saint-Pierre's winter time" || fail "finish: Saint-Pierre in November gave $(zone "$F/zone.pdf")"
+sed "s|<postcode>37000</postcode>|<postcode>97500</postcode>|" samples/college-2026-t1.xml >"$F/zone.xml"
+"$COPIL" render "$F/zone.xml" -o "$F/zone.pdf" 2>/dev/null
+[ "$(zone "$F/zone.pdf")" = "2026-10-08T17:30:00-02:00" ] && ok "finish: Saint-Pierre's summer time" || fail "finish: Saint-Pierre in October gave $(zone "$F/zone.pdf")"
+# A layout file's time without a zone is France's legal time, on either
+# side of the changes (last Sundays of March and October 2027: 28 and 31).
+for c in "2027-03-28T01:30 2027-03-28T01:30:00+01:00" "2027-03-28T03:30 2027-03-28T03:30:00+02:00" \
+    "2027-10-31T03:30 2027-10-31T03:30:00+01:00" "2027-01-05 2027-01-05T00:00:00+01:00" "2027-06-01T09:00Z 2027-06-01T09:00:00Z"; do
+    set -- $c
+    sed -E "s/ created=\"[^\"]*\"/ created=\"$1\"/" tests/layout/01-plain-paragraphs.layout.xml >"$F/zone.layout.xml"
+    "$COPIL" render "$F/zone.layout.xml" -o "$F/zone.pdf" 2>/dev/null
+    [ "$(zone "$F/zone.pdf")" = "$2" ] && ok "finish: layout date $1 is $2" || fail "finish: layout date $1 gave $(zone "$F/zone.pdf")"
+done
+
 # Signature fields: one per signature block, in signing order, unsigned, each
 # lying exactly over its block's blank area.
 sigs=$(pdfsig "$F/letter.pdf" 2>/dev/null)

@@ -83,14 +83,56 @@ target_is_signed(const char *path)
     return found;
 }
 
-/* ISO 8601 for Cairo, from the document's date or SOURCE_DATE_EPOCH. */
+/* 0 for Sunday to 6 for Saturday (Zeller's congruence). */
+static int
+weekday(int y, int m, int d)
+{
+    if (m < 3) {
+        m += 12;
+        y--;
+    }
+    return (d + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400 + 6) % 7;
+}
+
+/* Minutes east of UTC of France's metropolitan legal time at local y-m-d
+ * h:00: +02:00 from the last Sunday of March at 02:00 to the last Sunday of
+ * October at 03:00, +01:00 otherwise. */
+static int
+paris_offset(int y, int m, int d, int h)
+{
+    int march = 31 - weekday(y, 3, 31), october = 31 - weekday(y, 10, 31);
+    int md = m * 100 + d;
+    int after_start = md > 300 + march || (md == 300 + march && h >= 2);
+    int before_end = md < 1000 + october || (md == 1000 + october && h < 3);
+    return after_start && before_end ? 120 : 60;
+}
+
+/* ISO 8601 with a zone for Cairo, from the document's date or
+ * SOURCE_DATE_EPOCH. A date alone is the start of its day; a time without a
+ * zone is France's metropolitan legal time (layout.xsd, DateTime): the XMP
+ * metadata of PDF/A wants every date zoned. */
 static const char *
 creation_date(Run *r, const Doc *doc)
 {
-    if (doc->created && strlen(doc->created) == 10)
-        return arena_printf(&r->arena, "%sT00:00:00", doc->created);
-    if (doc->created)
+    if (doc->created) {
+        int y, mo, d, h = 0, mi = 0, s = 0, n = 0;
+        const char *c = doc->created;
+        if (sscanf(c, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3) {
+            c += n;
+            if (sscanf(c, "T%2d:%2d%n", &h, &mi, &n) == 2) {
+                c += n;
+                if (sscanf(c, ":%2d%n", &s, &n) == 1)
+                    c += n;
+            }
+            if (*c)
+                return arena_printf(&r->arena, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi,
+                                    s, c);
+            int off = paris_offset(y, mo, d, h);
+            return arena_printf(&r->arena, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:%02d", y, mo, d, h,
+                                mi, s, off / 60, off % 60);
+        }
         return doc->created;
+    }
     long long v;
     if (cli_source_date(r, "the PDF has no creation date", &v)) {
         time_t t = (time_t)v;

@@ -15,6 +15,7 @@
 
 #include "paint/paint.h"
 #include "pdf/finish.h"
+#include "pdf/internal.h"
 
 /* Elements below the tree's root (arrays of kids do not count): as deep as
  * paint nests its tags, so that no Figure or Div painted is missed. */
@@ -656,12 +657,14 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     alternative_texts(r, q, opt, &w);
     links_and_tabs(q);
     signature_fields(r, q, opt, &w);
+    pdf_conformance(r, q, opt->lang ? opt->lang : "fr-FR");
     if (failed(r, q, "finished"))
         goto out;
 
     qpdf_init_write_memory(q);
     qpdf_set_object_stream_mode(q, qpdf_o_generate);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    qpdf_set_minimum_pdf_version(q, "1.7"); /* PDF/A-2 and PDF/UA-1 are on 1.7 */
     qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE);
     if (qpdf_write(q) & QPDF_ERRORS || failed(r, q, "written"))
         goto out;

@@ -16,8 +16,11 @@
  *     element inside its block's Div (in the document element, with a
  *     warning, when the tree does not hold one Div per field);
  *   - /F 4 (print) on links and /Tabs /S on pages with annotations;
- * then writes the file with object streams and a deterministic /ID, so that
- * the same input still gives the same bytes.
+ *   - what PDF/A-2u and PDF/UA-1 ask of the whole file (pdf/metadata.c): XMP
+ *     metadata agreeing with the Info dictionary and claiming both, the sRGB
+ *     output intent, /CIDToGIDMap on CIDFontType2 fonts, no /Interpolate;
+ * then writes the file as PDF 1.7 with object streams and a deterministic
+ * /ID, so that the same input still gives the same bytes.
  */
 #ifndef COPIL_PDF_FINISH_H
 #define COPIL_PDF_FINISH_H
