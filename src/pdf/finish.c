@@ -15,6 +15,7 @@
 
 #include "paint/paint.h"
 #include "pdf/finish.h"
+#include "pdf/internal.h"
 
 /* Elements below the tree's root (arrays of kids do not count): as deep as
  * paint nests its tags, so that no Figure or Div painted is missed. */
@@ -654,6 +655,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     catalog(q, opt);
     artifacts(q);
     alternative_texts(r, q, opt, &w);
+    pdf_apply_record(r, q, opt);
     links_and_tabs(q);
     signature_fields(r, q, opt, &w);
     if (failed(r, q, "finished"))

@@ -16,6 +16,9 @@
  *     element inside its block's Div (in the document element, with a
  *     warning, when the tree does not hold one Div per field);
  *   - /F 4 (print) on links and /Tabs /S on pages with annotations;
+ *   - from paint's record (pdf/record.c): /A << /O /Table /Scope /Column >>
+ *     on every TH, /ColSpan and /RowSpan on the cells that span, and
+ *     /Contents on every link annotation;
  * then writes the file with object streams and a deterministic /ID, so that
  * the same input still gives the same bytes.
  */
@@ -26,6 +29,7 @@
 
 #include "core/run.h"
 #include "paginate/paginate.h"
+#include "paint/paint.h"
 
 typedef struct FinishSignature {
     const char *name;      /* the field's name: "Signature-chef-etablissement" */
@@ -40,7 +44,8 @@ typedef struct FinishOptions {
     const FinishSignature *sigs;
     int nsigs; /* 0: no fields (the public copy) */
     const char *const *alts;
-    int nalts; /* the Figures' alternative texts, in tree order (pdf_figures) */
+    int nalts;                 /* the Figures' alternative texts, in tree order (pdf_figures) */
+    const PaintRecord *record; /* the cells and links paint tagged; NULL: none */
 } FinishOptions;
 
 /* The signature fields of pages: one per signature block's blank area, in
