@@ -176,20 +176,27 @@ chain_of(const Frag *f, Tag *chain)
 }
 
 /* Tags, empty, the cells of the row that t (an open TR) holds from the one
- * after its last tagged cell up to stop (NULL: to the row's end). A cell
- * with nothing drawn on this page (empty, or its text all on another page
- * of a row cut by a page) is still a TH or TD: without it, a reader puts
- * the next cells in the wrong columns. */
+ * after its last tagged cell up to stop (NULL: to the row's end), and makes
+ * stop its last tagged cell; nothing when stop comes before (a cell opened
+ * again: it is no skipped one). A cell with nothing drawn on this page
+ * (empty, or its text all on another page of a row cut by a page) is
+ * still a TH or TD: without it, a reader puts the next cells in the wrong
+ * columns. */
 static void
 tag_skipped_cells(Painter *p, Tag *t, const Box *stop)
 {
-    for (const Box *c = t->cell ? t->cell->next : t->box->first; c && c != stop; c = c->next) {
+    const Box *from = t->cell ? t->cell->next : t->box->first, *c = from;
+    while (stop && c && c != stop)
+        c = c->next;
+    if (stop && !c)
+        return;
+    for (c = from; c && c != stop; c = c->next) {
         const char *name = box_tag(c, ROLE_P);
         cairo_tag_begin(p->cr, name, NULL);
         cairo_tag_end(p->cr, name);
         record_cell(p, c);
-        t->cell = c;
     }
+    t->cell = stop;
 }
 
 static void
@@ -218,10 +225,8 @@ open_chain(Painter *p, const Frag *f)
     for (int i = same - 1; i < n && p->nopen < PAINT_MAX_TAGS; i++) {
         Tag *row = p->nopen > 1 ? &p->open[p->nopen - 1] : NULL;
         int cell = chain[i].box->kind == BOX_CELL;
-        if (cell && row && row->box == chain[i].box->parent) {
+        if (cell && row && row->box == chain[i].box->parent)
             tag_skipped_cells(p, row, chain[i].box);
-            row->cell = chain[i].box;
-        }
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
         if (cell)
