@@ -3,7 +3,9 @@
 # Every sample's PDF, and every layout fixture's, goes through
 # tests/tools/structure.py, which reads it with poppler and qpdf only: body
 # text in structure elements, no running header or footer in the tree,
-# /Alt on every Figure, a TH row in every table, LI with LBody in every
+# /Alt on every Figure, a TH row in every table, /Scope /Column on every TH
+# and spans that keep each table's rows as wide as one another, /Contents
+# and a Link element for every link annotation, LI with LBody in every
 # list, everything painted inside marked content (tagged or /Artifact), and
 # for the documents headings that nest from H1.
 
@@ -156,3 +158,99 @@ alts=$(figure_alts "$S/header-artifact.pdf")
 [ "$alts" = "Image du corps" ] && ! pdfinfo -struct-text "$S/header-artifact.pdf" 2>/dev/null | grep -q '"Collège Jean-Moulin"' \
     && ok "structure header-artifact: a letterhead marked artifact is out of the tree" \
     || fail "structure header-artifact: Figures" "$alts"
+
+# Fixture 53: a table over two pages, its two header rows repeated and
+# tagged again on page 2 (a Table element per page). Its cells' attributes,
+# read by poppler, in the tree's order: every TH scoped by column, the
+# spanning cells with their spans, the rest without attributes.
+cell_attrs() { # PDF: "TH /ColSpan 2 /Scope /Column | Atelier" for each TH and each TD with attributes
+    pdfinfo -struct-text "$1" 2>/dev/null | python3 -c '
+import sys
+cells, cur = [], None
+for line in sys.stdin:
+    b = line.strip()
+    if b.split(":")[0] in ("TH", "TD"):
+        cur = [b.rstrip(":"), [], ""]
+        cells.append(cur)
+    elif b.startswith("/") and cur:
+        cur[1].append(b)
+    elif b.startswith("\"") and cur:
+        cur[2] += b[1:-1]
+    elif b.split()[0] not in ("P", "Span", "Link"):
+        cur = None
+for tag, attrs, text in cells:
+    if tag == "TH" or attrs:
+        print(tag, " ".join(attrs), "|", text.replace("\u00a0", " ").replace("\u202f", " ")[:24])'
+}
+got=$(cell_attrs "$S/layout-53-table-header-spans.pdf")
+want='TH /RowSpan 2 /Scope /Column | Date
+TH /ColSpan 2 /Scope /Column | Atelier
+TH /RowSpan 2 /Scope /Column | Inscrits
+TH /Scope /Column | Thème
+TH /Scope /Column | Animateur
+TD /ColSpan 2 | Atelier annulé : grève d
+TH /RowSpan 2 /Scope /Column | Date
+TH /ColSpan 2 /Scope /Column | Atelier
+TH /RowSpan 2 /Scope /Column | Inscrits
+TH /Scope /Column | Thème
+TH /Scope /Column | Animateur
+TD /RowSpan 2 | Atelier double : prépare
+TD /RowSpan 2 | 14
+TD /ColSpan 3 | Bilan de l’année avec le'
+[ "$got" = "$want" ] && ok "structure 53: header scopes and spans on both pages, read by poppler" \
+    || fail "structure 53: header scopes and spans" "$(diff <(echo "$want") <(echo "$got") | head -12)"
+n=$(pdfinfo -struct "$S/layout-53-table-header-spans.pdf" 2>/dev/null | grep -cE '^ +TD:?$')
+[ "$n" = 155 ] && ok "structure 53: 155 TD, the empty cell one of them" \
+    || fail "structure 53: $n TD, expected 155 (40 rows of 4 columns, 5 places taken by spans)"
+
+# Each link annotation's /Contents, in page order: a link's text, or the
+# address said as what it is when the text is only the address.
+link_contents() { # PDF
+    qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1]
+def value(x):
+    return objs.get("obj:" + x, {}).get("value") if isinstance(x, str) and x.endswith(" R") else x
+root = value(objs["trailer"]["value"]["/Root"])
+def pages(n):
+    n = value(n)
+    if n.get("/Type") == "/Page":
+        yield n
+    for k in n.get("/Kids", []):
+        yield from pages(k)
+for p in pages(root["/Pages"]):
+    for a in value(p.get("/Annots", [])):
+        a = value(a)
+        if a.get("/Subtype") == "/Link":
+            print(a.get("/Contents", "(none)")[2:].replace("\u00a0", " ").replace("\u202f", " "))'
+}
+got=$(link_contents "$S/layout-53-table-header-spans.pdf")
+[ "$got" = $'Écrire à claire.lemaire@ac-orleans-tours.fr\npréparer la certification Pix' ] \
+    && ok "structure 53: each link's /Contents" || fail "structure 53: the links' /Contents" "$got"
+got=$(link_contents "$S/layout-05-links.pdf")
+want=$'espace Numérique du site du collège\n« Vie de l’établissement > Numérique »\nÉcrire à claire.lemaire@ac-orleans-tours.fr'
+want+=$'\nenvoyez un courriel au secrétariat de direction en précisant la salle, le matériel et l’heure\nprotocole de signalement'
+[ "$got" = "$want" ] && ok "structure 05: each link's /Contents, an internal link's too" \
+    || fail "structure 05: the links' /Contents" "$(diff <(echo "$want") <(echo "$got"))"
+
+# The checks of tools/structure.py can fail: a TH without its scope, a span
+# one column short and a link without /Contents are each reported.
+qpdf --qdf --object-streams=disable "$S/layout-53-table-header-spans.pdf" "$S/53.qdf" 2>/dev/null
+for case in 'scope|^ +/Scope /Column$||a TH without /Scope /Column' \
+    'span|^( +/ColSpan )3$|\g<1>2|a Table whose rows, spans counted' \
+    'contents|^ +/Contents \(pr||a Link annotation without /Contents'; do
+    IFS='|' read -r what pattern by message <<<"$case"
+    python3 -c '
+import re, sys
+pattern, by, src, dst = sys.argv[1:]
+lines = open(src, "rb").read().split(b"\n")
+for i, line in enumerate(lines):
+    if re.search(pattern.encode(), line):
+        lines[i] = re.sub(pattern.encode(), by.encode(), line) if by else None
+        break
+open(dst, "wb").write(b"\n".join(l for l in lines if l is not None))' "$pattern" "$by" "$S/53.qdf" "$S/53-$what.qdf"
+    fix-qdf "$S/53-$what.qdf" >"$S/53-$what.pdf" 2>/dev/null
+    out=$(python3 tests/tools/structure.py --no-text "$S/53-$what.pdf" "$S/layout-53-table-header-spans.dump" 2>&1)
+    grep -qF "$message" <<<"$out" && ! cmp -s "$S/53.qdf" "$S/53-$what.qdf" \
+        && ok "structure.py reports $what: $message" || fail "structure.py misses a broken $what" "$out"
+done

@@ -385,12 +385,14 @@ render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned c
              size_t *len)
 {
     MemOut painted = {0};
-    Status st = paint_pdf(run, pages, creation_date(run, doc), PRODUCER, write_memory, &painted);
+    PaintRecord record;
+    Status st =
+        paint_pdf(run, pages, creation_date(run, doc), PRODUCER, &record, write_memory, &painted);
     if (st != STATUS_OK)
         goto out;
     FinishSignature *sigs = NULL;
     const char **alts = NULL;
-    FinishOptions fo = {.lang = doc->lang, .producer = PRODUCER};
+    FinishOptions fo = {.lang = doc->lang, .producer = PRODUCER, .record = &record};
     fo.nalts = pdf_figures(&run->arena, pages, &alts);
     fo.alts = alts;
     /* The public copy is for reading: nobody signs it. */

@@ -419,7 +419,19 @@ row_cells(const Box *row, int n, const Box **out)
             out[col++] = cell;
 }
 
-/* A table: one atom per row group (rows tied together by rowspans). */
+void
+pg_cell_span(const Box *cell, int *cols, int *rows)
+{
+    const Box *row = cell->parent, *table = row ? row->parent : NULL;
+    int n = table ? table->ncols : 1, left = 0;
+    for (const Box *r = row; r && r->header == row->header; r = r->next)
+        left++;
+    *cols = cell->colspan < n ? cell->colspan : n;
+    *rows = cell->rowspan < left ? cell->rowspan : left;
+}
+
+/* A table: one atom per row group (rows tied together by rowspans): a
+ * cell's rows are those of pg_cell_span. */
 static void
 measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
 {

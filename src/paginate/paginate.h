@@ -90,6 +90,13 @@ typedef struct Pages {
  * Everything is in r's arena or registered with r. */
 Status pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out);
 
+/* The columns and rows a table cell (a BOX_CELL) spans as placed: its
+ * colspan and rowspan, the rows cut at the end of the head or of the body
+ * (measure.c: header rows repeat as a group, so a rowspan never carries a
+ * header cell into the body, nor past the table's last row). A row that
+ * needs more columns than the table has is an error of doc_build. */
+void pg_cell_span(const Box *cell, int *cols, int *rows);
+
 /* Writes a stable text dump of the pages: one line per fragment with its
  * box, lines and position in points. */
 void pg_dump(const Pages *pages, FILE *fp);

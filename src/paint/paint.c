@@ -11,7 +11,9 @@
  * artifacts (see ARTIFACT_TAG). Links use named destinations only: Cairo
  * 1.16 loses a page=N link to a later page. A line that ends between two
  * words gets a space glyph without ink at its end, so that the PDF's text
- * keeps them apart (draw_separator).
+ * keeps them apart (draw_separator). A row's cells are all tagged, those
+ * with nothing drawn on the page as empty TH or TD (tag_skipped_cells); the
+ * cells and links tagged go to paint's record, for the finish stage.
  */
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +29,7 @@ typedef struct Tag {
     const Box *box;
     const char *name;
     const Para *part; /* the text of a P that is one of several of its box (a signature's) */
+    const Box *cell;  /* a TR's: the last cell tagged in it */
 } Tag;
 
 typedef struct Painter {
@@ -39,6 +42,7 @@ typedef struct Painter {
     unsigned char *holds;  /* per box index: 0 not known, 1 no, 2 yes (holds_elements) */
     unsigned nboxes;
     int warned_artifact_link; /* once per document */
+    PaintRecord *record;      /* NULL: nothing recorded */
 } Painter;
 
 static void
@@ -66,6 +70,45 @@ quoted(Arena *a, const char *s)
     d[o++] = '\'';
     d[o] = '\0';
     return d;
+}
+
+/* --- the record for the finish stage ------------------------------------- */
+
+/* Room for one more element of size bytes in *items (n used of *cap), the
+ * array doubled in the arena when full; 0 out of memory (the arena says so,
+ * and the record stops growing: its counts then differ from the tree's). */
+static int
+grow(Arena *a, void **items, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return 1;
+    int want = *cap ? *cap * 2 : 64;
+    void *more = arena_alloc_array(a, (size_t)want, size);
+    if (!more)
+        return 0;
+    if (n)
+        memcpy(more, *items, (size_t)n * size);
+    *items = more;
+    *cap = want;
+    return 1;
+}
+
+static void
+record_cell(Painter *p, const Box *cell)
+{
+    PaintRecord *rec = p->record;
+    if (rec && grow(&p->run->arena, (void **)&rec->cells, rec->ncells, &rec->cap_cells,
+                    sizeof(*rec->cells)))
+        rec->cells[rec->ncells++] = cell;
+}
+
+static void
+record_link(Painter *p, const Para *para, const TextLink *link)
+{
+    PaintRecord *rec = p->record;
+    if (rec && grow(&p->run->arena, (void **)&rec->links, rec->nlinks, &rec->cap_links,
+                    sizeof(*rec->links)))
+        rec->links[rec->nlinks++] = (PaintLink){para, link};
 }
 
 /* --- structure tags ---------------------------------------------------- */
@@ -116,15 +159,15 @@ chain_of(const Frag *f, Tag *chain)
         const Box *b = boxes[i];
         const char *name = box_tag(b, i == 0 ? f->role : ROLE_P);
         if (name && k < PAINT_MAX_TAGS - 1)
-            chain[k++] = (Tag){b, name, NULL};
+            chain[k++] = (Tag){.box = b, .name = name};
         /* A signature block's lines (place and date, role, name) are
          * paragraphs of its Div, each its own: read as one, "La présidente
          * de séance" and "Mme Hélène Rousseau" ran together. */
         if (i == 0 && b->kind == BOX_SIGNATURE && f->kind == FRAG_TEXT && k < PAINT_MAX_TAGS - 1)
-            chain[k++] = (Tag){b, "P", f->para};
+            chain[k++] = (Tag){.box = b, .name = "P", .part = f->para};
         if (b->kind == BOX_ITEM && k < PAINT_MAX_TAGS - 1) {
             int label = i == 0 && f->role == ROLE_LABEL;
-            chain[k++] = (Tag){b, label ? "Lbl" : "LBody", NULL};
+            chain[k++] = (Tag){.box = b, .name = label ? "Lbl" : "LBody"};
             if (label)
                 break;
         }
@@ -132,12 +175,39 @@ chain_of(const Frag *f, Tag *chain)
     return k;
 }
 
+/* Tags, empty, the cells of the row that t (an open TR) holds from the one
+ * after its last tagged cell up to stop (NULL: to the row's end), and makes
+ * stop its last tagged cell; nothing when stop comes before (a cell opened
+ * again: it is no skipped one). A cell with nothing drawn on this page
+ * (empty, or its text all on another page of a row cut by a page) is
+ * still a TH or TD: without it, a reader puts the next cells in the wrong
+ * columns. */
+static void
+tag_skipped_cells(Painter *p, Tag *t, const Box *stop)
+{
+    const Box *from = t->cell ? t->cell->next : t->box->first, *c = from;
+    while (stop && c && c != stop)
+        c = c->next;
+    if (stop && !c)
+        return;
+    for (c = from; c && c != stop; c = c->next) {
+        const char *name = box_tag(c, ROLE_P);
+        cairo_tag_begin(p->cr, name, NULL);
+        cairo_tag_end(p->cr, name);
+        record_cell(p, c);
+    }
+    t->cell = stop;
+}
+
 static void
 close_to(Painter *p, int depth)
 {
     while (p->nopen > depth) {
         p->nopen--;
-        cairo_tag_end(p->cr, p->open[p->nopen].name);
+        Tag *t = &p->open[p->nopen];
+        if (t->box && t->box->kind == BOX_ROW)
+            tag_skipped_cells(p, t, NULL);
+        cairo_tag_end(p->cr, t->name);
     }
 }
 
@@ -153,8 +223,14 @@ open_chain(Painter *p, const Frag *f)
         same++;
     close_to(p, same);
     for (int i = same - 1; i < n && p->nopen < PAINT_MAX_TAGS; i++) {
+        Tag *row = p->nopen > 1 ? &p->open[p->nopen - 1] : NULL;
+        int cell = chain[i].box->kind == BOX_CELL;
+        if (cell && row && row->box == chain[i].box->parent)
+            tag_skipped_cells(p, row, chain[i].box);
         cairo_tag_begin(p->cr, chain[i].name, NULL);
         p->open[p->nopen++] = chain[i];
+        if (cell)
+            record_cell(p, chain[i].box); /* its TH or TD (box_tag) */
     }
 }
 
@@ -230,7 +306,7 @@ open_artifact(Painter *p)
         return;
     close_to(p, kept_open(p));
     cairo_tag_begin(p->cr, ARTIFACT_TAG, NULL);
-    p->open[p->nopen++] = (Tag){NULL, ARTIFACT_TAG, NULL};
+    p->open[p->nopen++] = (Tag){.name = ARTIFACT_TAG};
 }
 
 /* --- drawing ------------------------------------------------------------ */
@@ -282,6 +358,7 @@ draw_links(Painter *p, const Frag *f)
             char *attrs = arena_printf(&p->run->arena, "%s=%s rect=[%s]", l->href ? "uri" : "dest",
                                        target ? target : "''", rects->str);
             if (attrs) {
+                record_link(p, para, l);
                 cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
                 cairo_tag_end(p->cr, CAIRO_TAG_LINK);
             }
@@ -586,12 +663,14 @@ set_metadata(cairo_surface_t *s, const Doc *d, const char *create_date, const ch
 
 Status
 paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-          cairo_write_func_t write, void *closure)
+          PaintRecord *record, cairo_write_func_t write, void *closure)
 {
     const Doc *d = pages->doc;
-    Painter p = {.run = r};
+    Painter p = {.run = r, .record = record};
     Status st = STATUS_OK;
 
+    if (record)
+        *record = (PaintRecord){0};
     p.nboxes = d->nboxes;
     p.holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
     if (!p.holds)
@@ -603,7 +682,7 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
         p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
     set_metadata(p.surface, d, create_date, producer);
     cairo_tag_begin(p.cr, "Document", NULL);
-    p.open[p.nopen++] = (Tag){NULL, "Document", NULL};
+    p.open[p.nopen++] = (Tag){.name = "Document"};
 
     for (const Page *pg = pages->first; pg; pg = pg->next) {
         for (const Frag *f = pg->first; f; f = f->next)

@@ -18,14 +18,35 @@
  * deeper boxes share their ancestors' tags. */
 #define PAINT_MAX_TAGS 256
 
+/* A link paint tagged: the text it sits in, and its byte range there. */
+typedef struct PaintLink {
+    const Para *para;
+    const TextLink *link;
+} PaintLink;
+
+/* What paint tagged that Cairo 1.16 cannot complete and the finish stage
+ * does (pdf/record.c): the cell of each TH and TD element and the link of
+ * each Link element, in the order paint opened them, which is the
+ * structure tree's order. A table that runs onto another page is a Table
+ * element on each page, its header rows tagged again as TH under it, so a
+ * header cell appears once per page; so does a cell cut by a page. In the
+ * run's arena; the counts no longer match the tree when memory ran out. */
+typedef struct PaintRecord {
+    const Box **cells; /* each a BOX_CELL */
+    int ncells, cap_cells;
+    PaintLink *links;
+    int nlinks, cap_links;
+} PaintRecord;
+
 /* Paints pages as a PDF written through write(closure, …). create_date is
  * ISO 8601 ("2026-10-08T17:30:00+02:00"), or "" for a PDF without a creation
  * date: the clock's time is never written (Cairo would, if not told).
  * producer names the program ("copil 0.1.0"). A Figure opens for each image
  * and chart fragment that is not an artifact, in page order (pdf_figures
- * counts on it). Errors (a Cairo failure, including tags out of order) are
+ * counts on it). When record is not NULL, it is filled as described above
+ * (zeroed first). Errors (a Cairo failure, including tags out of order) are
  * Diags on r and STATUS_IO. */
 Status paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-                 cairo_write_func_t write, void *closure);
+                 PaintRecord *record, cairo_write_func_t write, void *closure);
 
 #endif

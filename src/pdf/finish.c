@@ -655,6 +655,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     catalog(q, opt);
     artifacts(q);
     alternative_texts(r, q, opt, &w);
+    pdf_apply_record(r, q, opt);
     links_and_tabs(q);
     signature_fields(r, q, opt, &w);
     pdf_conformance(r, q, opt->lang ? opt->lang : "fr-FR");

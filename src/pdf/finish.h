@@ -16,6 +16,9 @@
  *     element inside its block's Div (in the document element, with a
  *     warning, when the tree does not hold one Div per field);
  *   - /F 4 (print) on links and /Tabs /S on pages with annotations;
+ *   - from paint's record (pdf/record.c): /A << /O /Table /Scope /Column >>
+ *     on every TH, /ColSpan and /RowSpan on the cells that span, and
+ *     /Contents on every link annotation;
  *   - what PDF/A-2u and PDF/UA-1 ask of the whole file (pdf/metadata.c): XMP
  *     metadata agreeing with the Info dictionary and claiming both, the sRGB
  *     output intent, /CIDToGIDMap on CIDFontType2 fonts, no /Interpolate;
@@ -29,6 +32,7 @@
 
 #include "core/run.h"
 #include "paginate/paginate.h"
+#include "paint/paint.h"
 
 typedef struct FinishSignature {
     const char *name;      /* the field's name: "Signature-chef-etablissement" */
@@ -43,7 +47,8 @@ typedef struct FinishOptions {
     const FinishSignature *sigs;
     int nsigs; /* 0: no fields (the public copy) */
     const char *const *alts;
-    int nalts; /* the Figures' alternative texts, in tree order (pdf_figures) */
+    int nalts;                 /* the Figures' alternative texts, in tree order (pdf_figures) */
+    const PaintRecord *record; /* the cells and links paint tagged; NULL: none */
 } FinishOptions;
 
 /* The signature fields of pages: one per signature block's blank area, in

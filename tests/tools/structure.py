@@ -19,7 +19,14 @@ Checks, each failure printed on one line:
     paragraphs, are not run together in the tree's text, and a word broken
     at a hyphen stays one word (not with --no-text either);
   - every Figure has a non-empty /Alt;
-  - every Table has a row of TH cells; every L holds LI with Lbl and LBody,
+  - every Table has a row of TH cells; every TH says /Scope /Column (in an
+    /A dictionary owned by /Table), a cell's /ColSpan and /RowSpan are
+    whole numbers from 1, and each Table's rows, spans counted, are as wide
+    as one another, no RowSpan reaching past its Table (read by qpdf);
+  - every Link annotation has a non-empty /Contents and is reached from a
+    Link element of the tree by an OBJR, its /StructParent leading to that
+    element through the parent tree (read by qpdf);
+  - every L holds LI with Lbl and LBody,
     the Lbl first; a list split by a page is one L;
   - with --headings: headings nest (H1 first, never a level skipped);
   - every page's painting operators (text, fills, strokes, images) sit in
@@ -52,7 +59,8 @@ def flat(s):
 
 
 def tree(pdf):
-    """pdfinfo -struct-text as (depth, name, text) rows."""
+    """pdfinfo -struct-text as (depth, name, text) rows; an element with
+    attributes is printed "TH:", its attributes below it."""
     rows = []
     for line in run("pdfinfo", "-struct-text", pdf).decode("utf-8").splitlines():
         depth = (len(line) - len(line.lstrip(" "))) // 2
@@ -60,8 +68,10 @@ def tree(pdf):
         if body.startswith('"'):
             if rows:
                 rows[-1][2] += body[1:-1]
+        elif body.startswith("/"):
+            continue  # an attribute of the element above ("TH:" then "/Scope /Column")
         elif body:
-            rows.append([depth, body.split()[0], ""])
+            rows.append([depth, body.split()[0].rstrip(":"), ""])
     return rows
 
 
@@ -164,6 +174,113 @@ def kids(rows, i):
     return out
 
 
+def pdf_objects(objects):
+    """Resolves qpdf's JSON (v2): value(x) follows a reference, text(x) reads a
+    string as text."""
+    def value(x):
+        if isinstance(x, str) and x.endswith(" R"):
+            return objects.get("obj:" + x, {}).get("value")
+        return x
+
+    def text(x):
+        x = value(x)
+        if isinstance(x, str) and x[:2] in ("u:", "b:"):
+            return x[2:] if x[0] == "u" else bytes.fromhex(x[2:]).decode("latin-1")
+        return x if isinstance(x, str) else None
+
+    return value, text
+
+
+def table_and_link_failures(objects):
+    """The failures of the checks on TH, TD and Link elements (see above)."""
+    value, text = pdf_objects(objects)
+    out = []
+    root = value(objects.get("trailer", {}).get("value", {}).get("/Root"))
+    tree = value(root.get("/StructTreeRoot")) if isinstance(root, dict) else None
+    if not isinstance(tree, dict):
+        return out
+
+    def attrs(e):
+        """The /Table attributes of element e, merged."""
+        a = value(e.get("/A"))
+        merged = {}
+        for d in a if isinstance(a, list) else [a]:
+            d = value(d)
+            if isinstance(d, dict) and d.get("/O") == "/Table":
+                merged.update(d)
+        return merged
+
+    def kids(e):
+        k = value(e.get("/K"))
+        return [value(x) for x in (k if isinstance(k, list) else [k])]
+
+    tables, link_objs = [], {}
+    def walk(k, depth):
+        k = value(k)
+        if depth > 300:
+            return
+        if isinstance(k, list):
+            for x in k:
+                walk(x, depth)
+        elif isinstance(k, dict) and "/S" in k:
+            if k["/S"] == "/Table":
+                tables.append(k)
+            if k["/S"] == "/Link":
+                for x in kids(k):
+                    if isinstance(x, dict) and x.get("/Type") == "/OBJR":
+                        link_objs[x.get("/Obj")] = k
+            walk(k.get("/K"), depth + 1)
+    walk(tree.get("/K"), 0)
+
+    for t in tables:
+        rows = [r for r in kids(t) if isinstance(r, dict) and r.get("/S") == "/TR"]
+        widths, below = [], []  # below: rows still taken, one per spanning cell
+        for i, r in enumerate(rows):
+            below = [n - 1 for n in below if n > 1]
+            width = len(below)
+            for c in kids(r):
+                if not isinstance(c, dict) or c.get("/S") not in ("/TH", "/TD"):
+                    continue
+                a = attrs(c)
+                cols, span = a.get("/ColSpan", 1), a.get("/RowSpan", 1)
+                if c["/S"] == "/TH" and a.get("/Scope") != "/Column":
+                    out.append("a TH without /Scope /Column (%s)" % (a or "no /A"))
+                if not (isinstance(cols, int) and cols >= 1 and isinstance(span, int) and span >= 1):
+                    out.append("a cell with /ColSpan %r /RowSpan %r" % (cols, span))
+                    continue
+                if i + span > len(rows):
+                    out.append("a /RowSpan %d reaches past its Table's %d rows" % (span, len(rows)))
+                width += cols
+                below += [span] * cols
+            widths.append(width)
+        if len(set(widths)) > 1:
+            out.append("a Table whose rows, spans counted, have %s cells" % widths)
+
+    annots = [(k, o["value"]) for k, o in objects.items()
+              if isinstance(o, dict) and isinstance(o.get("value"), dict)
+              and o["value"].get("/Subtype") == "/Link"]
+    nums = []
+    def number_tree(n, depth=0):
+        n = value(n)
+        if isinstance(n, dict) and depth < 20:
+            nums.extend(value(n.get("/Nums")) or [])
+            for kid in value(n.get("/Kids")) or []:
+                number_tree(kid, depth + 1)
+    number_tree(tree.get("/ParentTree"))
+    parents = dict(zip(nums[0::2], nums[1::2]))
+    for key, a in annots:
+        ref = key[4:]
+        contents = text(a.get("/Contents"))
+        if not contents or not contents.strip():
+            out.append("a Link annotation without /Contents (%s)" % ref)
+        elem = link_objs.get(ref)
+        if elem is None:
+            out.append("a Link annotation that no Link element reaches (%s)" % ref)
+        elif value(parents.get(a.get("/StructParent"))) is not elem:
+            out.append("a Link annotation whose /StructParent is not its Link element (%s)" % ref)
+    return out
+
+
 def main():
     args = sys.argv[1:]
     headings = "--headings" in args
@@ -248,6 +365,10 @@ def main():
         if isinstance(v, dict) and v.get("/S") == "/Figure":
             alt = v.get("/Alt", "")
             check(isinstance(alt, str) and len(alt) > 2, "a Figure without /Alt (%s)" % key)
+
+    for f in table_and_link_failures(objects):
+        check(False, f)
+    check(True, "tables and links")
 
     # Every painting operator inside marked content.
     pages = run("qpdf", "--show-pages", pdf).decode().splitlines()

@@ -22,6 +22,7 @@ main(void)
     test_chart();
     test_redact();
     test_finish();
+    test_record();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

@@ -49,5 +49,6 @@ void test_hyphen(void);
 void test_chart(void);
 void test_redact(void);
 void test_finish(void);
+void test_record(void);
 
 #endif

@@ -115,7 +115,7 @@ finish_case(const Mem *pdf, int nalts, int nsigs, const char *want0, const char 
         {"Signature-a", "A", 0, 10, 10, 50, 50},
         {"Signature-b", "B", 0, 60, 10, 100, 50},
     };
-    FinishOptions fo = {"fr-FR", "copil test", sigs, nsigs, alts, nalts};
+    FinishOptions fo = {"fr-FR", "copil test", sigs, nsigs, alts, nalts, NULL};
     Run r;
     unsigned char *out = NULL;
     size_t len = 0;

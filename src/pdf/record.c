@@ -1,0 +1,304 @@
+/*
+ * pdf/record.c — the finish stage's part that completes what paint tagged:
+ * table cells and links (paint's record, paint/paint.h) → structure
+ * attributes and annotation descriptions, with libqpdf.
+ *
+ * Cairo 1.16 writes TH, TD and Link elements but no attribute dictionary and
+ * no /Contents. Here the tree is walked once, in order, and its n-th TH or TD
+ * gets the attributes of the n-th cell paint tagged, its n-th Link element's
+ * annotation the text of the n-th link: only when the tree holds exactly
+ * what the record says (else a warning, and never the attributes of another
+ * cell). A link annotation left without /Contents gets its own target.
+ * It does not add header ids (/Headers): copil's tables have column headers
+ * only, which /Scope /Column describes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <qpdf/qpdf-c.h>
+
+#include "pdf/internal.h"
+
+#define MAX_DEPTH PAINT_MAX_TAGS
+#define MAX_ELEMS 100000
+
+/* --- the tree's cells and links, in order ------------------------------- */
+
+typedef struct List {
+    qpdf_oh *items;
+    int n, cap;
+} List;
+
+/* Appends oh; 0 out of memory (the list then no longer counts the tree). */
+static int
+list_push(List *l, qpdf_oh oh)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 256;
+        qpdf_oh *more = realloc(l->items, (size_t)cap * sizeof(*more));
+        if (!more)
+            return 0;
+        l->items = more;
+        l->cap = cap;
+    }
+    l->items[l->n++] = oh;
+    return 1;
+}
+
+typedef struct CellWalk {
+    qpdf_data q;
+    List cells; /* TH and TD elements */
+    List links; /* Link elements */
+    int count, failed;
+} CellWalk;
+
+/* Collects the TH, TD and Link elements under k (an element, or an array of
+ * kids) in document order, through /K only, within MAX_DEPTH and MAX_ELEMS
+ * (failed is set beyond them: the lists would be short). Handles that are
+ * not kept are released at once (the C API keeps them until qpdf_cleanup). */
+static void
+walk(CellWalk *w, qpdf_oh k, int depth)
+{
+    qpdf_data q = w->q;
+    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS) {
+        w->failed = 1;
+        goto release;
+    }
+    if (qpdf_oh_is_array(q, k)) {
+        int n = qpdf_oh_get_array_n_items(q, k);
+        for (int i = 0; i < n; i++)
+            walk(w, qpdf_oh_get_array_item(q, k, i), depth);
+        goto release;
+    }
+    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
+        goto release; /* a marked-content id, an OBJR */
+    qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
+    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : "";
+    int cell = !strcmp(tag, "/TH") || !strcmp(tag, "/TD"), link = !strcmp(tag, "/Link");
+    qpdf_oh_release(q, s);
+    if (cell && !list_push(&w->cells, k))
+        w->failed = 1;
+    if (link && !list_push(&w->links, k))
+        w->failed = 1;
+    if (!link && qpdf_oh_has_key(q, k, "/K"))
+        walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1); /* a cell may hold a table */
+    if (cell || link)
+        return; /* kept */
+release:
+    qpdf_oh_release(q, k);
+}
+
+/* --- table cells ---------------------------------------------------------- */
+
+static int
+is_tag(qpdf_data q, qpdf_oh e, const char *name)
+{
+    qpdf_oh s = qpdf_oh_get_key(q, e, "/S");
+    int yes = qpdf_oh_is_name(q, s) && !strcmp(qpdf_oh_get_name(q, s), name);
+    qpdf_oh_release(q, s);
+    return yes;
+}
+
+/* The i-th TH or TD of the tree gets the attributes of the i-th cell paint
+ * tagged, when the tree holds as many, each of the kind its cell is. */
+static void
+cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const List *cells)
+{
+    int same = cells->n == rec->ncells;
+    for (int i = 0; same && i < cells->n; i++)
+        same = is_tag(q, cells->items[i], rec->cells[i]->header ? "/TH" : "/TD");
+    if (!same) {
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "the table cells are left without their header scopes and spans: the PDF's "
+                 "structure holds %d TH and TD element%s for %d tagged cells",
+                 cells->n, cells->n == 1 ? "" : "s", rec->ncells);
+        return;
+    }
+    for (int i = 0; i < cells->n; i++) {
+        const Box *cell = rec->cells[i];
+        int cols, rows;
+        pg_cell_span(cell, &cols, &rows);
+        if (!cell->header && cols <= 1 && rows <= 1)
+            continue;
+        qpdf_oh a = qpdf_oh_new_dictionary(q);
+        qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
+        if (cell->header)
+            qpdf_oh_replace_key(q, a, "/Scope", qpdf_oh_new_name(q, "/Column"));
+        if (cols > 1)
+            qpdf_oh_replace_key(q, a, "/ColSpan", qpdf_oh_new_integer(q, cols));
+        if (rows > 1)
+            qpdf_oh_replace_key(q, a, "/RowSpan", qpdf_oh_new_integer(q, rows));
+        qpdf_oh_replace_key(q, cells->items[i], "/A", a);
+    }
+}
+
+/* --- links ------------------------------------------------------------------ */
+
+/* Appends the n bytes at s to b (cap bytes), as read aloud: soft hyphens
+ * dropped, line breaks and tabs as spaces, spaces collapsed, none leading. */
+static void
+append_words(char *b, size_t *len, size_t cap, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && *len + 4 < cap;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) { /* U+00AD */
+            i += 2;
+            continue;
+        }
+        int line_sep = c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                       ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9);
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || line_sep) {
+            if (*len > 0 && b[*len - 1] != ' ')
+                b[(*len)++] = ' ';
+            i += line_sep ? 3 : 1;
+            continue;
+        }
+        b[(*len)++] = (char)c;
+        i++;
+    }
+    b[*len] = '\0';
+}
+
+/* The target of a link without its scheme: "a@b.fr" for "mailto:a@b.fr",
+ * "example.fr/x" for "https://example.fr/x"; *mail says which. */
+static const char *
+bare_target(const char *href, int *mail)
+{
+    *mail = !strncmp(href, "mailto:", 7);
+    if (*mail)
+        return href + 7;
+    const char *p = strstr(href, "://");
+    return p ? p + 3 : href;
+}
+
+/* The description of a link: its text, or, when its text is only its
+ * address (a bare URI or e-mail address), that address said as what it is.
+ * In out, cap bytes. */
+static void
+describe(char *out, size_t cap, const char *lang, const char *text, size_t n, const char *href)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    append_words(out, &len, cap, text, n);
+    while (len > 0 && out[len - 1] == ' ')
+        out[--len] = '\0';
+    if (!href)
+        return;
+    int mail;
+    const char *bare = bare_target(href, &mail);
+    size_t bl = strlen(bare);
+    while (bl > 0 && bare[bl - 1] == '/')
+        bl--; /* "example.fr/" is written "example.fr" */
+    int only_address = len == 0 || !strcmp(out, href) || (len == bl && !strncmp(out, bare, bl));
+    if (!only_address)
+        return;
+    int fr = lang && !strncmp(lang, "fr", 2);
+    const char *say = mail ? (fr ? "Écrire à " : "Write to ") : (fr ? "Lien vers " : "Link to ");
+    len = 0;
+    out[0] = '\0';
+    append_words(out, &len, cap, say, strlen(say));
+    append_words(out, &len, cap, bare, bl);
+}
+
+/* The annotation a Link element reaches by its OBJR; a null handle when none. */
+static qpdf_oh
+annotation_of(qpdf_data q, qpdf_oh link)
+{
+    qpdf_oh k = qpdf_oh_get_key(q, link, "/K");
+    int n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+    for (int i = 0; i < n; i++) {
+        qpdf_oh kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
+        if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/Obj"))
+            return qpdf_oh_get_key(q, kid, "/Obj");
+    }
+    return qpdf_oh_new_null(q);
+}
+
+/* The i-th Link element's annotation gets the description of the i-th link
+ * paint tagged, when the tree holds as many Link elements. */
+static void
+link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const List *links, const char *lang)
+{
+    if (links->n != rec->nlinks) {
+        run_diag(r, DIAG_WARNING, 0, 0,
+                 "the links are described by their targets, not their texts: the PDF's "
+                 "structure holds %d Link element%s for %d links",
+                 links->n, links->n == 1 ? "" : "s", rec->nlinks);
+        return;
+    }
+    for (int i = 0; i < links->n; i++) {
+        const PaintLink *l = &rec->links[i];
+        qpdf_oh annot = annotation_of(q, links->items[i]);
+        if (!qpdf_oh_is_dictionary(q, annot) || l->link->start < 0 ||
+            l->link->end > (int)l->para->len || l->link->end < l->link->start)
+            continue;
+        char text[1024];
+        describe(text, sizeof text, lang, l->para->text + l->link->start,
+                 (size_t)(l->link->end - l->link->start), l->link->href);
+        if (!*text)
+            continue; /* the fallback below gives its target */
+        qpdf_oh_replace_key(q, annot, "/Contents", qpdf_oh_new_unicode_string(q, text));
+    }
+}
+
+/* Every link annotation still without /Contents is described by its own
+ * target: its URI, else its destination's name. Never wrong, if less
+ * telling than its text. */
+static void
+link_fallbacks(qpdf_data q, const char *lang)
+{
+    int npages = qpdf_get_num_pages(q);
+    for (int p = 0; p < npages; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+        int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+        for (int i = 0; i < n; i++) {
+            qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
+            qpdf_oh sub = qpdf_oh_get_key(q, a, "/Subtype");
+            int link = qpdf_oh_is_name(q, sub) && !strcmp(qpdf_oh_get_name(q, sub), "/Link");
+            if (!link || qpdf_oh_has_key(q, a, "/Contents"))
+                continue;
+            qpdf_oh action = qpdf_oh_get_key(q, a, "/A");
+            qpdf_oh uri = qpdf_oh_get_key(q, action, "/URI");
+            qpdf_oh dest = qpdf_oh_has_key(q, a, "/Dest") ? qpdf_oh_get_key(q, a, "/Dest")
+                                                          : qpdf_oh_get_key(q, action, "/D");
+            const char *href = qpdf_oh_is_string(q, uri)    ? qpdf_oh_get_utf8_value(q, uri)
+                               : qpdf_oh_is_string(q, dest) ? qpdf_oh_get_utf8_value(q, dest)
+                                                            : NULL;
+            if (!href || !*href)
+                continue;
+            char text[1024];
+            describe(text, sizeof text, lang, "", 0, qpdf_oh_is_string(q, uri) ? href : NULL);
+            if (!*text) /* a destination's name */
+                describe(text, sizeof text, lang, href, strlen(href), NULL);
+            qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, text));
+        }
+    }
+}
+
+/* --- the phase ---------------------------------------------------------------- */
+
+void
+pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt)
+{
+    const PaintRecord *rec = opt->record;
+    CellWalk w = {.q = q};
+    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+    /* With nothing to pair, the tree is not walked (see pdf_finish). */
+    if (rec && (rec->ncells || rec->nlinks) && qpdf_oh_is_dictionary(q, tree)) {
+        walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
+        if (w.failed)
+            run_diag(r, DIAG_WARNING, 0, 0,
+                     "the PDF's structure is too large or too deep to give its table cells "
+                     "their header scopes and spans, and its links their texts");
+        else {
+            if (rec->ncells || w.cells.n)
+                cell_attributes(r, q, rec, &w.cells);
+            if (rec->nlinks || w.links.n)
+                link_contents(r, q, rec, &w.links, opt->lang);
+        }
+    }
+    link_fallbacks(q, opt->lang);
+    free(w.cells.items);
+    free(w.links.items);
+}
