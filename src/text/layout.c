@@ -756,11 +756,43 @@ unstretch_line(PangoLayout *layout, PangoLayout *natural, int i)
     }
 }
 
+/* 0 when no line of layout but the last has its word spaces stretched past
+ * 1.7 times their natural advance (the font's, for each space glyph): then
+ * none is past RIVER, and the paragraph need not be laid out again
+ * unjustified. A screen, with room for rounding: the lines it lets through
+ * are measured against the natural layout itself. */
+static int
+may_have_rivers(PangoLayout *layout)
+{
+    const char *text = pango_layout_get_text(layout);
+    for (GSList *ls = pango_layout_get_lines_readonly(layout); ls && ls->next; ls = ls->next) {
+        const PangoLayoutLine *line = ls->data;
+        long now = 0, natural = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            const PangoGlyphItem *run = l->data;
+            for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+                if (!space_at(text, run->item->offset + run->glyphs->log_clusters[g]))
+                    continue;
+                PangoRectangle ink, logical;
+                pango_font_get_glyph_extents(run->item->analysis.font, run->glyphs->glyphs[g].glyph,
+                                             &ink, &logical);
+                now += run->glyphs->glyphs[g].geometry.width;
+                natural += logical.width;
+            }
+        }
+        if (natural > 0 && 10 * now > 17 * natural)
+            return 1;
+    }
+    return 0;
+}
+
 /* The lines of layout (a whole paragraph, justified) stretched past RIVER
  * set ragged. */
 static void
 no_rivers(PangoLayout *layout)
 {
+    if (!may_have_rivers(layout))
+        return;
     PangoLayout *natural = pango_layout_copy(layout);
     pango_layout_set_justify(natural, FALSE);
     int n = pango_layout_get_line_count(layout);
