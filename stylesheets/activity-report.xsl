@@ -98,7 +98,7 @@
           <head><row><cell>Mission</cell><cell>Part</cell><cell>Détail</cell></row></head>
           <xsl:for-each select="$rep/d:time-shares/d:share">
             <row>
-              <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@axis"/><xsl:with-param name="table" select="$axes"/></xsl:call-template></cell>
+              <cell header="row"><xsl:call-template name="label"><xsl:with-param name="code" select="@axis"/><xsl:with-param name="table" select="$axes"/></xsl:call-template></cell>
               <cell style="cell-right"><xsl:call-template name="number"><xsl:with-param name="value" select="@percent"/></xsl:call-template> %</cell>
               <cell><xsl:value-of select="normalize-space(.)"/></cell>
             </row>
@@ -155,13 +155,13 @@
             <head><row><cell>Catégorie</cell><cell>Demandes</cell><cell>Délai habituel</cell><cell>Remarque</cell></row></head>
             <xsl:for-each select="$rep/d:support/d:category">
               <row>
-                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@code"/><xsl:with-param name="table" select="$supports"/></xsl:call-template></cell>
+                <cell header="row"><xsl:call-template name="label"><xsl:with-param name="code" select="@code"/><xsl:with-param name="table" select="$supports"/></xsl:call-template></cell>
                 <cell style="cell-right"><xsl:value-of select="@count"/></cell>
                 <cell style="cell-right"><xsl:if test="@typical-delay-hours"><xsl:call-template name="number"><xsl:with-param name="value" select="@typical-delay-hours"/></xsl:call-template> h</xsl:if></cell>
                 <cell><xsl:value-of select="normalize-space(.)"/></cell>
               </row>
             </xsl:for-each>
-            <row><cell><b>Total</b></cell><cell style="cell-right"><b><xsl:value-of select="sum($rep/d:support/d:category/@count)"/></b></cell><cell/><cell/></row>
+            <row><cell header="row"><b>Total</b></cell><cell style="cell-right"><b><xsl:value-of select="sum($rep/d:support/d:category/@count)"/></b></cell><cell/><cell/></row>
           </table>
         </xsl:if>
 
@@ -187,7 +187,7 @@
             <head><row><cell>Indicateur</cell><cell>Départ</cell><cell>Cible</cell><cell>Valeur</cell><cell>Commentaire</cell></row></head>
             <xsl:for-each select="$rep/d:indicators/d:indicator">
               <row>
-                <cell><xsl:value-of select="d:name"/></cell>
+                <cell header="row"><xsl:value-of select="d:name"/></cell>
                 <cell style="cell-right"><xsl:if test="@baseline"><xsl:call-template name="number"><xsl:with-param name="value" select="@baseline"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if></cell>
                 <cell style="cell-right"><xsl:call-template name="number"><xsl:with-param name="value" select="@target"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></cell>
                 <cell style="cell-right"><b><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@unit"/></b></cell>
@@ -225,23 +225,23 @@
           <table>
             <col width="3*"/><col width="28mm"/>
             <head><row><cell>Mesure (d’après les comptes rendus)</cell><cell>Valeur</cell></row></head>
-            <row><cell>Réunions tenues</cell><cell style="cell-right"><xsl:value-of select="count($meetings[d:record])"/></cell></row>
-            <row><cell>Taux de présence (présents et représentés)</cell><cell style="cell-right">
+            <row><cell header="row">Réunions tenues</cell><cell style="cell-right"><xsl:value-of select="count($meetings[d:record])"/></cell></row>
+            <row><cell header="row">Taux de présence (présents et représentés)</cell><cell style="cell-right">
               <xsl:choose>
                 <xsl:when test="count($members[@attendance])"><xsl:value-of select="format-number(100 * count($came) div count($members[@attendance]), '0', 'fr')"/> %</xsl:when>
                 <xsl:otherwise>—</xsl:otherwise>
               </xsl:choose></cell></row>
-            <row><cell>Décisions prises</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:decisions/d:decision)"/></cell></row>
-            <row><cell>Actions décidées (chacune comptée une fois)</cell><cell style="cell-right"><xsl:value-of select="string-length($states)"/></cell></row>
-            <row><cell>Actions réalisées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'F', ''))"/></cell></row>
-            <row><cell>Actions en cours ou à faire, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'EA', ''))"/></cell></row>
+            <row><cell header="row">Décisions prises</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:decisions/d:decision)"/></cell></row>
+            <row><cell header="row">Actions décidées (chacune comptée une fois)</cell><cell style="cell-right"><xsl:value-of select="string-length($states)"/></cell></row>
+            <row><cell header="row">Actions réalisées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'F', ''))"/></cell></row>
+            <row><cell header="row">Actions en cours ou à faire, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'EA', ''))"/></cell></row>
             <xsl:if test="contains($states, 'X')">
-              <row><cell>Actions abandonnées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'X', ''))"/></cell></row>
+              <row><cell header="row">Actions abandonnées, au dernier suivi</cell><cell style="cell-right"><xsl:value-of select="string-length($states) - string-length(translate($states, 'X', ''))"/></cell></row>
             </xsl:if>
-            <row><cell>Objectifs fixés</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:objectives/d:objective)"/></cell></row>
-            <row><cell>Objectifs évalués : atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'atteint'])"/></cell></row>
-            <row><cell>Objectifs évalués : partiellement atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'partiellement-atteint'])"/></cell></row>
-            <row><cell>Objectifs évalués : non atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'non-atteint'])"/></cell></row>
+            <row><cell header="row">Objectifs fixés</cell><cell style="cell-right"><xsl:value-of select="count($meetings/d:record/d:objectives/d:objective)"/></cell></row>
+            <row><cell header="row">Objectifs évalués : atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'atteint'])"/></cell></row>
+            <row><cell header="row">Objectifs évalués : partiellement atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'partiellement-atteint'])"/></cell></row>
+            <row><cell header="row">Objectifs évalués : non atteints</cell><cell style="cell-right"><xsl:value-of select="count($evals[@result = 'non-atteint'])"/></cell></row>
           </table>
         </xsl:if>
 

@@ -130,7 +130,7 @@
               <head><row><cell>Nature de la demande</cell><cell>Délai d’intervention</cell></row></head>
               <xsl:for-each select="$l/d:intervention/d:delay">
                 <row>
-                  <cell><xsl:value-of select="."/></cell>
+                  <cell header="row"><xsl:value-of select="."/></cell>
                   <cell>
                     <xsl:choose>
                       <xsl:when test="@hours &lt; 24"><xsl:value-of select="@hours"/> h</xsl:when>

@@ -152,6 +152,19 @@ expect_exit "a chart with a character no font has" 0 "$COPIL" render "$TMP/chart
 grep -q 'chart.layout.xml:3: warning: the character "漢" (U+6F22) in <chart> is in no font of fonts/' "$TMP/err" \
     && [ "$(grep -c 'U+6F22' "$TMP/err")" = 1 ] && ok "a chart's missing glyph: warned once" || fail "a chart's missing glyph" "$(cat "$TMP/err")"
 
+# A row's header cell (header="row") belongs to a body row, and "row" is
+# the one thing a cell heads that way: each mistake is one message at its line.
+row_head_doc() { printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n<table><col width="1*"/><col width="1*"/>\n%s\n<row><cell header="row">a</cell><cell>1</cell></row></table>\n</body></document>\n' "$1" >"$TMP/rowhead.layout.xml"; }
+row_head_doc '<head><row><cell header="row">Mesure</cell><cell>Valeur</cell></row></head>'
+expect_exit "a header cell marked as a row's header" 1 "$COPIL" render "$TMP/rowhead.layout.xml" -o "$TMP/rowhead.pdf"
+grep -qF 'rowhead.layout.xml:4: error: header="row" is for a cell of a body row, the header of its row: a cell of <head> heads its column already; remove it here' "$TMP/err" \
+    && ok "row header in <head>: message at its line" || fail "row header in <head>: message" "$(cat "$TMP/err")"
+row_head_doc '<head><row><cell>Mesure</cell><cell header="column">Valeur</cell></row></head>'
+expect_exit "a cell with header=\"column\"" 1 "$COPIL" render "$TMP/rowhead.layout.xml" -o "$TMP/rowhead.pdf"
+grep -qF 'rowhead.layout.xml:4:' "$TMP/err" && grep -qF 'header="column" in <cell> is not allowed: write header="row"' "$TMP/err" \
+    && ok "header=\"column\": the schema's message" || fail "header=\"column\": message" "$(cat "$TMP/err")"
+[ ! -e "$TMP/rowhead.pdf" ] && ok "no PDF from a misplaced row header" || fail "a misplaced row header left a PDF"
+
 # Hostile layouts: each ends, with a PDF or a clear message.
 bash "$L/make-hostile.sh" "$TMP/hostile" >/dev/null 2>&1
 cp "$L/39-lists-nested-50.layout.xml" "$L/36-unbreakable-word.layout.xml" "$L/37-cell-taller-than-page.layout.xml" "$L/35-empty-body.layout.xml" "$TMP/hostile/" 2>/dev/null

@@ -3,8 +3,8 @@
 # Every sample's PDF, and every layout fixture's, goes through
 # tests/tools/structure.py, which reads it with poppler and qpdf only: body
 # text in structure elements, no running header or footer in the tree,
-# /Alt on every Figure, a TH row in every table, /Scope /Column on every TH
-# and spans that keep each table's rows as wide as one another, /Contents
+# /Alt on every Figure, a TH row in every table, /Scope /Column on the TH of
+# header rows and /Scope /Row on a row's header cell, and spans that keep each table's rows as wide as one another, /Contents
 # and a Link element for every link annotation, LI with LBody in every
 # list, everything painted inside marked content (tagged or /Artifact), and
 # for the documents headings that nest from H1.
@@ -233,13 +233,79 @@ want+=$'\nenvoyez un courriel au secrétariat de direction en précisant la sall
 [ "$got" = "$want" ] && ok "structure 05: each link's /Contents, an internal link's too" \
     || fail "structure 05: the links' /Contents" "$(diff <(echo "$want") <(echo "$got"))"
 
-# The checks of tools/structure.py can fail: a TH without its scope, a span
-# one column short and a link without /Contents are each reported.
+# Fixture 54: row headers (header="row"), read by poppler: TH with
+# /Scope /Row beside the TD of their rows, one spanning two rows, under a
+# header row whose TH say /Scope /Column.
+got=$(cell_attrs "$S/layout-54-row-headers.pdf")
+want='TH /Scope /Column | Indicateur
+TH /Scope /Column | Cible
+TH /Scope /Column | Valeur
+TH /Scope /Column | Commentaire
+TH /Scope /Row | Élèves ayant activé leur
+TH /RowSpan 2 /Scope /Row | Classes équipées d’un vi
+TH /Scope /Row | Délai de dépannage
+TH /Scope /Column | Mesure
+TH /Scope /Column | Valeur
+TH /Scope /Row | Réunions tenues
+TH /Scope /Row | Décisions prises'
+[ "$got" = "$want" ] && ok "structure 54: row headers scoped by row, header rows by column" \
+    || fail "structure 54: row and column scopes" "$(diff <(echo "$want") <(echo "$got") | head -12)"
+
+# The documents' tables: which cells head their columns, and how many head
+# their rows (the first column where it names the row: a mission, a support
+# category, an indicator, a measure, a kind of request).
+table_scopes() { # PDF: one line per Table, "Mission, Part, Détail | 5 by row", read by poppler
+    pdfinfo -struct-text "$1" 2>/dev/null | python3 -c '
+import sys
+tables, cur, cell = [], None, None
+for line in sys.stdin:
+    b = line.strip()
+    name = b.split(":")[0].split(" ")[0]
+    if name == "Table":
+        cur = [[], 0, 0]
+        tables.append(cur)
+    elif name in ("TH", "TD") and cur:
+        cell = [name, "", ""]
+        cur[2] += name == "TD"
+    elif b.startswith("/Scope") and cell:
+        cell[1] = b.split()[1]
+        if cell[1] == "/Column":
+            cur[0].append(cell)
+        elif cell[1] == "/Row":
+            cur[1] += 1
+    elif b.startswith("\"") and cell:
+        cell[2] += b[1:-1]
+for cols, rows, tds in tables:
+    print(", ".join(c[2][:20] for c in cols), "| %d by row, %d TD" % (rows, tds))'
+}
+got=$(table_scopes "$S/rapport-activite-ctice-2026-2027.pdf")
+want='Mission, Part, Détail | 5 by row, 10 TD
+Action, Domaine, Statut, Date | 0 by row, 12 TD
+Action, Domaine, Statut, Date | 0 by row, 16 TD
+Date, Formation, Formateur, Durée, Participants | 0 by row, 30 TD
+Catégorie, Demandes, Délai habituel, Remarque | 9 by row, 27 TD
+Indicateur, Départ, Cible, Valeur, Commentaire | 5 by row, 20 TD
+Mesure (d’après les , Valeur | 10 by row, 10 TD'
+[ "$got" = "$want" ] && ok "structure: the activity report's row and column headers" \
+    || fail "structure: the activity report's row and column headers" "$(diff <(echo "$want") <(echo "$got") | head -12)"
+for f in lettre-mission-ctice:2 lettre-mission-aed-tice:4; do
+    got=$(table_scopes "$S/${f%:*}.pdf")
+    want="Nature de la demande, Délai d’intervention | ${f#*:} by row, ${f#*:} TD"
+    [ "$got" = "$want" ] && ok "structure: ${f%:*}'s delays headed by the kind of request" \
+        || fail "structure: ${f%:*}'s row and column headers" "$got"
+done
+
+# The checks of tools/structure.py can fail: a TH without its scope, a row
+# header scoped by column and a header row's TH by row, a span one column
+# short and a link without /Contents are each reported.
 qpdf --qdf --object-streams=disable "$S/layout-53-table-header-spans.pdf" "$S/53.qdf" 2>/dev/null
-for case in 'scope|^ +/Scope /Column$||a TH without /Scope /Column' \
-    'span|^( +/ColSpan )3$|\g<1>2|a Table whose rows, spans counted' \
-    'contents|^ +/Contents \(pr||a Link annotation without /Contents'; do
-    IFS='|' read -r what pattern by message <<<"$case"
+qpdf --qdf --object-streams=disable "$S/layout-54-row-headers.pdf" "$S/54.qdf" 2>/dev/null
+for case in '53|scope|^ +/Scope /Column$||a TH without /Scope /Column' \
+    '54|row|^( +/Scope /)Row$|\g<1>Column|a TH without /Scope /Row' \
+    '54|column|^( +/Scope /)Column$|\g<1>Row|a TH without /Scope /Column' \
+    '53|span|^( +/ColSpan )3$|\g<1>2|a Table whose rows, spans counted' \
+    '53|contents|^ +/Contents \(pr||a Link annotation without /Contents'; do
+    IFS='|' read -r n what pattern by message <<<"$case"
     python3 -c '
 import re, sys
 pattern, by, src, dst = sys.argv[1:]
@@ -248,9 +314,9 @@ for i, line in enumerate(lines):
     if re.search(pattern.encode(), line):
         lines[i] = re.sub(pattern.encode(), by.encode(), line) if by else None
         break
-open(dst, "wb").write(b"\n".join(l for l in lines if l is not None))' "$pattern" "$by" "$S/53.qdf" "$S/53-$what.qdf"
-    fix-qdf "$S/53-$what.qdf" >"$S/53-$what.pdf" 2>/dev/null
-    out=$(python3 tests/tools/structure.py --no-text "$S/53-$what.pdf" "$S/layout-53-table-header-spans.dump" 2>&1)
-    grep -qF "$message" <<<"$out" && ! cmp -s "$S/53.qdf" "$S/53-$what.qdf" \
+open(dst, "wb").write(b"\n".join(l for l in lines if l is not None))' "$pattern" "$by" "$S/$n.qdf" "$S/$n-$what.qdf"
+    fix-qdf "$S/$n-$what.qdf" >"$S/$n-$what.pdf" 2>/dev/null
+    out=$(python3 tests/tools/structure.py --no-text "$S/$n-$what.pdf" "$S/layout-$n-"*.dump 2>&1)
+    grep -qF "$message" <<<"$out" && ! cmp -s "$S/$n.qdf" "$S/$n-$what.qdf" \
         && ok "structure.py reports $what: $message" || fail "structure.py misses a broken $what" "$out"
 done

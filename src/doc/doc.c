@@ -435,6 +435,14 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
                 if (!cell)
                     return;
                 cell->header = head;
+                /* A row's header keeps the look of its row: only its tag differs. */
+                const char *heads = attr(b, cn, "header");
+                int row_header = heads && !strcmp(heads, "row"); /* the schema's one value */
+                if (row_header && head)
+                    run_diag(b->run, DIAG_ERROR, cell->line, 0,
+                             "header=\"row\" is for a cell of a body row, the header of its "
+                             "row: a cell of <head> heads its column already; remove it here");
+                cell->row_header = row_header && !head;
                 const char *span = attr(b, cn, "colspan");
                 cell->colspan = span ? atoi(span) : 1;
                 span = attr(b, cn, "rowspan");

@@ -206,6 +206,7 @@ struct Box {
     int ncols;
     int head_rows;        /* BOX_TABLE: the first head_rows rows are headers */
     int header;           /* BOX_ROW, BOX_CELL: in the head */
+    int row_header;       /* BOX_CELL: a body row's header cell (header="row") */
     int colspan, rowspan; /* BOX_CELL */
     Width width;          /* BOX_COLUMN */
     int gap;              /* BOX_COLUMNS */

@@ -122,7 +122,7 @@ box_tag(const Box *b, FragRole role)
     case BOX_ROW:
         return "TR";
     case BOX_CELL:
-        return b->header ? "TH" : "TD";
+        return b->header || b->row_header ? "TH" : "TD";
     case BOX_LIST:
         return "L";
     case BOX_ITEM:

@@ -9,8 +9,10 @@
  * annotation the text of the n-th link: only when the tree holds exactly
  * what the record says (else a warning, and never the attributes of another
  * cell). A link annotation left without /Contents gets its own target.
- * It does not add header ids (/Headers): copil's tables have column headers
- * only, which /Scope /Column describes.
+ * A header row's cells say /Scope /Column, a body row's header cell
+ * (header="row") /Scope /Row. It does not add header ids (/Headers): a
+ * table's headers are its top rows and its rows' header cells, which the
+ * scopes describe.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +108,8 @@ cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const List *cells)
 {
     int same = cells->n == rec->ncells;
     for (int i = 0; same && i < cells->n; i++)
-        same = is_tag(q, cells->items[i], rec->cells[i]->header ? "/TH" : "/TD");
+        same = is_tag(q, cells->items[i],
+                      rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the table cells are left without their header scopes and spans: the PDF's "
@@ -118,12 +121,13 @@ cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const List *cells)
         const Box *cell = rec->cells[i];
         int cols, rows;
         pg_cell_span(cell, &cols, &rows);
-        if (!cell->header && cols <= 1 && rows <= 1)
+        if (!cell->header && !cell->row_header && cols <= 1 && rows <= 1)
             continue;
         qpdf_oh a = qpdf_oh_new_dictionary(q);
         qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
-        if (cell->header)
-            qpdf_oh_replace_key(q, a, "/Scope", qpdf_oh_new_name(q, "/Column"));
+        if (cell->header || cell->row_header)
+            qpdf_oh_replace_key(q, a, "/Scope",
+                                qpdf_oh_new_name(q, cell->header ? "/Column" : "/Row"));
         if (cols > 1)
             qpdf_oh_replace_key(q, a, "/ColSpan", qpdf_oh_new_integer(q, cols));
         if (rows > 1)

@@ -19,8 +19,10 @@ Checks, each failure printed on one line:
     paragraphs, are not run together in the tree's text, and a word broken
     at a hyphen stays one word (not with --no-text either);
   - every Figure has a non-empty /Alt;
-  - every Table has a row of TH cells; every TH says /Scope /Column (in an
-    /A dictionary owned by /Table), a cell's /ColSpan and /RowSpan are
+  - every Table has a row of TH cells only; a TH in such a row says
+    /Scope /Column, a TH in a row that also holds TD cells (a row's header
+    cell) /Scope /Row (in an /A dictionary owned by /Table), a cell's
+    /ColSpan and /RowSpan are
     whole numbers from 1, and each Table's rows, spans counted, are as wide
     as one another, no RowSpan reaching past its Table (read by qpdf);
   - every Link annotation has a non-empty /Contents and is reached from a
@@ -238,13 +240,14 @@ def table_and_link_failures(objects):
         for i, r in enumerate(rows):
             below = [n - 1 for n in below if n > 1]
             width = len(below)
-            for c in kids(r):
-                if not isinstance(c, dict) or c.get("/S") not in ("/TH", "/TD"):
-                    continue
+            cells = [c for c in kids(r) if isinstance(c, dict) and c.get("/S") in ("/TH", "/TD")]
+            # A row of TH cells only is a header row; a TH beside TDs heads its row.
+            scope = "/Column" if all(c["/S"] == "/TH" for c in cells) else "/Row"
+            for c in cells:
                 a = attrs(c)
                 cols, span = a.get("/ColSpan", 1), a.get("/RowSpan", 1)
-                if c["/S"] == "/TH" and a.get("/Scope") != "/Column":
-                    out.append("a TH without /Scope /Column (%s)" % (a or "no /A"))
+                if c["/S"] == "/TH" and a.get("/Scope") != scope:
+                    out.append("a TH without /Scope %s (%s)" % (scope, a or "no /A"))
                 if not (isinstance(cols, int) and cols >= 1 and isinstance(span, int) and span >= 1):
                     out.append("a cell with /ColSpan %r /RowSpan %r" % (cols, span))
                     continue
@@ -314,8 +317,9 @@ def main():
     for i, r in enumerate(rows):
         if r[1] == "Table":
             trs = [j for j in kids(rows, i) if rows[j][1] == "TR"]
-            th_row = any(any(rows[k][1] == "TH" for k in kids(rows, j)) for j in trs)
-            check(th_row, "a Table without a row of TH cells")
+            names = [[rows[k][1] for k in kids(rows, j) if rows[k][1] in ("TH", "TD")] for j in trs]
+            th_row = any(n and set(n) == {"TH"} for n in names)
+            check(th_row, "a Table without a row of TH cells only")
         if r[1] == "L":
             lis = [j for j in kids(rows, i) if rows[j][1] == "LI"]
             check(lis, "an L without LI")
