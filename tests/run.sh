@@ -203,6 +203,7 @@ fi
 . tests/structure.sh
 . tests/margins.sh
 . tests/tables.sh
+. tests/conformance.sh
 . tests/faults.sh
 . tests/images.sh
 . tests/mail.sh
