@@ -471,6 +471,19 @@ catalog(qpdf_data q, const FinishOptions *opt)
                         qpdf_oh_new_unicode_string(q, opt->lang ? opt->lang : "fr-FR"));
     qpdf_oh_replace_key(q, root, "/ViewerPreferences",
                         qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+    /* Cairo writes no structure when nothing was tagged (an empty body):
+     * PDF/UA still wants a marked file with a tree, here one empty Document. */
+    if (!qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"))) {
+        qpdf_oh tree = qpdf_make_indirect_object(
+            q, qpdf_oh_parse(q, "<< /Type /StructTreeRoot /ParentTree << /Nums [] >> "
+                                "/ParentTreeNextKey 0 >>"));
+        qpdf_oh doc =
+            qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructElem /S /Document >>"));
+        qpdf_oh_replace_key(q, doc, "/P", tree);
+        qpdf_oh_replace_key(q, tree, "/K", doc);
+        qpdf_oh_replace_key(q, root, "/StructTreeRoot", tree);
+        qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"));
+    }
     if (opt->producer)
         qpdf_set_info_key(q, "/Producer", opt->producer);
     /* Cairo 1.16 writes dates without their "D:" prefix. */

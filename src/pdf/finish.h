@@ -6,7 +6,8 @@
  * object streams. The finish stage reads Cairo's bytes with libqpdf and adds
  * them:
  *   - /Lang and /ViewerPreferences << /DisplayDocTitle true >>, "D:" dates,
- *     /Producer naming copil;
+ *     /Producer naming copil; a structure tree (one empty Document) and
+ *     /MarkInfo when Cairo wrote none (nothing was tagged);
  *   - /Alt on every Figure structure element, in document order, when the
  *     tree holds one Figure per text (else none, with a warning: never the
  *     text of another Figure);
