@@ -97,17 +97,8 @@ pdf_is_signed(const unsigned char *data, size_t n)
 
 /* --- the structure tree ---------------------------------------------------- */
 
-/* The Figure and Div elements of the tree, in document order: the first cap
- * of each kept, all of them counted, so that a tree that does not hold what
- * the pages painted is noticed rather than labelled one element off. */
-typedef struct Walk {
-    qpdf_data q;
-    qpdf_oh *figures, *divs;
-    int nfigures, ndivs, cap, count;
-} Walk;
-
-static int
-is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
+int
+pdf_is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
 {
     qpdf_oh v = qpdf_oh_get_key(q, oh, key);
     int yes = qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
@@ -115,53 +106,60 @@ is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
     return yes;
 }
 
-/* Counts oh, and keeps it when there is room; 1 when kept. */
+/* Appends oh to l; 0 out of memory (the list then no longer counts the tree). */
 static int
-push(qpdf_oh *list, int *n, int cap, qpdf_oh oh)
+list_push(PdfList *l, qpdf_oh oh)
 {
-    if (*n < cap)
-        list[*n] = oh;
-    return (*n)++ < cap;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 64;
+        qpdf_oh *more = realloc(l->items, (size_t)cap * sizeof(*more));
+        if (!more)
+            return 0;
+        l->items = more;
+        l->cap = cap;
+    }
+    l->items[l->n++] = oh;
+    return 1;
 }
 
-/* Elements whose kids are only marked content: nothing to look for below. */
-static int
-is_leaf(const char *s)
-{
-    static const char *const leaves[] = {"/P", "/H1", "/H2", "/H3", "/Lbl", "/Span", "/Link"};
-    for (size_t i = 0; i < sizeof leaves / sizeof *leaves; i++)
-        if (!strcmp(s, leaves[i]))
-            return 1;
-    return 0;
-}
-
-/* Collects the Figure and Div elements under k (an element at depth, or an
- * array of kids of elements at depth), in document order. The whole tree is
- * walked, within MAX_DEPTH and MAX_ELEMS: the counts must be complete.
- * Handles that are not kept are released at once: the C API keeps every
- * handle it returns until qpdf_cleanup. */
+/* Collects the Figure, Div, TH, TD and Link elements under k (an element, or
+ * an array of kids) in document order, through /K only, within MAX_DEPTH and
+ * MAX_ELEMS (failed is set beyond them: the lists would be short). Only a
+ * Link's kids are not looked at (its text and its OBJR); a P holds Links, a
+ * cell may hold a table. Handles that are not kept are released at once:
+ * the C API keeps every handle it returns until qpdf_cleanup. */
 static void
-walk(Walk *w, qpdf_oh k, int depth)
+walk(PdfTree *t, qpdf_oh k, int depth)
 {
-    qpdf_data q = w->q;
-    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS)
+    qpdf_data q = t->q;
+    if (depth > MAX_DEPTH || ++t->count > MAX_ELEMS) {
+        t->failed = 1;
         goto release;
+    }
     if (qpdf_oh_is_array(q, k)) {
         int n = qpdf_oh_get_array_n_items(q, k);
         for (int i = 0; i < n; i++)
-            walk(w, qpdf_oh_get_array_item(q, k, i), depth);
+            walk(t, qpdf_oh_get_array_item(q, k, i), depth);
         goto release;
     }
-    if (!qpdf_oh_is_dictionary(q, k))
-        goto release; /* a marked-content id */
+    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
+        goto release; /* a marked-content id, an OBJR */
     qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
-    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : NULL;
-    int figure = tag && !strcmp(tag, "/Figure"), div = tag && !strcmp(tag, "/Div");
-    if (tag && !figure && !is_leaf(tag) && qpdf_oh_has_key(q, k, "/K"))
-        walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1);
+    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : "";
+    PdfList *list = !strcmp(tag, "/Figure")                      ? &t->figures
+                    : !strcmp(tag, "/Div")                       ? &t->divs
+                    : !strcmp(tag, "/TH") || !strcmp(tag, "/TD") ? &t->cells
+                    : !strcmp(tag, "/Link")                      ? &t->links
+                                                                 : NULL;
+    int link = list == &t->links;
     qpdf_oh_release(q, s);
-    if ((figure && push(w->figures, &w->nfigures, w->cap, k)) ||
-        (div && push(w->divs, &w->ndivs, w->cap, k)))
+    if (list && !list_push(list, k)) {
+        t->failed = 1;
+        list = NULL;
+    }
+    if (!link && qpdf_oh_has_key(q, k, "/K"))
+        walk(t, qpdf_oh_get_key(q, k, "/K"), depth + 1);
+    if (list)
         return; /* kept */
 release:
     qpdf_oh_release(q, k);
@@ -369,8 +367,8 @@ drop_artifacts(qpdf_data q, qpdf_oh e, Artifacts *a, int depth)
     if (depth > MAX_DEPTH)
         return;
     if (qpdf_oh_is_dictionary(q, kids)) { /* one kid: an L's only item */
-        if (is_name(q, kids, "/S", "/L") || is_name(q, kids, "/S", "/LI") ||
-            is_name(q, kids, "/S", "/LBody"))
+        if (pdf_is_name(q, kids, "/S", "/L") || pdf_is_name(q, kids, "/S", "/LI") ||
+            pdf_is_name(q, kids, "/S", "/LBody"))
             drop_artifacts(q, kids, a, depth + 1);
         return;
     }
@@ -384,12 +382,12 @@ drop_artifacts(qpdf_data q, qpdf_oh e, Artifacts *a, int depth)
             qpdf_oh_append_item(q, kept, kid);
             continue;
         }
-        if (is_name(q, kid, "/S", "/NonStruct") && note_marks(q, kid, a)) {
+        if (pdf_is_name(q, kid, "/S", "/NonStruct") && note_marks(q, kid, a)) {
             dropped = 1;
             continue;
         }
-        if (is_name(q, kid, "/S", "/L") || is_name(q, kid, "/S", "/LI") ||
-            is_name(q, kid, "/S", "/LBody"))
+        if (pdf_is_name(q, kid, "/S", "/L") || pdf_is_name(q, kid, "/S", "/LI") ||
+            pdf_is_name(q, kid, "/S", "/LBody"))
             drop_artifacts(q, kid, a, depth + 1);
         qpdf_oh_append_item(q, kept, kid);
     }
@@ -502,18 +500,18 @@ catalog(qpdf_data q, const FinishOptions *opt)
  * as many Figures as the pages have images and charts: one missing would give
  * every later Figure the text of another. */
 static void
-alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const Walk *w)
+alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
 {
-    if (w->nfigures != opt->nalts) {
+    if (t->figures.n != opt->nalts) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the images and charts are left without their text alternatives: the PDF's "
                  "structure holds %d Figure element%s for %d of them",
-                 w->nfigures, w->nfigures == 1 ? "" : "s", opt->nalts);
+                 t->figures.n, t->figures.n == 1 ? "" : "s", opt->nalts);
         return;
     }
-    for (int i = 0; i < w->nfigures; i++)
+    for (int i = 0; i < t->figures.n; i++)
         if (opt->alts[i])
-            qpdf_oh_replace_key(q, w->figures[i], "/Alt",
+            qpdf_oh_replace_key(q, t->figures.items[i], "/Alt",
                                 qpdf_oh_new_unicode_string(q, opt->alts[i]));
 }
 
@@ -527,7 +525,7 @@ links_and_tabs(qpdf_data q)
         int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
         for (int i = 0; i < n; i++) {
             qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
-            if (is_name(q, a, "/Subtype", "/Link"))
+            if (pdf_is_name(q, a, "/Subtype", "/Link"))
                 qpdf_oh_replace_key(q, a, "/F", qpdf_oh_new_integer(q, 4));
         }
         if (n > 0)
@@ -536,19 +534,19 @@ links_and_tabs(qpdf_data q)
 }
 
 static void
-signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const Walk *w)
+signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
 {
     if (opt->nsigs <= 0)
         return;
     /* Each field's Form element goes in its block's Div when the tree holds
      * one Div per field, else in the document element: never in the Div of
      * another signatory. */
-    int in_divs = w->ndivs == opt->nsigs;
+    int in_divs = t->divs.n == opt->nsigs;
     if (!in_divs)
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the signature fields are tagged outside their blocks: the PDF's structure "
                  "holds %d Div element%s for %d of them",
-                 w->ndivs, w->ndivs == 1 ? "" : "s", opt->nsigs);
+                 t->divs.n, t->divs.n == 1 ? "" : "s", opt->nsigs);
     qpdf_oh root = qpdf_get_root(q);
     qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
     int tagged = qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/ParentTree");
@@ -600,7 +598,7 @@ signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const Walk *w)
         if (tagged && qpdf_oh_is_array(q, nums)) {
             /* A Form element in the signature block's Div (else in the
              * document element), reaching the widget by an OBJR. */
-            qpdf_oh parent = in_divs ? w->divs[i] : qpdf_oh_get_key(q, tree, "/K");
+            qpdf_oh parent = in_divs ? t->divs.items[i] : qpdf_oh_get_key(q, tree, "/K");
             if (qpdf_oh_is_array(q, parent))
                 parent = qpdf_oh_get_array_item(q, parent, 0);
             qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
@@ -644,7 +642,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
 {
     Status st = STATUS_IO;
     qpdf_data q = qpdf_init();
-    Walk w = {q, NULL, NULL, 0, 0, 0, 0};
+    PdfTree t = {.q = q};
 
     *out = NULL;
     *out_len = 0;
@@ -654,23 +652,20 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
         failed(r, q, "read back"))
         goto out;
 
-    w.cap = opt->nalts + opt->nsigs + 16;
-    w.figures = calloc((size_t)w.cap, sizeof(qpdf_oh));
-    w.divs = calloc((size_t)w.cap, sizeof(qpdf_oh));
-    if (!w.figures || !w.divs)
-        goto out;
-    /* With nothing to pair, the tree is not walked: loading every element
-     * of a long document takes time, to no use. */
-    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-    if (qpdf_oh_is_dictionary(q, tree) && (opt->nalts || opt->nsigs))
-        walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
-
     catalog(q, opt);
     artifacts(q);
-    alternative_texts(r, q, opt, &w);
-    pdf_apply_record(r, q, opt);
+    /* The tree is walked once, for every pass that pairs its elements with
+     * what paint drew; with nothing to pair, not at all: loading every
+     * element of a long document takes time, to no use. */
+    const PaintRecord *rec = opt->record;
+    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+    if (qpdf_oh_is_dictionary(q, tree) &&
+        (opt->nalts || opt->nsigs || (rec && (rec->ncells || rec->nlinks))))
+        walk(&t, qpdf_oh_get_key(q, tree, "/K"), 0);
+    alternative_texts(r, q, opt, &t);
+    pdf_apply_record(r, q, opt, &t);
     links_and_tabs(q);
-    signature_fields(r, q, opt, &w);
+    signature_fields(r, q, opt, &t);
     pdf_conformance(r, q, opt->lang ? opt->lang : "fr-FR");
     if (failed(r, q, "finished"))
         goto out;
@@ -692,8 +687,10 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     *out_len = len;
     st = STATUS_OK;
 out:
-    free(w.figures);
-    free(w.divs);
+    free(t.figures.items);
+    free(t.divs.items);
+    free(t.cells.items);
+    free(t.links.items);
     qpdf_cleanup(&q);
     return st;
 }

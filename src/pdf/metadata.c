@@ -216,15 +216,6 @@ output_intent(qpdf_data q)
     qpdf_oh_replace_key(q, qpdf_get_root(q), "/OutputIntents", list);
 }
 
-static int
-name_is(qpdf_data q, qpdf_oh dict, const char *key, const char *name)
-{
-    qpdf_oh v = qpdf_oh_get_key(q, dict, key);
-    int yes = qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
-    qpdf_oh_release(q, v);
-    return yes;
-}
-
 /* Every object Cairo wrote (ids 1 to the trailer's /Size - 1, generation
  * 0): fonts and images are shared between pages and may sit in form
  * XObjects, so they are found by type, not by walking resources. */
@@ -237,10 +228,11 @@ fonts_and_images(qpdf_data q)
         qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
         qpdf_oh d = qpdf_oh_is_stream(q, o) ? qpdf_oh_get_dict(q, o) : o;
         if (qpdf_oh_is_dictionary(q, d)) {
-            if (name_is(q, d, "/Type", "/Font") && name_is(q, d, "/Subtype", "/CIDFontType2") &&
+            if (pdf_is_name(q, d, "/Type", "/Font") &&
+                pdf_is_name(q, d, "/Subtype", "/CIDFontType2") &&
                 !qpdf_oh_has_key(q, d, "/CIDToGIDMap"))
                 qpdf_oh_replace_key(q, d, "/CIDToGIDMap", qpdf_oh_new_name(q, "/Identity"));
-            if (qpdf_oh_is_stream(q, o) && name_is(q, d, "/Subtype", "/Image") &&
+            if (qpdf_oh_is_stream(q, o) && pdf_is_name(q, d, "/Subtype", "/Image") &&
                 qpdf_oh_has_key(q, d, "/Interpolate"))
                 qpdf_oh_remove_key(q, d, "/Interpolate");
         }

@@ -4,8 +4,8 @@
  * attributes and annotation descriptions, with libqpdf.
  *
  * Cairo 1.16 writes TH, TD and Link elements but no attribute dictionary and
- * no /Contents. Here the tree is walked once, in order, and its n-th TH or TD
- * gets the attributes of the n-th cell paint tagged, its n-th Link element's
+ * no /Contents. In the tree pdf_finish walked once, in order, the n-th TH or
+ * TD gets the attributes of the n-th cell paint tagged, the n-th Link's
  * annotation the text of the n-th link: only when the tree holds exactly
  * what the record says (else a warning, and never the attributes of another
  * cell). A link annotation left without /Contents gets its own target.
@@ -14,102 +14,23 @@
  * table's headers are its top rows and its rows' header cells, which the
  * scopes describe.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
 
 #include "pdf/internal.h"
 
-#define MAX_DEPTH PAINT_MAX_TAGS
-#define MAX_ELEMS 100000
-
-/* --- the tree's cells and links, in order ------------------------------- */
-
-typedef struct List {
-    qpdf_oh *items;
-    int n, cap;
-} List;
-
-/* Appends oh; 0 out of memory (the list then no longer counts the tree). */
-static int
-list_push(List *l, qpdf_oh oh)
-{
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 256;
-        qpdf_oh *more = realloc(l->items, (size_t)cap * sizeof(*more));
-        if (!more)
-            return 0;
-        l->items = more;
-        l->cap = cap;
-    }
-    l->items[l->n++] = oh;
-    return 1;
-}
-
-typedef struct CellWalk {
-    qpdf_data q;
-    List cells; /* TH and TD elements */
-    List links; /* Link elements */
-    int count, failed;
-} CellWalk;
-
-/* Collects the TH, TD and Link elements under k (an element, or an array of
- * kids) in document order, through /K only, within MAX_DEPTH and MAX_ELEMS
- * (failed is set beyond them: the lists would be short). Handles that are
- * not kept are released at once (the C API keeps them until qpdf_cleanup). */
-static void
-walk(CellWalk *w, qpdf_oh k, int depth)
-{
-    qpdf_data q = w->q;
-    if (depth > MAX_DEPTH || ++w->count > MAX_ELEMS) {
-        w->failed = 1;
-        goto release;
-    }
-    if (qpdf_oh_is_array(q, k)) {
-        int n = qpdf_oh_get_array_n_items(q, k);
-        for (int i = 0; i < n; i++)
-            walk(w, qpdf_oh_get_array_item(q, k, i), depth);
-        goto release;
-    }
-    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
-        goto release; /* a marked-content id, an OBJR */
-    qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
-    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : "";
-    int cell = !strcmp(tag, "/TH") || !strcmp(tag, "/TD"), link = !strcmp(tag, "/Link");
-    qpdf_oh_release(q, s);
-    if (cell && !list_push(&w->cells, k))
-        w->failed = 1;
-    if (link && !list_push(&w->links, k))
-        w->failed = 1;
-    if (!link && qpdf_oh_has_key(q, k, "/K"))
-        walk(w, qpdf_oh_get_key(q, k, "/K"), depth + 1); /* a cell may hold a table */
-    if (cell || link)
-        return; /* kept */
-release:
-    qpdf_oh_release(q, k);
-}
-
 /* --- table cells ---------------------------------------------------------- */
-
-static int
-is_tag(qpdf_data q, qpdf_oh e, const char *name)
-{
-    qpdf_oh s = qpdf_oh_get_key(q, e, "/S");
-    int yes = qpdf_oh_is_name(q, s) && !strcmp(qpdf_oh_get_name(q, s), name);
-    qpdf_oh_release(q, s);
-    return yes;
-}
 
 /* The i-th TH or TD of the tree gets the attributes of the i-th cell paint
  * tagged, when the tree holds as many, each of the kind its cell is. */
 static void
-cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const List *cells)
+cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *cells)
 {
     int same = cells->n == rec->ncells;
     for (int i = 0; same && i < cells->n; i++)
-        same = is_tag(q, cells->items[i],
-                      rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
+        same = pdf_is_name(q, cells->items[i], "/S",
+                           rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  "the table cells are left without their header scopes and spans: the PDF's "
@@ -221,7 +142,7 @@ annotation_of(qpdf_data q, qpdf_oh link)
 /* The i-th Link element's annotation gets the description of the i-th link
  * paint tagged, when the tree holds as many Link elements. */
 static void
-link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const List *links, const char *lang)
+link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links, const char *lang)
 {
     if (links->n != rec->nlinks) {
         run_diag(r, DIAG_WARNING, 0, 0,
@@ -283,26 +204,20 @@ link_fallbacks(qpdf_data q, const char *lang)
 /* --- the phase ---------------------------------------------------------------- */
 
 void
-pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt)
+pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
 {
     const PaintRecord *rec = opt->record;
-    CellWalk w = {.q = q};
-    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-    /* With nothing to pair, the tree is not walked (see pdf_finish). */
-    if (rec && (rec->ncells || rec->nlinks) && qpdf_oh_is_dictionary(q, tree)) {
-        walk(&w, qpdf_oh_get_key(q, tree, "/K"), 0);
-        if (w.failed)
+    if (rec && (rec->ncells || rec->nlinks || t->cells.n || t->links.n)) {
+        if (t->failed)
             run_diag(r, DIAG_WARNING, 0, 0,
                      "the PDF's structure is too large or too deep to give its table cells "
                      "their header scopes and spans, and its links their texts");
         else {
-            if (rec->ncells || w.cells.n)
-                cell_attributes(r, q, rec, &w.cells);
-            if (rec->nlinks || w.links.n)
-                link_contents(r, q, rec, &w.links, opt->lang);
+            if (rec->ncells || t->cells.n)
+                cell_attributes(r, q, rec, &t->cells);
+            if (rec->nlinks || t->links.n)
+                link_contents(r, q, rec, &t->links, opt->lang);
         }
     }
     link_fallbacks(q, opt->lang);
-    free(w.cells.items);
-    free(w.links.items);
 }

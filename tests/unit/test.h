@@ -11,7 +11,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cairo.h>
+
 extern int test_passed, test_failed;
+
+/* The bytes a Cairo surface writes, gathered in memory (malloc'd data), for
+ * cairo_pdf_surface_create_for_stream: test_mem_write in test_finish.c. */
+typedef struct TestMem {
+    unsigned char *data;
+    size_t len;
+} TestMem;
+cairo_status_t test_mem_write(void *closure, const unsigned char *data, unsigned int n);
 
 #define CHECK(cond)                                                                                \
     do {                                                                                           \

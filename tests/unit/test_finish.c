@@ -16,15 +16,10 @@
 #include "pdf/finish.h"
 #include "test.h"
 
-typedef struct Mem {
-    unsigned char *data;
-    size_t len;
-} Mem;
-
-static cairo_status_t
-append(void *closure, const unsigned char *data, unsigned int n)
+cairo_status_t
+test_mem_write(void *closure, const unsigned char *data, unsigned int n)
 {
-    Mem *m = closure;
+    TestMem *m = closure;
     unsigned char *grown = realloc(m->data, m->len + n);
     if (!grown)
         return CAIRO_STATUS_WRITE_ERROR;
@@ -36,9 +31,9 @@ append(void *closure, const unsigned char *data, unsigned int n)
 
 /* Document › Figure, Figure, Div (each with a little drawing). */
 static void
-tagged_pdf(Mem *out)
+tagged_pdf(TestMem *out)
 {
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, out, 200, 200);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(test_mem_write, out, 200, 200);
     cairo_t *cr = cairo_create(s);
     static const char *const tags[] = {"Figure", "Figure", "Div"};
     cairo_tag_begin(cr, "Document", NULL);
@@ -107,7 +102,7 @@ warned(const Run *r, const char *text)
 
 /* Finishes pdf with nalts alternative texts and nsigs fields. */
 static void
-finish_case(const Mem *pdf, int nalts, int nsigs, const char *want0, const char *want1,
+finish_case(const TestMem *pdf, int nalts, int nsigs, const char *want0, const char *want1,
             int want_form_in_div, const char *warning)
 {
     static const char *const alts[] = {"un", "deux", "trois"};
@@ -135,7 +130,7 @@ finish_case(const Mem *pdf, int nalts, int nsigs, const char *want0, const char 
 void
 test_finish(void)
 {
-    Mem pdf = {0};
+    TestMem pdf = {0};
     tagged_pdf(&pdf);
     CHECK(pdf.len > 0);
     /* As many texts as Figures: each its own. */

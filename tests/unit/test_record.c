@@ -17,29 +17,11 @@
 #include "pdf/finish.h"
 #include "test.h"
 
-typedef struct Mem {
-    unsigned char *data;
-    size_t len;
-} Mem;
-
-static cairo_status_t
-append(void *closure, const unsigned char *data, unsigned int n)
-{
-    Mem *m = closure;
-    unsigned char *grown = realloc(m->data, m->len + n);
-    if (!grown)
-        return CAIRO_STATUS_WRITE_ERROR;
-    memcpy(grown + m->len, data, n);
-    m->data = grown;
-    m->len += n;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /* Document › Table › (TR › TH) (TR › TD TD) (TR › TD), then P › Link. */
 static void
-tagged_pdf(Mem *out)
+tagged_pdf(TestMem *out)
 {
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, out, 200, 200);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(test_mem_write, out, 200, 200);
     cairo_t *cr = cairo_create(s);
     static const char *const rows[3][2] = {{"TH", NULL}, {"TD", "TD"}, {"TD", NULL}};
     cairo_tag_begin(cr, "Document", NULL);
@@ -130,7 +112,7 @@ warned(const Run *r, const char *text)
 void
 test_record(void)
 {
-    Mem pdf = {0};
+    TestMem pdf = {0};
     tagged_pdf(&pdf);
     CHECK(pdf.len > 0);
 
