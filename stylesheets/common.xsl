@@ -189,13 +189,14 @@
     <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
     <xsl:variable name="dd" select="number(substring($iso, 9, 2))"/>
     <xsl:if test="$weekday = 'yes'">
-      <!-- Zeller's congruence, 0 = Saturday. -->
-      <xsl:variable name="mm" select="$m + 12 * ($m &lt; 3)"/>
-      <xsl:variable name="yy" select="$y - ($m &lt; 3)"/>
-      <xsl:variable name="k" select="$yy mod 100"/>
-      <xsl:variable name="j" select="floor($yy div 100)"/>
-      <xsl:variable name="h" select="($dd + floor(13 * ($mm + 1) div 5) + $k + floor($k div 4) + floor($j div 4) + 5 * $j) mod 7"/>
-      <xsl:value-of select="substring-before(substring-after('|0samedi|1dimanche|2lundi|3mardi|4mercredi|5jeudi|6vendredi|', concat('|', $h)), '|')"/>
+      <xsl:variable name="h">
+        <xsl:call-template name="weekday-number">
+          <xsl:with-param name="y" select="$y"/>
+          <xsl:with-param name="m" select="$m"/>
+          <xsl:with-param name="d" select="$dd"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:value-of select="substring-before(substring-after('|0dimanche|1lundi|2mardi|3mercredi|4jeudi|5vendredi|6samedi|', concat('|', $h)), '|')"/>
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:choose>
