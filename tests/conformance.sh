@@ -34,15 +34,7 @@ conformance_add() { # NAME INPUT [--public]
     fi
 }
 
-for f in samples/*.xml; do
-    name=$(basename "$f" .xml)
-    conformance_add "$name" "$f"
-    case "$name" in lettre-mission-* | rapport-activite-*) continue ;; esac
-    conformance_add "$name-public" "$f" --public
-done
-for f in tests/layout/*.layout.xml; do
-    conformance_add "layout-$(basename "$f" .layout.xml)" "$f"
-done
+each_document conformance_add
 # One run over every file (qpdf is the cost, not Python), then one ok or
 # fail per file.
 python3 "$CONF" $pdfs >"$K/all.out" 2>&1

@@ -22,6 +22,22 @@ expect_exit() {
     if [ "$got" = "$want" ]; then ok "$name"; else fail "$name: exit $got, expected $want" "$(head -5 "$TMP/err")"; fi
 }
 
+# Calls FN NAME INPUT [--public] for every PDF copil makes from the
+# project's own files: each sample, its public copy (a mission letter and an
+# activity report have none), each layout fixture.
+each_document() {
+    local fn=$1 f name
+    for f in samples/*.xml; do
+        name=$(basename "$f" .xml)
+        "$fn" "$name" "$f"
+        case "$name" in lettre-mission-* | rapport-activite-*) continue ;; esac
+        "$fn" "$name-public" "$f" --public
+    done
+    for f in tests/layout/*.layout.xml; do
+        "$fn" "layout-$(basename "$f" .layout.xml)" "$f"
+    done
+}
+
 harness_end() {
     echo "$passed passed, $failed failed"
     [ "$failed" = 0 ]

@@ -27,16 +27,7 @@ margins_of() { # NAME INPUT [--public]
     fi
 }
 
-for f in samples/*.xml; do
-    name=$(basename "$f" .xml)
-    margins_of "$name" "$f"
-    # A mission letter and an activity report have no public copy.
-    case "$name" in lettre-mission-* | rapport-activite-*) continue ;; esac
-    margins_of "$name-public" "$f" --public
-done
-for f in tests/layout/*.layout.xml; do
-    margins_of "layout-$(basename "$f" .layout.xml)" "$f"
-done
+each_document margins_of
 
 # The check can fail: the letter's areas narrowed by 2 pt on the right (as
 # if its right margin were 2 pt wider) leave its justified lines outside.
