@@ -16,6 +16,7 @@ DESTDIR  ?=
 BINDIR   := $(PREFIX)/bin
 DATADIR  := $(PREFIX)/share/copil
 LIBEXECDIR := $(PREFIX)/lib/copil
+LOCALEDIR := $(PREFIX)/share/locale
 
 CC       ?= cc
 PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
@@ -65,7 +66,7 @@ UNIT_BIN := $(BUILD)/unit-tests
 PNGDIFF  := $(BUILD)/pngdiff
 
 # Debian packages: libraries for the build, readers for the tests.
-DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
+DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
              libgmime-3.0-dev libcurl4-gnutls-dev
 DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
@@ -84,8 +85,26 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc -I$(FUZZ) $(PKG
               -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
 
 .PHONY: all demo check deps need-deps format install uninstall clean bench regen unit \
-        fuzz fuzz-smoke fuzz-run valgrind
-all: $(BIN) $(MAIL_BIN)
+        fuzz fuzz-smoke fuzz-run valgrind pot
+# --- messages: English in the sources, French in po/fr.po -----------------
+# The catalogue is built beside the binary (build/locale/), where an
+# uninstalled build/copil finds it; `make pot` lists every marked string.
+LINGUAS  := fr
+MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/copil.mo)
+XGETTEXT := xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+            --keyword=P_:1c,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
+            --package-name=copil --package-version=$(VERSION) --msgid-bugs-address= \
+            --sort-by-file --no-wrap
+
+all: $(BIN) $(MAIL_BIN) $(MO)
+
+$(BUILD)/locale/%/LC_MESSAGES/copil.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+XGETTEXT_OUT ?= po/copil.pot
+pot:
+	$(XGETTEXT) -o $(XGETTEXT_OUT) $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
 
 $(BIN): $(OBJ) $(EXEC_OBJ) $(MAIN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -112,8 +131,8 @@ $(BUILD)/obj/unit/%.o: tests/unit/%.c $(BUILD)/config.h
 # program is rebuilt) only when PREFIX does.
 $(BUILD)/config.h: FORCE
 	@mkdir -p $(BUILD)
-	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n' \
-	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' > $@.tmp
+	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n#define COPIL_LOCALEDIR_DEFAULT "%s"\n' \
+	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' '$(LOCALEDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
@@ -163,6 +182,7 @@ need-deps:
 	   && command -v python3 >/dev/null && command -v valgrind >/dev/null \
 	   && command -v clang >/dev/null && command -v openssl >/dev/null \
 	   && [ -d /usr/lib/python3/dist-packages/aiosmtpd ] \
+	   && command -v msgfmt >/dev/null && locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8' \
 	   && ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
 
@@ -170,7 +190,11 @@ deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	   echo "Installing Debian packages: $(DEB_ALL)"; \
 	   apt-get update -q && \
-	   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_ALL); \
+	   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_ALL) && \
+	   echo "Generating the fr_FR.UTF-8 locale (the tests run in French and in English)" && \
+	   sed -i 's/^# *\(fr_FR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen && \
+	   { grep -q '^fr_FR\.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' >>/etc/locale.gen; } && \
+	   locale-gen; \
 	 else \
 	   echo "copil needs these Debian packages; as root, run:"; \
 	   echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_ALL)"; \
@@ -233,6 +257,10 @@ install: all
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(MAIL_BIN) $(DESTDIR)$(LIBEXECDIR)/copil-mail
 	install -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/copil.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; \
+	done
 	cp -R stylesheets/. $(DESTDIR)$(DATADIR)/stylesheets/
 	cp -R fonts/. $(DESTDIR)$(DATADIR)/fonts/
 
@@ -240,6 +268,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/copil
 	rm -rf $(DESTDIR)$(LIBEXECDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/copil.mo; done
 
 clean:
 	rm -rf build out tests/tmp

@@ -8,6 +8,10 @@
 # defined yet. VERBOSE=1 prints the checks that pass too.
 passed=0
 failed=0
+# Messages are English unless a check asks for French (LANG=fr_FR.UTF-8):
+# whatever the machine's locale, the pinned English texts hold.
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 # Under `make SAN=1`, the libraries' own one-time leaks are known and
 # explained in tests/lsan.supp; anything else fails the test that shows it.
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"

@@ -6,19 +6,20 @@
  * folded into a space when the Diag is made (see run_diag).
  */
 #include "core/diag.h"
+#include "core/i18n.h"
 
 const char *
 diag_level_name(DiagLevel level)
 {
     switch (level) {
     case DIAG_NOTE:
-        return "note";
+        return _("note");
     case DIAG_WARNING:
-        return "warning";
+        return _("warning");
     case DIAG_ERROR:
-        return "error";
+        return _("error");
     }
-    return "error";
+    return _("error");
 }
 
 void
@@ -33,5 +34,7 @@ diag_print(const Diag *d, FILE *fp)
         }
         fputs(": ", fp);
     }
-    fprintf(fp, "%s: %s\n", diag_level_name(d->level), d->message);
+    /* TRANSLATORS: a diagnostic's level ("error") and its message. French
+     * puts a narrow no-break space before the colon. */
+    fprintf(fp, _("%s: %s\n"), diag_level_name(d->level), d->message);
 }

@@ -29,7 +29,8 @@ struct Diag {
     unsigned file_rank; /* set when sorting: files in order of first mention */
 };
 
-/* Returns the level's word as printed: "error", "warning" or "note". */
+/* Returns the level's word as printed, in the user's language: "error",
+ * "warning" or "note" in English. */
 const char *diag_level_name(DiagLevel level);
 
 /* Writes d as one line "file:line:col: level: message\n" to fp, leaving out the
