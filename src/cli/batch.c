@@ -26,6 +26,7 @@
 
 #include "cli/cli.h"
 #include "core/file.h"
+#include "core/i18n.h"
 
 #define MAX_DEPTH 32
 #define MAX_ITEMS 1000000
@@ -61,8 +62,8 @@ add(BatchList *l, char *input, const char *outdir)
 {
     if (l->n == MAX_ITEMS) {
         fprintf(stderr,
-                "copil render: error: more than %d files in one batch; split it with "
-                "--shard or name fewer folders\n",
+                _("copil render: error: more than %d files in one batch; split it with "
+                  "--shard or name fewer folders\n"),
                 MAX_ITEMS);
         free(input);
         return STATUS_USAGE;
@@ -106,7 +107,7 @@ walk(BatchList *l, const char *dir, const char *outdir, int depth)
     int n = 0, cap = 0;
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "copil render: error: cannot read the folder %s: %s\n", dir,
+        fprintf(stderr, _("copil render: error: cannot read the folder %s: %s\n"), dir,
                 strerror(errno));
         return STATUS_IO;
     }
@@ -138,7 +139,7 @@ walk(BatchList *l, const char *dir, const char *outdir, int depth)
         }
         if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode)) {
             if (depth + 1 >= MAX_DEPTH) {
-                fprintf(stderr, "copil render: error: %s is more than %d folders deep\n", path,
+                fprintf(stderr, _("copil render: error: %s is more than %d folders deep\n"), path,
                         MAX_DEPTH);
                 st = STATUS_USAGE;
             } else {
@@ -242,11 +243,11 @@ check_outputs(const BatchList *l)
             continue;
         const char *a = l->items[keys[i - 1].item].input, *b = l->items[keys[i].item].input;
         if (!strcmp(a, b))
-            fprintf(stderr, "copil render: error: %s is named twice\n", a);
+            fprintf(stderr, _("copil render: error: %s is named twice\n"), a);
         else
             fprintf(stderr,
-                    "copil render: error: %s and %s would write the same PDF; render them into "
-                    "different folders (-d)\n",
+                    _("copil render: error: %s and %s would write the same PDF; render them into "
+                      "different folders (-d)\n"),
                     a, b);
         st = STATUS_USAGE;
         break;
@@ -273,8 +274,8 @@ check_outputs(const BatchList *l)
             if (made && !strcmp(made, kinds[k])) {
                 const char *slash = strrchr(key, '/');
                 fprintf(stderr,
-                        "copil render: error: %s and %s would both write %s.pdf; rename one, "
-                        "or render them into different folders (-d)\n",
+                        _("copil render: error: %s and %s would both write %s.pdf; rename one, "
+                          "or render them into different folders (-d)\n"),
                         l->items[keys[i].item].input, b, slash ? slash + 1 : key);
                 st = STATUS_USAGE;
             }
@@ -299,7 +300,7 @@ cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int s
             int before = l.n;
             st = walk(&l, args[i], outdir, 0);
             if (st == STATUS_OK && l.n == before)
-                fprintf(stderr, "copil render: note: no data file (*.xml) under %s\n", args[i]);
+                fprintf(stderr, _("copil render: note: no data file (*.xml) under %s\n"), args[i]);
         } else {
             /* A missing file fails in its worker, with the others rendered. */
             st = add(&l, strdup(args[i]), outdir);
@@ -532,13 +533,24 @@ show_progress(const Batch *b)
         return;
     double t = elapsed(b);
     int n = b->list->n;
-    fprintf(stderr, "\r\033[Kcopil render: %d/%d", b->done, n);
+    char secs[32];
+    i18n_decimal(secs, sizeof secs, t);
+    fprintf(stderr, "\r\033[K");
+    /* TRANSLATORS: the progress line of a batch: "copil render: 12/40". */
+    fprintf(stderr, _("copil render: %d/%d"), b->done, n);
     if (b->failed)
-        fprintf(stderr, ", %d failed", b->failed);
-    fprintf(stderr, ", %.1f s", t);
+        fprintf(stderr, ngettext(", %d failed", ", %d failed", (unsigned long)b->failed),
+                b->failed);
+    /* TRANSLATORS: seconds since the batch began, after the count. */
+    fprintf(stderr, _(", %s s"), secs);
     double left = b->done > 0 ? t / b->done * (n - b->done) : 0;
-    if (b->done > 0 && b->done < n)
-        fprintf(stderr, left < 10 ? ", about %.1f s left" : ", about %.0f s left", left);
+    if (b->done > 0 && b->done < n) {
+        if (left < 10)
+            i18n_decimal(secs, sizeof secs, left);
+        else
+            snprintf(secs, sizeof secs, "%.0f", left);
+        fprintf(stderr, _(", about %s s left"), secs);
+    }
     fflush(stderr);
 }
 
@@ -581,11 +593,11 @@ collect(Batch *b, Worker *w)
     if (w->item >= 0) {
         char why[160];
         if (WIFSIGNALED(ws))
-            snprintf(why, sizeof why, "%s: error: copil stopped while rendering this file (%s)",
+            snprintf(why, sizeof why, _("%s: error: copil stopped while rendering this file (%s)"),
                      b->list->items[w->item].input, strsignal(WTERMSIG(ws)));
         else
             snprintf(why, sizeof why,
-                     "%s: error: copil stopped while rendering this file (exit status %d)",
+                     _("%s: error: copil stopped while rendering this file (exit status %d)"),
                      b->list->items[w->item].input, WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
         record(b, w->item, STATUS_IO, 0, why);
         w->item = -1;
@@ -610,11 +622,28 @@ summary(const Batch *b, const BatchOptions *o)
     if (b->progress)
         fputs("\r\033[K", stderr);
     if (!o->quiet || b->failed) {
-        fprintf(stderr, "copil render: %d document%s", l->n, l->n == 1 ? "" : "s");
+        char secs[32];
+        i18n_decimal(secs, sizeof secs, elapsed(b));
+        /* TRANSLATORS: the batch summary is made of these pieces, e.g.
+         * "copil render: 40 documents (shard 2/8 of 320 files) in 3.2 s with
+         * 2 workers: 39 written, 1 failed". */
+        fprintf(stderr,
+                ngettext("copil render: %d document", "copil render: %d documents",
+                         (unsigned long)l->n),
+                l->n);
         if (o->shard_n > 1)
-            fprintf(stderr, " (shard %d/%d of %d files)", o->shard_k, o->shard_n, l->total);
-        fprintf(stderr, " in %.1f s with %d worker%s: %d written, %d failed\n", elapsed(b),
-                b->nworkers, b->nworkers == 1 ? "" : "s", l->n - b->failed, b->failed);
+            fprintf(stderr,
+                    ngettext(" (shard %d/%d of %d file)", " (shard %d/%d of %d files)",
+                             (unsigned long)l->total),
+                    o->shard_k, o->shard_n, l->total);
+        fprintf(stderr,
+                ngettext(" in %s s with %d worker: ", " in %s s with %d workers: ",
+                         (unsigned long)b->nworkers),
+                secs, b->nworkers);
+        fprintf(stderr, ngettext("%d written, ", "%d written, ", (unsigned long)(l->n - b->failed)),
+                l->n - b->failed);
+        fprintf(stderr, ngettext("%d failed\n", "%d failed\n", (unsigned long)b->failed),
+                b->failed);
     }
     for (int i = 0; i < l->n; i++)
         if (b->results[i].status != STATUS_OK)
@@ -622,9 +651,12 @@ summary(const Batch *b, const BatchOptions *o)
                     b->results[i].first[0] ? b->results[i].first : l->items[i].input);
     if (!o->quiet && b->warned)
         fprintf(stderr,
-                "copil render: %d document%s written with warnings; render %s alone to read "
-                "them\n",
-                b->warned, b->warned == 1 ? "" : "s", b->warned == 1 ? "it" : "each");
+                ngettext("copil render: %d document written with warnings; render it alone to "
+                         "read them\n",
+                         "copil render: %d documents written with warnings; render each alone "
+                         "to read them\n",
+                         (unsigned long)b->warned),
+                b->warned);
 }
 
 int
@@ -642,14 +674,14 @@ cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, BatchFn 
     b.results = calloc((size_t)list->n + 1, sizeof(*b.results));
     b.workers = calloc((size_t)b.nworkers + 1, sizeof(*b.workers));
     if (!b.results || !b.workers) {
-        fprintf(stderr, "copil render: error: out of memory\n");
+        fprintf(stderr, _("copil render: error: out of memory\n"));
         goto out;
     }
     for (int i = 0; i < b.nworkers; i++)
         b.workers[i] = (Worker){-1, -1, -1, -1};
     for (int i = 0; i < b.nworkers; i++) {
         if (spawn(&b, &b.workers[i]) != 0) {
-            fprintf(stderr, "copil render: error: cannot start a worker: %s\n", strerror(errno));
+            fprintf(stderr, _("copil render: error: cannot start a worker: %s\n"), strerror(errno));
             goto out;
         }
         hand_out(&b, &b.workers[i]);
@@ -679,7 +711,7 @@ cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, BatchFn 
     /* Items left when no worker could be started again. */
     for (int i = b.next; i < list->n; i++) {
         char why[sizeof b.results[i].first];
-        snprintf(why, sizeof why, "%s: error: not rendered: no worker could be started",
+        snprintf(why, sizeof why, _("%s: error: not rendered: no worker could be started"),
                  list->items[i].input);
         record(&b, i, STATUS_IO, 0, why);
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 
 const char *const cli_documents[CLI_NDOCUMENTS] = {"agenda", "minutes", "mission-letter",
                                                    "activity-report"};
@@ -13,7 +14,8 @@ const char *
 cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what)
 {
     if (*i + 1 >= argc) {
-        fprintf(stderr, "copil %s: error: %s needs %s\n", cmd, argv[*i], what);
+        /* TRANSLATORS: "copil render: error: --output needs a file name". */
+        fprintf(stderr, _("copil %s: error: %s needs %s\n"), cmd, argv[*i], what);
         return NULL;
     }
     return argv[++*i];
@@ -43,6 +45,6 @@ cli_main(int argc, char **argv)
         return cli_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "mail"))
         return cli_mail(argc - 1, argv + 1);
-    fprintf(stderr, "copil: error: unknown command \"%s\"; see copil --help\n", cmd);
+    fprintf(stderr, _("copil: error: unknown command \"%s\"; see copil --help\n"), cmd);
     return STATUS_USAGE;
 }

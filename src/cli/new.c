@@ -14,8 +14,7 @@
 
 #include "cli/cli.h"
 #include "core/file.h"
-
-#define KINDS_TEXT "agenda, minutes, mission-letter or activity-report"
+#include "core/i18n.h"
 
 /* A template is a few kB; anything near this is not one. */
 #define TEMPLATE_LIMIT (1024 * 1024)
@@ -43,7 +42,7 @@ print_template(const char *datadir, const char *kind)
 
     if ((size_t)snprintf(path, sizeof(path), "%s/stylesheets/templates/%s.xml", datadir, kind) >=
         sizeof(path)) {
-        fprintf(stderr, "copil new: error: the data folder's path is too long: %s\n", datadir);
+        fprintf(stderr, _("copil new: error: the data folder's path is too long: %s\n"), datadir);
         return STATUS_IO;
     }
     run_init(&run, path);
@@ -51,17 +50,17 @@ print_template(const char *datadir, const char *kind)
     if (st != STATUS_OK) {
         cli_print_diags(&run);
         fprintf(stderr,
-                "copil new: error: the %s template is missing from copil's data folder %s; "
-                "reinstall copil, or set COPIL_DATADIR to a folder that holds "
-                "stylesheets/templates/%s.xml\n",
+                _("copil new: error: the %s template is missing from copil's data folder %s; "
+                  "reinstall copil, or set COPIL_DATADIR to a folder that holds "
+                  "stylesheets/templates/%s.xml\n"),
                 kind, datadir, kind);
         st = STATUS_IO; /* an oversized template is broken data, not the user's input */
         goto out;
     }
     errno = 0;
     if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-        fprintf(stderr, "copil new: error: cannot write the template to standard output: %s\n",
-                errno ? strerror(errno) : "write failed");
+        fprintf(stderr, _("copil new: error: cannot write the template to standard output: %s\n"),
+                errno ? strerror(errno) : _("write failed"));
         st = STATUS_IO;
     }
 out:
@@ -79,25 +78,29 @@ cli_new(int argc, char **argv)
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help"))
             return cli_help(stdout, "new");
         if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "copil new: error: unknown option %s; see copil help new\n", arg);
+            fprintf(stderr, _("copil new: error: unknown option %s; see copil help new\n"), arg);
             return STATUS_USAGE;
         }
         if (kind) {
             fprintf(stderr,
-                    "copil new: error: name one kind of file, not several (\"%s\", \"%s\")\n"
-                    "usage: copil new KIND > FILE.xml\n",
+                    _("copil new: error: name one kind of file, not several (\"%s\", \"%s\")\n"
+                      "usage: copil new KIND > FILE.xml\n"),
                     kind, arg);
             return STATUS_USAGE;
         }
         kind = arg;
     }
     if (!kind) {
-        fprintf(stderr, "copil new: error: name the kind of file to start: " KINDS_TEXT "\n"
-                        "usage: copil new KIND > FILE.xml\n");
+        fprintf(stderr, "%s",
+                _("copil new: error: name the kind of file to start: agenda, minutes, "
+                  "mission-letter or activity-report\n"
+                  "usage: copil new KIND > FILE.xml\n"));
         return STATUS_USAGE;
     }
     if (!known_kind(kind)) {
-        fprintf(stderr, "copil new: error: there is no template \"%s\": choose " KINDS_TEXT "\n",
+        fprintf(stderr,
+                _("copil new: error: there is no template \"%s\": choose agenda, minutes, "
+                  "mission-letter or activity-report\n"),
                 kind);
         return STATUS_USAGE;
     }

@@ -20,6 +20,7 @@
 #include "paginate/paginate.h"
 #include "paint/paint.h"
 #include "pdf/finish.h"
+#include "core/i18n.h"
 
 #define PRODUCER "copil " COPIL_VERSION
 
@@ -154,7 +155,7 @@ cli_source_date(Run *r, const char *without, long long *t)
     errno = 0;
     long long v = strtoll(sde, &end, 10);
     if (*end != '\0' || v < 0 || errno) {
-        run_diag(r, DIAG_WARNING, 0, 0, "SOURCE_DATE_EPOCH is not a number of seconds; %s",
+        run_diag(r, DIAG_WARNING, 0, 0, _("SOURCE_DATE_EPOCH is not a number of seconds; %s"),
                  without);
         return 0;
     }
@@ -213,8 +214,8 @@ cli_output_owned_by_sibling(Run *r, const char *input, const char *kind)
     if (!sibling || stat(sibling, &sb) != 0)
         return NULL;
     run_diag(r, DIAG_ERROR, 0, 0,
-             "its %s would be %s, the PDF of %s beside it: use that file instead, or rename "
-             "one of the two (copil render can also write elsewhere with -o FILE)",
+             _("its %s would be %s, the PDF of %s beside it: use that file instead, or rename "
+               "one of the two (copil render can also write elsewhere with -o FILE)"),
              kind, cli_default_output(r, input, NULL, kind, 0), sibling);
     return sibling;
 }
@@ -233,15 +234,15 @@ cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
     int fits = kind == DOC_MEETING ? (!strcmp(asked, "agenda") || !strcmp(asked, "minutes"))
                                    : !strcmp(asked, natural);
     if (!fits) {
-        run_diag(r, DIAG_ERROR, 0, 0, "a %s file cannot be rendered as %s; it makes %s",
+        run_diag(r, DIAG_ERROR, 0, 0, _("a %s file cannot be rendered as %s; it makes %s"),
                  validate_kind_name(kind), asked,
-                 kind == DOC_MEETING ? "an agenda or minutes" : natural);
+                 kind == DOC_MEETING ? _("an agenda or minutes") : natural);
         return NULL;
     }
     if (!strcmp(asked, "minutes") && !has_record) {
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "minutes need the meeting's record: this file has no <record> yet (render the "
-                 "agenda, or add the record after the meeting)");
+                 _("minutes need the meeting's record: this file has no <record> yet (render the "
+                   "agenda, or add the record after the meeting)"));
         return NULL;
     }
     return asked;
@@ -264,12 +265,12 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
     if (public_copy && (kind == DOC_MISSION_LETTER || kind == DOC_ACTIVITY_REPORT)) {
         run_diag(r, DIAG_ERROR, xmlGetLineNo(xmlDocGetRootElement(data)), 0,
                  kind == DOC_MISSION_LETTER
-                     ? "a mission letter has no public copy: it is personal to its appointee "
-                       "(missions, hours, compensation) and goes only to them and to the "
-                       "administration; render it without --public"
-                     : "an activity report has no public copy: it is personal to the employee "
-                       "who wrote it (time spent, self-assessment) and goes only to the head of "
-                       "the establishment and the académie; render it without --public");
+                     ? _("a mission letter has no public copy: it is personal to its appointee "
+                         "(missions, hours, compensation) and goes only to them and to the "
+                         "administration; render it without --public")
+                     : _("an activity report has no public copy: it is personal to the employee "
+                         "who wrote it (time spent, self-assessment) and goes only to the head "
+                         "of the establishment and the académie; render it without --public"));
         return STATUS_INVALID;
     }
     int items, planned;
@@ -277,8 +278,8 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
     int over = !strcmp(name, "agenda") ? validate_agenda_overrun(data, &items, &planned, &line) : 0;
     if (over > 0)
         run_diag(r, DIAG_WARNING, line, 0,
-                 "the agenda runs %d min past the planned <end>: its items take %d min, the "
-                 "meeting is planned for %d; shorten some items or move <end>",
+                 _("the agenda runs %d min past the planned <end>: its items take %d min, the "
+                   "meeting is planned for %d; shorten some items or move <end>"),
                  over, items, planned);
     return transform_apply(s->transformer, r, data, input, name, layout);
 }
@@ -344,7 +345,8 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
         if (st != STATUS_OK)
             return st;
     } else if (asked) {
-        run_diag(run, DIAG_ERROR, 0, 0, "--kind applies to data files, not to a layout document");
+        run_diag(run, DIAG_ERROR, 0, 0,
+                 _("--kind applies to data files, not to a layout document"));
         return STATUS_USAGE;
     }
     LogoNames logos = {.run = run, .data = kind != DOC_LAYOUT ? data : NULL};
@@ -357,9 +359,12 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
         return st;
     if ((*doc)->redactions)
         run_diag(run, DIAG_NOTE, 0, 0,
-                 "the public copy leaves out %d e-mail address%s or phone number%s of people",
-                 (*doc)->redactions, (*doc)->redactions > 1 ? "es" : "",
-                 (*doc)->redactions > 1 ? "s" : "");
+                 ngettext("the public copy leaves out %d e-mail address or phone number of "
+                          "people",
+                          "the public copy leaves out %d e-mail addresses or phone numbers of "
+                          "people",
+                          (unsigned long)(*doc)->redactions),
+                 (*doc)->redactions);
     st = pg_paginate(run, s->text, *doc, pages);
     if (st == STATUS_OK && run->nerrors)
         st = STATUS_INVALID;
@@ -400,7 +405,7 @@ render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned c
     fo.sigs = fo.nsigs ? sigs : NULL;
     if (run->arena.failed) {
         /* Figures or fields left out for want of memory: no PDF rather. */
-        run_diag(run, DIAG_ERROR, 0, 0, "out of memory while finishing the PDF");
+        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
         st = STATUS_IO;
         goto out;
     }
@@ -468,15 +473,15 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         opt->output ? opt->output
                     : cli_default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
     if (!opt->output && opt->dir && file_make_dirs(opt->dir) != 0) {
-        run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", opt->dir,
+        run_diag(&run, DIAG_ERROR, 0, 0, _("cannot make the folder %s: %s"), opt->dir,
                  strerror(errno));
         st = STATUS_IO;
         goto out;
     }
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
-                 "%s has been signed: copil never rewrites a signed document (its signatures "
-                 "would break); write elsewhere with -o, or move the signed file first",
+                 _("%s has been signed: copil never rewrites a signed document (its signatures "
+                   "would break); write elsewhere with -o, or move the signed file first"),
                  target);
         st = STATUS_IO;
         goto out;
@@ -558,20 +563,20 @@ cli_render(int argc, char **argv)
         } else if (!strcmp(arg, "--")) {
             only_files = 1;
         } else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
-            if (!(opt.output = cli_option_value("render", argc, argv, &i, "a file name")))
+            if (!(opt.output = cli_option_value("render", argc, argv, &i, _("a file name"))))
                 goto out;
         } else if (!strcmp(arg, "-d") || !strcmp(arg, "--dir")) {
-            if (!(opt.dir = cli_option_value("render", argc, argv, &i, "a folder")))
+            if (!(opt.dir = cli_option_value("render", argc, argv, &i, _("a folder"))))
                 goto out;
         } else if (!strcmp(arg, "--kind")) {
             if (!(opt.kind = cli_option_value("render", argc, argv, &i,
-                                              "agenda, minutes, mission-letter or "
-                                              "activity-report")))
+                                              _("agenda, minutes, mission-letter or "
+                                                "activity-report"))))
                 goto out;
         } else if (!strncmp(arg, "--kind=", 7)) {
             opt.kind = arg + 7;
         } else if (!strcmp(arg, "-j") || !strcmp(arg, "--jobs")) {
-            if (!(jobs = cli_option_value("render", argc, argv, &i, "a number of workers")))
+            if (!(jobs = cli_option_value("render", argc, argv, &i, _("a number of workers"))))
                 goto out;
         } else if ((v = attached(arg, "-j", "--jobs"))) {
             jobs = v;
@@ -592,29 +597,30 @@ cli_render(int argc, char **argv)
             code = cli_help(stdout, "render");
             goto out;
         } else {
-            fprintf(stderr, "copil render: error: unknown option %s; see copil help render\n", arg);
+            fprintf(stderr, _("copil render: error: unknown option %s; see copil help render\n"),
+                    arg);
             goto out;
         }
     }
     if (nfiles == 0) {
-        fprintf(stderr, "copil render: error: name a file or a folder to render\n"
-                        "usage: copil render FILE|DIR... [-o OUT.pdf | -d DIR] [-j N]; see "
-                        "copil help render\n");
+        fprintf(stderr, _("copil render: error: name a file or a folder to render\n"
+                          "usage: copil render FILE|DIR... [-o OUT.pdf | -d DIR] [-j N]; see "
+                          "copil help render\n"));
         goto out;
     }
     if (opt.output && opt.dir) {
-        fprintf(stderr, "copil render: error: give -o or -d, not both\n");
+        fprintf(stderr, _("copil render: error: give -o or -d, not both\n"));
         goto out;
     }
     if (opt.output && nfiles > 1) {
-        fprintf(stderr, "copil render: error: -o names one output, but %d files were given\n",
+        fprintf(stderr, _("copil render: error: -o names one output, but %d files were given\n"),
                 nfiles);
         goto out;
     }
     if (jobs && !(bo.jobs = parse_count(jobs, 256))) {
         fprintf(stderr,
-                "copil render: error: -j takes a number of workers from 1 to 256, "
-                "not \"%s\"\n",
+                _("copil render: error: -j takes a number of workers from 1 to 256, "
+                  "not \"%s\"\n"),
                 jobs);
         goto out;
     }
@@ -630,8 +636,8 @@ cli_render(int argc, char **argv)
         }
         if (!bo.shard_k) {
             fprintf(stderr,
-                    "copil render: error: --shard takes K/N, the K-th of N slices with "
-                    "1 <= K <= N (for example --shard 2/8), not \"%s\"\n",
+                    _("copil render: error: --shard takes K/N, the K-th of N slices with "
+                      "1 <= K <= N (for example --shard 2/8), not \"%s\"\n"),
                     shard);
             goto out;
         }
@@ -639,12 +645,12 @@ cli_render(int argc, char **argv)
     struct stat sb;
     batch = nfiles > 1 || jobs || shard || (stat(files[0], &sb) == 0 && S_ISDIR(sb.st_mode));
     if (batch && opt.dump) {
-        fprintf(stderr, "copil render: error: --dump=%s prints one document: name one file\n",
+        fprintf(stderr, _("copil render: error: --dump=%s prints one document: name one file\n"),
                 opt.dump == 2 ? "areas" : "pages");
         goto out;
     }
     if (batch && opt.output) {
-        fprintf(stderr, "copil render: error: -o names one output; use -d for a batch\n");
+        fprintf(stderr, _("copil render: error: -o names one output; use -d for a batch\n"));
         goto out;
     }
     if (batch && (code = (int)cli_batch_collect(files, nfiles, opt.dir, bo.shard_k, bo.shard_n,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 #include "config.h" /* COPIL_DATADIR_DEFAULT, written by the Makefile from PREFIX */
 
 static int
@@ -32,7 +33,8 @@ cli_find_datadir(void)
         if (has_schemas(env))
             return strdup(env);
         fprintf(stderr,
-                "copil: error: COPIL_DATADIR is set to \"%s\", which holds no schemas/common.xsd\n",
+                _("copil: error: COPIL_DATADIR is set to \"%s\", which holds no "
+                  "schemas/common.xsd\n"),
                 env);
         return NULL;
     }
@@ -58,8 +60,9 @@ cli_find_datadir(void)
     if (has_schemas(COPIL_DATADIR_DEFAULT))
         return strdup(COPIL_DATADIR_DEFAULT);
     fprintf(stderr,
-            "copil: error: cannot find copil's data (schemas, stylesheets, fonts); looked in "
-            "the source tree and in " COPIL_DATADIR_DEFAULT "; set COPIL_DATADIR\n");
+            _("copil: error: cannot find copil's data (schemas, stylesheets, fonts); looked in "
+              "the source tree and in %s; set COPIL_DATADIR\n"),
+            COPIL_DATADIR_DEFAULT);
     return NULL;
 }
 
@@ -76,7 +79,7 @@ cli_session_open(Session *s)
     snprintf(path, sizeof(path), "%s/stylesheets", s->datadir);
     s->transformer = s->validator ? transform_new(path, s->validator) : NULL;
     if (!s->validator || !s->transformer) {
-        fprintf(stderr, "copil: error: out of memory\n");
+        fputs(_("copil: error: out of memory\n"), stderr);
         cli_session_close(s);
         return STATUS_IO;
     }
@@ -149,6 +152,8 @@ cli_print_diags(Run *r)
             diag_print(*d, stderr);
     }
     if (r->ndropped)
-        fprintf(stderr, "%s: note: %u more problems not shown\n", r->file ? r->file : "copil",
-                r->ndropped);
+        fprintf(stderr,
+                ngettext("%s: note: %u more problem not shown\n",
+                         "%s: note: %u more problems not shown\n", r->ndropped),
+                r->file ? r->file : "copil", r->ndropped);
 }

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "doc/doc.h"
+#include "core/i18n.h"
 
 /* The logos of a valid data file, each checked by doc_image_load. */
 typedef struct LogoCheck {
@@ -60,15 +61,23 @@ check_logos(Run *run, xmlDocPtr doc, DocKind kind, const char *path)
     return lc.status;
 }
 
-/* "meeting, with its record": what the file will render as. */
+/* "valid meeting, with its record": what the file will render as. */
 static const char *
 describe(xmlDocPtr doc, DocKind kind)
 {
-    if (kind == DOC_LAYOUT)
-        return "layout document";
-    if (kind != DOC_MEETING)
-        return validate_kind_name(kind);
-    return validate_meeting_has_record(doc) ? "meeting, with its record" : "meeting, agenda only";
+    switch (kind) {
+    case DOC_LAYOUT:
+        return _("valid layout document");
+    case DOC_MEETING:
+        return validate_meeting_has_record(doc) ? _("valid meeting, with its record")
+                                                : _("valid meeting, agenda only");
+    case DOC_MISSION_LETTER:
+        return _("valid mission-letter");
+    case DOC_ACTIVITY_REPORT:
+        return _("valid activity-report");
+    default:
+        return _("valid");
+    }
 }
 
 int
@@ -89,8 +98,8 @@ cli_validate(int argc, char **argv)
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             return cli_help(stdout, "validate");
         } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "copil validate: error: unknown option %s; see copil help validate\n",
-                    arg);
+            fprintf(stderr,
+                    _("copil validate: error: unknown option %s; see copil help validate\n"), arg);
             return STATUS_USAGE;
         } else {
             break;
@@ -98,8 +107,9 @@ cli_validate(int argc, char **argv)
     }
     nfiles = argc - first;
     if (nfiles == 0) {
-        fprintf(stderr, "copil validate: error: name at least one file to check\n"
-                        "usage: copil validate [-q] FILE...\n");
+        fprintf(stderr, "%s",
+                _("copil validate: error: name at least one file to check\n"
+                  "usage: copil validate [-q] FILE...\n"));
         return STATUS_USAGE;
     }
     if (cli_session_open(&session) != STATUS_OK)
@@ -118,14 +128,20 @@ cli_validate(int argc, char **argv)
         if (st == STATUS_OK) {
             nvalid++;
             if (!quiet)
-                printf("%s: valid %s\n", argv[i], describe(doc, kind));
+                printf(_("%s: %s\n"), argv[i], describe(doc, kind));
         }
         worst = status_worst(worst, st);
         run_free(&run);
     }
-    if (nfiles > 1 && !quiet)
-        printf("%d file%s checked: %d valid, %d with problems\n", nfiles, nfiles > 1 ? "s" : "",
-               nvalid, nfiles - nvalid);
+    if (nfiles > 1 && !quiet) {
+        /* TRANSLATORS: the summary of copil validate; the line goes on with
+         * "%d valid, %d with problems". */
+        printf(ngettext("%d file checked: ", "%d files checked: ", (unsigned long)nfiles), nfiles);
+        printf(ngettext("%d valid, ", "%d valid, ", (unsigned long)nvalid), nvalid);
+        printf(
+            ngettext("%d with problems\n", "%d with problems\n", (unsigned long)(nfiles - nvalid)),
+            nfiles - nvalid);
+    }
     fflush(stdout);
     cli_session_close(&session);
     return (int)worst;

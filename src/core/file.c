@@ -2,6 +2,7 @@
  * core/file.c — whole-file reads with a limit and plain-language failures.
  */
 #include "core/file.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,12 +31,18 @@ file_atomic_save(Run *r, const char *target, const void *data, size_t n)
 void
 file_format_size(char *buf, size_t bufsize, unsigned long long bytes)
 {
-    if (bytes < 1000)
-        snprintf(buf, bufsize, "%llu bytes", bytes);
-    else if (bytes < 1000 * 1000)
-        snprintf(buf, bufsize, "%.1f kB", bytes / 1e3);
-    else
-        snprintf(buf, bufsize, "%.1f MB", bytes / 1e6);
+    char num[32];
+    if (bytes < 1000) {
+        snprintf(buf, bufsize, ngettext("%llu byte", "%llu bytes", (unsigned long)bytes), bytes);
+    } else if (bytes < 1000 * 1000) {
+        i18n_decimal(num, sizeof num, (double)bytes / 1e3);
+        /* TRANSLATORS: a size in kilobytes, "71.7 kB"; French: "71,7 ko" with a
+         * no-break space. */
+        snprintf(buf, bufsize, _("%s kB"), num);
+    } else {
+        i18n_decimal(num, sizeof num, (double)bytes / 1e6);
+        snprintf(buf, bufsize, _("%s MB"), num);
+    }
 }
 
 const char *
@@ -43,26 +50,26 @@ file_why(int err)
 {
     switch (err) {
     case ENOENT:
-        return "it does not exist";
+        return _("it does not exist");
     case EACCES:
     case EPERM:
-        return "permission denied";
+        return _("permission denied");
     case EISDIR:
-        return "it is a folder, not a file";
+        return _("it is a folder, not a file");
     case ENOTDIR:
-        return "a part of its path is not a folder";
+        return _("a part of its path is not a folder");
     case ELOOP:
-        return "too many symbolic links";
+        return _("too many symbolic links");
     case ENAMETOOLONG:
-        return "its name is too long";
+        return _("its name is too long");
     case ENOSPC:
-        return "the disk is full";
+        return _("the disk is full");
     case EDQUOT:
-        return "the disk quota is used up";
+        return _("the disk quota is used up");
     case EROFS:
-        return "the disk is read-only";
+        return _("the disk is read-only");
     case EIO:
-        return "the disk reported an input/output error";
+        return _("the disk reported an input/output error");
     default:
         return strerror(err);
     }
@@ -184,25 +191,25 @@ file_read_all(Run *r, const char *path, size_t limit, char **data, size_t *len)
     case EFBIG:
         file_format_size(have, sizeof(have), (unsigned long long)*len);
         file_format_size(max, sizeof(max), limit);
-        run_diag(r, DIAG_ERROR, 0, 0, "the file is too large (%s); copil reads files of up to %s",
-                 have, max);
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 _("the file is too large (%s); copil reads files of up to %s"), have, max);
         *len = 0;
         return STATUS_INVALID;
     case EISDIR:
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: it is a folder");
+        run_diag(r, DIAG_ERROR, 0, 0, _("cannot read this file: it is a folder"));
         break;
     case ENODEV:
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "cannot read this file: it is a device, pipe or socket, not a regular file");
+                 _("cannot read this file: it is a device, pipe or socket, not a regular file"));
         break;
     case EAGAIN:
-        run_diag(r, DIAG_ERROR, 0, 0, "the file changed while it was being read; try again");
+        run_diag(r, DIAG_ERROR, 0, 0, _("the file changed while it was being read; try again"));
         break;
     case ENOMEM:
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the file");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while reading the file"));
         break;
     default:
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot read this file: %s", file_why(err));
+        run_diag(r, DIAG_ERROR, 0, 0, _("cannot read this file: %s"), file_why(err));
     }
     return STATUS_IO;
 }
@@ -236,8 +243,11 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
      * pipe would replace it with the file. */
     struct stat sb;
     if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "%s is %s, not a file: copil writes only to files", target,
-                 S_ISDIR(sb.st_mode) ? "a folder" : "a device, pipe or socket");
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 S_ISDIR(sb.st_mode) ? _("%s is a folder, not a file: copil writes only to files")
+                                     : _("%s is a device, pipe or socket, not a file: copil "
+                                         "writes only to files"),
+                 target);
         af->temp = NULL;
         return STATUS_USAGE;
     }
@@ -248,14 +258,14 @@ file_atomic_open(Run *r, const char *target, AtomicFile *af)
     if (access("/proc/self/fd", X_OK) == 0) {
         af->fd = open(af->folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
         if (af->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
-            run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", file_why(errno));
+            run_diag_at(r, DIAG_ERROR, target, 0, 0, _("cannot write here: %s"), file_why(errno));
             af->temp = NULL;
             return STATUS_IO;
         }
         af->unnamed = af->fd >= 0;
     }
     if (af->fd < 0 && (af->fd = mkstemp(af->temp)) < 0) {
-        run_diag_at(r, DIAG_ERROR, target, 0, 0, "cannot write here: %s", file_why(errno));
+        run_diag_at(r, DIAG_ERROR, target, 0, 0, _("cannot write here: %s"), file_why(errno));
         af->temp = NULL;
         return STATUS_IO;
     }
@@ -317,7 +327,7 @@ file_atomic_commit(Run *r, AtomicFile *af)
         err = errno;
     if (err) {
         run_diag_at(r, DIAG_ERROR, af->target, 0, 0,
-                    "cannot write the file: %s; nothing was changed", file_why(err));
+                    _("cannot write the file: %s; nothing was changed"), file_why(err));
         if (af->temp)
             unlink(af->temp);
         af->temp = NULL;
