@@ -44,4 +44,47 @@ else
     LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$COPIL" render -o "$TMP/fr.pdf" samples/college-2026-t1.xml >/dev/null 2>&1
     [ -s "$TMP/en.pdf" ] && cmp -s "$TMP/en.pdf" "$TMP/fr.pdf" \
         && ok "a French locale gives the same PDF bytes" || fail "the PDF depends on the locale"
+
+    # --- the command line and the mail plan in French ---------------------------
+    NB=$(printf '\342\200\257') # the narrow no-break space before « : »
+    fr() { env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$@"; }
+    fr "$COPIL" validate samples/college-2026-t1.xml tests/bad/date-month-13.xml >"$TMP/out" 2>"$TMP/err"
+    grep -qx "samples/college-2026-t1.xml${NB}: réunion valide, avec son compte rendu" "$TMP/out" \
+        && grep -qx "2 fichiers vérifiés${NB}: 1 valide, 1 à corriger" "$TMP/out" \
+        && ok "validate's lines in French, with plurals" || fail "validate in French" "$(cat "$TMP/out")"
+    fr "$COPIL" validate samples/college-2026-t1.xml samples/college-2026-t2.xml >"$TMP/out" 2>&1
+    grep -qx "2 fichiers vérifiés${NB}: 2 valides, 0 à corriger" "$TMP/out" \
+        && ok "validate's summary: plural of valides" || fail "validate's plural" "$(cat "$TMP/out")"
+    fr "$COPIL" validate tests/nonexistent.xml >"$TMP/out" 2>"$TMP/err"
+    grep -qx "tests/nonexistent.xml: erreur${NB}: impossible de lire ce fichier${NB}: il n’existe pas" "$TMP/err" \
+        && ok "a missing file in French" || fail "missing file in French" "$(cat "$TMP/err")"
+    for c in "" validate render new mail; do
+        fr "$COPIL" help $c >"$TMP/help-$c.txt" 2>&1
+        if left=$(python3 tests/tools/english.py "$TMP/help-$c.txt"); then ok "copil help $c: no English left"
+        else fail "copil help $c: English left in French" "$left"; fi
+    done
+    grep -q "^Utilisation${NB}: copil validate \[-q\] FICHIER\.\.\.$" "$TMP/help-validate.txt" \
+        && ok "help validate in French" || fail "help validate in French" "$(head -3 "$TMP/help-validate.txt")"
+    # A batch with a failure: the summary and the failure's first error.
+    mkdir -p "$TMP/batch" && cp samples/college-2026-t1.xml tests/bad/date-month-13.xml "$TMP/batch/"
+    fr "$COPIL" render -j 2 -d "$TMP/batch-out" "$TMP/batch" >"$TMP/out" 2>"$TMP/err"
+    grep -Eq "^copil render${NB}: 2 documents en [0-9]+,[0-9] s avec 2 processus${NB}: 1 écrit, 1 en échec$" "$TMP/err" \
+        && grep -q "date-month-13.xml:16:3: erreur${NB}: " "$TMP/err" \
+        && ok "a batch with a failure, summed up in French" || fail "batch in French" "$(cat "$TMP/err")"
+    # The mail plan: French words, the same addresses, the same .eml bytes.
+    cp samples/college-2026-t1.xml "$TMP/mail.xml"
+    cp samples/*.png samples/*.svg "$TMP/" 2>/dev/null
+    fr "$COPIL" mail "$TMP/mail.xml" >"$TMP/plan.txt" 2>&1
+    grep -qx "1. Membres du comité (participants)${NB}: copie intégrale, 9 adresses, visibles de tous (À)" "$TMP/plan.txt" \
+        && grep -qx "Compte rendu de $TMP/mail.xml" "$TMP/plan.txt" \
+        && ok "the mail plan in French" || fail "the mail plan in French" "$(head -12 "$TMP/plan.txt")"
+    if left=$(python3 tests/tools/english.py "$TMP/plan.txt"); then ok "the mail plan: no English left"
+    else fail "the mail plan: English left in French" "$left"; fi
+    LANG=C.UTF-8 "$COPIL" mail "$TMP/mail.xml" --eml "$TMP/eml-en" >/dev/null 2>&1
+    fr "$COPIL" mail "$TMP/mail.xml" --eml "$TMP/eml-fr" >/dev/null 2>&1
+    [ -n "$(ls "$TMP/eml-en" 2>/dev/null)" ] && diff -r "$TMP/eml-en" "$TMP/eml-fr" >/dev/null \
+        && ok "the .eml files do not depend on the language" || fail "the .eml files differ by language"
+    fr "$COPIL" mail "$TMP/mail.xml" --send >"$TMP/out" 2>"$TMP/err"
+    grep -qx "copil mail${NB}: erreur${NB}: --send demande --smtp smtp://hôte:port (STARTTLS) ou smtps://hôte:port" "$TMP/err" \
+        && ok "a mail usage error in French" || fail "mail usage error in French" "$(cat "$TMP/err")"
 fi

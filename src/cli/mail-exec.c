@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 #include "config.h" /* COPIL_MAIL_DEFAULT, written by the Makefile from PREFIX */
 
 /* copil-mail beside the running program, else the installed one. */
@@ -42,7 +43,7 @@ cli_mail(int argc, char **argv)
     const char *prog = mail_program(buf, sizeof buf);
     char **args = calloc((size_t)argc + 2, sizeof(*args));
     if (!args) {
-        fprintf(stderr, "copil mail: error: out of memory\n");
+        fprintf(stderr, _("copil mail: error: out of memory\n"));
         return STATUS_IO;
     }
     args[0] = (char *)prog;
@@ -51,8 +52,8 @@ cli_mail(int argc, char **argv)
     fflush(NULL);
     execv(prog, args);
     fprintf(stderr,
-            "copil mail: error: %s cannot be run (%s); copil mail needs it: is copil installed "
-            "completely?\n",
+            _("copil mail: error: %s cannot be run (%s); copil mail needs it: is copil installed "
+              "completely?\n"),
             prog, strerror(errno));
     free(args);
     return STATUS_IO;

@@ -23,6 +23,7 @@
 #include "core/file.h"
 #include "mail/mail.h"
 #include "pdf/finish.h"
+#include "core/i18n.h"
 
 #define TEMPLATE_LIMIT (256u << 10)
 #define PDF_LIMIT      (64u << 20)
@@ -105,15 +106,15 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     if (stat(c->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
         int err = file_load(c->path, O_NOFOLLOW, PDF_LIMIT, &r->arena, &c->data, &c->len);
         if (err) {
-            run_diag(r, DIAG_ERROR, 0, 0, "%s cannot be read: %s", c->path, file_why(err));
+            run_diag(r, DIAG_ERROR, 0, 0, _("%s cannot be read: %s"), c->path, file_why(err));
             return STATUS_IO;
         }
         if (pdf_is_signed((const unsigned char *)c->data, c->len)) {
-            c->how = "signed, sent as it is";
+            c->how = _("signed, sent as it is");
             return STATUS_OK;
         }
         if (newer(&sb, &in)) {
-            c->how = "up to date";
+            c->how = _("up to date");
             return STATUS_OK;
         }
     }
@@ -130,7 +131,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
     }
     memcpy(c->data, pdf, len);
     c->len = len;
-    c->how = "rendered now";
+    c->how = _("rendered now");
     c->rendered = 1;
 out:
     free(pdf);
@@ -157,35 +158,54 @@ print_plan(const char *input, const MailPlan *p, const Message *m, int nm, const
     int both = nr && copies[1].needed && copies[1].rendered;
     if (!nr && copies[1].needed && copies[1].rendered)
         nr = 2;
-    if (nr)
-        printf("Rendered now and written beside the data file: %s%s%s\n\n",
-               nr == 2 ? copies[1].path : copies[0].path, both ? " and " : "",
-               both ? copies[1].path : "");
-    printf("%s of %s\n", p->document, input);
-    printf("  from: %s%s%s%s\n", p->from_name ? p->from_name : "", p->from_name ? " <" : "",
-           p->from, p->from_name ? ">" : "");
+    if (both)
+        printf(_("Rendered now and written beside the data file: %s and %s\n\n"), copies[0].path,
+               copies[1].path);
+    else if (nr)
+        printf(_("Rendered now and written beside the data file: %s\n\n"),
+               nr == 2 ? copies[1].path : copies[0].path);
+    if (!strcmp(p->document, "agenda"))
+        printf(_("agenda of %s\n"), input);
+    else if (!strcmp(p->document, "minutes"))
+        printf(_("minutes of %s\n"), input);
+    else if (!strcmp(p->document, "mission-letter"))
+        printf(_("mission-letter of %s\n"), input);
+    else if (!strcmp(p->document, "activity-report"))
+        printf(_("activity-report of %s\n"), input);
+    else
+        printf("%s of %s\n", p->document, input);
+    if (p->from_name)
+        printf(_("  from: %s <%s>\n"), p->from_name, p->from);
+    else
+        printf(_("  from: %s\n"), p->from);
     for (int k = 0; k < 2; k++)
         if (copies[k].needed) {
             file_format_size(size, sizeof size, copies[k].len);
-            printf("  %s copy: %s (%s, %s)\n", k ? "public" : "full", copies[k].path, size,
-                   copies[k].how);
+            printf(k ? _("  public copy: %s (%s, %s)\n") : _("  full copy: %s (%s, %s)\n"),
+                   copies[k].path, size, copies[k].how);
         }
     for (int i = 0; i < nm; i++) {
         const MailGroup *g = m[i].group;
-        printf("\n%d. %s (%s): %s copy, ", i + 1, g->label, g->kind,
-               g->copy == MAIL_PUBLIC ? "public" : "full");
+        printf(g->copy == MAIL_PUBLIC ? _("\n%d. %s (%s): public copy, ")
+                                      : _("\n%d. %s (%s): full copy, "),
+               i + 1, g->label, g->kind);
         if (!g->nto) {
-            printf("no address: nothing to send\n");
+            printf(_("no address: nothing to send\n"));
             continue;
         }
-        printf("%d address%s%s\n", g->nto, g->nto > 1 ? "es" : "",
-               g->nto < 2 ? ""
-               : g->bcc   ? ", hidden from one another (Bcc)"
-                          : ", visible to all (To)");
-        printf("   Subject: %s\n", m[i].subject);
+        if (g->nto < 2)
+            printf(_("1 address\n"));
+        else
+            printf(g->bcc ? ngettext("%d address, hidden from one another (Bcc)\n",
+                                     "%d addresses, hidden from one another (Bcc)\n",
+                                     (unsigned long)g->nto)
+                          : ngettext("%d address, visible to all (To)\n",
+                                     "%d addresses, visible to all (To)\n", (unsigned long)g->nto),
+                   g->nto);
+        printf(_("   Subject: %s\n"), m[i].subject);
         for (int j = 0; j < g->nto; j++)
             printf("   %s%s\n", g->to[j],
-                   log && mail_log_has(log, m[i].filename, g->to[j]) ? " (sent before)" : "");
+                   log && mail_log_has(log, m[i].filename, g->to[j]) ? _(" (sent before)") : "");
     }
 }
 
@@ -259,18 +279,18 @@ parse_options(int argc, char **argv, MailOptions *o)
         const struct {
             const char *name, **slot, *what;
         } takes[] = {
-            {"--kind", &o->kind, "agenda, minutes, mission-letter or activity-report"},
-            {"--from", &o->from, "an e-mail address"},
-            {"--eml", &o->eml, "a folder"},
-            {"--smtp", &o->smtp, "smtp://host:port or smtps://host:port"},
-            {"--user", &o->user, "a user name"},
-            {"--cacert", &o->cacert, "a PEM file"},
+            {"--kind", &o->kind, N_("agenda, minutes, mission-letter or activity-report")},
+            {"--from", &o->from, N_("an e-mail address")},
+            {"--eml", &o->eml, N_("a folder")},
+            {"--smtp", &o->smtp, N_("smtp://host:port or smtps://host:port")},
+            {"--user", &o->user, N_("a user name")},
+            {"--cacert", &o->cacert, N_("a PEM file")},
         };
         size_t k = 0;
         while (k < sizeof takes / sizeof *takes && strcmp(a, takes[k].name))
             k++;
         if (k < sizeof takes / sizeof *takes) {
-            if (!(*takes[k].slot = cli_option_value("mail", argc, argv, &i, takes[k].what)))
+            if (!(*takes[k].slot = cli_option_value("mail", argc, argv, &i, _(takes[k].what))))
                 return STATUS_USAGE;
         } else if (!strcmp(a, "--send")) {
             o->send = 1;
@@ -279,15 +299,15 @@ parse_options(int argc, char **argv, MailOptions *o)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return -1;
         } else if (!strncmp(a, "--password", 10) || !strcmp(a, "-p")) {
-            fprintf(stderr, "copil mail: error: copil never takes a password on the command line "
-                            "(other users can read it there); set COPIL_SMTP_PASSWORD, or put "
-                            "it in ~/.netrc\n");
+            fprintf(stderr, _("copil mail: error: copil never takes a password on the command line "
+                              "(other users can read it there); set COPIL_SMTP_PASSWORD, or put "
+                              "it in ~/.netrc\n"));
             return STATUS_USAGE;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "copil mail: error: unknown option %s; see copil help mail\n", a);
+            fprintf(stderr, _("copil mail: error: unknown option %s; see copil help mail\n"), a);
             return STATUS_USAGE;
         } else if (o->input) {
-            fprintf(stderr, "copil mail: error: name one data file (%s and %s were given)\n",
+            fprintf(stderr, _("copil mail: error: name one data file (%s and %s were given)\n"),
                     o->input, a);
             return STATUS_USAGE;
         } else {
@@ -295,15 +315,17 @@ parse_options(int argc, char **argv, MailOptions *o)
         }
     }
     if (!o->input) {
-        fprintf(stderr, "copil mail: error: name the data file whose document to send\n"
-                        "usage: copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]; "
-                        "see copil help mail\n");
+        fprintf(stderr, _("copil mail: error: name the data file whose document to send\n"
+                          "usage: copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]; "
+                          "see copil help mail\n"));
         return STATUS_USAGE;
     }
     if (o->send != (o->smtp != NULL)) {
-        fprintf(stderr, "copil mail: error: %s\n",
-                o->send ? "--send needs --smtp smtp://host:port (STARTTLS) or smtps://host:port"
-                        : "--smtp is for --send: without --send nothing is sent");
+        fputs(o->send ? _("copil mail: error: --send needs --smtp smtp://host:port (STARTTLS) or "
+                          "smtps://host:port\n")
+                      : _("copil mail: error: --smtp is for --send: without --send nothing is "
+                          "sent\n"),
+              stderr);
         return STATUS_USAGE;
     }
     if (o->from) {
@@ -312,10 +334,12 @@ parse_options(int argc, char **argv, MailOptions *o)
         const char *why = validate_email(&tmp, o->from, NULL, NULL);
         if (why) {
             /* as typed, but no control character reaches the terminal */
-            fputs("copil mail: error: --from \"", stderr);
+            /* TRANSLATORS: followed by the address as typed and "\" is not an
+             * e-mail address: …". */
+            fputs(_("copil mail: error: --from \""), stderr);
             for (const unsigned char *c = (const unsigned char *)o->from; *c; c++)
                 fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, stderr);
-            fprintf(stderr, "\" is not an e-mail address: %s\n", why);
+            fprintf(stderr, _("\" is not an e-mail address: %s\n"), why);
         }
         arena_free(&tmp);
         if (why)
@@ -323,8 +347,8 @@ parse_options(int argc, char **argv, MailOptions *o)
     }
     if (o->smtp && !mail_smtp_url(o->smtp)) {
         fprintf(stderr,
-                "copil mail: error: --smtp takes smtp://host:port (STARTTLS) or "
-                "smtps://host:port, not \"%s\"\n",
+                _("copil mail: error: --smtp takes smtp://host:port (STARTTLS) or "
+                  "smtps://host:port, not \"%s\"\n"),
                 o->smtp);
         return STATUS_USAGE;
     }
@@ -367,7 +391,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
         so.password = NULL;
     MailServer *srv = mail_server_new(&so, why, sizeof why);
     if (!srv) {
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot send: %s", why);
+        run_diag(r, DIAG_ERROR, 0, 0, _("cannot send: %s"), why);
         return STATUS_IO;
     }
     long long date = message_date(r, 1);
@@ -389,7 +413,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
             }
             if (stopped) {
                 left++;
-                printf("  not sent  %s (%s)\n", to, g->label);
+                printf(_("  not sent  %s (%s)\n"), to, g->label);
                 continue;
             }
             MailSent res = mail_send(srv, p->from, to, bytes, len, why, sizeof why);
@@ -397,8 +421,8 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
                 if (mail_log_add(log, m[i].id, to, g->label, m[i].filename) != 0) {
                     /* Sent, but not recorded: stop before anything goes twice. */
                     run_diag(r, DIAG_ERROR, 0, 0,
-                             "%s was sent to %s, but the send log %s cannot be written (%s): "
-                             "stopping, so that nothing is sent twice",
+                             _("%s was sent to %s, but the send log %s cannot be written (%s): "
+                               "stopping, so that nothing is sent twice"),
                              m[i].filename, to, log_path, strerror(errno));
                     sent++;
                     stopped = 1;
@@ -408,35 +432,41 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
                 }
                 sent++;
                 if (!o->quiet)
-                    printf("  sent      %s (%s)\n", to, g->label);
+                    printf(_("  sent      %s (%s)\n"), to, g->label);
             } else if (res == MAIL_REFUSED) {
                 refused++;
-                printf("  refused   %s (%s): %s\n", to, g->label, why);
+                printf(_("  refused   %s (%s): %s\n"), to, g->label, why);
                 if (st == STATUS_OK)
                     st = STATUS_INVALID;
             } else {
                 left++;
                 stopped = 1;
                 snprintf(reason, sizeof reason, "%s", why);
-                printf("  not sent  %s (%s): %s\n", to, g->label, why);
+                printf(_("  not sent  %s (%s): %s\n"), to, g->label, why);
                 st = STATUS_IO;
             }
         }
         free(bytes);
     }
     mail_server_free(srv);
-    printf("copil mail: %d sent now, %d sent before, %d refused, %d not sent; send log: %s\n", sent,
-           before, refused, left, log_path);
+    printf(_("copil mail: %d sent now, %d sent before, %d refused, %d not sent; send log: %s\n"),
+           sent, before, refused, left, log_path);
     if (refused)
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "%d address%s refused by the server: correct %s in the data file, then run "
-                 "the same command again (only what is missing is sent)",
-                 refused, refused > 1 ? "es were" : " was", refused > 1 ? "them" : "it");
+                 ngettext("%d address was refused by the server: correct it in the data file, "
+                          "then run the same command again (only what is missing is sent)",
+                          "%d addresses were refused by the server: correct them in the data "
+                          "file, then run the same command again (only what is missing is sent)",
+                          (unsigned long)refused),
+                 refused);
     if (left && reason[0])
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "%d address%s not reached: %s; run the same command again once it is mended "
-                 "(what was sent is not sent again)",
-                 left, left > 1 ? "es were" : " was", reason);
+                 ngettext("%d address was not reached: %s; run the same command again once it is "
+                          "mended (what was sent is not sent again)",
+                          "%d addresses were not reached: %s; run the same command again once it "
+                          "is mended (what was sent is not sent again)",
+                          (unsigned long)left),
+                 left, reason);
     return st;
 }
 
@@ -480,7 +510,7 @@ cli_mail(int argc, char **argv)
         const char *wire = NULL;
         if (validate_email(&run.arena, o.from, NULL, &wire) != NULL || !wire) {
             st = STATUS_IO; /* it passed parse_options: only memory can fail it now */
-            run_diag(&run, DIAG_ERROR, 0, 0, "--from could not be read (out of memory)");
+            run_diag(&run, DIAG_ERROR, 0, 0, _("--from could not be read (out of memory)"));
             goto out;
         }
         plan.from = wire;
@@ -492,15 +522,15 @@ cli_mail(int argc, char **argv)
     st = STATUS_INVALID;
     if (!plan.from) {
         run_diag(&run, DIAG_ERROR, 0, 0,
-                 "no sender: give the establishment an <email> (its mailbox), or name one with "
-                 "--from");
+                 _("no sender: give the establishment an <email> (its mailbox), or name one with "
+                   "--from"));
         goto out;
     }
     if (!total) {
-        run_diag(&run, DIAG_ERROR, 0, 0, "no one to send the %s to: %s", doc,
-                 !strcmp(doc, "agenda") ? "give the members an <email>"
-                                        : "add a <distribution> with <group> and <address> "
-                                          "elements");
+        run_diag(&run, DIAG_ERROR, 0, 0, _("no one to send the %s to: %s"), doc,
+                 !strcmp(doc, "agenda") ? _("give the members an <email>")
+                                        : _("add a <distribution> with <group> and <address> "
+                                            "elements"));
         goto out;
     }
 
@@ -512,7 +542,7 @@ cli_mail(int argc, char **argv)
     int err = tpath ? file_load(tpath, 0, TEMPLATE_LIMIT, &run.arena, &ttext, &tlen) : ENOMEM;
     if (err) {
         run_diag(&run, DIAG_ERROR, 0, 0,
-                 "the message template %s cannot be read: %s (is copil installed completely?)",
+                 _("the message template %s cannot be read: %s (is copil installed completely?)"),
                  tpath ? tpath : "", file_why(err));
         st = STATUS_IO;
         goto out;
@@ -571,7 +601,7 @@ cli_mail(int argc, char **argv)
 
     if (o.eml) {
         if (file_make_dirs(o.eml) != 0) {
-            run_diag(&run, DIAG_ERROR, 0, 0, "cannot make the folder %s: %s", o.eml,
+            run_diag(&run, DIAG_ERROR, 0, 0, _("cannot make the folder %s: %s"), o.eml,
                      strerror(errno));
             st = STATUS_IO;
             goto out;
@@ -594,17 +624,19 @@ cli_mail(int argc, char **argv)
                 goto out;
             written++;
             if (!o.quiet)
-                printf("wrote %s\n", name);
+                printf(_("wrote %s\n"), name);
         }
         if (!o.quiet)
-            printf("copil mail: %d message%s written in %s; nothing was sent\n", written,
-                   written > 1 ? "s" : "", o.eml);
+            printf(ngettext("copil mail: %d message written in %s; nothing was sent\n",
+                            "copil mail: %d messages written in %s; nothing was sent\n",
+                            (unsigned long)written),
+                   written, o.eml);
     }
     if (o.send)
         st = send_all(&run, &o, &plan, m, plan.ngroups, log, log_path);
     else if (!o.eml && !o.quiet)
-        printf("\nNothing was sent. --eml DIR writes these messages as files for a mail "
-               "client; --send --smtp URL sends them.\n");
+        printf(_("\nNothing was sent. --eml DIR writes these messages as files for a mail "
+                 "client; --send --smtp URL sends them.\n"));
 out:
     mail_log_close(log);
     cli_print_diags(&run);

@@ -23,6 +23,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "mail/mail.h"
+#include "core/i18n.h"
 
 #define LOG_LIMIT (64u << 20)
 
@@ -74,7 +75,7 @@ mail_log_open(Run *r, const char *path, MailLog **out)
     MailLog *l = calloc(1, sizeof(*l));
     if (!l || !(l->path = strdup(path))) {
         free(l);
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory"));
         return STATUS_IO;
     }
     l->fd = -1;
@@ -85,7 +86,7 @@ mail_log_open(Run *r, const char *path, MailLog **out)
         return STATUS_OK;
     }
     if (err) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the send log %s cannot be read: %s", path, file_why(err));
+        run_diag(r, DIAG_ERROR, 0, 0, _("the send log %s cannot be read: %s"), path, file_why(err));
         mail_log_close(l);
         return STATUS_IO;
     }
@@ -106,14 +107,14 @@ mail_log_open(Run *r, const char *path, MailLog **out)
             }
         if (k < 5 || fl[0] != 4 || memcmp(f[0], "sent", 4) || !fl[1] || !fl[2] || !fl[4]) {
             run_diag(r, DIAG_ERROR, 0, 0,
-                     "line %ld of the send log %s is not a line copil wrote; put it back as it "
-                     "was, or delete it",
+                     _("line %ld of the send log %s is not a line copil wrote; put it back as it "
+                       "was, or delete it"),
                      lineno, path);
             mail_log_close(l);
             return STATUS_IO;
         }
         if (push(l, f[4], fl[4], f[2], fl[2]) != 0) {
-            run_diag(r, DIAG_ERROR, 0, 0, "out of memory");
+            run_diag(r, DIAG_ERROR, 0, 0, _("out of memory"));
             mail_log_close(l);
             return STATUS_IO;
         }

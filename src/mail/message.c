@@ -12,6 +12,7 @@
 #include <gmime/gmime.h>
 
 #include "mail/mail.h"
+#include "core/i18n.h"
 
 /* GMime keeps global tables: initialised once per process, left to exit. */
 static void
@@ -140,13 +141,13 @@ mail_format(Run *r, const MailMessage *m, int draft, unsigned char **out, size_t
     g_mime_format_options_set_newline_format(fo, GMIME_NEWLINE_FORMAT_DOS);
     sink = g_mime_stream_mem_new();
     if (g_mime_object_write_to_stream(top, fo, sink) < 0) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the message could not be written (out of memory?)");
+        run_diag(r, DIAG_ERROR, 0, 0, _("the message could not be written (out of memory?)"));
         goto out;
     }
     GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink));
     *out = malloc(bytes->len ? bytes->len : 1);
     if (!*out) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while writing the message");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the message"));
         goto out;
     }
     memcpy(*out, bytes->data, bytes->len);

@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "mail/mail.h"
 #include "validate/validate.h"
+#include "core/i18n.h"
 
 #define MAX_VALUES 64
 #define MAX_GROUPS 64
@@ -41,7 +42,7 @@ text_of(Run *r, const xmlNode *n, const char *name)
 static Status
 bad_plan(Run *r, const char *what)
 {
-    run_diag(r, DIAG_ERROR, 0, 0, "the stylesheet mail.xsl made a wrong mail plan: %s",
+    run_diag(r, DIAG_ERROR, 0, 0, _("the stylesheet mail.xsl made a wrong mail plan: %s"),
              what ? what : "(out of memory)");
     return STATUS_IO;
 }
@@ -122,9 +123,12 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
             doc = c;
     }
     if (!doc) {
-        run_diag(r, DIAG_ERROR, 0, 0, "this file makes no %s to send%s", name,
-                 !strcmp(name, "minutes") ? ": a meeting has minutes once its <record> is filled in"
-                                          : "");
+        if (!strcmp(name, "minutes"))
+            run_diag(r, DIAG_ERROR, 0, 0,
+                     _("this file makes no minutes to send: a meeting has minutes once its "
+                       "<record> is filled in"));
+        else
+            run_diag(r, DIAG_ERROR, 0, 0, _("this file makes no %s to send"), name);
         return STATUS_INVALID;
     }
     out->document = arena_strdup(&r->arena, name);
@@ -199,15 +203,15 @@ fill_line(Run *r, const char *path, long lineno, const char *line, size_t n, con
         const char *close = memmem(open + 2, n - at - 2, "}}", 2);
         if (!close) {
             run_diag_at(r, DIAG_ERROR, path, lineno, (long)at + 1,
-                        "a placeholder opened with {{ is not closed with }}");
+                        _("a placeholder opened with {{ is not closed with }}"));
             return -1;
         }
         size_t k = (size_t)(close - open - 2);
         const char *v = value_of(p, g, open + 2, k);
         if (!v) {
             run_diag_at(r, DIAG_ERROR, path, lineno, (long)at + 1,
-                        "{{%.*s}} is not a value copil knows for the %s; see the notes at the "
-                        "top of this file",
+                        _("{{%.*s}} is not a value copil knows for the %s; see the notes at the "
+                          "top of this file"),
                         (int)k, open + 2, p->document);
             return -1;
         }
@@ -285,8 +289,8 @@ mail_template_fill(Run *r, const char *path, const char *text, size_t len, const
                 continue;
             if (n < sizeof objet - 1 || memcmp(line, objet, sizeof objet - 1)) {
                 run_diag_at(r, DIAG_ERROR, path, lineno, 1,
-                            "the first line of a message template is its subject, "
-                            "\"Objet : …\"");
+                            _("the first line of a message template is its subject, "
+                              "\"Objet : …\""));
                 goto out;
             }
             size_t k = sizeof objet - 1;
@@ -323,14 +327,14 @@ mail_template_fill(Run *r, const char *path, const char *text, size_t len, const
     flush(&b, &para, all_short);
     if (!have_subject) {
         run_diag_at(r, DIAG_ERROR, path, 0, 0,
-                    "this message template has no subject line \"Objet : …\"");
+                    _("this message template has no subject line \"Objet : …\""));
         goto out;
     }
     /* One final line end, however many blank lines the file ends with. */
     while (b.len > 1 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
         b.len--;
     if (b.failed || s.failed || para.failed) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while writing the message");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the message"));
         goto out;
     }
     if (b.s)

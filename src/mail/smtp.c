@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 
 #include "mail/mail.h"
+#include "core/i18n.h"
 
 struct MailServer {
     CURL *curl;
@@ -55,12 +56,12 @@ mail_server_new(const MailServerOptions *o, char *why, size_t whylen)
 {
     static int global;
     if (!mail_smtp_url(o->url)) {
-        say(why, whylen, "%s is not an smtp:// or smtps:// address", o->url);
+        say(why, whylen, _("%s is not an smtp:// or smtps:// address"), o->url);
         return NULL;
     }
     if (!global) {
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-            say(why, whylen, "%s", "libcurl could not start");
+            say(why, whylen, "%s", _("libcurl could not start"));
             return NULL;
         }
         global = 1;
@@ -68,7 +69,7 @@ mail_server_new(const MailServerOptions *o, char *why, size_t whylen)
     MailServer *s = calloc(1, sizeof(*s));
     if (!s || !(s->curl = curl_easy_init())) {
         free(s);
-        say(why, whylen, "%s", "out of memory");
+        say(why, whylen, "%s", _("out of memory"));
         return NULL;
     }
     CURL *c = s->curl;
@@ -120,7 +121,7 @@ mail_send(MailServer *s, const char *from, const char *rcpt, const unsigned char
     snprintf(rcpt_b, sizeof rcpt_b, "<%s>", rcpt);
     to = curl_slist_append(NULL, rcpt_b);
     if (!to) {
-        say(why, whylen, "%s", "out of memory");
+        say(why, whylen, "%s", _("out of memory"));
         return MAIL_FAILED;
     }
     CURL *c = s->curl;
@@ -141,25 +142,28 @@ mail_send(MailServer *s, const char *from, const char *rcpt, const unsigned char
         /* libcurl says "RCPT failed: 550" when the server refuses the address. */
         result = MAIL_REFUSED;
         if (why && whylen)
-            snprintf(why, whylen, "the server refused this address (%ld)", code);
+            snprintf(why, whylen, _("the server refused this address (%ld)"), code);
     } else if (rc == CURLE_LOGIN_DENIED) {
         say(why, whylen,
-            "the server refused the user name or password (%s); copil reads the password from "
-            "COPIL_SMTP_PASSWORD or ~/.netrc",
+            _("the server refused the user name or password (%s); copil reads the password "
+              "from COPIL_SMTP_PASSWORD or ~/.netrc"),
             detail);
     } else if (rc == CURLE_USE_SSL_FAILED) {
-        say(why, whylen, "the server does not offer STARTTLS, and copil never sends in clear (%s)",
-            detail);
+        say(why, whylen,
+            _("the server does not offer STARTTLS, and copil never sends in clear (%s)"), detail);
     } else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE) {
-        say(why, whylen, "the server's certificate could not be trusted (%s)", detail);
+        say(why, whylen, _("the server's certificate could not be trusted (%s)"), detail);
     } else if (rc == CURLE_SSL_CONNECT_ERROR) {
-        say(why, whylen, "no secure (TLS) connection could be made with the server (%s)", detail);
+        say(why, whylen, _("no secure (TLS) connection could be made with the server (%s)"),
+            detail);
     } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
-        say(why, whylen, "the server cannot be reached (%s)", detail);
+        say(why, whylen, _("the server cannot be reached (%s)"), detail);
     } else {
         if (why && whylen)
-            snprintf(why, whylen, "the server did not take the message (%s%s)", detail,
-                     code ? "" : "; the connection was lost");
+            snprintf(why, whylen,
+                     code ? _("the server did not take the message (%s)")
+                          : _("the server did not take the message (%s; the connection was lost)"),
+                     detail);
     }
     curl_easy_setopt(c, CURLOPT_MAIL_RCPT, NULL);
     curl_easy_setopt(c, CURLOPT_READDATA, NULL);

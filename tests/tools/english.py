@@ -17,8 +17,8 @@ ENGLISH = set("""
 the is are was were be been must should cannot can't could would will not with
 without missing expected invalid valid file files line lines element elements
 attribute attributes value values did you mean only here this that these those
-which and of to in for from has have none found unknown error warning note
-too long large small empty written write read cannot does doesn't there their
+which and of to in for from has have none found unknown error warning
+too small empty written write read cannot does doesn't there their
 it its see use used using
 """.split())
 
@@ -40,7 +40,7 @@ def leftovers(line):
     s = line
     for r in STRIP:
         s = r.sub(" ", s)
-    return [w for w in re.findall(r"[A-Za-z']+", s) if w in ENGLISH]
+    return [w for w in re.findall(r"[^\W\d_]+", s) if w in ENGLISH]
 
 
 def main():
