@@ -91,3 +91,24 @@ i18n_decimal(char *buf, size_t bufsize, double value)
         }
     }
 }
+
+void
+i18n_thousands(char *buf, size_t bufsize, double value)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", value);
+    /* TRANSLATORS: the thousands separator, a narrow no-break space (U+202F)
+     * in French. */
+    const char *sep = P_("thousands separator", ",");
+    size_t n = strlen(digits), ls = strlen(sep), k = 0;
+    if (bufsize == 0)
+        return;
+    for (size_t i = 0; i < n && k + ls + 1 < bufsize; i++) {
+        buf[k++] = digits[i];
+        if ((n - i - 1) % 3 == 0 && i + 1 < n && digits[i] != '-') {
+            memcpy(buf + k, sep, ls);
+            k += ls;
+        }
+    }
+    buf[k] = '\0';
+}

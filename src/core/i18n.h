@@ -38,4 +38,8 @@ const char *i18n_language(void);
  * buf. Never depends on LC_NUMERIC. */
 void i18n_decimal(char *buf, size_t bufsize, double value);
 
+/* Writes a whole number with its thousands separated in the user's form
+ * ("12,000" or "12 000" with a narrow no-break space) to buf. */
+void i18n_thousands(char *buf, size_t bufsize, double value);
+
 #endif

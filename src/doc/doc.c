@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "doc/internal.h"
+#include "core/i18n.h"
 
 typedef struct Builder {
     Run *run;
@@ -197,8 +198,8 @@ inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
             sp->to = attr(b, n, "to");
             if (!!sp->href == !!sp->to)
                 run_diag(b->run, DIAG_ERROR, xmlGetLineNo(n), 0,
-                         "<a> needs exactly one of href=\"…\" (a web or mail address) and "
-                         "to=\"…\" (the id of a block)");
+                         _("<a> needs exactly one of href=\"…\" (a web or mail address) and "
+                           "to=\"…\" (the id of a block)"));
         }
         inline_nodes(b, tb, n->children, NULL);
         sp->end = tb->buf.len;
@@ -440,8 +441,8 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
                 int row_header = heads && !strcmp(heads, "row"); /* the schema's one value */
                 if (row_header && head)
                     run_diag(b->run, DIAG_ERROR, cell->line, 0,
-                             "header=\"row\" is for a cell of a body row, the header of its "
-                             "row: a cell of <head> heads its column already; remove it here");
+                             _("header=\"row\" is for a cell of a body row, the header of its "
+                               "row: a cell of <head> heads its column already; remove it here"));
                 cell->row_header = row_header && !head;
                 const char *span = attr(b, cn, "colspan");
                 cell->colspan = span ? atoi(span) : 1;
@@ -464,7 +465,8 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
                 taken[k] = taken[k] > 0 ? taken[k] - 1 : 0;
             if (used > ncols)
                 run_diag(b->run, DIAG_ERROR, row->line, 0,
-                         "this table row needs %d columns but the table has %d <col>", used, ncols);
+                         _("this table row needs %d columns but the table has %d <col>"), used,
+                         ncols);
         }
     }
 }
@@ -519,13 +521,13 @@ image_place(Builder *b, const xmlNode *n, const char *src)
     ImagePlace p = {0};
     for (int i = 0; src && i < b->nnames; i++) {
         if (same_path(b->names[i].src, src)) {
-            p.subject = "the logo";
+            p.subject = _("the logo");
             p.line = b->names[i].line;
             p.col = b->names[i].col;
             return p;
         }
     }
-    p.subject = arena_printf(b->a, "the image \"%s\"", src ? src : "");
+    p.subject = arena_printf(b->a, _("the image \"%s\""), src ? src : "");
     validate_position(b->layout, n, &p.line, &p.col);
     return p;
 }
@@ -548,21 +550,21 @@ doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long lin
         if (got > DOC_MAX_IMAGE_BYTES) {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGE_BYTES);
             run_diag(r, DIAG_ERROR, line, col,
-                     "%s is too large (%s); copil reads images of up to %s", subject, have, max);
+                     _("%s is too large (%s); copil reads images of up to %s"), subject, have, max);
         } else {
             file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
             run_diag(r, DIAG_ERROR, line, col,
-                     "%s (%s) takes the document's images past %s; use fewer or smaller images",
+                     _("%s (%s) takes the document's images past %s; use fewer or smaller images"),
                      subject, have, max);
         }
         return STATUS_INVALID;
     case EISDIR:
     case ENODEV:
-        run_diag(r, DIAG_ERROR, line, col, "%s is not a regular file", subject);
+        run_diag(r, DIAG_ERROR, line, col, _("%s is not a regular file"), subject);
         return STATUS_INVALID;
     default:
         run_diag(r, DIAG_ERROR, line, col,
-                 "%s could not be read (%s); was it moved or replaced while copil ran?", subject,
+                 _("%s could not be read (%s); was it moved or replaced while copil ran?"), subject,
                  file_why(err));
         return STATUS_IO;
     }
@@ -575,8 +577,8 @@ doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long lin
         png_size(bytes, got, &w, &h);
         if ((double)w * (double)h > DOC_MAX_IMAGE_PIXELS) {
             run_diag(r, DIAG_ERROR, line, col,
-                     "%s is %s × %s pixels, more than copil draws (%d million pixels); reduce "
-                     "it to print size (about 2,500 pixels wide for a page)",
+                     _("%s is %s × %s pixels, more than copil draws (%d million pixels); reduce "
+                       "it to print size (about 2,500 pixels wide for a page)"),
                      subject, doc_thousands(a, w), doc_thousands(a, h),
                      DOC_MAX_IMAGE_PIXELS / 1000000);
             return STATUS_INVALID;
@@ -586,15 +588,16 @@ doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long lin
     case IMAGE_SVG: {
         const char *why = doc_svg_check(a, bytes, got, &embedded, &bytes, &got);
         if (why) {
-            run_diag(r, DIAG_ERROR, line, col, "%s is not a readable SVG image: %s", subject, why);
+            run_diag(r, DIAG_ERROR, line, col, _("%s is not a readable SVG image: %s"), subject,
+                     why);
             return STATUS_INVALID;
         }
         if (got + embedded > room) {
             file_format_size(have, sizeof(have), (unsigned long long)(got + embedded));
             file_format_size(max, sizeof(max), DOC_MAX_IMAGES_BYTES);
             run_diag(r, DIAG_ERROR, line, col,
-                     "%s (%s with the pictures it embeds) takes the document's images past %s; "
-                     "use fewer or smaller images",
+                     _("%s (%s with the pictures it embeds) takes the document's images past %s; "
+                       "use fewer or smaller images"),
                      subject, have, max);
             return STATUS_INVALID;
         }
@@ -603,17 +606,17 @@ doc_image_load(Run *r, Arena *a, const char *path, const char *subject, long lin
     case IMAGE_JPEG:
     case IMAGE_GIF:
         run_diag(r, DIAG_ERROR, line, col,
-                 "%s is a %s picture; copil draws PNG and SVG images: save it as PNG", subject,
+                 _("%s is a %s picture; copil draws PNG and SVG images: save it as PNG"), subject,
                  kind == IMAGE_JPEG ? "JPEG" : "GIF");
         return STATUS_INVALID;
     case IMAGE_GZIP:
-        run_diag(r, DIAG_ERROR, line, col, "%s is a compressed SVG (.svgz); save it as plain SVG",
-                 subject);
+        run_diag(r, DIAG_ERROR, line, col,
+                 _("%s is a compressed SVG (.svgz); save it as plain SVG"), subject);
         return STATUS_INVALID;
     case IMAGE_UNKNOWN:
         run_diag(r, DIAG_ERROR, line, col,
-                 "%s is not an SVG or PNG image; open it in a drawing program and export it as "
-                 "SVG or PNG",
+                 _("%s is not an SVG or PNG image; open it in a drawing program and export it as "
+                   "SVG or PNG"),
                  subject);
         return STATUS_INVALID;
     }
@@ -680,19 +683,19 @@ image(Builder *b, Box *box, const xmlNode *n)
         break;
     case FILE_REF_ABSOLUTE:
         run_diag(b->run, DIAG_ERROR, at.line, at.col,
-                 "%s is an absolute path; copil reads only files inside the layout "
-                 "document's folder: write the path from there, e.g. logo.png",
+                 _("%s is an absolute path; copil reads only files inside the layout "
+                   "document's folder: write the path from there, e.g. logo.png"),
                  at.subject);
         return;
     case FILE_REF_OUTSIDE:
         run_diag(b->run, DIAG_ERROR, at.line, at.col,
-                 "%s lies outside the layout document's folder; copil reads "
-                 "only files inside it",
+                 _("%s lies outside the layout document's folder; copil reads "
+                   "only files inside it"),
                  at.subject);
         return;
     case FILE_REF_MISSING:
         run_diag(b->run, DIAG_ERROR, at.line, at.col,
-                 "%s cannot be found next to the layout document", at.subject);
+                 _("%s cannot be found next to the layout document"), at.subject);
         return;
     }
     box->src = arena_strdup(b->a, resolved);
@@ -740,8 +743,8 @@ chart(Builder *b, Box *box, const xmlNode *n)
         }
         if (k != want) {
             run_diag(b->run, DIAG_ERROR, xmlGetLineNo(s), 0,
-                     "this <point> has %d value%s but its chart has %d series: give one value "
-                     "per <series>",
+                     _("this <point> has %d value%s but its chart has %d series: give one value "
+                       "per <series>"),
                      k, k > 1 ? "s" : "", want);
             return;
         }
@@ -749,13 +752,13 @@ chart(Builder *b, Box *box, const xmlNode *n)
     }
     if ((c->kind == CHART_PIE || c->kind == CHART_DONUT) && nseries > 1) {
         run_diag(b->run, DIAG_ERROR, box->line, 0,
-                 "a %s chart shows one series, and this one has %d <series>", kind, nseries);
+                 _("a %s chart shows one series, and this one has %d <series>"), kind, nseries);
         return;
     }
     if (c->kind == CHART_GROUPED && nseries < 2)
         run_diag(b->run, DIAG_WARNING, box->line, 0,
-                 "a grouped chart compares several <series> (e.g. value and target); this one "
-                 "has %d: drawn as plain bars",
+                 _("a grouped chart compares several <series> (e.g. value and target); this one "
+                   "has %d: drawn as plain bars"),
                  nseries);
     c->nseries = nseries ? nseries : 1;
     c->series = nseries ? arena_alloc_array(b->a, nseries, sizeof(char *)) : NULL;
@@ -804,7 +807,7 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
         if (box && name[0] == 'h')
             box->level = name[1] - '0';
         if (!box && name[0] == 'h')
-            run_diag(b->run, DIAG_WARNING, xmlGetLineNo(n), 0, "<%s> is empty and is left out",
+            run_diag(b->run, DIAG_WARNING, xmlGetLineNo(n), 0, _("<%s> is empty and is left out"),
                      name);
     } else if (!strcmp(name, "list")) {
         const Style *st = styles_get(&b->styles, style_attr, "li");
@@ -941,7 +944,7 @@ page_setup(Builder *b, const xmlNode *page)
     if (d->page_width - d->margin_left - d->margin_right < min_body ||
         d->page_height - d->margin_top - d->margin_bottom < min_body) {
         run_diag(b->run, DIAG_ERROR, page ? xmlGetLineNo(page) : 0, 0,
-                 "the margins leave less than an inch for the text: make them smaller");
+                 _("the margins leave less than an inch for the text: make them smaller"));
     }
 }
 
@@ -997,7 +1000,7 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *na
             d->body = container(&b, c);
     }
     if (b.a->failed) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the layout");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while reading the layout"));
         return STATUS_IO;
     }
     if (b.io_failed)

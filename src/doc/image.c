@@ -26,6 +26,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "doc/internal.h"
+#include "core/i18n.h"
 
 #define SVG_NS   "http://www.w3.org/2000/svg"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
@@ -69,21 +70,14 @@ refuse(Check *c, const char *fmt, ...)
     c->why = arena_vprintf(c->a, fmt, ap);
     va_end(ap);
     if (!c->why)
-        c->why = "it could not be checked (out of memory)";
+        c->why = _("it could not be checked (out of memory)");
 }
 
 const char *
 doc_thousands(Arena *a, double v)
 {
-    char digits[32], out[48];
-    snprintf(digits, sizeof digits, "%.0f", v);
-    size_t n = strlen(digits), k = 0;
-    for (size_t i = 0; i < n && k + 2 < sizeof out; i++) {
-        out[k++] = digits[i];
-        if ((n - i - 1) % 3 == 0 && i + 1 < n)
-            out[k++] = ',';
-    }
-    out[k] = '\0';
+    char out[64];
+    i18n_thousands(out, sizeof out, v);
     return arena_strdup(a, out);
 }
 
@@ -208,14 +202,14 @@ check_raster(Check *c, ImageKind kind, const unsigned char *p, size_t n)
         h = (double)((uint32_t)p[20] << 24 | (uint32_t)p[21] << 16 | (uint32_t)p[22] << 8 | p[23]);
     }
     if (bad || w <= 0 || h <= 0) {
-        refuse(c, "it embeds a %s picture that is damaged; export the logo again", names[kind]);
+        refuse(c, _("it embeds a %s picture that is damaged; export the logo again"), names[kind]);
     } else if (w * h > DOC_MAX_IMAGE_PIXELS) {
-        refuse(c, "it embeds a picture of %s × %s pixels, more than the %d million allowed",
+        refuse(c, _("it embeds a picture of %s × %s pixels, more than the %d million allowed"),
                doc_thousands(c->a, w), doc_thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
     } else if (frames_px > DOC_MAX_IMAGE_PIXELS) {
         refuse(c,
-               "it embeds an animated picture of %d frames, more than %d million pixels in all; "
-               "use a still PNG",
+               _("it embeds an animated picture of %d frames, more than %d million pixels in all; "
+                 "use a still PNG"),
                frames, DOC_MAX_IMAGE_PIXELS / 1000000);
     } else {
         c->pixels += fmax(w * h, frames_px);
@@ -310,14 +304,14 @@ check_embedded(Check *c, const char *uri, int depth)
     size_t n = 0;
     unsigned char *p = data_uri_bytes(c->a, uri, &n);
     if (!p) {
-        refuse(c, "it embeds a picture whose data: address is damaged; export the logo again");
+        refuse(c, _("it embeds a picture whose data: address is damaged; export the logo again"));
         return;
     }
     if (n > DOC_MAX_IMAGE_BYTES) {
         char have[32], max[32];
         file_format_size(have, sizeof have, n);
         file_format_size(max, sizeof max, DOC_MAX_IMAGE_BYTES);
-        refuse(c, "it embeds a picture of %s, more than the %s an image may have", have, max);
+        refuse(c, _("it embeds a picture of %s, more than the %s an image may have"), have, max);
         return;
     }
     c->embedded += n;
@@ -330,16 +324,18 @@ check_embedded(Check *c, const char *uri, int depth)
         break;
     case IMAGE_SVG:
         if (depth >= DOC_MAX_SVG_NESTING) {
-            refuse(c, "it embeds SVG images in SVG images more than %d deep", DOC_MAX_SVG_NESTING);
+            refuse(c, _("it embeds SVG images in SVG images more than %d deep"),
+                   DOC_MAX_SVG_NESTING);
             break;
         }
         check_svg(c, p, n, depth + 1);
         break;
     case IMAGE_GZIP:
-        refuse(c, "it embeds a compressed SVG image; embed it uncompressed, or as PNG");
+        refuse(c, _("it embeds a compressed SVG image; embed it uncompressed, or as PNG"));
         break;
     case IMAGE_UNKNOWN:
-        refuse(c, "it embeds a picture that is neither PNG, JPEG, GIF nor SVG; convert it to PNG");
+        refuse(c,
+               _("it embeds a picture that is neither PNG, JPEG, GIF nor SVG; convert it to PNG"));
         break;
     }
 }
@@ -394,16 +390,16 @@ where_to(Check *c, const char *s)
     size_t n = strcspn(s, "\"') \t\r\n");
     const char *shown = arena_strndup(c->a, s, n > 80 ? 80 : n);
     if (!strncasecmp(s, "http:", 5) || !strncasecmp(s, "https:", 6) || !strncasecmp(s, "ftp:", 4))
-        return arena_printf(c->a, "an address on the network (%s)", shown);
+        return arena_printf(c->a, _("an address on the network (%s)"), shown);
     if (!strncasecmp(shown, "file:", 5))
         shown += strncmp(shown + 5, "//", 2) ? 5 : 7;
-    return arena_printf(c->a, "another file (%s)", shown);
+    return arena_printf(c->a, _("another file (%s)"), shown);
 }
 
 static void
 refuse_reference(Check *c, const char *s)
 {
-    refuse(c, "it refers to %s; an SVG logo must hold everything it shows", where_to(c, s));
+    refuse(c, _("it refers to %s; an SVG logo must hold everything it shows"), where_to(c, s));
 }
 
 /* Where needle (lower case) first occurs in s, ignoring case as CSS does
@@ -474,7 +470,7 @@ css_property(const char *name)
 static void
 refuse_escape(Check *c)
 {
-    refuse(c, "its style uses CSS escapes (\\); export it again from the drawing program");
+    refuse(c, _("its style uses CSS escapes (\\); export it again from the drawing program"));
 }
 
 /* The text of a <style> element: its text, CDATA and (plain text) entities. */
@@ -508,16 +504,16 @@ sheet_ref(Check *c, xmlNode *t, double times, void *ctx)
     if (is_svg(t, "linearGradient") || is_svg(t, "radialGradient"))
         return;
     const char *what = !is_svg(t, NULL)            ? NULL
-                       : !strcmp(name, "filter")   ? "a filter"
-                       : !strcmp(name, "pattern")  ? "a pattern"
-                       : !strcmp(name, "mask")     ? "a mask"
-                       : !strcmp(name, "marker")   ? "a marker"
-                       : !strcmp(name, "clipPath") ? "a clip path"
+                       : !strcmp(name, "filter")   ? _("a filter")
+                       : !strcmp(name, "pattern")  ? _("a pattern")
+                       : !strcmp(name, "mask")     ? _("a mask")
+                       : !strcmp(name, "marker")   ? _("a marker")
+                       : !strcmp(name, "clipPath") ? _("a clip path")
                                                    : NULL;
     const char *id = get_attr(c, t, "id", NULL);
     refuse(c,
-           "its style sheet applies %s%s%s (url(#%s)); copil accepts them only as attributes: "
-           "export the SVG again with presentation attributes",
+           _("its style sheet applies %s%s%s (url(#%s)); copil accepts them only as attributes: "
+             "export the SVG again with presentation attributes"),
            what ? what : "<", what ? "" : name, what ? "" : ">", id ? id : "");
 }
 
@@ -532,8 +528,8 @@ check_sheets(Check *c, const xmlNode *n)
         if (is_svg(n, "style")) {
             const char *css = sheet_text(c, n);
             if (find_nocase(css, "@import"))
-                refuse(c, "its style sheet imports another file (@import); an SVG logo must hold "
-                          "everything it shows");
+                refuse(c, _("its style sheet imports another file (@import); an SVG logo must hold "
+                            "everything it shows"));
             else if (strchr(css, '\\'))
                 refuse_escape(c);
             else
@@ -551,13 +547,13 @@ static void
 check_element(Check *c, xmlNode *n, int depth)
 {
     if (++c->elements > DOC_MAX_SVG_DRAWN) {
-        refuse(c, "it holds more than %s elements; simplify it, or export it as PNG",
+        refuse(c, _("it holds more than %s elements; simplify it, or export it as PNG"),
                doc_thousands(c->a, DOC_MAX_SVG_DRAWN));
         return;
     }
     if (n->ns && !strcmp((const char *)n->ns->href, XI_NS)) {
         const char *href = get_attr(c, n, "href", NULL);
-        refuse(c, "it includes %s through XInclude; an SVG logo must hold everything it shows",
+        refuse(c, _("it includes %s through XInclude; an SVG logo must hold everything it shows"),
                href ? where_to(c, href) : "another file");
         return;
     }
@@ -586,7 +582,7 @@ check_element(Check *c, xmlNode *n, int depth)
     if (svg && !strcmp(name, "feTurbulence")) {
         const char *oct = get_attr(c, n, "numOctaves", NULL);
         if (oct && atof(oct) > DOC_MAX_SVG_OCTAVES)
-            refuse(c, "its feTurbulence filter asks for %s octaves; copil draws up to %d", oct,
+            refuse(c, _("its feTurbulence filter asks for %s octaves; copil draws up to %d"), oct,
                    DOC_MAX_SVG_OCTAVES);
     }
     if (svg && (!strcmp(name, "feMorphology") || !strcmp(name, "feConvolveMatrix"))) {
@@ -594,7 +590,7 @@ check_element(Check *c, xmlNode *n, int depth)
         char *end;
         double v = r ? strtod(r, &end) : 0, v2 = r ? strtod(end, NULL) : 0;
         if (fmax(v, v2) > DOC_MAX_SVG_KERNEL)
-            refuse(c, "its %s filter spans %s pixels; copil draws up to %d", name, r,
+            refuse(c, _("its %s filter spans %s pixels; copil draws up to %d"), name, r,
                    DOC_MAX_SVG_KERNEL);
     }
     for (xmlNode *k = n->children; k && !c->why; k = k->next)
@@ -663,16 +659,16 @@ cost_of(Check *c, xmlNode *n, int depth, NodeCost *out)
     }
     if (nc && nc->state == 1) {
         const char *id = get_attr(c, n, "id", NULL);
-        refuse(c, "it refers to itself in a loop (through <%s%s%s%s>)", (const char *)n->name,
+        refuse(c, _("it refers to itself in a loop (through <%s%s%s%s>)"), (const char *)n->name,
                id ? " id=\"" : "", id ? id : "", id ? "\"" : "");
         return;
     }
     if (depth > MAX_REF_DEPTH) {
-        refuse(c, "it nests references (<use>, patterns) more than %d deep", MAX_REF_DEPTH);
+        refuse(c, _("it nests references (<use>, patterns) more than %d deep"), MAX_REF_DEPTH);
         return;
     }
     if (!nc && !(nc = n->_private = arena_alloc(c->a, sizeof *nc))) {
-        refuse(c, "it could not be checked (out of memory)");
+        refuse(c, _("it could not be checked (out of memory)"));
         return;
     }
     nc->state = 1;
@@ -730,8 +726,8 @@ check_entities(Check *c, const xmlNode *n)
         }
     }
     if (c->entity_text > MAX_ENTITY_TEXT)
-        refuse(c, "its XML entities expand into more than 1 MB of text; export it again as plain "
-                  "SVG");
+        refuse(c, _("its XML entities expand into more than 1 MB of text; export it again as plain "
+                    "SVG"));
 }
 
 static void
@@ -743,8 +739,8 @@ entity_scan(void *payload, void *data, const xmlChar *name)
     if (e->etype != XML_INTERNAL_GENERAL_ENTITY || !e->content ||
         strpbrk((const char *)e->content, "&<%"))
         refuse(c,
-               "it declares XML entities that are more than plain text (&%s;); export it again "
-               "as plain SVG",
+               _("it declares XML entities that are more than plain text (&%s;); export it again "
+                 "as plain SVG"),
                (const char *)e->name);
 }
 
@@ -791,7 +787,7 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
     xmlDocPtr doc = NULL, outer_doc = c->doc;
     xmlHashTablePtr outer_ids = c->ids;
     if (!ctxt || n > INT32_MAX) {
-        refuse(c, "it could not be checked (out of memory)");
+        refuse(c, _("it could not be checked (out of memory)"));
         goto out;
     }
     /* No NOENT, no DTDLOAD, no XINCLUDE: nothing fetched, nothing expanded. */
@@ -801,36 +797,38 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
     if (!doc || !ctxt->wellFormed) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         if (e && e->code == XML_ERR_ENTITY_LOOP)
-            refuse(c, "it declares XML entities that expand into too much text, or without end; "
-                      "export it again as plain SVG");
+            refuse(c, _("it declares XML entities that expand into too much text, or without end; "
+                        "export it again as plain SVG"));
         else if (e && e->line)
             refuse(c,
-                   "it is damaged or cut short: its XML breaks off at line %d, column %d; "
-                   "export it again from the drawing program",
+                   _("it is damaged or cut short: its XML breaks off at line %d, column %d; "
+                     "export it again from the drawing program"),
                    e->line, e->int2);
         else
-            refuse(c, "it is damaged: it is not well-formed XML; export it again");
+            refuse(c, _("it is damaged: it is not well-formed XML; export it again"));
         goto out;
     }
     xmlNode *root = xmlDocGetRootElement(doc);
     if (root && !is_svg(root, NULL) && !strcmp((const char *)root->name, "svg")) {
-        refuse(c, "its <svg> element lacks xmlns=\"" SVG_NS "\": export it again from the "
-                  "drawing program");
+        refuse(c,
+               _("its <svg> element lacks xmlns=\"%s\": export it again from the drawing "
+                 "program"),
+               SVG_NS);
         goto out;
     }
     if (!root || !is_svg(root, "svg")) {
-        refuse(c, "it is an XML file whose first element is <%s>, not <svg>",
+        refuse(c, _("it is an XML file whose first element is <%s>, not <svg>"),
                root ? (const char *)root->name : "");
         goto out;
     }
     for (const xmlNode *k = doc->children; k; k = k->next)
         if (k->type == XML_PI_NODE && !strcmp((const char *)k->name, "xml-stylesheet"))
-            refuse(c, "it links a style sheet (<?xml-stylesheet?>); an SVG logo must hold "
-                      "everything it shows");
+            refuse(c, _("it links a style sheet (<?xml-stylesheet?>); an SVG logo must hold "
+                        "everything it shows"));
     c->doc = doc;
     c->ids = xmlHashCreate(64);
     if (!c->ids) {
-        refuse(c, "it could not be checked (out of memory)");
+        refuse(c, _("it could not be checked (out of memory)"));
         goto out;
     }
     if (doc->intSubset && doc->intSubset->entities)
@@ -841,8 +839,8 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
         svg_pixels(c, root, &w, &h);
         if (w * h > DOC_MAX_IMAGE_PIXELS)
             refuse(c,
-                   "it embeds an SVG image drawn at %s × %s pixels, more than the %d million "
-                   "allowed",
+                   _("it embeds an SVG image drawn at %s × %s pixels, more than the %d million "
+                     "allowed"),
                    doc_thousands(c->a, w), doc_thousands(c->a, h), DOC_MAX_IMAGE_PIXELS / 1000000);
         else
             c->pixels += w * h;
@@ -858,18 +856,19 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
      * this SVG and the SVG images it embeds, stay within what one PNG file
      * may hold. */
     if (!c->why && depth == 0 && c->pixels > DOC_MAX_IMAGE_PIXELS)
-        refuse(c,
-               "it embeds pictures of %s million pixels in all, more than the %d million allowed",
-               doc_thousands(c->a, ceil(c->pixels / 1e6)), DOC_MAX_IMAGE_PIXELS / 1000000);
+        refuse(
+            c,
+            _("it embeds pictures of %s million pixels in all, more than the %d million allowed"),
+            doc_thousands(c->a, ceil(c->pixels / 1e6)), DOC_MAX_IMAGE_PIXELS / 1000000);
     if (!c->why && total.drawn > DOC_MAX_SVG_DRAWN)
         refuse(c,
-               "its <use> elements, patterns and markers repeat each other into %s drawn "
-               "elements, more than the %s allowed",
+               _("its <use> elements, patterns and markers repeat each other into %s drawn "
+                 "elements, more than the %s allowed"),
                doc_thousands(c->a, total.drawn), doc_thousands(c->a, DOC_MAX_SVG_DRAWN));
     if (!c->why && total.passes > DOC_MAX_SVG_FILTER_PASSES)
         refuse(c,
-               "its filters (blurs, shadows…) would run %s times, more than the %d allowed; "
-               "simplify them, or export the logo as PNG",
+               _("its filters (blurs, shadows…) would run %s times, more than the %d allowed; "
+                 "simplify them, or export the logo as PNG"),
                doc_thousands(c->a, total.passes), DOC_MAX_SVG_FILTER_PASSES);
     if (!c->why && depth == 0 && c->links) {
         xmlChar *mem = NULL;
@@ -880,7 +879,7 @@ check_svg(Check *c, const unsigned char *data, size_t n, int depth)
             memcpy(c->out, mem, (size_t)size);
             c->out_len = (size_t)size;
         } else {
-            refuse(c, "it could not be checked (out of memory)");
+            refuse(c, _("it could not be checked (out of memory)"));
         }
         xmlFree(mem);
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc/internal.h"
+#include "core/i18n.h"
 
 /* Built-in styles, as attribute lists in the layout vocabulary's own words. */
 static const char *const builtin[][2] = {
@@ -195,7 +196,7 @@ resolve(Styles *ss, StyleDef *d, int depth)
     if (d->resolving || depth > 32) {
         if (!d->cycle_reported)
             run_diag(ss->run, DIAG_ERROR, d->line, 0,
-                     "the style \"%s\" inherits from itself through its parents", d->name);
+                     _("the style \"%s\" inherits from itself through its parents"), d->name);
         d->cycle_reported = 1;
         return builtin_style(ss, "default");
     }

@@ -16,6 +16,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "fonts/fonts.h"
+#include "core/i18n.h"
 
 #define SANS_FAMILY  "Liberation Sans"
 #define SERIF_FAMILY "Liberation Serif"
@@ -103,8 +104,8 @@ check_files(Run *r, const char *fonts_dir, const char *dir, FcFontSet *set)
         char *path = g_strdup_printf("%s/%s", dir, e->d_name);
         if (!looks_like_font(path) || !listed(set, path)) {
             run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
-                        "the font file %s is damaged (it is not a font fontconfig can read); "
-                        "reinstall copil's fonts",
+                        _("the font file %s is damaged (it is not a font fontconfig can read); "
+                          "reinstall copil's fonts"),
                         e->d_name);
             bad++;
         }
@@ -142,8 +143,8 @@ check_faces(Run *r, const char *fonts_dir, FcFontSet *set)
             }
             if (!found) {
                 run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
-                            "the fonts folder lacks %s %s, which the documents use; reinstall "
-                            "copil's fonts",
+                            _("the fonts folder lacks %s %s, which the documents use; reinstall "
+                              "copil's fonts"),
                             families[f], styles[k].name);
                 missing++;
             }
@@ -162,7 +163,7 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
 
     *out = NULL;
     if (!realpath(fonts_dir, real)) {
-        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "the fonts folder is missing");
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, _("the fonts folder is missing"));
         goto out;
     }
     dir = xml_escape(real);
@@ -180,7 +181,7 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
     f->config = FcConfigCreate();
     if (!f->config || !FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)xml, FcTrue) ||
         !FcConfigBuildFonts(f->config)) {
-        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "fontconfig cannot read the fonts folder");
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, _("fontconfig cannot read the fonts folder"));
         goto out;
     }
     FcFontSet *set = FcConfigGetFonts(f->config, FcSetSystem);
@@ -195,7 +196,7 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
     }
     if (!usable) {
         run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0,
-                    "the fonts folder holds no font copil can use (broken or missing files)");
+                    _("the fonts folder holds no font copil can use (broken or missing files)"));
         goto out;
     }
     if (check_files(r, fonts_dir, real, set) + check_faces(r, fonts_dir, set) > 0)
@@ -205,7 +206,7 @@ fonts_open(Run *r, const char *fonts_dir, const char *cache_dir, Fonts **out)
     FcConfigSetCurrent(f->config);
     f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!f->map) {
-        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, "Pango cannot use the FreeType fonts");
+        run_diag_at(r, DIAG_ERROR, fonts_dir, 0, 0, _("Pango cannot use the FreeType fonts"));
         goto out;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);

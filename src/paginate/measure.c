@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "paginate/internal.h"
+#include "core/i18n.h"
 
 #define PT    DOC_UNITS_PER_PT
 #define MM(x) ((int)((x)*72.0 / 25.4 * PT))
@@ -96,10 +97,12 @@ Para *
 measure_para(Ctx *c, const RichText *rt, const Style *st, int width, const Box *owner)
 {
     if (width < MIN_TEXT) {
+        char mm[32];
+        i18n_decimal(mm, sizeof mm, doc_pt(width > 0 ? width : 0) * 25.4 / 72.0);
         run_diag(c->run, DIAG_ERROR, owner ? owner->line : 0, 0,
-                 "this text is left %.1f mm of width by its column, padding and indents; text "
-                 "needs at least 5 mm: widen its column, or reduce the padding or the indents",
-                 doc_pt(width > 0 ? width : 0) * 25.4 / 72.0);
+                 _("this text is left %s mm of width by its column, padding and indents; text "
+                   "needs at least 5 mm: widen its column, or reduce the padding or the indents"),
+                 mm);
         return NULL;
     }
     TextLayout tl = text_layout(c->text, c->run, rt, st, width, c->page, c->count, owner);
@@ -222,14 +225,13 @@ column_widths(const Width *w, int n, int total, int *out)
 /* 1 when every one of the n column widths of box is usable; else an error
  * naming the column (sharper than measure_para's, which would follow). */
 static int
-columns_usable(Ctx *c, const Box *box, const int *cw, int n, const char *what)
+columns_usable(Ctx *c, const Box *box, const int *cw, int n, const char *fmt)
 {
     for (int i = 0; i < n; i++) {
         if (cw[i] < MIN_TEXT) {
-            run_diag(c->run, DIAG_ERROR, box->line, 0,
-                     "%s %d of %d is %.1f mm wide once the others have their share; a column "
-                     "needs at least 5 mm for its text: widen it, or give the others less",
-                     what, i + 1, n, doc_pt(cw[i]) * 25.4 / 72.0);
+            char mm[32];
+            i18n_decimal(mm, sizeof mm, doc_pt(cw[i]) * 25.4 / 72.0);
+            run_diag(c->run, DIAG_ERROR, box->line, 0, fmt, i + 1, n, mm);
             return 0;
         }
     }
@@ -444,7 +446,10 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
     if (!cw || !cx || !busy)
         return;
     column_widths(table->cols, n, width, cw);
-    if (!columns_usable(c, table, cw, n, "the table's column"))
+    if (!columns_usable(c, table, cw, n,
+                        _("the table's column %d of %d is %s mm wide once the others have their "
+                          "share; a column needs at least 5 mm for its text: widen it, or give "
+                          "the others less")))
         return;
     cx[0] = x;
     for (int i = 0; i < n; i++)
@@ -644,7 +649,10 @@ measure_columns(Ctx *c, const Box *box, int x, int width, SliceList *out)
         w[i++] = col->width;
     int gaps = box->gap * (n - 1);
     column_widths(w, n, width - gaps > n * PT ? width - gaps : width, cw);
-    if (!columns_usable(c, box, cw, n, "the <columns> column"))
+    if (!columns_usable(c, box, cw, n,
+                        _("the <columns> column %d of %d is %s mm wide once the others have "
+                          "their share; a column needs at least 5 mm for its text: widen it, or "
+                          "give the others less")))
         return;
     Frag *frags = NULL, **tail = &frags;
     int h = 0, cx = x;
@@ -732,8 +740,8 @@ record_svg(Ctx *c, Image *im)
     RsvgHandle *handle = rsvg_handle_new_from_data(im->data, im->len, &err);
     if (!handle) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
-                 "%s is not a readable SVG image: the SVG reader refused it; export it again as "
-                 "plain SVG",
+                 _("%s is not a readable SVG image: the SVG reader refused it; export it again as "
+                   "plain SVG"),
                  im->subject);
         goto out;
     }
@@ -741,7 +749,7 @@ record_svg(Ctx *c, Image *im)
     double w, h;
     if (!svg_size(handle, &w, &h)) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
-                 "%s has no size: give the SVG a width and a height, or a viewBox", im->subject);
+                 _("%s has no size: give the SVG a width and a height, or a viewBox"), im->subject);
         goto out;
     }
     double k = fmin(SVG_RECORD_SCALE, sqrt(SVG_RECORD_PIXELS / (w * h)));
@@ -753,8 +761,8 @@ record_svg(Ctx *c, Image *im)
         cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
         cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
-                 "%s is not a readable SVG image: it could not be drawn (it may ask for more "
-                 "work than copil allows); simplify it, or export it as PNG",
+                 _("%s is not a readable SVG image: it could not be drawn (it may ask for more "
+                   "work than copil allows); simplify it, or export it as PNG"),
                  im->subject);
         goto out;
     }
@@ -762,7 +770,7 @@ record_svg(Ctx *c, Image *im)
     cr = NULL;
     if (run_defer(c->run, unref_surface, rec) != STATUS_OK) {
         rec = NULL; /* destroyed by run_defer */
-        run_diag(c->run, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
+        run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
         goto out;
     }
     im->svg = rec;
@@ -805,12 +813,12 @@ decode_image(Ctx *c, const Box *box)
     cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
-                 "%s is not a readable PNG image: it is damaged; export it again", im->subject);
+                 _("%s is not a readable PNG image: it is damaged; export it again"), im->subject);
         cairo_surface_destroy(img);
         return 0;
     }
     if (run_defer(c->run, unref_surface, img) != STATUS_OK) {
-        run_diag(c->run, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
+        run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
         return 0;
     }
     im->png = img;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "paginate/internal.h"
+#include "core/i18n.h"
 
 #define PT DOC_UNITS_PER_PT
 
@@ -315,7 +316,7 @@ place_atom(Placer *p, const Slice *s)
     }
     /* Taller than what is left of an empty page: cut it. */
     run_diag(p->c->run, DIAG_WARNING, s->box->line, 0,
-             "<%s> is taller than a page: it is split across pages", s->box->element);
+             _("<%s> is taller than a page: it is split across pages"), s->box->element);
     /* A table's group keeps its rules: the top one where it starts, one
      * under each cut and one over each continuation; each drawn after the
      * piece's fills, which would cover it. */
@@ -456,8 +457,8 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
     int least = 36 * PT;
     if (p.bottom_first - p.top_first < least || p.bottom_other - p.top_other < least) {
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "the header and footer leave less than half an inch for the body: make them "
-                 "smaller");
+                 _("the header and footer leave less than half an inch for the body: make them "
+                   "smaller"));
         return STATUS_INVALID;
     }
 
@@ -498,7 +499,7 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
         pg->foot_bottom = doc->page_height - doc->margin_bottom;
     }
     if (c.a->failed) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while laying out the document");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
         return STATUS_IO;
     }
     *out = p.pages;

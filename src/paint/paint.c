@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 
 #include "paint/paint.h"
+#include "core/i18n.h"
 
 typedef struct Tag {
     const Box *box;
@@ -553,8 +554,8 @@ draw_text(Painter *p, const Frag *f)
          * text only: nothing is left for a PDF/UA checker to reject. */
         run_diag(
             p->run, DIAG_WARNING, f->box->line, 0,
-            "a link in a header or footer is drawn as plain text: headers and footers are "
-            "left out of the PDF's structure, and an accessible PDF links only from inside it");
+            _("a link in a header or footer is drawn as plain text: headers and footers are "
+              "left out of the PDF's structure, and an accessible PDF links only from inside it"));
         p->warned_artifact_link = 1;
     }
 }
@@ -708,7 +709,7 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     /* Tag errors show only now, after finishing (see notes/pdf-toolchain). */
     cairo_status_t cs = cairo_surface_status(p.surface);
     if (cs != CAIRO_STATUS_SUCCESS) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the PDF could not be written: %s",
+        run_diag(r, DIAG_ERROR, 0, 0, _("the PDF could not be written: %s"),
                  cairo_status_to_string(cs));
         st = STATUS_IO;
     }

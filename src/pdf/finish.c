@@ -16,6 +16,7 @@
 #include "paint/paint.h"
 #include "pdf/finish.h"
 #include "pdf/internal.h"
+#include "core/i18n.h"
 
 /* Elements below the tree's root (arrays of kids do not count): as deep as
  * paint nests its tags, so that no Figure or Div painted is missed. */
@@ -504,8 +505,8 @@ alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *
 {
     if (t->figures.n != opt->nalts) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 "the images and charts are left without their text alternatives: the PDF's "
-                 "structure holds %d Figure element%s for %d of them",
+                 _("the images and charts are left without their text alternatives: the PDF's "
+                   "structure holds %d Figure element%s for %d of them"),
                  t->figures.n, t->figures.n == 1 ? "" : "s", opt->nalts);
         return;
     }
@@ -544,8 +545,8 @@ signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
     int in_divs = t->divs.n == opt->nsigs;
     if (!in_divs)
         run_diag(r, DIAG_WARNING, 0, 0,
-                 "the signature fields are tagged outside their blocks: the PDF's structure "
-                 "holds %d Div element%s for %d of them",
+                 _("the signature fields are tagged outside their blocks: the PDF's structure "
+                   "holds %d Div element%s for %d of them"),
                  t->divs.n, t->divs.n == 1 ? "" : "s", opt->nsigs);
     qpdf_oh root = qpdf_get_root(q);
     qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
@@ -624,15 +625,15 @@ signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
 }
 
 static int
-failed(Run *r, qpdf_data q, const char *what)
+failed(Run *r, qpdf_data q, const char *fmt)
 {
     while (qpdf_more_warnings(q))
         qpdf_next_warning(q);
     if (!qpdf_has_error(q))
         return 0;
     qpdf_error e = qpdf_get_error(q);
-    run_diag(r, DIAG_ERROR, 0, 0, "the PDF could not be %s: %s", what,
-             e ? qpdf_get_error_full_text(q, e) : "unknown libqpdf error");
+    run_diag(r, DIAG_ERROR, 0, 0, fmt,
+             e ? qpdf_get_error_full_text(q, e) : _("unknown libqpdf error"));
     return 1;
 }
 
@@ -667,7 +668,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     links_and_tabs(q);
     signature_fields(r, q, opt, &t);
     pdf_conformance(r, q, opt->lang ? opt->lang : "fr-FR");
-    if (failed(r, q, "finished"))
+    if (failed(r, q, _("the PDF could not be finished: %s")))
         goto out;
 
     qpdf_init_write_memory(q);
@@ -675,12 +676,12 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
     qpdf_set_minimum_pdf_version(q, "1.7"); /* PDF/A-2 and PDF/UA-1 are on 1.7 */
     qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE);
-    if (qpdf_write(q) & QPDF_ERRORS || failed(r, q, "written"))
+    if (qpdf_write(q) & QPDF_ERRORS || failed(r, q, _("the PDF could not be written: %s")))
         goto out;
     size_t len = qpdf_get_buffer_length(q);
     *out = malloc(len ? len : 1);
     if (!*out) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while writing the PDF");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the PDF"));
         goto out;
     }
     memcpy(*out, qpdf_get_buffer(q), len);

@@ -24,6 +24,7 @@
 #include "core/buf.h"
 #include "pdf/internal.h"
 #include "srgb-icc.h"
+#include "core/i18n.h"
 
 /* --- the XMP packet ----------------------------------------------------- */
 
@@ -182,7 +183,7 @@ xmp(Run *r, qpdf_data q, const char *lang)
     put_property(&b, "pdf:Keywords", NULL, info(q, dict, "/Keywords"));
     put(&b, xmp_tail);
     if (b.failed || !b.s) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while writing the PDF's metadata");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the PDF's metadata"));
         return;
     }
 

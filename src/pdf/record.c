@@ -19,6 +19,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "pdf/internal.h"
+#include "core/i18n.h"
 
 /* --- table cells ---------------------------------------------------------- */
 
@@ -33,8 +34,8 @@ cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *cell
                            rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 "the table cells are left without their header scopes and spans: the PDF's "
-                 "structure holds %d TH and TD element%s for %d tagged cells",
+                 _("the table cells are left without their header scopes and spans: the PDF's "
+                   "structure holds %d TH and TD element%s for %d tagged cells"),
                  cells->n, cells->n == 1 ? "" : "s", rec->ncells);
         return;
     }
@@ -146,8 +147,8 @@ link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links,
 {
     if (links->n != rec->nlinks) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 "the links are described by their targets, not their texts: the PDF's "
-                 "structure holds %d Link element%s for %d links",
+                 _("the links are described by their targets, not their texts: the PDF's "
+                   "structure holds %d Link element%s for %d links"),
                  links->n, links->n == 1 ? "" : "s", rec->nlinks);
         return;
     }
@@ -210,8 +211,8 @@ pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
     if (rec && (rec->ncells || rec->nlinks || t->cells.n || t->links.n)) {
         if (t->failed)
             run_diag(r, DIAG_WARNING, 0, 0,
-                     "the PDF's structure is too large or too deep to give its table cells "
-                     "their header scopes and spans, and its links their texts");
+                     _("the PDF's structure is too large or too deep to give its table cells "
+                       "their header scopes and spans, and its links their texts"));
         else {
             if (rec->ncells || t->cells.n)
                 cell_attributes(r, q, rec, &t->cells);

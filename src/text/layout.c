@@ -21,6 +21,7 @@
 
 #include "core/utf8.h"
 #include "text/internal.h"
+#include "core/i18n.h"
 
 struct Text {
     Fonts *fonts;
@@ -39,8 +40,8 @@ text_new(Run *r, Fonts *fonts, const char *dict_path)
     arena_init(&t->scratch);
     if (!t->dict)
         run_diag(r, DIAG_WARNING, 0, 0,
-                 "the French hyphenation dictionary %s cannot be read: no word will be "
-                 "hyphenated (install hyphen-fr)",
+                 _("the French hyphenation dictionary %s cannot be read: no word will be "
+                   "hyphenated (install hyphen-fr)"),
                  dict_path ? dict_path : "(none)");
     return t;
 }
@@ -248,8 +249,8 @@ text_check_glyphs(Text *t, Run *r, const char *s, unsigned n, const Box *owner)
         char utf8[8] = {0};
         g_unichar_to_utf8(cp, utf8);
         run_diag(r, DIAG_WARNING, owner ? owner->line : 0, 0,
-                 "the character \"%s\" (U+%04X) in <%s> is in no font of fonts/: it prints as "
-                 "a box",
+                 _("the character \"%s\" (U+%04X) in <%s> is in no font of fonts/: it prints as "
+                   "a box"),
                  cp == UTF8_REPLACEMENT ? "?" : utf8, (unsigned)cp,
                  owner ? owner->element : "text");
     }
@@ -961,8 +962,8 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     }
     if (p.failed == 2) {
         run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
-                 "this text is too long for its width: it would be more than a thousand pages "
-                 "tall; split it, or widen its column");
+                 _("this text is too long for its width: it would be more than a thousand pages "
+                   "tall; split it, or widen its column"));
         settled = 1;
         goto out;
     }
@@ -992,7 +993,7 @@ out:
     /* The scratch arena forgets its failure when emptied: said here. */
     if (!settled)
         run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
-                 "out of memory while laying out this text");
+                 _("out of memory while laying out this text"));
     for (unsigned i = 0; i < attrs->len; i++)
         pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
     g_array_free(attrs, TRUE);

@@ -22,6 +22,7 @@
 
 #include "core/file.h"
 #include "transform/transform.h"
+#include "core/i18n.h"
 
 #define MAX_SHEETS 8
 
@@ -119,17 +120,19 @@ link_error(const xmlNode *at, const char *uri, const char *fmt, ...)
     va_start(ap, fmt);
     char *why = arena_vprintf(&current->run->arena, fmt, ap);
     va_end(ap);
-    run_diag(current->run, DIAG_ERROR, at ? xmlGetLineNo(at) : 0, 0, "the linked file \"%s\" %s",
-             link_href(at, uri), why ? why : "cannot be used");
+    run_diag(current->run, DIAG_ERROR, at ? xmlGetLineNo(at) : 0, 0, _("the linked file \"%s\" %s"),
+             link_href(at, uri), why ? why : _("cannot be used"));
 }
 
 static const char *
 kind_article(DocKind kind)
 {
-    return kind == DOC_MEETING          ? "a meeting"
-           : kind == DOC_MISSION_LETTER ? "a mission letter"
-           : kind == DOC_LAYOUT         ? "a layout"
-                                        : "an activity report";
+    /* TRANSLATORS: in "is a meeting file, not a mission letter's"; French
+     * says "est un fichier de réunion, pas de lettre de mission". */
+    return kind == DOC_MEETING          ? P_("kind of file", "a meeting")
+           : kind == DOC_MISSION_LETTER ? P_("kind of file", "a mission letter")
+           : kind == DOC_LAYOUT         ? P_("kind of file", "a layout")
+                                        : P_("kind of file", "an activity report");
 }
 
 /* A linked data file: confined, parsed safely, validated without following
@@ -144,13 +147,14 @@ load_data(const char *path)
     if (!realpath(path, real)) {
         /* Validation found it (validate/rules.c): it went while copil ran. */
         link_error(NULL, path,
-                   "cannot be found next to this file any more (was it moved or deleted "
-                   "while copil ran?)");
+                   _("cannot be found next to this file any more (was it moved or deleted "
+                     "while copil ran?)"));
         current->io_failed = 1;
         return NULL;
     }
     if (!file_inside(real, current->input_dir)) {
-        link_error(NULL, real, "lies outside this file's folder; copil reads only files inside it");
+        link_error(NULL, real,
+                   _("lies outside this file's folder; copil reads only files inside it"));
         return NULL;
     }
     Run sub;
@@ -171,9 +175,9 @@ load_data(const char *path)
     if (st == STATUS_OK)
         wrong = find_link(xmlDocGetRootElement(current->data), base, real, kind);
     if (st != STATUS_OK)
-        link_error(NULL, real, "has problems (listed with its name): correct them first");
+        link_error(NULL, real, _("has problems (listed with its name): correct them first"));
     else if (wrong)
-        link_error(wrong, real, "is %s file, not %s's: name %s file in <%s>", kind_article(kind),
+        link_error(wrong, real, _("is %s file, not %s's: name %s file in <%s>"), kind_article(kind),
                    kind_article(link_kind(wrong)), kind_article(link_kind(wrong)),
                    (const char *)wrong->name);
     else
@@ -269,7 +273,7 @@ flush_message(Messages *m)
         m->len--;
     if (m->len) {
         m->buf[m->len] = '\0';
-        run_diag_at(m->run, DIAG_ERROR, m->sheet, 0, 0, "stylesheet: %s", m->buf);
+        run_diag_at(m->run, DIAG_ERROR, m->sheet, 0, 0, _("stylesheet: %s"), m->buf);
     }
     m->len = 0;
 }
@@ -327,7 +331,8 @@ transform_compile(Transformer *t, Run *r, const char *name)
     if (sheet_for(t, &m, name))
         return STATUS_OK;
     run_diag(r, DIAG_ERROR, 0, 0,
-             "the stylesheet %s.xsl is missing or broken (is copil installed completely?)", name);
+             _("the stylesheet %s.xsl is missing or broken (is copil installed completely?)"),
+             name);
     return STATUS_IO;
 }
 
@@ -366,12 +371,12 @@ apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char
     xsltStylesheetPtr sheet = sheet_for(t, &m, name);
     if (!sheet) {
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "the stylesheet %s.xsl is missing or broken (is copil installed completely?)",
+                 _("the stylesheet %s.xsl is missing or broken (is copil installed completely?)"),
                  name);
         goto out;
     }
     if (file_real_folder(input_path, cur.input_dir) != 0) {
-        run_diag(r, DIAG_ERROR, 0, 0, "cannot resolve the folder of this file");
+        run_diag(r, DIAG_ERROR, 0, 0, _("cannot resolve the folder of this file"));
         goto out;
     }
     m.sheet = arena_printf(&r->arena, "%s/%s.xsl", t->dir, name);
@@ -390,7 +395,7 @@ apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char
         goto out;
     }
     if (!result || ctxt->state != XSLT_STATE_OK) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the stylesheet %s.xsl failed on this file", name);
+        run_diag(r, DIAG_ERROR, 0, 0, _("the stylesheet %s.xsl failed on this file"), name);
         goto out;
     }
     st = run_defer(r, free_doc, result);
@@ -407,7 +412,7 @@ apply(Transformer *t, Run *r, xmlDocPtr data, const char *input_path, const char
         run_init(&check, m.sheet);
         st = validate_doc(t->validator, &check, made, DOC_LAYOUT);
         for (Diag *d = check.diags; d; d = d->next)
-            run_diag_at(r, d->level, m.sheet, 0, 0, "the stylesheet made an invalid layout: %s",
+            run_diag_at(r, d->level, m.sheet, 0, 0, _("the stylesheet made an invalid layout: %s"),
                         d->message);
         run_free(&check);
         if (st != STATUS_OK) {

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/file.h"
+#include "core/i18n.h"
 #include "validate/internal.h"
 
 typedef struct Rules {
@@ -656,9 +657,9 @@ count_text(const xmlNode *n, long *count, int *space)
 static const char *
 thousands(Arena *a, long n)
 {
-    if (n >= 1000000)
-        return arena_printf(a, "%ld,%03ld,%03ld", n / 1000000, n / 1000 % 1000, n % 1000);
-    return n >= 1000 ? arena_printf(a, "%ld,%03ld", n / 1000, n % 1000) : arena_printf(a, "%ld", n);
+    char out[64];
+    i18n_thousands(out, sizeof out, (double)n);
+    return arena_strdup(a, out);
 }
 
 /* Every text a person typed, up to MAX_TEXT_CHARS characters: a paragraph
