@@ -3,7 +3,9 @@
 # and xs:simpleType in SCHEMAS_DIR/*.xsd must carry xs:annotation/xs:documentation
 # written "French name — English explanation" (layout.xsd: any documentation),
 # and every named xs:simpleType an
-# xs:appinfo source="expected" hint (the validator quotes it in error messages).
+# xs:appinfo source="expected" hint (the validator quotes it in error messages),
+# in English (no xml:lang) and in French (xml:lang="fr"), since the messages
+# speak both.
 # Prints each offender and exits 1; exits 0 when all are annotated, 2 on misuse.
 set -u
 dir=${1:?usage: check-annotations.sh SCHEMAS_DIR}
@@ -15,7 +17,8 @@ ANN="*[local-name()='annotation']"
 NO_DOC="$DECL[not($ANN/*[local-name()='documentation'][contains(., ' — ')])]"
 # layout.xsd is the stylesheets' vocabulary, not the users': English is enough.
 NO_DOC_LAYOUT="$DECL[not($ANN/*[local-name()='documentation'][normalize-space()])]"
-NO_HINT="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][normalize-space()])]"
+NO_HINT="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][not(@xml:lang)][normalize-space()])]"
+NO_HINT_FR="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][@xml:lang='fr'][normalize-space()])]"
 
 status=0
 # report FILE XPATH WHAT: print one line per node matched by XPATH.
@@ -35,5 +38,6 @@ for f in "$dir"/*.xsd; do
     report "$f" "$NO_DOC" "no documentation \"French name — English explanation\""
   fi
   report "$f" "$NO_HINT" "no xs:appinfo source=\"expected\" hint"
+  report "$f" "$NO_HINT_FR" "no French xs:appinfo source=\"expected\" xml:lang=\"fr\" hint"
 done
 exit $status

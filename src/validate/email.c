@@ -16,12 +16,12 @@
 
 #include "core/utf8.h"
 #include "validate/validate.h"
+#include "core/i18n.h"
 
 #define LOCAL_MAX   64  /* RFC 5321 4.5.3.1.1 */
 #define LABEL_MAX   63  /* RFC 1035 2.3.4 */
 #define DOMAIN_MAX  253 /* RFC 1035, without the final dot */
 #define ADDRESS_MAX 254 /* RFC 5321's path of 256, less the brackets */
-#define EXAMPLE     "prenom.nom@ac-orleans-tours.fr"
 
 static int
 is_space(unsigned char c)
@@ -55,45 +55,45 @@ is_ldh(unsigned char c)
 static const char *
 special_words(Arena *a, unsigned char c, const char *element)
 {
-    const char *one =
-        element ? arena_printf(a, "write one address per <%s>", element) : "write one address only";
+    const char *one = element ? arena_printf(a, _("write one address per <%s>"), element)
+                              : "write one address only";
     switch (c) {
     case ' ':
-        return "a space cannot appear in an address: remove it (a line break or a tab inside "
-               "the address counts as a space)";
+        return _("a space cannot appear in an address: remove it (a line break or a tab inside "
+                 "the address counts as a space)");
     case ',':
-        return arena_printf(a, "a comma cannot appear in an address; %s", one);
+        return arena_printf(a, _("a comma cannot appear in an address; %s"), one);
     case ';':
-        return arena_printf(a, "a semicolon cannot appear in an address; %s", one);
+        return arena_printf(a, _("a semicolon cannot appear in an address; %s"), one);
     case '"':
-        return "quotation marks cannot appear in an address: write the address alone, "
-               "e.g. " EXAMPLE;
+        return _("quotation marks cannot appear in an address: write the address alone, "
+                 "e.g. prenom.nom@ac-orleans-tours.fr");
     case '<':
     case '>':
-        return "angle brackets < > cannot appear in an address: write the address alone, "
-               "without a name or brackets, e.g. " EXAMPLE;
+        return _("angle brackets < > cannot appear in an address: write the address alone, "
+                 "without a name or brackets, e.g. prenom.nom@ac-orleans-tours.fr");
     case '(':
     case ')':
-        return "brackets ( ) cannot appear in an address: write the address alone, without a "
-               "comment";
+        return _("brackets ( ) cannot appear in an address: write the address alone, without a "
+                 "comment");
     case '[':
     case ']':
-        return "square brackets cannot appear in an address: after the @ write a domain name "
-               "such as ac-orleans-tours.fr, not a server's number";
+        return _("square brackets cannot appear in an address: after the @ write a domain name "
+                 "such as ac-orleans-tours.fr, not a server's number");
     case ':':
-        return "a colon cannot appear in an address: write it without \"mailto:\" or any "
-               "other prefix";
+        return _("a colon cannot appear in an address: write it without \"mailto:\" or any "
+                 "other prefix");
     case '\\':
-        return "a backslash cannot appear in an address";
+        return _("a backslash cannot appear in an address");
     case '%':
     case '!':
         return arena_printf(a,
-                            "the sign %c cannot appear in an address: some mail servers read it "
-                            "as an order to pass the mail on to another address",
+                            _("the sign %c cannot appear in an address: some mail servers read it "
+                              "as an order to pass the mail on to another address"),
                             c);
     default:
         if (c < 0x20 || c == 0x7F)
-            return "an invisible control character is in the address: type the address again";
+            return _("an invisible control character is in the address: type the address again");
         return NULL;
     }
 }
@@ -117,15 +117,15 @@ a_label(Arena *a, const char *s, size_t n, const char **why)
         ldh = is_ldh((unsigned char)ace[i]);
     if (!ldh)
         *why = arena_printf(a,
-                            "the part \"%s\" of the domain cannot be written in the ASCII form "
-                            "mail uses (xn--…): it is too long once converted (at most %d "
-                            "characters) or holds a letter domain names do not allow; write the "
-                            "form its owner gives",
+                            _("the part \"%s\" of the domain cannot be written in the ASCII form "
+                              "mail uses (xn--…): it is too long once converted (at most %d "
+                              "characters) or holds a letter domain names do not allow; write the "
+                              "form its owner gives"),
                             label, LABEL_MAX);
     else if (!back || !want || strcmp(back, want) != 0)
         *why = arena_printf(a,
-                            "the part \"%s\" of the domain would be sent as \"%s\", another "
-                            "name than the one written: write the domain as its owner gives it",
+                            _("the part \"%s\" of the domain would be sent as \"%s\", another "
+                              "name than the one written: write the domain as its owner gives it"),
                             label, ace);
     else
         out = arena_strdup(a, ace);
@@ -150,29 +150,32 @@ check_label(Arena *a, const char *s, size_t n, int last, const char **ace)
         ascii &= c < 0x80;
         if (c < 0x80 && !is_ldh(c))
             return arena_printf(a,
-                                "the character \"%c\" cannot appear in the domain (after the @): "
-                                "a domain has only letters, digits, hyphens and dots",
+                                _("the character \"%c\" cannot appear in the domain (after the @): "
+                                  "a domain has only letters, digits, hyphens and dots"),
                                 c);
     }
     if (s[0] == '-' || s[n - 1] == '-')
         return arena_printf(a,
-                            "the part \"%.*s\" of the domain %s with a hyphen; each part of a "
-                            "domain begins and ends with a letter or a digit",
-                            (int)n, s, s[0] == '-' ? "begins" : "ends");
+                            s[0] == '-'
+                                ? _("the part \"%.*s\" of the domain begins with a hyphen; each "
+                                    "part of a domain begins and ends with a letter or a digit")
+                                : _("the part \"%.*s\" of the domain ends with a hyphen; each "
+                                    "part of a domain begins and ends with a letter or a digit"),
+                            (int)n, s);
     uint32_t first;
     utf8_decode(s, n, &first);
     if (last && !g_unichar_isalpha(first))
         return arena_printf(a,
-                            "the last part of the domain, \"%.*s\", does not begin with a letter "
-                            "as .fr or .org do: after the @ write a domain name such as "
-                            "ac-orleans-tours.fr, not a server's number",
+                            _("the last part of the domain, \"%.*s\", does not begin with a letter "
+                              "as .fr or .org do: after the @ write a domain name such as "
+                              "ac-orleans-tours.fr, not a server's number"),
                             (int)n, s);
     const char *why = NULL;
     if (ascii) {
         if (n > LABEL_MAX)
             return arena_printf(a,
-                                "the part \"%.*s…\" of the domain is %zu characters long; at "
-                                "most %d",
+                                _("the part \"%.*s…\" of the domain is %zu characters long; at "
+                                  "most %d"),
                                 20, s, n, LABEL_MAX);
     } else {
         for (size_t i = 0, k; i < n; i += k) {
@@ -189,13 +192,13 @@ check_label(Arena *a, const char *s, size_t n, int last, const char **ace)
                        t == G_UNICODE_ENCLOSING_MARK;
             if (!ok || cp == UTF8_REPLACEMENT || (mark && i == 0))
                 return arena_printf(a,
-                                    "the domain (after the @) has a sign that is not a letter "
-                                    "or a digit in \"%.*s\": a domain has only letters, "
-                                    "digits, hyphens and dots",
+                                    _("the domain (after the @) has a sign that is not a letter "
+                                      "or a digit in \"%.*s\": a domain has only letters, "
+                                      "digits, hyphens and dots"),
                                     (int)n, s);
         }
         if (!(*ace = a_label(a, s, n, &why)))
-            return why ? why : "out of memory";
+            return why ? why : _("out of memory");
     }
     return NULL;
 }
@@ -208,17 +211,17 @@ static const char *
 check_domain(Arena *a, const char *d, size_t n, size_t *sent_len, const char **wire)
 {
     if (n == 0)
-        return "nothing comes after the @: write the domain, e.g. ac-orleans-tours.fr";
+        return _("nothing comes after the @: write the domain, e.g. ac-orleans-tours.fr");
     if (d[0] == '.')
-        return "the domain starts with a dot, just after the @: remove it";
+        return _("the domain starts with a dot, just after the @: remove it");
     if (d[n - 1] == '.')
-        return "the address ends with a dot: remove it";
+        return _("the address ends with a dot: remove it");
     if (memmem(d, n, "..", 2))
-        return "two dots in a row after the @: remove one";
+        return _("two dots in a row after the @: remove one");
     if (!memchr(d, '.', n))
         return arena_printf(a,
-                            "the domain \"%.*s\" is incomplete: a mail domain has at least two "
-                            "parts separated by a dot, e.g. ac-orleans-tours.fr",
+                            _("the domain \"%.*s\" is incomplete: a mail domain has at least two "
+                              "parts separated by a dot, e.g. ac-orleans-tours.fr"),
                             (int)n, d);
     size_t len = 0; /* as sent */
     const char *sent = NULL;
@@ -237,16 +240,16 @@ check_domain(Arena *a, const char *d, size_t n, size_t *sent_len, const char **w
             sent = sent ? arena_printf(a, "%s.%.*s", sent, (int)k, label)
                         : arena_printf(a, "%.*s%.*s", (int)i, d, (int)k, label);
             if (!sent)
-                return "out of memory";
+                return _("out of memory");
         }
         i = end + 1;
     }
     if (len > DOMAIN_MAX)
-        return arena_printf(a, "the domain is %zu characters long%s; at most %d", len,
-                            len != n ? " once written for mail" : "", DOMAIN_MAX);
+        return arena_printf(a, _("the domain is %zu characters long%s; at most %d"), len,
+                            len != n ? _(" once written for mail") : "", DOMAIN_MAX);
     *sent_len = len;
     if (wire && !(*wire = sent ? sent : arena_strndup(a, d, n)))
-        return "out of memory";
+        return _("out of memory");
     return NULL;
 }
 
@@ -262,11 +265,12 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
     while (n && is_space((unsigned char)*addr))
         addr++, n--;
     if (n == 0)
-        return "it is empty: write an address, e.g. " EXAMPLE;
+        return _("it is empty: write an address, e.g. prenom.nom@ac-orleans-tours.fr");
     /* The blanks of copil new's templates, [[NAME]]. */
     const char *blank = memmem(addr, n, "[[", 2);
     if (blank && memmem(blank, n - (size_t)(blank - addr), "]]", 2))
-        return "it is still a blank of the template: write the address in its place, e.g. " EXAMPLE;
+        return _("it is still a blank of the template: write the address in its place, e.g. "
+                 "prenom.nom@ac-orleans-tours.fr");
 
     size_t at = n, ats = 0;
     for (size_t i = 0; i < n;) {
@@ -281,32 +285,33 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
         } else if (c < 0x80 && !is_atext(c) && c != '.') {
             return special_words(a, c, element);
         } else if (is_hidden_space(cp)) {
-            return "a non-breaking or invisible space is in the address (it comes with a copy "
-                   "and paste): type the address again";
+            return _("a non-breaking or invisible space is in the address (it comes with a copy "
+                     "and paste): type the address again");
         }
         i += k;
     }
     if (ats == 0)
-        return "it has no @: an address is written name@domain, e.g. " EXAMPLE;
+        return _(
+            "it has no @: an address is written name@domain, e.g. prenom.nom@ac-orleans-tours.fr");
     if (ats > 1)
-        return "it has more than one @: write one address, with one @";
+        return _("it has more than one @: write one address, with one @");
 
     const char *local = addr;
     if (at == 0)
-        return "nothing comes before the @: write the name part, e.g. prenom.nom";
+        return _("nothing comes before the @: write the name part, e.g. prenom.nom");
     if (local[0] == '.')
-        return "the address starts with a dot: remove it";
+        return _("the address starts with a dot: remove it");
     if (local[at - 1] == '.')
-        return "a dot comes just before the @: remove it";
+        return _("a dot comes just before the @: remove it");
     if (memmem(local, at, "..", 2))
-        return "two dots in a row before the @: remove one";
+        return _("two dots in a row before the @: remove one");
     for (size_t i = 0; i < at; i++)
         if ((unsigned char)local[i] >= 0x80)
-            return "the part before the @ has accented or non-Latin letters: most mail servers "
-                   "cannot receive such an address; write the plain ASCII address the person "
-                   "uses, e.g. prenom.nom@ac-reunion.fr";
+            return _("the part before the @ has accented or non-Latin letters: most mail servers "
+                     "cannot receive such an address; write the plain ASCII address the person "
+                     "uses, e.g. prenom.nom@ac-reunion.fr");
     if (at > LOCAL_MAX)
-        return arena_printf(a, "the part before the @ is %zu characters long; at most %d", at,
+        return arena_printf(a, _("the part before the @ is %zu characters long; at most %d"), at,
                             LOCAL_MAX);
 
     const char *domain = NULL;
@@ -317,11 +322,11 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
     /* As sent: an accented domain is longer than written. */
     size_t total = at + 1 + dlen;
     if (total > ADDRESS_MAX)
-        return arena_printf(a, "the address is %zu characters long%s; at most %d", total,
-                            total != n ? " once written for mail" : "", ADDRESS_MAX);
+        return arena_printf(a, _("the address is %zu characters long%s; at most %d"), total,
+                            total != n ? _(" once written for mail") : "", ADDRESS_MAX);
     const char *out = wire ? arena_printf(a, "%.*s@%s", (int)at, local, domain) : NULL;
     if (wire && !out)
-        return "out of memory";
+        return _("out of memory");
     if (wire)
         *wire = out;
     return NULL;

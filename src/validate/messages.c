@@ -17,6 +17,7 @@
 #include <libxml/xmlerror.h>
 
 #include "validate/internal.h"
+#include "core/i18n.h"
 
 #define SHOWN_VALUE_MAX   60 /* characters of a user's value quoted back */
 #define SHOWN_LIST_MAX    40 /* allowed values listed in one message */
@@ -159,15 +160,15 @@ subject(Arena *a, const RawError *e, const char *value, size_t n)
 {
     const char *v = shown(a, value, n);
     if (e->attr)
-        return arena_printf(a, "%s=\"%s\" in <%s>", e->attr, v, e->element);
-    return arena_printf(a, "<%s> \"%s\"", e->element, v);
+        return arena_printf(a, _("%s=\"%s\" in <%s>"), e->attr, v, e->element);
+    return arena_printf(a, _("<%s> \"%s\""), e->element, v);
 }
 
 static const char *
 empty_subject(Arena *a, const RawError *e)
 {
     if (e->attr)
-        return arena_printf(a, "%s=\"\" in <%s>", e->attr, e->element);
+        return arena_printf(a, _("%s=\"\" in <%s>"), e->attr, e->element);
     return arena_printf(a, "<%s>", e->element);
 }
 
@@ -196,17 +197,17 @@ static const char *
 builtin_hint(const char *type)
 {
     static const char *const table[][2] = {
-        {"xs:boolean", "true or false"},
-        {"xs:date", "a date as YYYY-MM-DD, e.g. 2026-10-08"},
-        {"xs:integer", "a whole number"},
-        {"xs:positiveInteger", "a whole number, 1 or more"},
-        {"xs:nonNegativeInteger", "a whole number, 0 or more"},
-        {"xs:decimal", "a number with a dot for decimals, e.g. 12.5"},
-        {"xs:anyURI", "a web address or a file path"},
+        {"xs:boolean", N_("true or false")},
+        {"xs:date", N_("a date as YYYY-MM-DD, e.g. 2026-10-08")},
+        {"xs:integer", N_("a whole number")},
+        {"xs:positiveInteger", N_("a whole number, 1 or more")},
+        {"xs:nonNegativeInteger", N_("a whole number, 0 or more")},
+        {"xs:decimal", N_("a number with a dot for decimals, e.g. 12.5")},
+        {"xs:anyURI", N_("a web address or a file path")},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (!strcmp(type, table[i][0]))
-            return table[i][1];
+            return _(table[i][1]);
     return NULL;
 }
 
@@ -217,32 +218,32 @@ facet_words(Arena *a, const RawError *e, const char *rest)
     size_t n = 0, m = 0;
     const char *v, *lim;
     if ((v = between(rest, "[facet 'pattern'] The value '", "' is not accepted", &n)))
-        return arena_printf(a, "%s does not have the expected form", subject(a, e, v, n));
+        return arena_printf(a, _("%s does not have the expected form"), subject(a, e, v, n));
     if ((v = between(rest, "[facet 'minLength'] The value has a length of '", "'", &n))) {
         lim = between(rest, "minimum length of '", "'", &m);
         if (n == 1 && v[0] == '0')
-            return arena_printf(a, "%s is empty", empty_subject(a, e));
-        return arena_printf(a, "%s is too short (at least %.*s characters)", empty_subject(a, e),
+            return arena_printf(a, _("%s is empty"), empty_subject(a, e));
+        return arena_printf(a, _("%s is too short (at least %.*s characters)"), empty_subject(a, e),
                             lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(rest, "[facet 'maxLength'] The value has a length of '", "'", &n))) {
         lim = between(rest, "maximum length of '", "'", &m);
-        return arena_printf(a, "%s is too long (%.*s characters, at most %.*s)",
+        return arena_printf(a, _("%s is too long (%.*s characters, at most %.*s)"),
                             empty_subject(a, e), (int)n, v, lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(rest, "[facet 'minInclusive'] The value '", "' is less than", &n))) {
         lim = between(rest, "allowed ('", "')", &m);
-        return arena_printf(a, "%s is too small (the smallest allowed is %.*s)",
+        return arena_printf(a, _("%s is too small (the smallest allowed is %.*s)"),
                             subject(a, e, v, n), lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(rest, "[facet 'maxInclusive'] The value '", "' is greater than", &n))) {
         lim = between(rest, "allowed ('", "')", &m);
-        return arena_printf(a, "%s is too large (the largest allowed is %.*s)", subject(a, e, v, n),
-                            lim ? (int)m : 1, lim ? lim : "?");
+        return arena_printf(a, _("%s is too large (the largest allowed is %.*s)"),
+                            subject(a, e, v, n), lim ? (int)m : 1, lim ? lim : "?");
     }
     if ((v = between(rest, "[facet 'fractionDigits'] The value '", "' has more", &n))) {
         lim = between(rest, "allowed ('", "')", &m);
-        return arena_printf(a, "%s has too many decimals (at most %.*s)", subject(a, e, v, n),
+        return arena_printf(a, _("%s has too many decimals (at most %.*s)"), subject(a, e, v, n),
                             lim ? (int)m : 1, lim ? lim : "?");
     }
     return NULL;
@@ -271,10 +272,10 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
         if (n >= 2 && seq[0] == '\'' && seq[n - 1] == '\'')
             value = seq + 1, n -= 2;
         if (ref && ref->field && key && key->target)
-            return arena_printf(a, "%s=\"%s\" in <%s> does not match the %s of any <%s>",
+            return arena_printf(a, _("%s=\"%s\" in <%s> does not match the %s of any <%s>"),
                                 ref->field, shown(a, value, n), e->element,
                                 key->field ? key->field : "id", key->target);
-        return arena_printf(a, "\"%s\" in <%s> refers to something that does not exist",
+        return arena_printf(a, _("\"%s\" in <%s> refers to something that does not exist"),
                             shown(a, value, n), e->element);
     }
     const char *dup = between(rest, "Duplicate key-sequence [", "] in ", &n);
@@ -284,14 +285,14 @@ constraint_words(Arena *a, const RawError *e, const char *rest, HintLookup looku
         if (n >= 2 && dup[0] == '\'' && dup[n - 1] == '\'')
             dup++, n -= 2;
         if (key && key->field)
-            return arena_printf(a, "%s=\"%s\" in <%s> is used twice; each <%s> needs its own %s",
+            return arena_printf(a, _("%s=\"%s\" in <%s> is used twice; each <%s> needs its own %s"),
                                 key->field, shown(a, dup, n), e->element, e->element, key->field);
-        return arena_printf(a, "\"%s\" in <%s> is used twice", shown(a, dup, n), e->element);
+        return arena_printf(a, _("\"%s\" in <%s> is used twice"), shown(a, dup, n), e->element);
     }
     if ((name = between(rest, "Not all fields of key identity-constraint '", "'", &m))) {
         const SchemaHint *key = lookup(ctx, messages_local_name(a, name, m));
         if (key && key->field)
-            return arena_printf(a, "<%s> is missing its %s=\"…\" attribute", e->element,
+            return arena_printf(a, _("<%s> is missing its %s=\"…\" attribute"), e->element,
                                 key->field);
     }
     return NULL;
@@ -327,33 +328,33 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
     size_t n = 0;
     const char *names[SHOWN_LIST_MAX];
     const char *list, *attr;
-    const char *where = e->parent ? arena_printf(a, " in <%s>", e->parent) : "";
+    const char *where = e->parent ? arena_printf(a, _(" in <%s>"), e->parent) : "";
 
     if (!strncmp(rest, "This element is not expected.", 29)) {
         if (e->ns && !strcmp(e->ns, "http://www.w3.org/2001/XInclude"))
             return arena_printf(a,
-                                "<%s> is not supported: copil never includes other files; "
-                                "remove it",
+                                _("<%s> is not supported: copil never includes other files; "
+                                  "remove it"),
                                 e->element);
         if (e->foreign_ns)
             return arena_printf(a,
-                                "<%s> is not a copil element: copil elements are in the "
-                                "namespace \"" COPIL_DATA_NS "\" (check its prefix)",
-                                e->element);
+                                _("<%s> is not a copil element: copil elements are in the "
+                                  "namespace \"%s\" (check its prefix)"),
+                                e->element, COPIL_DATA_NS);
         list = between(rest, "( ", " )", &n);
         int k = list ? split_list(a, list, n, 0, names, SHOWN_LIST_MAX) : 0;
         const char *close = k ? messages_closest(e->element, names, k) : NULL;
         if (close && strcmp(close, e->element) != 0)
-            return arena_printf(a, "<%s> is not expected here%s: did you mean <%s>?", e->element,
+            return arena_printf(a, _("<%s> is not expected here%s: did you mean <%s>?"), e->element,
                                 where, close);
         if (has_name(e->before, e->nbefore, e->local) && !has_name(names, k, e->local))
-            return arena_printf(a, "<%s> appears more often than allowed%s: remove this one",
+            return arena_printf(a, _("<%s> appears more often than allowed%s: remove this one"),
                                 e->element, where);
         if (k == 1 && has_name(e->after, e->nafter, names[0]))
-            return arena_printf(a, "<%s> comes too early%s: <%s> must come before it", e->element,
-                                where, names[0]);
+            return arena_printf(a, _("<%s> comes too early%s: <%s> must come before it"),
+                                e->element, where, names[0]);
         if (k == 1 && !has_name(e->before, e->nbefore, names[0]))
-            return arena_printf(a, "<%s> is missing%s: it goes before <%s>", names[0], where,
+            return arena_printf(a, _("<%s> is missing%s: it goes before <%s>"), names[0], where,
                                 e->element);
         /* The same element inside itself where its type refuses it: an
          * <item> in a sub-point (an <item> already inside an <item>). */
@@ -362,66 +363,70 @@ structure_words(Arena *a, const RawError *e, const char *rest, HintLookup lookup
         if (parent_local && e->local && !strcmp(parent_local, e->local) &&
             !has_name(names, k, e->local))
             return arena_printf(
-                a, "<%s> is not expected in <%s>: this <%s> cannot hold another one%s%s%s",
+                a, _("<%s> is not expected in <%s>: this <%s> cannot hold another one%s%s%s"),
                 e->element, e->parent, e->parent,
                 !strcmp(e->local, "item")
-                    ? " (points have sub-points, 3.1, 3.2…, one level deep only)"
+                    ? _(" (points have sub-points, 3.1, 3.2…, one level deep only)")
                     : "",
-                k ? (k > 1 ? "; expected one of " : "; expected ") : "",
-                k ? join_elements(a, names, k, " or ") : "");
+                k ? (k > 1 ? _("; expected one of ") : _("; expected ")) : "",
+                k ? join_elements(a, names, k, _(" or ")) : "");
         if (k == 0)
             return arena_printf(a,
-                                "<%s> is not expected here%s: it is misplaced, repeated "
-                                "too often, or not part of this kind of file",
+                                _("<%s> is not expected here%s: it is misplaced, repeated "
+                                  "too often, or not part of this kind of file"),
                                 e->element, where);
-        return arena_printf(a, "<%s> is not expected here%s; expected %s%s", e->element, where,
-                            k > 1 ? "one of " : "", join_elements(a, names, k, " or "));
+        return arena_printf(a,
+                            k > 1 ? _("<%s> is not expected here%s; expected one of %s")
+                                  : _("<%s> is not expected here%s; expected %s"),
+                            e->element, where, join_elements(a, names, k, _(" or ")));
     }
     if (!strncmp(rest, "Missing child element(s).", 25)) {
         list = between(rest, "( ", " )", &n);
         int k = list ? split_list(a, list, n, 0, names, SHOWN_LIST_MAX) : 0;
         if (k == 1)
-            return arena_printf(a, "<%s> is incomplete: <%s> is missing", e->element, names[0]);
+            return arena_printf(a, _("<%s> is incomplete: <%s> is missing"), e->element, names[0]);
         if (k > 1)
-            return arena_printf(a, "<%s> is incomplete: expected one of %s before </%s>",
-                                e->element, join_elements(a, names, k, " or "), e->element);
-        return arena_printf(a, "<%s> is incomplete: an element is missing", e->element);
+            return arena_printf(a, _("<%s> is incomplete: expected one of %s before </%s>"),
+                                e->element, join_elements(a, names, k, _(" or ")), e->element);
+        return arena_printf(a, _("<%s> is incomplete: an element is missing"), e->element);
     }
     if ((attr = between(rest, "The attribute '", "' is required but missing.", &n))) {
         const char *key = arena_printf(a, "@%s/%.*s", e->local ? e->local : "", (int)n, attr);
         const SchemaHint *decl = key ? lookup(ctx, key) : NULL;
         const SchemaHint *type = decl && decl->text ? lookup(ctx, decl->text) : NULL;
         if (type && type->text)
-            return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute: expected %s",
+            return arena_printf(a, _("<%s> is missing its %.*s=\"…\" attribute: expected %s"),
                                 e->element, (int)n, attr, type->text);
-        return arena_printf(a, "<%s> is missing its %.*s=\"…\" attribute", e->element, (int)n,
+        return arena_printf(a, _("<%s> is missing its %.*s=\"…\" attribute"), e->element, (int)n,
                             attr);
     }
     if ((attr = between(rest, "The attribute '", "' is not allowed.", &n))) {
         const char *close = closest_attribute(a, e, arena_strndup(a, attr, n), lookup, ctx);
         if (close)
             return arena_printf(a,
-                                "<%s> has an attribute %.*s=\"…\" that is not allowed here: did "
-                                "you mean %s?",
+                                _("<%s> has an attribute %.*s=\"…\" that is not allowed here: did "
+                                  "you mean %s?"),
                                 e->element, (int)n, attr, close);
-        return arena_printf(a, "<%s> has an attribute %.*s=\"…\" that is not allowed here",
+        return arena_printf(a, _("<%s> has an attribute %.*s=\"…\" that is not allowed here"),
                             e->element, (int)n, attr);
     }
     if (strstr(rest, "Character content other than whitespace is not allowed"))
         return arena_printf(a,
-                            "text is not allowed directly in <%s>: it belongs inside one of "
-                            "its elements",
+                            _("text is not allowed directly in <%s>: it belongs inside one of "
+                              "its elements"),
                             e->element);
     if (strstr(rest, "Element content is not allowed, because the content type is a simple") ||
         strstr(rest, "Element content is not allowed, because the type definition is simple"))
-        return arena_printf(a, "<%s> may contain only text, not other elements", e->element);
+        return arena_printf(a, _("<%s> may contain only text, not other elements"), e->element);
     if (strstr(rest, "Character content is not allowed, because the content type is empty"))
-        return arena_printf(a, "<%s> must be empty: it takes only attributes, no text", e->element);
+        return arena_printf(a, _("<%s> must be empty: it takes only attributes, no text"),
+                            e->element);
     if (strstr(rest, "Element content is not allowed, because the content type is empty"))
-        return arena_printf(a, "<%s> must be empty: it takes only attributes, no elements",
+        return arena_printf(a, _("<%s> must be empty: it takes only attributes, no elements"),
                             e->element);
     if ((list = between(rest, "does not match the fixed value constraint '", "'", &n)))
-        return arena_printf(a, "%s must be \"%.*s\"", e->attr ? e->attr : e->element, (int)n, list);
+        return arena_printf(a, _("%s must be \"%.*s\""), e->attr ? e->attr : e->element, (int)n,
+                            list);
     return NULL;
 }
 
@@ -448,7 +453,7 @@ fallback(Arena *a, const RawError *e, const char *rest)
         o--;
     d[o] = '\0';
     if (e->attr)
-        return arena_printf(a, "%s in <%s>: %s", e->attr, e->element, d);
+        return arena_printf(a, _("%s in <%s>: %s"), e->attr, e->element, d);
     return arena_printf(a, "<%s>: %s", e->element, d);
 }
 
@@ -470,20 +475,20 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             int k = split_list(a, set, m, 1, allowed, SHOWN_LIST_MAX);
             const char *v = arena_strndup(a, value, vlen);
             if (vlen == 0)
-                return arena_printf(a, "%s is empty: expected one of %s", empty_subject(a, e),
+                return arena_printf(a, _("%s is empty: expected one of %s"), empty_subject(a, e),
                                     join_values(a, allowed, k));
             if (k == 1)
-                return arena_printf(a, "%s is not allowed: write %s%s\"%s\"",
+                return arena_printf(a, _("%s is not allowed: write %s%s\"%s\""),
                                     subject(a, e, value, vlen), e->attr ? e->attr : "",
                                     e->attr ? "=" : "", allowed[0]);
             const char *close = messages_closest(v, allowed, k);
             if (close && k > SHOWN_CHOICES_MAX)
-                return arena_printf(a, "%s is not allowed: did you mean \"%s\"?",
+                return arena_printf(a, _("%s is not allowed: did you mean \"%s\"?"),
                                     subject(a, e, value, vlen), close);
             if (close)
-                return arena_printf(a, "%s is not allowed: did you mean \"%s\"? (allowed: %s)",
+                return arena_printf(a, _("%s is not allowed: did you mean \"%s\"? (allowed: %s)"),
                                     subject(a, e, value, vlen), close, join_values(a, allowed, k));
-            return arena_printf(a, "%s is not allowed; expected one of %s",
+            return arena_printf(a, _("%s is not allowed; expected one of %s"),
                                 subject(a, e, value, vlen), join_values(a, allowed, k));
         }
     }
@@ -534,9 +539,9 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
     }
     if (type_hint && value) {
         if (vlen == 0)
-            return arena_printf(a, "%s is empty: expected %s", empty_subject(a, e), type_hint);
+            return arena_printf(a, _("%s is empty: expected %s"), empty_subject(a, e), type_hint);
         if (strspn(value, " \t\r\n") >= vlen)
-            return arena_printf(a, "%s holds only spaces: expected %s", empty_subject(a, e),
+            return arena_printf(a, _("%s holds only spaces: expected %s"), empty_subject(a, e),
                                 type_hint);
         /* An e-mail address is told what is wrong with it, by the same
          * grammar as the schema's type (validate/email.c). */
@@ -544,9 +549,9 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
                               ? validate_email(a, arena_strndup(a, value, vlen), e->element, NULL)
                               : NULL;
         if (why)
-            return arena_printf(a, "%s is not an e-mail address: %s", subject(a, e, value, vlen),
+            return arena_printf(a, _("%s is not an e-mail address: %s"), subject(a, e, value, vlen),
                                 why);
-        return arena_printf(a, "%s is not valid: expected %s", subject(a, e, value, vlen),
+        return arena_printf(a, _("%s is not valid: expected %s"), subject(a, e, value, vlen),
                             type_hint);
     }
     for (int i = 0; i < n; i++) {
@@ -559,7 +564,7 @@ messages_translate(Arena *a, const RawError *errs, int n, HintLookup lookup, con
             return out;
     }
     if (value)
-        return arena_printf(a, "%s is not valid", subject(a, e, value, vlen));
+        return arena_printf(a, _("%s is not valid"), subject(a, e, value, vlen));
     return fallback(a, e, message_rest(e->message));
 }
 
@@ -576,88 +581,88 @@ messages_parser(Arena *a, const ParserError *pe)
 
     /* Some codes cover several cases that only the text tells apart. */
     if (strstr(msg, "not proper UTF-8"))
-        return "the file is not valid UTF-8: save it with the UTF-8 encoding";
+        return _("the file is not valid UTF-8: save it with the UTF-8 encoding");
     if (strstr(msg, "EntityRef"))
-        return "a \"&\" must be written &amp; (or end a character reference with \";\")";
+        return _("a \"&\" must be written &amp; (or end a character reference with \";\")");
     if (strstr(msg, "Excessive depth"))
-        return "elements are nested more than 256 deep; a copil file is never that deep";
+        return _("elements are nested more than 256 deep; a copil file is never that deep");
     const char *cv = strstr(msg, "Char value ");
     if (cv && pe->code == XML_ERR_INVALID_CHAR) {
         long v = strtol(cv + 11, NULL, 10);
         return arena_printf(a,
-                            "the file contains a control character (U+%04lX) that XML does not "
-                            "allow: delete it (it often comes with a copy and paste)",
+                            _("the file contains a control character (U+%04lX) that XML does not "
+                              "allow: delete it (it often comes with a copy and paste)"),
                             v);
     }
     switch (pe->code) {
     case XML_ERR_DOCUMENT_EMPTY:
-        return "the file is empty or holds no XML";
+        return _("the file is empty or holds no XML");
     case XML_ERR_DOCUMENT_END:
         if (name)
             return arena_printf(a,
-                                "there is something after </%s>: everything must be inside "
-                                "<%s>; remove it or move it inside",
+                                _("there is something after </%s>: everything must be inside "
+                                  "<%s>; remove it or move it inside"),
                                 name, name);
-        return "there is something after the end of the file's main element: remove it";
+        return _("there is something after the end of the file's main element: remove it");
     case XML_ERR_TAG_NAME_MISMATCH:
         return arena_printf(a,
-                            "the closing tag </%s> does not match <%s>, opened on line %d: write "
-                            "</%s>",
+                            _("the closing tag </%s> does not match <%s>, opened on line %d: write "
+                              "</%s>"),
                             s2, s1, pe->int1, s1);
     case XML_ERR_TAG_NOT_FINISHED:
         return arena_printf(a,
-                            "the file ends before <%s> (opened on line %d) is closed: its "
-                            "closing tag </%s> is missing",
+                            _("the file ends before <%s> (opened on line %d) is closed: its "
+                              "closing tag </%s> is missing"),
                             s1, pe->int1, s1);
     case XML_ERR_GT_REQUIRED:
-        return arena_printf(a, "the tag <%s> is not closed by a \">\"", s1);
+        return arena_printf(a, _("the tag <%s> is not closed by a \">\""), s1);
     case XML_ERR_NAME_REQUIRED:
-        return "a \"<\" is not followed by an element name: write &lt; for a literal \"<\"";
+        return _("a \"<\" is not followed by an element name: write &lt; for a literal \"<\"");
     case XML_ERR_LT_IN_ATTRIBUTE:
-        return "an attribute value contains \"<\": write it &lt;";
+        return _("an attribute value contains \"<\": write it &lt;");
     case XML_ERR_ATTRIBUTE_NOT_STARTED:
         if (name)
-            return arena_printf(a, "the value of %s must be written between quotes: %s=\"…\"", name,
-                                name);
-        return "an attribute value must be written between quotes, e.g. kind=\"college\"";
+            return arena_printf(a, _("the value of %s must be written between quotes: %s=\"…\""),
+                                name, name);
+        return _("an attribute value must be written between quotes, e.g. kind=\"college\"");
     case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
-        return arena_printf(a, "the attribute %s has no value: write %s=\"…\"", s1, s1);
+        return arena_printf(a, _("the attribute %s has no value: write %s=\"…\""), s1, s1);
     case XML_ERR_ATTRIBUTE_REDEFINED:
-        return arena_printf(a, "the attribute %s is given twice in the same tag: keep only one",
+        return arena_printf(a, _("the attribute %s is given twice in the same tag: keep only one"),
                             s1);
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
         return arena_printf(a,
-                            "&%s; is not known in XML: type the character itself (copil "
-                            "files are UTF-8), or use a numeric reference such as &#160;",
+                            _("&%s; is not known in XML: type the character itself (copil "
+                              "files are UTF-8), or use a numeric reference such as &#160;"),
                             s1);
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-        return "a \"&\" must be written &amp; (or end a character reference with \";\")";
+        return _("a \"&\" must be written &amp; (or end a character reference with \";\")");
     case XML_ERR_INVALID_ENCODING:
-        return "the file is not valid UTF-8: save it with the UTF-8 encoding";
+        return _("the file is not valid UTF-8: save it with the UTF-8 encoding");
     case XML_ERR_UNSUPPORTED_ENCODING:
-        return "the file declares an encoding copil cannot read: save it as UTF-8";
+        return _("the file declares an encoding copil cannot read: save it as UTF-8");
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_CHARREF:
-        return "the file contains a character that XML does not allow: delete it";
+        return _("the file contains a character that XML does not allow: delete it");
     case XML_ERR_RESERVED_XML_NAME:
-        return "the <?xml …?> declaration may only stand at the very start of the file: move "
-               "it to the first line, or remove it";
+        return _("the <?xml …?> declaration may only stand at the very start of the file: move "
+                 "it to the first line, or remove it");
     case XML_ERR_HYPHEN_IN_COMMENT:
-        return "a comment may not contain \"--\": write a single hyphen";
+        return _("a comment may not contain \"--\": write a single hyphen");
     case XML_ERR_COMMENT_NOT_FINISHED:
-        return "a comment <!-- is not closed by -->";
+        return _("a comment <!-- is not closed by -->");
     case XML_ERR_NAME_TOO_LONG:
-        return "a name in the file is absurdly long (over 50,000 characters)";
+        return _("a name in the file is absurdly long (over 50,000 characters)");
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
-        return arena_printf(a, "a prefix is used without being declared (%s)",
+        return arena_printf(a, _("a prefix is used without being declared (%s)"),
                             shown(a, msg, strcspn(msg, "\n")));
     default:
         break;
     }
     if (strstr(msg, "XML_PARSE_HUGE"))
-        return "the file goes beyond a size limit of the XML reader";
+        return _("the file goes beyond a size limit of the XML reader");
     if (!*msg)
-        return "this file is not well-formed XML";
+        return _("this file is not well-formed XML");
     return arena_printf(a, "%s", shown(a, msg, strcspn(msg, "\n")));
 }

@@ -15,6 +15,7 @@
 
 #include "core/utf8.h"
 #include "validate/internal.h"
+#include "core/i18n.h"
 
 typedef struct ParseState {
     Run *run;
@@ -33,8 +34,8 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xml
     (void)system_id;
     long line = ctxt->input ? ctxt->input->line : 0;
     run_diag(ps->run, DIAG_ERROR, line, 1,
-             "this file declares a DOCTYPE; copil files may not contain a DTD or entity "
-             "declarations: remove the <!DOCTYPE …> part");
+             _("this file declares a DOCTYPE; copil files may not contain a DTD or entity "
+               "declarations: remove the <!DOCTYPE …> part"));
     ps->stopped = 1;
     xmlStopParser(ctxt);
 }
@@ -164,12 +165,12 @@ validate_parse(Run *r, const char *data, size_t n, xmlDocPtr *out)
 
     *out = NULL;
     if (n > VALIDATE_MAX_FILE_SIZE || n > (size_t)INT32_MAX) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the file is too large");
+        run_diag(r, DIAG_ERROR, 0, 0, _("the file is too large"));
         goto out;
     }
     ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while reading the file");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while reading the file"));
         st = STATUS_IO;
         goto out;
     }
@@ -181,11 +182,11 @@ validate_parse(Run *r, const char *data, size_t n, xmlDocPtr *out)
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
     if (!doc || !ctxt->wellFormed || ps.stopped || r->nerrors > errors_before) {
         if (r->nerrors == errors_before)
-            run_diag(r, DIAG_ERROR, 0, 0, "this file is not well-formed XML");
+            run_diag(r, DIAG_ERROR, 0, 0, _("this file is not well-formed XML"));
         goto out;
     }
     if (!xmlDocGetRootElement(doc)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the file holds no element");
+        run_diag(r, DIAG_ERROR, 0, 0, _("the file holds no element"));
         goto out;
     }
     st = run_defer(r, free_doc, doc);

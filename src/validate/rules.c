@@ -79,8 +79,8 @@ check_school_year(Rules *ru, const xmlNode *root)
     int first = atoi(v), second = atoi(v + 5);
     if (second != first + 1)
         fail(ru, sy, NULL,
-             "<school-year> \"%s\" is not valid: the second year must follow the first, "
-             "e.g. %d-%d",
+             _("<school-year> \"%s\" is not valid: the second year must follow the first, "
+               "e.g. %d-%d"),
              v, first, first + 1);
 }
 
@@ -173,17 +173,17 @@ check_action_owners(Rules *ru, const xmlNode *root, const xmlNode *record, const
         const xmlNode *outside = xml_child(x, "owner");
         if (owner && outside) {
             fail(ru, x, "owner",
-                 "<action id=\"%s\"> names its owner twice, owner=\"%s\" and an <owner> element: "
-                 "keep owner=\"…\" for a member of this meeting or of the previous one, or "
-                 "<owner> for an outside person",
+                 _("<action id=\"%s\"> names its owner twice, owner=\"%s\" and an <owner> element: "
+                   "keep owner=\"…\" for a member of this meeting or of the previous one, or "
+                   "<owner> for an outside person"),
                  id, owner);
             continue;
         }
         if (!owner && !outside) {
             fail(ru, x, NULL,
-                 "<action id=\"%s\"> has no owner: add owner=\"…\" (the id of a member of this "
-                 "meeting or of the previous one) or, for an outside person, <owner "
-                 "civility=\"…\"><name>…</name></owner> after <what>",
+                 _("<action id=\"%s\"> has no owner: add owner=\"…\" (the id of a member of this "
+                   "meeting or of the previous one) or, for an outside person, <owner "
+                   "civility=\"…\"><name>…</name></owner> after <what>"),
                  id);
             continue;
         }
@@ -192,17 +192,19 @@ check_action_owners(Rules *ru, const xmlNode *root, const xmlNode *record, const
         if (!owner || prev->state == PREVIOUS_BROKEN || has_id(all, nhere + nprev, owner))
             continue;
         const char *close = messages_closest(owner, all, nhere + nprev);
-        const char *rule = "an action's owner is the id of a member of this meeting or of the "
-                           "previous one, or an <owner> element for an outside person";
-        const char *which = prev->state == PREVIOUS_OK ? " or of the previous one" : "";
+        const char *rule = _("an action's owner is the id of a member of this meeting or of the "
+                             "previous one, or an <owner> element for an outside person");
+        /* TRANSLATORS: completes "is not a member of this meeting". */
+        const char *which = prev->state == PREVIOUS_OK ? _(" or of the previous one") : "";
         if (close)
             fail(ru, x, "owner",
-                 "owner=\"%s\" in <action> is not a member of this meeting%s: did you mean "
-                 "\"%s\"? (%s)",
+                 _("owner=\"%s\" in <action> is not a member of this meeting%s: did you mean "
+                   "\"%s\"? (%s)"),
                  owner, which, close, rule);
         else
-            fail(ru, x, "owner", "owner=\"%s\" in <action> is not a member of this meeting%s: %s",
-                 owner, which, rule);
+            fail(ru, x, "owner",
+                 _("owner=\"%s\" in <action> is not a member of this meeting%s: %s"), owner, which,
+                 rule);
     }
 }
 
@@ -234,17 +236,18 @@ check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
         if (close) {
             meant[nmeant++] = close;
             fail(ru, e, "objective",
-                 "objective=\"%s\" in <evaluation> is not an objective of %s: did you mean "
-                 "\"%s\"?",
+                 _("objective=\"%s\" in <evaluation> is not an objective of %s: did you mean "
+                   "\"%s\"?"),
                  id, prev->href, close);
         } else if (nobj) {
             fail(ru, e, "objective",
-                 "objective=\"%s\" in <evaluation> is not an objective of %s (its objectives: %s)",
+                 _("objective=\"%s\" in <evaluation> is not an objective of %s (its objectives: "
+                   "%s)"),
                  id, prev->href, join_ids(a, obj, nobj));
         } else {
             fail(ru, e, "objective",
-                 "objective=\"%s\" in <evaluation> is not an objective of %s, which sets none: "
-                 "remove this <evaluation>",
+                 _("objective=\"%s\" in <evaluation> is not an objective of %s, which sets none: "
+                   "remove this <evaluation>"),
                  id, prev->href);
         }
     }
@@ -252,8 +255,8 @@ check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
         const char *id = xml_attr(a, o, "id");
         if (id && !has_id(done, neval, id) && !has_id(meant, nmeant, id))
             fail(ru, evals ? evals : record, NULL,
-                 "objective %s of %s (line %ld) is not evaluated: add <evaluation "
-                 "objective=\"%s\" result=\"…\"> to <evaluations>",
+                 _("objective %s of %s (line %ld) is not evaluated: add <evaluation "
+                   "objective=\"%s\" result=\"…\"> to <evaluations>"),
                  id, prev->href, previous_line(prev, o), id);
     }
 }
@@ -277,9 +280,9 @@ check_follow_up(Rules *ru, const xmlNode *root, const xmlNode *record, const Pre
         if (action_by_id(a, actions, id))
             continue;
         warn(ru, at, NULL,
-             "action %s of %s (line %ld), still \"%s\", is not followed up in this record: add "
-             "<action id=\"%s\" …> to <actions> with its status now, or it will be printed as "
-             "not examined",
+             _("action %s of %s (line %ld), still \"%s\", is not followed up in this record: add "
+               "<action id=\"%s\" …> to <actions> with its status now, or it will be printed as "
+               "not examined"),
              id, prev->href, previous_line(prev, x),
              !strcmp(status, "a-faire") ? "à faire" : "en cours", id);
     }
@@ -295,7 +298,7 @@ check_meeting(Rules *ru, const xmlNode *root, const Previous *prev)
     const char *d = xml_text(a, date), *s = xml_text(a, start), *e = xml_text(a, end);
     if (s && e && strcmp(e, s) <= 0)
         fail(ru, end, NULL,
-             "<end> %s is not after <start> %s: the meeting must end after it starts", e, s);
+             _("<end> %s is not after <start> %s: the meeting must end after it starts"), e, s);
 
     const xmlNode *record = xml_child(root, "record");
     if (!record)
@@ -308,37 +311,38 @@ check_meeting(Rules *ru, const xmlNode *root, const Previous *prev)
         const char *by = xml_attr(a, m, "represented-by");
         if (!att)
             fail(ru, m, NULL,
-                 "<member id=\"%s\"> has no attendance: now that the meeting has a <record>, "
-                 "add attendance=\"present\", \"excuse\", \"absent\" or \"represente\"",
+                 _("<member id=\"%s\"> has no attendance: now that the meeting has a <record>, "
+                   "add attendance=\"present\", \"excuse\", \"absent\" or \"represente\""),
                  id);
         else if (!strcmp(att, "represente") && !by)
             fail(ru, m, "attendance",
-                 "<member id=\"%s\"> is represented: say by whom with represented-by=\"…\" "
-                 "(the id of another member)",
+                 _("<member id=\"%s\"> is represented: say by whom with represented-by=\"…\" "
+                   "(the id of another member)"),
                  id);
         if (by && (!att || strcmp(att, "represente") != 0))
             fail(ru, m, "represented-by",
-                 "<member id=\"%s\"> has represented-by but attendance is not \"represente\": "
-                 "remove represented-by, or set attendance=\"represente\"",
+                 _("<member id=\"%s\"> has represented-by but attendance is not \"represente\": "
+                   "remove represented-by, or set attendance=\"represente\""),
                  id);
         if (by && id && !strcmp(by, id))
-            fail(ru, m, "represented-by", "<member id=\"%s\"> cannot be represented by itself", id);
+            fail(ru, m, "represented-by", _("<member id=\"%s\"> cannot be represented by itself"),
+                 id);
     }
     if (!xml_child(root, "secretary"))
         fail(ru, xml_child(root, "chair"), NULL,
-             "the minutes need a secretary: add <secretary ref=\"…\"/> after <chair>");
+             _("the minutes need a secretary: add <secretary ref=\"…\"/> after <chair>"));
 
     const xmlNode *next = xml_child(record, "next-meeting");
     const char *nd = xml_attr(a, next, "date");
     if (nd && d && strcmp(nd, d) <= 0)
-        fail(ru, next, "date", "<next-meeting> date=\"%s\" is not after this meeting's date %s", nd,
-             d);
+        fail(ru, next, "date", _("<next-meeting> date=\"%s\" is not after this meeting's date %s"),
+             nd, d);
 
     const xmlNode *evals = xml_child(record, "evaluations");
     if (evals && !xml_child(root, "previous"))
         fail(ru, evals, NULL,
-             "<evaluations> judge the previous meeting's objectives, but the file does not "
-             "name that meeting: add <previous href=\"…\"/> after the place");
+             _("<evaluations> judge the previous meeting's objectives, but the file does not "
+               "name that meeting: add <previous href=\"…\"/> after the place"));
 
     check_action_owners(ru, root, record, prev);
     if (prev->state == PREVIOUS_OK) {
@@ -356,13 +360,13 @@ check_item_minutes(Rules *ru, const xmlNode *item, const char *id)
     if (xml_child(item, "item")) {
         if (own >= 0 && own != sum)
             fail(ru, item, "minutes",
-                 "<item id=\"%s\"> says minutes=\"%d\" but its sub-points add up to %d min: "
-                 "remove minutes (it is counted from the sub-points) or correct it",
+                 _("<item id=\"%s\"> says minutes=\"%d\" but its sub-points add up to %d min: "
+                   "remove minutes (it is counted from the sub-points) or correct it"),
                  id, own, sum);
     } else if (own < 0) {
         fail(ru, item, NULL,
-             "<item id=\"%s\"> has no planned duration: add minutes=\"…\" (the start times of "
-             "the agenda are counted from the durations)",
+             _("<item id=\"%s\"> has no planned duration: add minutes=\"…\" (the start times of "
+               "the agenda are counted from the durations)"),
              id);
     }
 }
@@ -381,32 +385,32 @@ check_guest(Rules *ru, const xmlNode *g, const char *item, int recorded)
         if (civ || name || xml_child(g, "label") || xml_child(g, "organisation") ||
             xml_child(g, "email"))
             fail(ru, g, "ref",
-                 "<guest ref=\"%s\"> in item %s names a member, who is described in <members>: "
-                 "remove the civility, name and other details here",
+                 _("<guest ref=\"%s\"> in item %s names a member, who is described in <members>: "
+                   "remove the civility, name and other details here"),
                  ref, item);
         else if (att)
             fail(ru, g, "attendance",
-                 "<guest ref=\"%s\"> in item %s: a member's attendance goes on the <member>, "
-                 "not here; remove attendance",
+                 _("<guest ref=\"%s\"> in item %s: a member's attendance goes on the <member>, "
+                   "not here; remove attendance"),
                  ref, item);
         return;
     }
     if (!civ || !name) {
         fail(ru, g, NULL,
-             "<guest> in item %s names nobody: write ref=\"…\" (the id of a member invited for "
-             "this point), or civility=\"M.\" or \"Mme\" and <name> for an outside person",
+             _("<guest> in item %s names nobody: write ref=\"…\" (the id of a member invited for "
+               "this point), or civility=\"M.\" or \"Mme\" and <name> for an outside person"),
              item);
         return;
     }
     if (recorded && !att)
         fail(ru, g, NULL,
-             "<guest> %s in item %s has no attendance: now that the meeting has a <record>, add "
-             "attendance=\"present\", \"excuse\" or \"absent\"",
+             _("<guest> %s in item %s has no attendance: now that the meeting has a <record>, add "
+               "attendance=\"present\", \"excuse\" or \"absent\""),
              xml_text(a, name), item);
     else if (att && !strcmp(att, "represente"))
         fail(ru, g, "attendance",
-             "<guest> %s in item %s cannot be represented: write attendance=\"present\", "
-             "\"excuse\" or \"absent\"",
+             _("<guest> %s in item %s cannot be represented: write attendance=\"present\", "
+               "\"excuse\" or \"absent\""),
              xml_text(a, name), item);
 }
 
@@ -438,8 +442,8 @@ check_mission_letter(Rules *ru, const xmlNode *root)
     const char *from = xml_attr(a, period, "from"), *to = xml_attr(a, period, "to");
     if (from && to && strcmp(to, from) <= 0)
         fail(ru, period, "to",
-             "<period> to=\"%s\" is not after from=\"%s\": the period must end after it starts", to,
-             from);
+             _("<period> to=\"%s\" is not after from=\"%s\": the period must end after it starts"),
+             to, from);
 
     const xmlNode *sigs = xml_child(root, "signatories");
     int principal = 0, dan = 0;
@@ -450,19 +454,19 @@ check_mission_letter(Rules *ru, const xmlNode *root)
     }
     if (sigs && !principal)
         fail(ru, sigs, NULL,
-             "a mission letter is signed by the head of the establishment: add a <signatory "
-             "role=\"chef-etablissement\">");
+             _("a mission letter is signed by the head of the establishment: add a <signatory "
+               "role=\"chef-etablissement\">"));
     if (sigs && !dan)
         fail(ru, sigs, NULL,
-             "a mission letter is co-signed by the DAN: add a <signatory role=\"dan\">");
+             _("a mission letter is co-signed by the DAN: add a <signatory role=\"dan\">"));
 
     const char *date = xml_text(a, xml_child(root, "date"));
     const xmlNode *duty = xml_child(root, "report-duty");
     const char *due = xml_attr(a, duty, "due");
     if (date && due && strcmp(due, date) <= 0)
         fail(ru, duty, "due",
-             "<report-duty> due=\"%s\" is not after the letter's date %s: the report is due "
-             "after the letter",
+             _("<report-duty> due=\"%s\" is not after the letter's date %s: the report is due "
+               "after the letter"),
              due, date);
 }
 
@@ -477,9 +481,10 @@ check_activity_report(Rules *ru, const xmlNode *root)
         sum += p ? strtod(p, NULL) : 0;
     }
     if (shares && fabs(sum - 100.0) > 0.005)
-        fail(ru, shares, NULL,
-             "the shares of <time-shares> add up to %g %%, not 100 %%: adjust the percent values",
-             round(sum * 100) / 100);
+        fail(
+            ru, shares, NULL,
+            _("the shares of <time-shares> add up to %g %%, not 100 %%: adjust the percent values"),
+            round(sum * 100) / 100);
 }
 
 /* Every e-mail address (the elements of type c:Email: any <email>, and a
@@ -498,7 +503,7 @@ shortened(Arena *a, const char *v)
     n = SHOWN_ADDRESS_MAX;
     while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
         n--;
-    return arena_printf(a, "%.*s\xe2\x80\xa6", (int)n, v);
+    return arena_printf(a, _("%.*s\xe2\x80\xa6"), (int)n, v);
 }
 
 static void
@@ -513,7 +518,7 @@ check_emails(Rules *ru, const xmlNode *node)
             const char *v = xml_text(&ru->run->arena, n);
             const char *why = v ? validate_email(&ru->run->arena, v, name, NULL) : NULL;
             if (why)
-                fail(ru, n, NULL, "<%s> \"%s\" is not an e-mail address: %s", name,
+                fail(ru, n, NULL, _("<%s> \"%s\" is not an e-mail address: %s"), name,
                      shortened(&ru->run->arena, v), why);
             continue;
         }
@@ -540,9 +545,9 @@ check_private_distribution(Rules *ru, const xmlNode *root, const char *doc, cons
                                   !strcmp(kind, "academie"));
         if (!full)
             fail(ru, g, vis ? "visibility" : "kind",
-                 "<group kind=\"%s\"> would get a public copy of this %s, but %s has none: "
-                 "%s; write visibility=\"complet\" if these people may read all of it, or "
-                 "remove the group",
+                 _("<group kind=\"%s\"> would get a public copy of this %s, but %s has none: "
+                   "%s; write visibility=\"complet\" if these people may read all of it, or "
+                   "remove the group"),
                  kind ? kind : "", doc, a_doc, whose);
     }
 }
@@ -567,7 +572,7 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
             const char *p = v ? strstr(v, "[[") : NULL;
             if (p && strstr(p, "]]")) {
                 fail(ru, n, (const char *)at->name,
-                     "%s=\"%s\" in <%s> is a blank of the template: fill it in", at->name, v,
+                     _("%s=\"%s\" in <%s> is a blank of the template: fill it in"), at->name, v,
                      n->name);
                 (*found)++;
             }
@@ -578,7 +583,7 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
             const char *p = strstr((const char *)t->content, "[[");
             const char *q = p ? strstr(p, "]]") : NULL;
             if (q) {
-                fail(ru, n, NULL, "<%s> still holds the blank %.*s of the template: fill it in",
+                fail(ru, n, NULL, _("<%s> still holds the blank %.*s of the template: fill it in"),
                      n->name, (int)(q + 2 - p), p);
                 (*found)++;
             }
@@ -686,8 +691,8 @@ check_text_lengths(Rules *ru, const xmlNode *node)
             }
         if (count > MAX_TEXT_CHARS)
             fail(ru, n, NULL,
-                 "<%s> is %s characters long; at most %s characters fit in one text: split it "
-                 "into several paragraphs",
+                 _("<%s> is %s characters long; at most %s characters fit in one text: split it "
+                   "into several paragraphs"),
                  n->name, thousands(&ru->run->arena, count),
                  thousands(&ru->run->arena, MAX_TEXT_CHARS));
         /* an emphasis or a link costs what a paragraph does in print */
@@ -696,17 +701,17 @@ check_text_lengths(Rules *ru, const xmlNode *node)
         if (!ru->too_much && ru->texts > MAX_DOC_TEXTS) {
             ru->too_much = 1;
             fail(ru, n, NULL,
-                 "<%s> makes %s texts in this document: at most %s texts (paragraphs, list "
-                 "entries, names, dates, emphasis…) fit in one document; shorten it, or split it "
-                 "into "
-                 "several documents",
+                 _("<%s> makes %s texts in this document: at most %s texts (paragraphs, list "
+                   "entries, names, dates, emphasis…) fit in one document; shorten it, or split it "
+                   "into "
+                   "several documents"),
                  n->name, thousands(&ru->run->arena, ru->texts),
                  thousands(&ru->run->arena, MAX_DOC_TEXTS));
         } else if (!ru->too_much && ru->chars > MAX_DOC_CHARS) {
             ru->too_much = 1;
             fail(ru, n, NULL,
-                 "<%s> brings this document's text to %s characters: at most %s fit in one "
-                 "document (about 300 pages); shorten it, or split it into several documents",
+                 _("<%s> brings this document's text to %s characters: at most %s fit in one "
+                   "document (about 300 pages); shorten it, or split it into several documents"),
                  n->name, thousands(&ru->run->arena, ru->chars),
                  thousands(&ru->run->arena, MAX_DOC_CHARS));
         }
@@ -734,8 +739,8 @@ check_file_ref(void *ctx, const xmlNode *node, const char *attr)
     Arena *a = &ru->run->arena;
     const char *v = attr ? xml_attr(a, node, attr) : xml_text(a, node);
     const char *what =
-        attr ? arena_printf(a, "%s=\"%s\" in <%s>", attr, v ? v : "", (const char *)node->name)
-             : arena_printf(a, "<%s> \"%s\"", (const char *)node->name, v ? v : "");
+        attr ? arena_printf(a, _("%s=\"%s\" in <%s>"), attr, v ? v : "", (const char *)node->name)
+             : arena_printf(a, _("<%s> \"%s\""), (const char *)node->name, v ? v : "");
     char real[PATH_MAX];
     if (!v || !*v || !what)
         return;
@@ -744,24 +749,26 @@ check_file_ref(void *ctx, const xmlNode *node, const char *attr)
         break;
     case FILE_REF_ABSOLUTE:
         fail(ru, node, attr,
-             "%s is an absolute path; copil reads only files inside this file's folder: "
-             "write the path from here, e.g. logo.png or 2026/t1.xml",
+             _("%s is an absolute path; copil reads only files inside this file's folder: "
+               "write the path from here, e.g. logo.png or 2026/t1.xml"),
              what);
         break;
     case FILE_REF_OUTSIDE:
         fail(ru, node, attr,
-             "%s leads outside this file's folder%s%s%s; copil reads only files inside it: copy "
-             "the file next to this one",
-             what, real[0] ? " (to " : "", real, real[0] ? ")" : "");
+             real[0] ? _("%s leads outside this file's folder (to %s); copil reads only files "
+                         "inside it: copy the file next to this one")
+                     : _("%s leads outside this file's folder%s; copil reads only files inside "
+                         "it: copy the file next to this one"),
+             what, real);
         break;
     case FILE_REF_MISSING:
         if (fc->documents)
             warn(ru, node, attr,
-                 "%s cannot be found next to this file: the agenda lists it as a document to "
-                 "read; put the file there, or correct the path",
+                 _("%s cannot be found next to this file: the agenda lists it as a document to "
+                   "read; put the file there, or correct the path"),
                  what);
         else
-            fail(ru, node, attr, "%s cannot be found next to this file (in %s)", what, folder);
+            fail(ru, node, attr, _("%s cannot be found next to this file (in %s)"), what, folder);
         break;
     }
 }
@@ -822,15 +829,15 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
         break;
     case DOC_MISSION_LETTER:
         check_mission_letter(&ru, root);
-        check_private_distribution(&ru, root, "mission letter", "a mission letter",
-                                   "it is personal to its appointee (missions, hours, "
-                                   "compensation)");
+        check_private_distribution(&ru, root, _("mission letter"), _("a mission letter"),
+                                   _("it is personal to its appointee (missions, hours, "
+                                     "compensation)"));
         break;
     case DOC_ACTIVITY_REPORT:
         check_activity_report(&ru, root);
-        check_private_distribution(&ru, root, "activity report", "an activity report",
-                                   "it is personal to the employee who wrote it (time spent, "
-                                   "self-assessment)");
+        check_private_distribution(&ru, root, _("activity report"), _("an activity report"),
+                                   _("it is personal to the employee who wrote it (time spent, "
+                                     "self-assessment)"));
         break;
     case DOC_LAYOUT: /* checked when the Doc is built */
     case DOC_UNKNOWN:

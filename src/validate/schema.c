@@ -18,6 +18,7 @@
 
 #include "core/utf8.h"
 #include "validate/internal.h"
+#include "core/i18n.h"
 
 #define XS_NS          "http://www.w3.org/2001/XMLSchema"
 #define MAX_INCLUDES   8
@@ -60,6 +61,10 @@ collect_hints(Schema *s, xmlNode *node)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (is_xs(n, "simpleType") && xmlHasProp(n, BAD_CAST "name")) {
+            /* The English text has no xml:lang; a translation beside it
+             * says its language, and wins when it is the user's. */
+            xmlNode *english = NULL, *mine = NULL;
+            const char *lang = i18n_language();
             for (xmlNode *ann = n->children; ann; ann = ann->next) {
                 if (!is_xs(ann, "annotation"))
                     continue;
@@ -69,14 +74,22 @@ collect_hints(Schema *s, xmlNode *node)
                     const char *src = xml_attr(&s->arena, ai, "source");
                     if (!src || strcmp(src, "expected") != 0)
                         continue;
-                    SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
-                    if (!h)
-                        return;
-                    h->name = xml_attr(&s->arena, n, "name");
-                    h->text = xml_text(&s->arena, ai);
-                    h->next = s->hints;
-                    s->hints = h;
+                    xmlChar *l = xmlGetNsProp(ai, BAD_CAST "lang", XML_XML_NAMESPACE);
+                    if (!l)
+                        english = english ? english : ai;
+                    else if (!strcmp((const char *)l, lang))
+                        mine = mine ? mine : ai;
+                    xmlFree(l);
                 }
+            }
+            if (english || mine) {
+                SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
+                if (!h)
+                    return;
+                h->name = xml_attr(&s->arena, n, "name");
+                h->text = xml_text(&s->arena, mine ? mine : english);
+                h->next = s->hints;
+                s->hints = h;
             }
         } else if (is_xs(n, "key") || is_xs(n, "unique") || is_xs(n, "keyref")) {
             SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
@@ -253,7 +266,7 @@ static void
 report_schema_error(Run *r, xmlErrorPtr err)
 {
     if (err && err->level != XML_ERR_WARNING)
-        run_diag_at(r, DIAG_ERROR, err->file, err->line, 0, "schema: %s",
+        run_diag_at(r, DIAG_ERROR, err->file, err->line, 0, _("schema: %s"),
                     err->message ? err->message : "unknown error");
 }
 
@@ -282,7 +295,7 @@ read_schema_doc(Run *r, const char *path)
     xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET);
     xmlFreeParserCtxt(ctxt);
     if (!doc)
-        run_diag_at(r, DIAG_ERROR, path, 0, 0, "cannot read this schema");
+        run_diag_at(r, DIAG_ERROR, path, 0, 0, _("cannot read this schema"));
     return doc;
 }
 
@@ -323,7 +336,7 @@ schema_load(Run *r, const char *path, Schema **out)
     xmlSchemaSetParserStructuredErrors(pctxt, on_schema_parse_error, r);
     s->compiled = xmlSchemaParse(pctxt);
     if (!s->compiled) {
-        run_diag_at(r, DIAG_ERROR, path, 0, 0, "this schema does not compile");
+        run_diag_at(r, DIAG_ERROR, path, 0, 0, _("this schema does not compile"));
         goto out;
     }
     *out = s;
@@ -592,13 +605,14 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
     said = arena_alloc_array(a, MAX_RAW_ERRORS, sizeof(*said));
     vctxt = xmlSchemaNewValidCtxt(s->compiled);
     if (!cs.errs || !said || !vctxt) {
-        run_diag(r, DIAG_ERROR, 0, 0, "out of memory while checking the file");
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while checking the file"));
         goto out;
     }
     xmlSchemaSetValidStructuredErrors(vctxt, on_validity_error, &cs);
     int rc = xmlSchemaValidateDoc(vctxt, doc);
     if (rc < 0 && cs.n == 0) {
-        run_diag(r, DIAG_ERROR, 0, 0, "internal error while checking the file against its schema");
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 _("internal error while checking the file against its schema"));
         goto out;
     }
 
@@ -649,7 +663,10 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
         i = j;
     }
     if (cs.dropped)
-        run_diag(r, DIAG_ERROR, 0, 0, "%d more problems were found and not listed", cs.dropped);
+        run_diag(r, DIAG_ERROR, 0, 0,
+                 ngettext("%d more problem was found and not listed",
+                          "%d more problems were found and not listed", (unsigned long)cs.dropped),
+                 cs.dropped);
     st = (rc == 0 && cs.n == 0) ? STATUS_OK : STATUS_INVALID;
 out:
     if (vctxt)

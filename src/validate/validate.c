@@ -21,6 +21,7 @@
 
 #include "core/file.h"
 #include "validate/internal.h"
+#include "core/i18n.h"
 
 static const char *const kind_roots[DOC_KIND_COUNT] = {
     [DOC_UNKNOWN] = "unknown",
@@ -157,8 +158,8 @@ schema_for(Validator *v, Run *r, DocKind kind, Schema **out)
     if (st != STATUS_OK) {
         v->failed[kind] = 1;
         run_diag(r, DIAG_ERROR, 0, 0,
-                 "cannot check this file: the schema %s is missing or broken (is copil "
-                 "installed completely? COPIL_DATADIR may point to the wrong folder)",
+                 _("cannot check this file: the schema %s is missing or broken (is copil "
+                   "installed completely? COPIL_DATADIR may point to the wrong folder)"),
                  path);
         return STATUS_IO;
     }
@@ -181,36 +182,44 @@ kind_of(Run *r, xmlNodePtr root, const char *src, size_t len)
         if (ns && !strcmp(ns, COPIL_LAYOUT_NS))
             return kind;
         run_diag(r, DIAG_ERROR, line, col,
-                 "<document> is a layout document only in the namespace "
-                 "\"" COPIL_LAYOUT_NS "\": write <document xmlns=\"" COPIL_LAYOUT_NS "\" …>");
+                 _("<document> is a layout document only in the namespace \"%s\": write "
+                   "<document xmlns=\"%s\" …>"),
+                 COPIL_LAYOUT_NS, COPIL_LAYOUT_NS);
         return DOC_UNKNOWN;
     }
     if (kind != DOC_UNKNOWN && ns && !strcmp(ns, COPIL_DATA_NS))
         return kind;
     if (kind != DOC_UNKNOWN && !ns) {
         run_diag(r, DIAG_ERROR, line, col,
-                 "<%s> has no namespace: write <%s xmlns=\"" COPIL_DATA_NS "\" version=\"1\">",
-                 name, name);
+                 _("<%s> has no namespace: write <%s xmlns=\"%s\" version=\"1\">"), name, name,
+                 COPIL_DATA_NS);
     } else if (kind != DOC_UNKNOWN) {
         run_diag(r, DIAG_ERROR, line, col,
-                 "<%s> is in the namespace \"%s\"; copil files use xmlns=\"" COPIL_DATA_NS "\"",
-                 name, ns);
+                 _("<%s> is in the namespace \"%s\"; copil files use xmlns=\"%s\""), name, ns,
+                 COPIL_DATA_NS);
     } else if (ns && !strcmp(ns, COPIL_DATA_NS)) {
         const char *close = messages_closest(name, kind_roots + 1, DATA_KINDS);
         if (close)
             run_diag(r, DIAG_ERROR, line, col,
-                     "<%s> is not a kind of copil file: did you mean <%s>?", name, close);
+                     _("<%s> is not a kind of copil file: did you mean <%s>?"), name, close);
         else
             run_diag(r, DIAG_ERROR, line, col,
-                     "<%s> is not a kind of copil file: the root element must be <meeting>, "
-                     "<mission-letter> or <activity-report>",
+                     _("<%s> is not a kind of copil file: the root element must be <meeting>, "
+                       "<mission-letter> or <activity-report>"),
                      name);
     } else {
-        run_diag(r, DIAG_ERROR, line, col,
-                 "this is not a copil file: its root element is <%s>%s%s%s; copil reads "
-                 "<meeting>, <mission-letter> and <activity-report> in the namespace "
-                 "\"" COPIL_DATA_NS "\"",
-                 name, ns ? " in the namespace \"" : "", ns ? ns : "", ns ? "\"" : "");
+        if (ns)
+            run_diag(r, DIAG_ERROR, line, col,
+                     _("this is not a copil file: its root element is <%s> in the namespace "
+                       "\"%s\"; copil reads <meeting>, <mission-letter> and <activity-report> "
+                       "in the namespace \"%s\""),
+                     name, ns, COPIL_DATA_NS);
+        else
+            run_diag(r, DIAG_ERROR, line, col,
+                     _("this is not a copil file: its root element is <%s>; copil reads "
+                       "<meeting>, <mission-letter> and <activity-report> in the namespace "
+                       "\"%s\""),
+                     name, COPIL_DATA_NS);
     }
     return DOC_UNKNOWN;
 }
@@ -255,18 +264,19 @@ read_previous(Validator *v, Run *r, Run *sub, xmlDocPtr doc, const char *path, c
             run_diag_at(r, d->level, href, d->line, d->col, "%s", d->message);
     source_position(src, len, at, "href", &line, &col);
     if (st != STATUS_OK) {
-        run_diag(r, DIAG_ERROR, line, col,
-                 "the linked file \"%s\" has problems (listed with its name): correct them first",
-                 href);
+        run_diag(
+            r, DIAG_ERROR, line, col,
+            _("the linked file \"%s\" has problems (listed with its name): correct them first"),
+            href);
         return st == STATUS_IO ? STATUS_IO : STATUS_OK;
     }
     if (kind != DOC_MEETING) {
         run_diag(r, DIAG_ERROR, line, col,
-                 "the linked file \"%s\" is %s file, not a meeting's: name a meeting file here",
+                 _("the linked file \"%s\" is %s file, not a meeting's: name a meeting file here"),
                  href,
-                 kind == DOC_LAYOUT           ? "a layout"
-                 : kind == DOC_MISSION_LETTER ? "a mission letter"
-                                              : "an activity report");
+                 kind == DOC_LAYOUT           ? P_("kind of file", "a layout")
+                 : kind == DOC_MISSION_LETTER ? P_("kind of file", "a mission letter")
+                                              : P_("kind of file", "an activity report"));
         return STATUS_OK;
     }
     prev->state = PREVIOUS_OK;
@@ -355,7 +365,7 @@ validate_doc(Validator *v, Run *r, xmlDocPtr doc, DocKind kind)
 {
     Schema *schema = NULL;
     if (!doc || !xmlDocGetRootElement(doc)) {
-        run_diag(r, DIAG_ERROR, 0, 0, "the document is empty");
+        run_diag(r, DIAG_ERROR, 0, 0, _("the document is empty"));
         return STATUS_INVALID;
     }
     Status st = schema_for(v, r, kind, &schema);

@@ -28,6 +28,7 @@ STRIP = [
     re.compile(r'"[^"]*"'),                      # "a value"
     re.compile(r"“[^”]*”"),
     re.compile(r"<[^<>]*>"),                     # <element …>
+    re.compile(r"[\w:-]+="),                     # attr= (its value went with the quotes)
     re.compile(r"`[^`]*`"),
     re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(=\S*)?"),  # options
     re.compile(r"\S*[/\\]\S*"),                  # paths, URLs
