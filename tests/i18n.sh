@@ -87,4 +87,10 @@ else
     fr "$COPIL" mail "$TMP/mail.xml" --send >"$TMP/out" 2>"$TMP/err"
     grep -qx "copil mail${NB}: erreur${NB}: --send demande --smtp smtp://hôte:port (STARTTLS) ou smtps://hôte:port" "$TMP/err" \
         && ok "a mail usage error in French" || fail "mail usage error in French" "$(cat "$TMP/err")"
+    # Every bad case's French, as pinned: no English word left in it.
+    if left=$(python3 tests/tools/english.py tests/bad/*.fr.expected); then
+        ok "tests/bad: no English left in the French diagnostics"
+    else
+        fail "tests/bad: English left in the French diagnostics" "$left"
+    fi
 fi

@@ -43,7 +43,7 @@ static Status
 bad_plan(Run *r, const char *what)
 {
     run_diag(r, DIAG_ERROR, 0, 0, _("the stylesheet mail.xsl made a wrong mail plan: %s"),
-             what ? what : "(out of memory)");
+             what ? what : _("(out of memory)"));
     return STATUS_IO;
 }
 
@@ -54,7 +54,7 @@ read_value(Run *r, const xmlNode *n, MailValue *v)
     v->name = text_of(r, n, "name");
     v->text = text_of(r, n, NULL);
     if (!v->name || !*v->name || !v->text)
-        return bad_plan(r, "a <value> needs a name");
+        return bad_plan(r, _("a <value> needs a name"));
     return STATUS_OK;
 }
 
@@ -65,11 +65,11 @@ read_group(Run *r, const xmlNode *n, MailGroup *g)
     g->label = text_of(r, n, "label");
     g->kind = text_of(r, n, "kind");
     if (!g->label || !*g->label || !g->kind || !copy || !bcc)
-        return bad_plan(r, "a <group> needs label, kind, copy and bcc");
+        return bad_plan(r, _("a <group> needs label, kind, copy and bcc"));
     if (strcmp(copy, "complet") && strcmp(copy, "public"))
-        return bad_plan(r, "a group's copy is complet or public");
+        return bad_plan(r, _("a group's copy is complet or public"));
     if (strcmp(bcc, "true") && strcmp(bcc, "false"))
-        return bad_plan(r, "a group's bcc is true or false");
+        return bad_plan(r, _("a group's bcc is true or false"));
     g->copy = !strcmp(copy, "public") ? MAIL_PUBLIC : MAIL_FULL;
     g->bcc = !strcmp(bcc, "true");
     int n_to = 0, nv = 0;
@@ -78,9 +78,9 @@ read_group(Run *r, const xmlNode *n, MailGroup *g)
         nv += is_mail(c, "value");
     }
     if (n_to > MAX_TO)
-        return bad_plan(r, "a group has more than 1000 addresses");
+        return bad_plan(r, _("a group has more than 1000 addresses"));
     if (nv > MAX_VALUES)
-        return bad_plan(r, "too many values in a group");
+        return bad_plan(r, _("too many values in a group"));
     g->to = n_to ? arena_alloc_array(&r->arena, (size_t)n_to, sizeof(*g->to)) : NULL;
     g->values = nv ? arena_alloc_array(&r->arena, (size_t)nv, sizeof(*g->values)) : NULL;
     g->nto = g->nvalues = 0;
@@ -96,10 +96,11 @@ read_group(Run *r, const xmlNode *n, MailGroup *g)
         if (!is_mail(c, "to"))
             continue;
         const char *written = text_of(r, c, NULL), *a = NULL;
-        const char *why = written ? validate_email(&r->arena, written, NULL, &a) : "it is empty";
+        const char *why = written ? validate_email(&r->arena, written, NULL, &a) : _("it is empty");
         if (why)
-            return bad_plan(r, arena_printf(&r->arena, "<to> \"%s\" is not an e-mail address: %s",
-                                            written ? written : "", why));
+            return bad_plan(r,
+                            arena_printf(&r->arena, _("<to> \"%s\" is not an e-mail address: %s"),
+                                         written ? written : "", why));
         int seen = 0;
         for (int i = 0; i < g->nto && !seen; i++)
             seen = !strcasecmp(g->to[i], a);
@@ -115,7 +116,7 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
     memset(out, 0, sizeof(*out));
     const xmlNode *root = made ? xmlDocGetRootElement(made) : NULL;
     if (!is_mail(root, "mail"))
-        return bad_plan(r, "its root is not <mail> in " MAIL_NS);
+        return bad_plan(r, arena_printf(&r->arena, _("its root is not <mail> in %s"), MAIL_NS));
     const xmlNode *doc = NULL;
     for (const xmlNode *c = root->children; c && !doc; c = c->next) {
         const char *n = is_mail(c, "document") ? text_of(r, c, "name") : NULL;
@@ -138,7 +139,7 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
         ng += is_mail(c, "group");
     }
     if (nv > MAX_VALUES || ng > MAX_GROUPS)
-        return bad_plan(r, "too many values or groups");
+        return bad_plan(r, _("too many values or groups"));
     out->values = nv ? arena_alloc_array(&r->arena, (size_t)nv, sizeof(MailValue)) : NULL;
     out->groups = ng ? arena_alloc_array(&r->arena, (size_t)ng, sizeof(MailGroup)) : NULL;
     if (r->arena.failed)
@@ -147,11 +148,11 @@ mail_plan_read(Run *r, xmlDocPtr made, const char *name, MailPlan *out)
         if (is_mail(c, "from")) {
             const char *written = text_of(r, c, NULL);
             const char *why =
-                written ? validate_email(&r->arena, written, NULL, &out->from) : "it is empty";
+                written ? validate_email(&r->arena, written, NULL, &out->from) : _("it is empty");
             out->from_name = text_of(r, c, "name");
             if (why)
                 return bad_plan(r, arena_printf(&r->arena,
-                                                "<from> \"%s\" is not an e-mail address: %s",
+                                                _("<from> \"%s\" is not an e-mail address: %s"),
                                                 written ? written : "", why));
         } else if (is_mail(c, "value")) {
             Status st = read_value(r, c, &out->values[out->nvalues++]);
