@@ -7,6 +7,8 @@
 #   make deps       install the Debian packages the build and tests need (root)
 #   make format     clang-format the C sources
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+#                   (the program, its data, the French catalogue, copil(1) and
+#                   copil-data(5) in English and French, the bash completion)
 #
 # Objects go under build/ (build/san/ with SAN=1); nothing is written elsewhere.
 
@@ -17,6 +19,8 @@ BINDIR   := $(PREFIX)/bin
 DATADIR  := $(PREFIX)/share/copil
 LIBEXECDIR := $(PREFIX)/lib/copil
 LOCALEDIR := $(PREFIX)/share/locale
+MANDIR   := $(PREFIX)/share/man
+COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 
 CC       ?= cc
 PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
@@ -69,7 +73,7 @@ PNGDIFF  := $(BUILD)/pngdiff
 DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
              libgmime-3.0-dev libcurl4-gnutls-dev
-DEB_TEST  := libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
+DEB_TEST  := man-db groff-base libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
              clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
@@ -182,7 +186,7 @@ need-deps:
 	   && command -v python3 >/dev/null && command -v valgrind >/dev/null \
 	   && command -v clang >/dev/null && command -v openssl >/dev/null \
 	   && [ -d /usr/lib/python3/dist-packages/aiosmtpd ] \
-	   && command -v msgfmt >/dev/null && locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8' \
+	   && command -v msgfmt >/dev/null && command -v man >/dev/null && command -v groff >/dev/null && locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8' \
 	   && ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
 
@@ -257,6 +261,13 @@ install: all
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(MAIL_BIN) $(DESTDIR)$(LIBEXECDIR)/copil-mail
 	install -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/fr/man1 \
+	           $(DESTDIR)$(MANDIR)/fr/man5 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 man/copil.1 $(DESTDIR)$(MANDIR)/man1/copil.1
+	install -m 644 man/copil-data.5 $(DESTDIR)$(MANDIR)/man5/copil-data.5
+	install -m 644 man/fr/copil.1 $(DESTDIR)$(MANDIR)/fr/man1/copil.1
+	install -m 644 man/fr/copil-data.5 $(DESTDIR)$(MANDIR)/fr/man5/copil-data.5
+	install -m 644 completion/copil $(DESTDIR)$(COMPLETIONDIR)/copil
 	for l in $(LINGUAS); do \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/copil.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; \
@@ -269,6 +280,9 @@ uninstall:
 	rm -rf $(DESTDIR)$(LIBEXECDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/copil.mo; done
+	rm -f $(DESTDIR)$(MANDIR)/man1/copil.1 $(DESTDIR)$(MANDIR)/man5/copil-data.5 \
+	      $(DESTDIR)$(MANDIR)/fr/man1/copil.1 $(DESTDIR)$(MANDIR)/fr/man5/copil-data.5 \
+	      $(DESTDIR)$(COMPLETIONDIR)/copil
 
 clean:
 	rm -rf build out tests/tmp

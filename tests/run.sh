@@ -78,6 +78,7 @@ done
 # --- bad files: each fails with its pinned diagnostics, in both languages ---
 . tests/bad.sh
 . tests/i18n.sh
+. tests/man.sh
 
 # --- hostile inputs made at run time -------------------------------------------
 # A file over the size limit (8 MB): refused before parsing.
@@ -139,28 +140,8 @@ grep -q "OVERRIDDEN HINT" "$TMP/err" && ok "schemas read from COPIL_DATADIR" || 
 mkdir -p "$TMP/broken/schemas" && echo '<oops' >"$TMP/broken/schemas/common.xsd" && cp "$TMP/broken/schemas/common.xsd" "$TMP/broken/schemas/meeting.xsd"
 expect_exit "a broken schema is an internal failure" 3 env COPIL_DATADIR="$TMP/broken" "$COPIL" validate samples/college-2026-t1.xml
 
-# --- install / uninstall --------------------------------------------------------------
-# Built apart (its own build folder), so the tree's binary is left alone.
-prefix=$(cd "$TMP" && pwd)/prefix
-if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-install" >"$TMP/install.log" 2>&1; then
-    ok "make install"
-    cp -R samples "$TMP/elsewhere" 2>/dev/null
-    elsewhere=$(cd "$TMP/elsewhere" && pwd)
-    (cd / && "$prefix/bin/copil" validate -q "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
-        && ok "installed binary finds its data in PREFIX/share/copil" || fail "installed binary" "$(cat "$TMP/out")"
-    [ -f "$prefix/share/copil/schemas/meeting.xsd" ] && ok "schemas installed" || fail "schemas installed"
-    # copil mail runs PREFIX/lib/copil/copil-mail: the plan of a sample, from elsewhere.
-    (cd / && "$prefix/bin/copil" mail "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1 \
-        && grep -q "^1. Membres du comité (participants): full copy" "$TMP/out" \
-        && ok "installed copil mail runs the installed copil-mail" || fail "installed copil mail" "$(tail -5 "$TMP/out")"
-    ! ldd "$prefix/bin/copil" | grep -Eq "libcurl|libgmime" \
-        && ok "copil itself loads neither libcurl nor GMime" || fail "copil links the mail libraries"
-    make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1
-    [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && [ ! -e "$prefix/lib/copil" ] \
-        && ok "make uninstall" || fail "make uninstall"
-else
-    fail "make install" "$(tail -20 "$TMP/install.log")"
-fi
+# --- install / uninstall: tests/install.sh -----------------------------------------
+. tests/install.sh
 
 # --- the layout engine ----------------------------------------------------------
 . tests/layout.sh
