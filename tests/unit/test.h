@@ -59,6 +59,7 @@ void test_hyphen(void);
 void test_chart(void);
 void test_redact(void);
 void test_finish(void);
+void test_i18n(void);
 void test_record(void);
 
 #endif
