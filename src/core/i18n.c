@@ -51,6 +51,9 @@ i18n_init(void)
     }
     bindtextdomain(DOMAIN, dir);
     bind_textdomain_codeset(DOMAIN, "UTF-8");
+    /* strerror() speaks through glibc's own catalogue: with LC_CTYPE "C" it
+     * would turn « périphérique » into "p?riph?rique". */
+    bind_textdomain_codeset("libc", "UTF-8");
     textdomain(DOMAIN);
 }
 
