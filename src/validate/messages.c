@@ -183,12 +183,17 @@ join_elements(Arena *a, const char **names, int n, const char *last_word)
     return s;
 }
 
+/* "a, b, c" in English; a language may end its list with its "or". */
 static const char *
 join_values(Arena *a, const char **values, int n)
 {
+    /* TRANSLATORS: the separator before the last of the allowed values
+     * listed after "expected one of" or "allowed:" ("ordinaire,
+     * extraordinaire, restreinte"); French ends the list with " ou ". */
+    const char *last = P_("before the last allowed value", ", ");
     const char *s = "";
     for (int i = 0; i < n; i++)
-        s = arena_printf(a, "%s%s%s", s, i ? ", " : "", values[i]);
+        s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : (i == n - 1 ? last : ", "), values[i]);
     return s;
 }
 
