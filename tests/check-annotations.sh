@@ -4,8 +4,10 @@
 # written "French name — English explanation" (layout.xsd: any documentation),
 # and every named xs:simpleType an
 # xs:appinfo source="expected" hint (the validator quotes it in error messages),
-# in English (no xml:lang) and in French (xml:lang="fr"), since the messages
-# speak both.
+# in English (no xml:lang). Since the messages speak both languages, every
+# English hint, wherever it stands, has a French one beside it in the same
+# xs:annotation (xml:lang="fr", not empty, with the apostrophe ’), and no French
+# hint stands without its English.
 # Prints each offender and exits 1; exits 0 when all are annotated, 2 on misuse.
 set -u
 dir=${1:?usage: check-annotations.sh SCHEMAS_DIR}
@@ -18,7 +20,10 @@ NO_DOC="$DECL[not($ANN/*[local-name()='documentation'][contains(., ' — ')])]"
 # layout.xsd is the stylesheets' vocabulary, not the users': English is enough.
 NO_DOC_LAYOUT="$DECL[not($ANN/*[local-name()='documentation'][normalize-space()])]"
 NO_HINT="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][not(@xml:lang)][normalize-space()])]"
-NO_HINT_FR="//*[$XS and local-name()='simpleType'][@name][not($ANN/*[local-name()='appinfo'][@source='expected'][@xml:lang='fr'][normalize-space()])]"
+HINT="*[$XS and local-name()='appinfo'][@source='expected']"
+NO_FR_BESIDE="//$HINT[not(@xml:lang)][not(../$HINT[@xml:lang='fr'][normalize-space()])]"
+FR_ALONE="//$HINT[@xml:lang='fr'][not(../$HINT[not(@xml:lang)])]"
+FR_APOSTROPHE="//$HINT[@xml:lang='fr'][contains(., \"'\")]"
 
 status=0
 # report FILE XPATH WHAT: print one line per node matched by XPATH.
@@ -38,6 +43,8 @@ for f in "$dir"/*.xsd; do
     report "$f" "$NO_DOC" "no documentation \"French name — English explanation\""
   fi
   report "$f" "$NO_HINT" "no xs:appinfo source=\"expected\" hint"
-  report "$f" "$NO_HINT_FR" "no French xs:appinfo source=\"expected\" xml:lang=\"fr\" hint"
+  report "$f" "$NO_FR_BESIDE" "an English hint without its French xs:appinfo source=\"expected\" xml:lang=\"fr\" beside it"
+  report "$f" "$FR_ALONE" "a French hint without the English one (no xml:lang) beside it"
+  report "$f" "$FR_APOSTROPHE" "a French hint with a straight apostrophe: write ’"
 done
 exit $status

@@ -71,6 +71,34 @@ else
     grep -Eq "^copil render${NB}: 2 documents en [0-9]+,[0-9] s avec 2 processus${NB}: 1 écrit, 1 en échec$" "$TMP/err" \
         && grep -q "date-month-13.xml:16:3: erreur${NB}: " "$TMP/err" \
         && ok "a batch with a failure, summed up in French" || fail "batch in French" "$(cat "$TMP/err")"
+    # The schemas' hints: each English one has its French beside it, and
+    # copil quotes the one in the user's language (English when the French
+    # is missing), from the schemas it reads (COPIL_DATADIR here).
+    rm -rf "$TMP/hints" && mkdir -p "$TMP/hints" && cp -R schemas "$TMP/hints/"
+    hints=$TMP/hints/schemas/common.xsd
+    date_fr='<xs:appinfo source="expected" xml:lang="fr">une date sous la forme AAAA-MM-JJ, par exemple 2026-10-08</xs:appinfo>'
+    grep -qF "$date_fr" "$hints" && ok "the date's hint has its French" || fail "the date's French hint moved" "$date_fr"
+    sed -i 's|xml:lang="fr">une date sous la forme AAAA-MM-JJ, par exemple 2026-10-08<|xml:lang="fr">INDICATION REMPLACÉE<|' "$hints"
+    fr "$COPIL" validate -q "$bad" >/dev/null 2>"$TMP/err"
+    grep -q "n’est pas valide${NB}: écrivez une date sous la forme AAAA-MM-JJ" "$TMP/err" \
+        && ok "the French hint inside the French sentence" || fail "the French hint in French" "$(cat "$TMP/err")"
+    env COPIL_DATADIR="$TMP/hints" LANG=fr_FR.UTF-8 "$COPIL" validate -q "$bad" >/dev/null 2>"$TMP/err"
+    grep -q "écrivez INDICATION REMPLACÉE$" "$TMP/err" \
+        && ok "French: the schemas' French hint is quoted" || fail "French hint not read" "$(cat "$TMP/err")"
+    LANG=C.UTF-8 COPIL_DATADIR="$TMP/hints" "$COPIL" validate -q "$bad" >/dev/null 2>"$TMP/err"
+    grep -q 'is not valid: expected a date as YYYY-MM-DD, e.g. 2026-10-08$' "$TMP/err" \
+        && ok "English: the English hint, whatever the French says" || fail "English hint" "$(cat "$TMP/err")"
+    sed -i '/xml:lang="fr">INDICATION REMPLACÉE</d' "$hints"
+    env COPIL_DATADIR="$TMP/hints" LANG=fr_FR.UTF-8 "$COPIL" validate -q "$bad" >/dev/null 2>"$TMP/err"
+    grep -q "écrivez a date as YYYY-MM-DD" "$TMP/err" \
+        && ok "French without a French hint: the English one" || fail "no fallback to English" "$(cat "$TMP/err")"
+    if msg=$(bash tests/check-annotations.sh "$TMP/hints/schemas" 2>&1); then
+        fail "check-annotations.sh accepts an English hint without its French"
+    else
+        grep -q 'appinfo "" (in "Date"): an English hint without its French' <<<"$msg" \
+            && ok "check-annotations.sh names an English hint without its French" \
+            || fail "check-annotations.sh, missing French" "$msg"
+    fi
     # The mail plan: French words, the same addresses, the same .eml bytes.
     cp samples/college-2026-t1.xml "$TMP/mail.xml"
     cp samples/*.png samples/*.svg "$TMP/" 2>/dev/null
