@@ -121,4 +121,14 @@ else
     else
         fail "tests/bad: English left in the French diagnostics" "$left"
     fi
+    # The README's two examples are what copil prints, line for line (sorted:
+    # a terminal interleaves standard output and errors).
+    for lang in fr_FR.UTF-8 C; do
+        cmd=$(grep -m1 "^    \$ LANG=$lang build/copil validate " README.md | sed 's/^    \$ //')
+        want=$(awk -v c="    \$ $cmd" '$0 == c {f = 1; next} f && /^$/ {exit} f {sub(/^    /, ""); print}' README.md | sort)
+        # shellcheck disable=SC2086
+        got=$(env -u LC_ALL -u LANGUAGE LANG=$lang "$COPIL" validate ${cmd#*validate } 2>&1 | sort)
+        [ -n "$cmd" ] && [ "$got" = "$want" ] && ok "README: the example in LANG=$lang holds" \
+            || fail "README: the example in LANG=$lang differs" "$(diff <(echo "$want") <(echo "$got"))"
+    done
 fi
