@@ -112,6 +112,9 @@ else
     fr "$COPIL" mail "$TMP/mail.xml" --eml "$TMP/eml-fr" >/dev/null 2>&1
     [ -n "$(ls "$TMP/eml-en" 2>/dev/null)" ] && diff -r "$TMP/eml-en" "$TMP/eml-fr" >/dev/null \
         && ok "the .eml files do not depend on the language" || fail "the .eml files differ by language"
+    SOURCE_DATE_EPOCH=x fr "$COPIL" mail "$TMP/mail.xml" --eml "$TMP/eml-sde" >/dev/null 2>"$TMP/err"
+    grep -qx "$TMP/mail.xml: avertissement${NB}: SOURCE_DATE_EPOCH n’est pas un nombre de secondes${NB}; les brouillons n’ont pas de date" "$TMP/err" \
+        && ok "a mail warning in French, its clause too" || fail "mail warning in French" "$(cat "$TMP/err")"
     fr "$COPIL" mail "$TMP/mail.xml" --send >"$TMP/out" 2>"$TMP/err"
     grep -qx "copil mail${NB}: erreur${NB}: --send demande --smtp smtp://hôte:port (STARTTLS) ou smtps://hôte:port" "$TMP/err" \
         && ok "a mail usage error in French" || fail "mail usage error in French" "$(cat "$TMP/err")"

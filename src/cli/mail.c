@@ -265,8 +265,8 @@ static long long
 message_date(Run *r, int sending)
 {
     long long t;
-    if (cli_source_date(r, sending ? "the messages are dated when sent" : "the drafts have no date",
-                        &t))
+    if (cli_source_date(
+            r, sending ? _("the messages are dated when sent") : _("the drafts have no date"), &t))
         return t;
     return sending ? (long long)time(NULL) : -1;
 }
@@ -426,7 +426,7 @@ send_all(Run *r, const MailOptions *o, const MailPlan *p, const Message *m, int 
                              m[i].filename, to, log_path, strerror(errno));
                     sent++;
                     stopped = 1;
-                    snprintf(reason, sizeof reason, "the send log cannot be written");
+                    snprintf(reason, sizeof reason, "%s", _("the send log cannot be written"));
                     st = STATUS_IO;
                     continue;
                 }
