@@ -34,9 +34,9 @@ static const char general[] =
        "\n"
        "Data: schemas, stylesheets and fonts are read from $COPIL_DATADIR when set, else\n"
        "from the source tree or the installed share/copil folder.\n"
-    "\n"
-    "Language: copil speaks French when LANG (or LC_MESSAGES, LC_ALL) is fr_FR.UTF-8,\n"
-    "English with LANG=C. See also man copil and man 5 copil-data.\n");
+       "\n"
+       "Language: copil speaks French when LANG (or LC_MESSAGES, LC_ALL) is fr_FR.UTF-8,\n"
+       "English with LANG=C. See also man copil and man 5 copil-data.\n");
 
 static const char validate_help[] =
     N_("Usage: copil validate [-q] FILE...\n"

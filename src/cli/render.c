@@ -135,7 +135,7 @@ creation_date(Run *r, const Doc *doc)
         return doc->created;
     }
     long long v;
-    if (cli_source_date(r, "the PDF has no creation date", &v)) {
+    if (cli_source_date(r, _("the PDF has no creation date"), &v)) {
         time_t t = (time_t)v;
         struct tm tm;
         char buf[32];

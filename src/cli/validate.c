@@ -43,7 +43,8 @@ check_logo(void *ctx, const xmlNode *node, const char *attr)
     long line, col;
     validate_position(lc->doc, node, &line, &col);
     DocImageFile f;
-    Status st = doc_image_load(lc->run, &lc->run->arena, path, _("the logo"), line, col, lc->room, &f);
+    Status st =
+        doc_image_load(lc->run, &lc->run->arena, path, _("the logo"), line, col, lc->room, &f);
     if (st == STATUS_OK)
         lc->room -= f.len + f.embedded;
     lc->status = status_worst(lc->status, st);
