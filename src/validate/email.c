@@ -55,16 +55,22 @@ is_ldh(unsigned char c)
 static const char *
 special_words(Arena *a, unsigned char c, const char *element)
 {
-    const char *one = element ? arena_printf(a, _("write one address per <%s>"), element)
-                              : "write one address only";
     switch (c) {
     case ' ':
         return _("a space cannot appear in an address: remove it (a line break or a tab inside "
                  "the address counts as a space)");
     case ',':
-        return arena_printf(a, _("a comma cannot appear in an address; %s"), one);
+        return element ? arena_printf(a,
+                                      _("a comma cannot appear in an address; write one address "
+                                        "per <%s>"),
+                                      element)
+                       : _("a comma cannot appear in an address; write one address only");
     case ';':
-        return arena_printf(a, _("a semicolon cannot appear in an address; %s"), one);
+        return element ? arena_printf(a,
+                                      _("a semicolon cannot appear in an address; write one "
+                                        "address per <%s>"),
+                                      element)
+                       : _("a semicolon cannot appear in an address; write one address only");
     case '"':
         return _("quotation marks cannot appear in an address: write the address alone, "
                  "e.g. prenom.nom@ac-orleans-tours.fr");
@@ -245,8 +251,11 @@ check_domain(Arena *a, const char *d, size_t n, size_t *sent_len, const char **w
         i = end + 1;
     }
     if (len > DOMAIN_MAX)
-        return arena_printf(a, _("the domain is %zu characters long%s; at most %d"), len,
-                            len != n ? _(" once written for mail") : "", DOMAIN_MAX);
+        return arena_printf(a,
+                            len != n ? _("the domain is %zu characters long once written for "
+                                         "mail; at most %d")
+                                     : _("the domain is %zu characters long; at most %d"),
+                            len, DOMAIN_MAX);
     *sent_len = len;
     if (wire && !(*wire = sent ? sent : arena_strndup(a, d, n)))
         return _("out of memory");
@@ -322,8 +331,11 @@ validate_email(Arena *a, const char *addr, const char *element, const char **wir
     /* As sent: an accented domain is longer than written. */
     size_t total = at + 1 + dlen;
     if (total > ADDRESS_MAX)
-        return arena_printf(a, _("the address is %zu characters long%s; at most %d"), total,
-                            total != n ? _(" once written for mail") : "", ADDRESS_MAX);
+        return arena_printf(a,
+                            total != n ? _("the address is %zu characters long once written "
+                                           "for mail; at most %d")
+                                       : _("the address is %zu characters long; at most %d"),
+                            total, ADDRESS_MAX);
     const char *out = wire ? arena_printf(a, "%.*s@%s", (int)at, local, domain) : NULL;
     if (wire && !out)
         return _("out of memory");

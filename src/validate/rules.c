@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +43,7 @@ report(Rules *ru, DiagLevel level, const xmlNode *at, const char *attr, const ch
     char *msg = arena_vprintf(&ru->run->arena, fmt, ap);
     long line, col;
     source_position(ru->src, ru->len, at, attr, &line, &col);
-    run_diag(ru->run, level, line, col, "%s", msg ? msg : "invalid");
+    run_diag(ru->run, level, line, col, "%s", msg ? msg : _("out of memory"));
 }
 
 static void fail(Rules *ru, const xmlNode *at, const char *attr, const char *fmt, ...)
@@ -194,17 +195,20 @@ check_action_owners(Rules *ru, const xmlNode *root, const xmlNode *record, const
         const char *close = messages_closest(owner, all, nhere + nprev);
         const char *rule = _("an action's owner is the id of a member of this meeting or of the "
                              "previous one, or an <owner> element for an outside person");
-        /* TRANSLATORS: completes "is not a member of this meeting". */
-        const char *which = prev->state == PREVIOUS_OK ? _(" or of the previous one") : "";
+        int both = prev->state == PREVIOUS_OK;
         if (close)
             fail(ru, x, "owner",
-                 _("owner=\"%s\" in <action> is not a member of this meeting%s: did you mean "
-                   "\"%s\"? (%s)"),
-                 owner, which, close, rule);
+                 both ? _("owner=\"%s\" in <action> is not a member of this meeting or of the "
+                          "previous one: did you mean \"%s\"? (%s)")
+                      : _("owner=\"%s\" in <action> is not a member of this meeting: did you "
+                          "mean \"%s\"? (%s)"),
+                 owner, close, rule);
         else
             fail(ru, x, "owner",
-                 _("owner=\"%s\" in <action> is not a member of this meeting%s: %s"), owner, which,
-                 rule);
+                 both ? _("owner=\"%s\" in <action> is not a member of this meeting or of the "
+                          "previous one: %s")
+                      : _("owner=\"%s\" in <action> is not a member of this meeting: %s"),
+                 owner, rule);
     }
 }
 
@@ -470,6 +474,19 @@ check_mission_letter(Rules *ru, const xmlNode *root)
              due, date);
 }
 
+/* v as %g writes it ("97.5"), with the user's decimal separator ("97,5"). */
+static const char *
+percent_text(Arena *a, double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%g", v); /* LC_NUMERIC is always "C" */
+    const char *dot = strchr(buf, '.');
+    if (!dot)
+        return arena_strdup(a, buf);
+    return arena_printf(a, "%.*s%s%s", (int)(dot - buf), buf, P_("decimal separator", "."),
+                        dot + 1);
+}
+
 static void
 check_activity_report(Rules *ru, const xmlNode *root)
 {
@@ -481,10 +498,10 @@ check_activity_report(Rules *ru, const xmlNode *root)
         sum += p ? strtod(p, NULL) : 0;
     }
     if (shares && fabs(sum - 100.0) > 0.005)
-        fail(
-            ru, shares, NULL,
-            _("the shares of <time-shares> add up to %g %%, not 100 %%: adjust the percent values"),
-            round(sum * 100) / 100);
+        fail(ru, shares, NULL,
+             _("the shares of <time-shares> add up to %s %%, not 100 %%: adjust the percent "
+               "values"),
+             percent_text(a, round(sum * 100) / 100));
 }
 
 /* Every e-mail address (the elements of type c:Email: any <email>, and a
@@ -503,7 +520,7 @@ shortened(Arena *a, const char *v)
     n = SHOWN_ADDRESS_MAX;
     while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
         n--;
-    return arena_printf(a, _("%.*s\xe2\x80\xa6"), (int)n, v);
+    return arena_printf(a, "%.*s\xe2\x80\xa6", (int)n, v);
 }
 
 static void
@@ -533,8 +550,7 @@ check_emails(Rules *ru, const xmlNode *node)
  * whole document, or nothing. Which copy a group gets by default is
  * common.xsl's group-copy, repeated here. */
 static void
-check_private_distribution(Rules *ru, const xmlNode *root, const char *doc, const char *a_doc,
-                           const char *whose)
+check_private_distribution(Rules *ru, const xmlNode *root, DocKind doc)
 {
     Arena *a = &ru->run->arena;
     const xmlNode *dist = xml_child(root, "distribution");
@@ -545,10 +561,16 @@ check_private_distribution(Rules *ru, const xmlNode *root, const char *doc, cons
                                   !strcmp(kind, "academie"));
         if (!full)
             fail(ru, g, vis ? "visibility" : "kind",
-                 _("<group kind=\"%s\"> would get a public copy of this %s, but %s has none: "
-                   "%s; write visibility=\"complet\" if these people may read all of it, or "
-                   "remove the group"),
-                 kind ? kind : "", doc, a_doc, whose);
+                 doc == DOC_MISSION_LETTER
+                     ? _("<group kind=\"%s\"> would get a public copy of this mission letter, "
+                         "but a mission letter has none: it is personal to its appointee "
+                         "(missions, hours, compensation); write visibility=\"complet\" if these "
+                         "people may read all of it, or remove the group")
+                     : _("<group kind=\"%s\"> would get a public copy of this activity report, "
+                         "but an activity report has none: it is personal to the employee who "
+                         "wrote it (time spent, self-assessment); write visibility=\"complet\" "
+                         "if these people may read all of it, or remove the group"),
+                 kind ? kind : "");
     }
 }
 
@@ -749,17 +771,23 @@ check_file_ref(void *ctx, const xmlNode *node, const char *attr)
         break;
     case FILE_REF_ABSOLUTE:
         fail(ru, node, attr,
+             /* TRANSLATORS: here and in the messages below, the first %s is
+              * the reference as written: href="…" in <previous>, <logo> "…". */
              _("%s is an absolute path; copil reads only files inside this file's folder: "
                "write the path from here, e.g. logo.png or 2026/t1.xml"),
              what);
         break;
     case FILE_REF_OUTSIDE:
-        fail(ru, node, attr,
-             real[0] ? _("%s leads outside this file's folder (to %s); copil reads only files "
-                         "inside it: copy the file next to this one")
-                     : _("%s leads outside this file's folder%s; copil reads only files inside "
-                         "it: copy the file next to this one"),
-             what, real);
+        if (real[0])
+            fail(ru, node, attr,
+                 _("%s leads outside this file's folder (to %s); copil reads only files inside "
+                   "it: copy the file next to this one"),
+                 what, real);
+        else
+            fail(ru, node, attr,
+                 _("%s leads outside this file's folder; copil reads only files inside it: copy "
+                   "the file next to this one"),
+                 what);
         break;
     case FILE_REF_MISSING:
         if (fc->documents)
@@ -829,15 +857,11 @@ rules_check(Run *r, xmlDocPtr doc, DocKind kind, const char *path, const char *s
         break;
     case DOC_MISSION_LETTER:
         check_mission_letter(&ru, root);
-        check_private_distribution(&ru, root, _("mission letter"), _("a mission letter"),
-                                   _("it is personal to its appointee (missions, hours, "
-                                     "compensation)"));
+        check_private_distribution(&ru, root, kind);
         break;
     case DOC_ACTIVITY_REPORT:
         check_activity_report(&ru, root);
-        check_private_distribution(&ru, root, _("activity report"), _("an activity report"),
-                                   _("it is personal to the employee who wrote it (time spent, "
-                                     "self-assessment)"));
+        check_private_distribution(&ru, root, kind);
         break;
     case DOC_LAYOUT: /* checked when the Doc is built */
     case DOC_UNKNOWN:

@@ -272,11 +272,14 @@ read_previous(Validator *v, Run *r, Run *sub, xmlDocPtr doc, const char *path, c
     }
     if (kind != DOC_MEETING) {
         run_diag(r, DIAG_ERROR, line, col,
-                 _("the linked file \"%s\" is %s file, not a meeting's: name a meeting file here"),
-                 href,
-                 kind == DOC_LAYOUT           ? P_("kind of file", "a layout")
-                 : kind == DOC_MISSION_LETTER ? P_("kind of file", "a mission letter")
-                                              : P_("kind of file", "an activity report"));
+                 kind == DOC_LAYOUT ? _("the linked file \"%s\" is a layout file, not a "
+                                        "meeting's: name a meeting file here")
+                 : kind == DOC_MISSION_LETTER
+                     ? _("the linked file \"%s\" is a mission letter file, not a meeting's: "
+                         "name a meeting file here")
+                     : _("the linked file \"%s\" is an activity report file, not a meeting's: "
+                         "name a meeting file here"),
+                 href);
         return STATUS_OK;
     }
     prev->state = PREVIOUS_OK;
