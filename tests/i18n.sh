@@ -71,6 +71,11 @@ else
     grep -Eq "^copil render${NB}: 2 documents en [0-9]+,[0-9] s avec 2 processus${NB}: 1 écrit, 1 en échec$" "$TMP/err" \
         && grep -q "date-month-13.xml:16:3: erreur${NB}: " "$TMP/err" \
         && ok "a batch with a failure, summed up in French" || fail "batch in French" "$(cat "$TMP/err")"
+    # Sizes in French: a decimal comma and French units (ko, Mo).
+    truncate -s 9000000 "$TMP/huge.xml"
+    fr "$COPIL" validate -q "$TMP/huge.xml" >/dev/null 2>"$TMP/err"
+    grep -qx "$TMP/huge.xml: erreur${NB}: le fichier est trop gros (9,0 Mo)${NB}: copil lit des fichiers de 8,0 Mo au plus" "$TMP/err" \
+        && ok "a size in Mo, with a decimal comma" || fail "a size in French" "$(cat "$TMP/err")"
     # The schemas' hints: each English one has its French beside it, and
     # copil quotes the one in the user's language (English when the French
     # is missing), from the schemas it reads (COPIL_DATADIR here).
@@ -106,6 +111,8 @@ else
     grep -qx "1. Membres du comité (participants)${NB}: copie intégrale, 9 adresses, visibles de tous (À)" "$TMP/plan.txt" \
         && grep -qx "Compte rendu de $TMP/mail.xml" "$TMP/plan.txt" \
         && ok "the mail plan in French" || fail "the mail plan in French" "$(head -12 "$TMP/plan.txt")"
+    grep -Eq "^  copie intégrale${NB}: .*\.pdf \([0-9]+,[0-9] ko, produit à l’instant\)$" "$TMP/plan.txt" \
+        && ok "the mail plan's sizes in ko, with a decimal comma" || fail "the mail plan's sizes" "$(grep -F .pdf "$TMP/plan.txt")"
     if left=$(python3 tests/tools/english.py "$TMP/plan.txt"); then ok "the mail plan: no English left"
     else fail "the mail plan: English left in French" "$left"; fi
     LANG=C.UTF-8 "$COPIL" mail "$TMP/mail.xml" --eml "$TMP/eml-en" >/dev/null 2>&1
