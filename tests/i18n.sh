@@ -146,4 +146,24 @@ else
     want="samples/college-2026-t3-restreint.xml:95:5: avertissement${NB}: l’action a9 de college-2026-t3-elargi.xml (ligne 154), encore «${NB}à faire${NB}», n’est pas reprise dans ce compte rendu${NB}: ajoutez <action id=\"a9\" …> dans <actions> avec son état à ce jour, sinon elle sera imprimée «${NB}non examinée lors de cette séance${NB}»"
     [ "$(cat "$TMP/err")" = "$want" ] && ok "samples: the one intended warning, in French" \
         || fail "samples' warning in French" "$(cat "$TMP/err")"
+
+    # --- the rendering stages in French -------------------------------------------
+    # Images, an SVG and charts: the same PDF bytes in both languages.
+    for name in 25-image 43-svg-image 44-charts; do
+        LANG=C.UTF-8 "$COPIL" render -o "$TMP/$name-en.pdf" "tests/layout/$name.layout.xml" >/dev/null 2>&1
+        LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$COPIL" render -o "$TMP/$name-fr.pdf" "tests/layout/$name.layout.xml" >/dev/null 2>&1
+        [ -s "$TMP/$name-en.pdf" ] && cmp -s "$TMP/$name-en.pdf" "$TMP/$name-fr.pdf" \
+            && ok "layout $name: the same PDF bytes in French" || fail "layout $name: the PDF depends on the locale"
+    done
+    sed 's/logo\.png/absent.png/' tests/layout/25-image.layout.xml >"$TMP/noimage.layout.xml"
+    fr "$COPIL" render -o "$TMP/noimage.pdf" "$TMP/noimage.layout.xml" >/dev/null 2>"$TMP/err"
+    grep -qx "$TMP/noimage.layout.xml:10:5: erreur${NB}: l’image «${NB}absent.png${NB}» est introuvable à côté du document de mise en page" "$TMP/err" \
+        && ok "a missing image in French" || fail "a missing image in French" "$(cat "$TMP/err")"
+    printf '<?xml version="1.0"?>\n<document xmlns="urn:copil:layout" title="x"><body>\n%s\n</body></document>\n' \
+        '<chart kind="grouped" title="t"><series name="a"/><series name="b"/><point label="x" values="1 2 3"/></chart>' >"$TMP/chart.layout.xml"
+    fr "$COPIL" render -o "$TMP/chart.pdf" "$TMP/chart.layout.xml" >/dev/null 2>>"$TMP/err"
+    grep -qx "$TMP/chart.layout.xml:3: erreur${NB}: ce <point> a 3 valeurs, mais son graphique a 2 <series>${NB}: donnez une valeur par <series>" "$TMP/err" \
+        && ok "a chart's values in French, with a plural" || fail "a chart's values in French" "$(cat "$TMP/err")"
+    if left=$(python3 tests/tools/english.py "$TMP/err"); then ok "the rendering stages: no English left"
+    else fail "the rendering stages: English left in French" "$left"; fi
 fi

@@ -743,9 +743,12 @@ chart(Builder *b, Box *box, const xmlNode *n)
         }
         if (k != want) {
             run_diag(b->run, DIAG_ERROR, xmlGetLineNo(s), 0,
-                     _("this <point> has %d value%s but its chart has %d series: give one value "
-                       "per <series>"),
-                     k, k > 1 ? "s" : "", want);
+                     ngettext("this <point> has %d value but its chart has %d series: give one "
+                              "value per <series>",
+                              "this <point> has %d values but its chart has %d series: give one "
+                              "value per <series>",
+                              k),
+                     k, want);
             return;
         }
         labels[npoints++] = text_attr(b, s, "label");

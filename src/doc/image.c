@@ -554,7 +554,7 @@ check_element(Check *c, xmlNode *n, int depth)
     if (n->ns && !strcmp((const char *)n->ns->href, XI_NS)) {
         const char *href = get_attr(c, n, "href", NULL);
         refuse(c, _("it includes %s through XInclude; an SVG logo must hold everything it shows"),
-               href ? where_to(c, href) : "another file");
+               href ? where_to(c, href) : _("another file"));
         return;
     }
     const char *id = get_attr(c, n, "id", NULL);

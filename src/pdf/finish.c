@@ -505,9 +505,12 @@ alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *
 {
     if (t->figures.n != opt->nalts) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 _("the images and charts are left without their text alternatives: the PDF's "
-                   "structure holds %d Figure element%s for %d of them"),
-                 t->figures.n, t->figures.n == 1 ? "" : "s", opt->nalts);
+                 ngettext("the images and charts are left without their text alternatives: the "
+                          "PDF's structure holds %d Figure element for %d of them",
+                          "the images and charts are left without their text alternatives: the "
+                          "PDF's structure holds %d Figure elements for %d of them",
+                          t->figures.n),
+                 t->figures.n, opt->nalts);
         return;
     }
     for (int i = 0; i < t->figures.n; i++)
@@ -545,9 +548,12 @@ signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
     int in_divs = t->divs.n == opt->nsigs;
     if (!in_divs)
         run_diag(r, DIAG_WARNING, 0, 0,
-                 _("the signature fields are tagged outside their blocks: the PDF's structure "
-                   "holds %d Div element%s for %d of them"),
-                 t->divs.n, t->divs.n == 1 ? "" : "s", opt->nsigs);
+                 ngettext("the signature fields are tagged outside their blocks: the PDF's "
+                          "structure holds %d Div element for %d of them",
+                          "the signature fields are tagged outside their blocks: the PDF's "
+                          "structure holds %d Div elements for %d of them",
+                          t->divs.n),
+                 t->divs.n, opt->nsigs);
     qpdf_oh root = qpdf_get_root(q);
     qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
     int tagged = qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/ParentTree");
@@ -650,7 +656,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     if (qpdf_read_memory(q, "paint", (const char *)in, (unsigned long long)n, NULL) & QPDF_ERRORS ||
-        failed(r, q, "read back"))
+        failed(r, q, _("the PDF just drawn could not be read back: %s")))
         goto out;
 
     catalog(q, opt);

@@ -34,9 +34,12 @@ cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *cell
                            rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 _("the table cells are left without their header scopes and spans: the PDF's "
-                   "structure holds %d TH and TD element%s for %d tagged cells"),
-                 cells->n, cells->n == 1 ? "" : "s", rec->ncells);
+                 ngettext("the table cells are left without their header scopes and spans: the "
+                          "PDF's structure holds %d TH and TD element for %d tagged cells",
+                          "the table cells are left without their header scopes and spans: the "
+                          "PDF's structure holds %d TH and TD elements for %d tagged cells",
+                          cells->n),
+                 cells->n, rec->ncells);
         return;
     }
     for (int i = 0; i < cells->n; i++) {
@@ -147,9 +150,12 @@ link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links,
 {
     if (links->n != rec->nlinks) {
         run_diag(r, DIAG_WARNING, 0, 0,
-                 _("the links are described by their targets, not their texts: the PDF's "
-                   "structure holds %d Link element%s for %d links"),
-                 links->n, links->n == 1 ? "" : "s", rec->nlinks);
+                 ngettext("the links are described by their targets, not their texts: the PDF's "
+                          "structure holds %d Link element for %d links",
+                          "the links are described by their targets, not their texts: the PDF's "
+                          "structure holds %d Link elements for %d links",
+                          links->n),
+                 links->n, rec->nlinks);
         return;
     }
     for (int i = 0; i < links->n; i++) {
