@@ -8,6 +8,13 @@
 # defined yet. VERBOSE=1 prints the checks that pass too.
 passed=0
 failed=0
+# What every area tests, unless the caller (make check) names it: the
+# binaries, and the secret a hostile input must never leak.
+COPIL=${COPIL:-build/copil}
+UNIT=${UNIT:-build/unit-tests}
+PNGDIFF=${PNGDIFF:-build/pngdiff}
+FUZZ=${FUZZ:-build/fuzz}
+SECRET=COPIL-SECRET-7f3a9c
 # Messages are English unless a check asks for French (LANG=fr_FR.UTF-8):
 # whatever the machine's locale, the pinned English texts hold.
 unset LC_ALL LC_MESSAGES LANGUAGE

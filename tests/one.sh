@@ -6,11 +6,6 @@
 # scratch folder tests/tmp/one-NAME. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
-COPIL=${COPIL:-build/copil}
-UNIT=${UNIT:-build/unit-tests}
-PNGDIFF=${PNGDIFF:-build/pngdiff}
-FUZZ=${FUZZ:-build/fuzz}
-SECRET=COPIL-SECRET-7f3a9c
 . tests/harness.sh
 for name in "$@"; do
     TMP=tests/tmp/one-$name

@@ -12,12 +12,8 @@
 # diagnostics, page dumps and reference images on purpose (make regen).
 set -u
 cd "$(dirname "$0")/.."
-COPIL=${COPIL:-build/copil}
-UNIT=${UNIT:-build/unit-tests}
-PNGDIFF=${PNGDIFF:-build/pngdiff}
 TMP=${TESTTMP:-tests/tmp}
 rm -rf "$TMP" && mkdir -p "$TMP"
-SECRET=COPIL-SECRET-7f3a9c
 # Environment: TESTTMP, the scratch folder (default tests/tmp, emptied first).
 . tests/harness.sh
 

@@ -57,6 +57,7 @@ last_step(Arena *a, const char *xpath)
 static void
 collect_hints(Schema *s, xmlNode *node)
 {
+    const char *lang = i18n_language();
     for (xmlNode *n = node; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -64,7 +65,6 @@ collect_hints(Schema *s, xmlNode *node)
             /* The English text has no xml:lang; a translation beside it
              * says its language, and wins when it is the user's. */
             xmlNode *english = NULL, *mine = NULL;
-            const char *lang = i18n_language();
             for (xmlNode *ann = n->children; ann; ann = ann->next) {
                 if (!is_xs(ann, "annotation"))
                     continue;
