@@ -32,7 +32,7 @@ struct Slice {
     const Box *table;
     int header_row;
     Slice *headers; /* the table's header rows, to repeat (a list) */
-    /* The rule above the row group (relative to its top; measure.c), drawn
+    /* The rule above the row group (relative to its top; table.c), drawn
      * where it starts its table's part of a page; the widest of its rules
      * and that rule's colour, for a group cut across pages. x and w: the
      * table's. */
@@ -78,5 +78,40 @@ Frag *frag_copy(Ctx *c, const Frag *f);
 
 /* A copy of the list frags moved down by dy. */
 Frag *frags_copy(Ctx *c, const Frag *frags, int dy);
+
+/* Appends a copy of the list src (moved by dy) to *tail; returns the new
+ * tail. */
+Frag **frags_append(Ctx *c, Frag **tail, const Frag *src, int dy);
+
+/* Fill, content and border of a decorated block of the given total height,
+ * x and width its outer box's (border 0: no border, a table cell's rules
+ * being drawn apart); content (relative to the content box's top) is
+ * copied, shifted by valign. */
+Frag *frags_decorate(Ctx *c, const Box *box, const Style *st, int x, int width, const Frag *content,
+                     int content_h, int total_h, int border);
+
+/* A slice of height at the end of out, in the arena; NULL when out of
+ * memory. */
+Slice *slice_add(Ctx *c, SliceList *out, SliceKind kind, const Box *box, int height);
+
+/* An SL_SPACE slice of h at the end of out; nothing when h <= 0. */
+void slice_space(Ctx *c, SliceList *out, const Box *box, int h);
+
+/* Widths of n columns sharing total (gaps already taken out) into out:
+ * fixed and percent widths first, shrunk in proportion when they ask for
+ * more than total, then the shares of what is left. */
+void column_widths(const Width *w, int n, int total, int *out);
+
+/* 1 when every one of the n column widths cw of box is 5 mm or more;
+ * else 0 and an error on box's line naming the column (fmt takes the
+ * column's number, n and its width in mm; sharper than measure_para's,
+ * which would follow). */
+int columns_usable(Ctx *c, const Box *box, const int *cw, int n, const char *fmt);
+
+/* The slices of the table box at x and width (table.c): one SL_ATOM per row
+ * group, header row groups kept to repeat above every body row, with the
+ * table's space before and after. Nothing when a column is too narrow for
+ * text (said on the run). */
+void measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out);
 
 #endif

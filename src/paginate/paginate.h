@@ -92,7 +92,7 @@ Status pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out);
 
 /* The columns and rows a table cell (a BOX_CELL) spans as placed: its
  * colspan and rowspan, the rows cut at the end of the head or of the body
- * (measure.c: header rows repeat as a group, so a rowspan never carries a
+ * (table.c: header rows repeat as a group, so a rowspan never carries a
  * header cell into the body, nor past the table's last row). A row that
  * needs more columns than the table has is an error of doc_build. */
 void pg_cell_span(const Box *cell, int *cols, int *rows);

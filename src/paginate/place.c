@@ -110,7 +110,7 @@ need_after(const Slice *s, int depth)
 }
 
 /* A table's row group s at y: its top rule first where it starts its
- * table's part of the page (measure.c, collapsed borders). */
+ * table's part of the page (table.c, collapsed borders). */
 static void
 emit_row(Placer *p, const Slice *s, int y)
 {
