@@ -126,202 +126,324 @@ pg_cell_span(const Box *cell, int *cols, int *rows)
     *rows = cell->rowspan < left ? cell->rowspan : left;
 }
 
-/* A table: one atom per row group (rows tied together by rowspans): a
- * cell's rows are those of pg_cell_span. */
-void
-measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
+/* --- row groups ---------------------------------------------------------- */
+
+/* A cell of a row group: its place in the group's grid, its height, and its
+ * content (relative to its content box's top). */
+typedef struct Placed {
+    const Box *cell;
+    int row, col, span_cols, span_rows, h;
+    Frag *content;
+    int content_h;
+} Placed;
+
+/* The table being measured: its columns, and what one row group leaves to
+ * the next. */
+typedef struct Table {
+    const Box *box;
+    int n;             /* columns */
+    int *cx;           /* n + 1 left edges, cx[n] the table's right edge */
+    int *busy;         /* by column: rows that a rowspan from above still holds */
+    const Box **above; /* by column: the cells above the next group's top edge */
+    const Box **below; /* by column: the cells below a group's bottom edge */
+    Edge *edges;       /* the edges of one row edge, by column */
+    SliceList headers; /* the header row groups, to repeat */
+} Table;
+
+/* One row group: rows tied together by rowspans. */
+typedef struct Group {
+    const Box *first, *last; /* its rows, last included */
+    int nrows;
+    Placed *cells; /* ncells, in the order of the document */
+    int ncells;
+    int *ry;          /* nrows + 1 row tops, from the group's top */
+    const Box **grid; /* nrows × n: each slot's cell, NULL where a row is short */
+} Group;
+
+/* The left edges of the table's columns at x, width wide; 0 when a column
+ * is too narrow for text (said) or memory runs out. */
+static int
+table_columns(Ctx *c, Table *t, int x, int width)
 {
-    int n = table->ncols;
-    if (n <= 0)
-        return;
+    int n = t->n;
     int *cw = arena_alloc_array(c->a, (size_t)n, sizeof(int));
-    int *cx = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
-    int *busy = arena_alloc_array(c->a, (size_t)n, sizeof(int)); /* rows still held */
-    if (!cw || !cx || !busy)
-        return;
-    column_widths(table->cols, n, width, cw);
-    if (!columns_usable(c, table, cw, n,
+    t->cx = arena_alloc_array(c->a, (size_t)n + 1, sizeof(int));
+    if (!cw || !t->cx)
+        return 0;
+    column_widths(t->box->cols, n, width, cw);
+    if (!columns_usable(c, t->box, cw, n,
                         _("the table's column %d of %d is %s mm wide once the others have their "
                           "share; a column needs at least 5 mm for its text: widen it, or give "
                           "the others less")))
-        return;
-    cx[0] = x;
+        return 0;
+    t->cx[0] = x;
     for (int i = 0; i < n; i++)
-        cx[i + 1] = cx[i] + cw[i];
+        t->cx[i + 1] = t->cx[i] + cw[i];
+    return 1;
+}
 
-    slice_space(c, out, table, table->style->space_before);
-    SliceList headers = {0};
-    /* The cells above the next group's top edge, and below its bottom one,
-     * by column; then the edges of one row edge. */
-    const Box **above = arena_alloc_array(c->a, (size_t)n, sizeof(*above));
-    const Box **below = arena_alloc_array(c->a, (size_t)n, sizeof(*below));
-    Edge *edges = arena_alloc_array(c->a, (size_t)n, sizeof(Edge));
-    if (!above || !below || !edges)
-        return;
-    const Box *row = table->first;
-    while (row) {
-        /* Find the group: rows until no rowspan reaches past the last. */
-        const Box *group_end = row; /* inclusive */
-        int nrows = 0, reach = 0;
-        for (const Box *r = row; r; r = r->next) {
-            nrows++;
-            for (const Box *cell = r->first; cell; cell = cell->next)
-                if (nrows - 1 + cell->rowspan > reach)
-                    reach = nrows - 1 + cell->rowspan;
-            group_end = r;
-            if (reach <= nrows || !r->next || r->next->header != r->header)
-                break;
+/* The last row of the group that starts at row: rows until no rowspan
+ * reaches past the last, never across the end of the head; *nrows
+ * receives their number. */
+static const Box *
+group_end(const Box *row, int *nrows)
+{
+    const Box *end = row;
+    int k = 0, reach = 0;
+    for (const Box *r = row; r; r = r->next) {
+        k++;
+        for (const Box *cell = r->first; cell; cell = cell->next)
+            if (k - 1 + cell->rowspan > reach)
+                reach = k - 1 + cell->rowspan;
+        end = r;
+        if (reach <= k || !r->next || r->next->header != r->header)
+            break;
+    }
+    *nrows = k;
+    return end;
+}
+
+/* Places the group's cells in its grid, each in the first columns that no
+ * rowspan from above holds, its spans cut to the table and the group (as
+ * pg_cell_span tells them), and lays out their content at their width. 0
+ * when memory runs out. */
+static int
+group_cells(Ctx *c, Table *t, Group *g)
+{
+    int n = t->n, count = 0;
+    for (const Box *r = g->first;; r = r->next) {
+        for (const Box *cell = r->first; cell; cell = cell->next)
+            count++;
+        if (r == g->last)
+            break;
+    }
+    g->cells = arena_alloc_array(c->a, (size_t)count + 1, sizeof(Placed));
+    if (!g->cells)
+        return 0;
+    int k = 0, ri = 0;
+    for (const Box *r = g->first;; r = r->next, ri++) {
+        int col = 0;
+        for (const Box *cell = r->first; cell; cell = cell->next) {
+            while (col < n && t->busy[col] > 0)
+                col++;
+            if (col >= n)
+                break; /* reported by doc_build */
+            int span = cell->colspan;
+            if (col + span > n)
+                span = n - col;
+            int rows = cell->rowspan;
+            if (ri + rows > g->nrows)
+                rows = g->nrows - ri;
+            const Style *st = cell->style;
+            int inset = st->border + st->padding;
+            int w = t->cx[col + span] - t->cx[col];
+            Placed *p = &g->cells[k++];
+            p->cell = cell;
+            p->row = ri;
+            p->col = col;
+            p->span_cols = span;
+            p->span_rows = rows;
+            p->content =
+                measure_stack(c, cell->first, t->cx[col] + inset, w - 2 * inset, &p->content_h);
+            p->h = p->content_h + 2 * inset;
+            for (int q = col; q < col + span; q++)
+                t->busy[q] = rows;
+            col += span;
         }
-        int *rh = arena_alloc_array(c->a, (size_t)nrows + 1, sizeof(int));
-        typedef struct Placed {
-            const Box *cell;
-            int row, col, span_cols, span_rows, h;
-            Frag *content;
-            int content_h;
-        } Placed;
-        int ncells = 0;
-        for (const Box *r = row;; r = r->next) {
-            for (const Box *cell = r->first; cell; cell = cell->next)
-                ncells++;
-            if (r == group_end)
-                break;
-        }
-        Placed *pl = arena_alloc_array(c->a, (size_t)ncells + 1, sizeof(Placed));
-        if (!rh || !pl)
-            return;
-        int k = 0, ri = 0;
-        for (const Box *r = row;; r = r->next, ri++) {
-            int col = 0;
-            for (const Box *cell = r->first; cell; cell = cell->next) {
-                while (col < n && busy[col] > 0)
-                    col++;
-                if (col >= n)
-                    break; /* reported by doc_build */
-                int span = cell->colspan;
-                if (col + span > n)
-                    span = n - col;
-                int rows = cell->rowspan;
-                if (ri + rows > nrows)
-                    rows = nrows - ri;
-                const Style *st = cell->style;
-                int inset = st->border + st->padding;
-                int w = cx[col + span] - cx[col];
-                Placed *p = &pl[k++];
-                p->cell = cell;
-                p->row = ri;
-                p->col = col;
-                p->span_cols = span;
-                p->span_rows = rows;
-                p->content =
-                    measure_stack(c, cell->first, cx[col] + inset, w - 2 * inset, &p->content_h);
-                p->h = p->content_h + 2 * inset;
-                for (int q = col; q < col + span; q++)
-                    busy[q] = rows;
-                col += span;
-            }
-            for (int q = 0; q < n; q++)
-                busy[q] = busy[q] > 0 ? busy[q] - 1 : 0;
-            if (r == group_end)
-                break;
-        }
-        for (int i = 0; i < k; i++)
-            if (pl[i].span_rows == 1 && pl[i].h > rh[pl[i].row])
-                rh[pl[i].row] = pl[i].h;
-        for (int i = 0; i < k; i++) {
-            if (pl[i].span_rows <= 1)
-                continue;
-            int sum = 0;
-            for (int q = pl[i].row; q < pl[i].row + pl[i].span_rows; q++)
-                sum += rh[q];
-            if (pl[i].h > sum)
-                rh[pl[i].row + pl[i].span_rows - 1] += pl[i].h - sum;
-        }
-        int *ry = arena_alloc_array(c->a, (size_t)nrows + 1, sizeof(int));
-        if (!ry)
-            return;
-        for (int q = 0; q < nrows; q++)
-            ry[q + 1] = ry[q] + rh[q];
-        Frag *frags = NULL, **tail = &frags;
-        for (int i = 0; i < k; i++) {
-            int top = ry[pl[i].row];
-            int h = ry[pl[i].row + pl[i].span_rows] - top;
-            int w = cx[pl[i].col + pl[i].span_cols] - cx[pl[i].col];
-            Frag *d = frags_decorate(c, pl[i].cell, pl[i].cell->style, cx[pl[i].col], w,
-                                     pl[i].content, pl[i].content_h, h, 0);
-            tail = frags_append(c, tail, d, top);
-        }
-        /* The grid's cells, by row and column (NULL where a row is short). */
-        const Box **grid = arena_alloc_array(c->a, (size_t)nrows * (size_t)n, sizeof(*grid));
-        if (!grid)
-            return;
-        for (int i = 0; i < k; i++)
-            for (int q = pl[i].row; q < pl[i].row + pl[i].span_rows; q++)
-                for (int col = pl[i].col; col < pl[i].col + pl[i].span_cols; col++)
-                    grid[q * n + col] = pl[i].cell;
-        /* Rows inside the group, then its bottom against the next row. */
-        for (int r = 1; r <= nrows; r++) {
-            if (r == nrows)
-                row_cells(group_end->next, n, below);
-            for (int q = 0; q < n; q++)
-                edges[q] = edge_between(grid[(r - 1) * n + q], SIDE_BOTTOM,
-                                        r < nrows ? grid[r * n + q] : below[q], SIDE_TOP);
-            tail = horizontal_rules(c, tail, edges, n, cx, ry[r], r < nrows ? RULE_ON : RULE_ABOVE);
-        }
-        /* Columns, row by row, joined down the rows where they agree. */
-        for (int q = 0; q <= n; q++) {
-            for (int r = 0; r < nrows;) {
-                Edge e = edge_between(q > 0 ? grid[r * n + q - 1] : NULL, SIDE_RIGHT,
-                                      q < n ? grid[r * n + q] : NULL, SIDE_LEFT);
-                int r1 = r + 1;
-                for (; r1 < nrows; r1++) {
-                    Edge f = edge_between(q > 0 ? grid[r1 * n + q - 1] : NULL, SIDE_RIGHT,
-                                          q < n ? grid[r1 * n + q] : NULL, SIDE_LEFT);
-                    if (f.w != e.w || f.color != e.color)
-                        break;
-                }
-                if (e.w > 0) {
-                    int left = q == 0 ? cx[0] : q == n ? cx[n] - e.w : cx[q] - e.w / 2;
-                    tail = add_rule(c, tail, e, 0, left, ry[r], ry[r1] - ry[r]);
-                }
-                r = r1;
-            }
-        }
-        /* The top edge, drawn where the group starts its table on a page. */
-        Frag *top_rule = NULL;
-        int rule_w = 0;
-        uint32_t rule_color = 0;
-        for (int q = 0; q < n; q++) {
-            edges[q] = edge_between(above[q], SIDE_BOTTOM, grid[q], SIDE_TOP);
-            if (edges[q].w > rule_w)
-                rule_w = edges[q].w, rule_color = edges[q].color;
-        }
-        horizontal_rules(c, &top_rule, edges, n, cx, 0, RULE_BELOW);
         for (int q = 0; q < n; q++)
-            above[q] = grid[(nrows - 1) * n + q];
-        Slice *s = slice_add(c, out, SL_ATOM, row, ry[nrows]);
-        if (!s)
-            return;
-        s->frags = frags;
-        s->top_rule = top_rule;
-        s->rule_w = rule_w;
-        s->rule_color = rule_color;
-        s->x = cx[0];
-        s->w = cx[n] - cx[0];
-        s->table = table;
-        s->header_row = row->header;
-        s->keep_with_next = row->header;
-        if (row->header) {
-            Slice *copy = slice_add(c, &headers, SL_ATOM, row, ry[nrows]);
-            if (copy) {
-                *copy = *s;
-                copy->next = NULL;
+            t->busy[q] = t->busy[q] > 0 ? t->busy[q] - 1 : 0;
+        if (r == g->last)
+            break;
+    }
+    g->ncells = k;
+    return 1;
+}
+
+/* The rows' tops: a row is as tall as its tallest one-row cell, and the
+ * last row a taller cell spans grows by what its rows lack. 0 when memory
+ * runs out. */
+static int
+group_rows(Ctx *c, Group *g)
+{
+    int *rh = arena_alloc_array(c->a, (size_t)g->nrows + 1, sizeof(int));
+    g->ry = arena_alloc_array(c->a, (size_t)g->nrows + 1, sizeof(int));
+    if (!rh || !g->ry)
+        return 0;
+    const Placed *pl = g->cells;
+    for (int i = 0; i < g->ncells; i++)
+        if (pl[i].span_rows == 1 && pl[i].h > rh[pl[i].row])
+            rh[pl[i].row] = pl[i].h;
+    for (int i = 0; i < g->ncells; i++) {
+        if (pl[i].span_rows <= 1)
+            continue;
+        int sum = 0;
+        for (int q = pl[i].row; q < pl[i].row + pl[i].span_rows; q++)
+            sum += rh[q];
+        if (pl[i].h > sum)
+            rh[pl[i].row + pl[i].span_rows - 1] += pl[i].h - sum;
+    }
+    for (int q = 0; q < g->nrows; q++)
+        g->ry[q + 1] = g->ry[q] + rh[q];
+    return 1;
+}
+
+/* Each cell's fill and content over the whole height of its rows, linked
+ * at tail; returns the new tail. */
+static Frag **
+group_fills(Ctx *c, const Table *t, const Group *g, Frag **tail)
+{
+    const int *cx = t->cx, *ry = g->ry;
+    for (int i = 0; i < g->ncells; i++) {
+        const Placed *p = &g->cells[i];
+        int top = ry[p->row];
+        int h = ry[p->row + p->span_rows] - top;
+        int w = cx[p->col + p->span_cols] - cx[p->col];
+        Frag *d = frags_decorate(c, p->cell, p->cell->style, cx[p->col], w, p->content,
+                                 p->content_h, h, 0);
+        tail = frags_append(c, tail, d, top);
+    }
+    return tail;
+}
+
+/* The group's grid of cells, by row and column; 0 when memory runs out. */
+static int
+group_grid(Ctx *c, const Table *t, Group *g)
+{
+    int n = t->n;
+    g->grid = arena_alloc_array(c->a, (size_t)g->nrows * (size_t)n, sizeof(*g->grid));
+    if (!g->grid)
+        return 0;
+    for (int i = 0; i < g->ncells; i++) {
+        const Placed *p = &g->cells[i];
+        for (int q = p->row; q < p->row + p->span_rows; q++)
+            for (int col = p->col; col < p->col + p->span_cols; col++)
+                g->grid[q * n + col] = p->cell;
+    }
+    return 1;
+}
+
+/* The horizontal rules between the group's rows, then its bottom against
+ * the next row's cells, linked at tail; returns the new tail. */
+static Frag **
+row_rules(Ctx *c, Table *t, const Group *g, Frag **tail)
+{
+    int n = t->n, nrows = g->nrows;
+    const Box **grid = g->grid;
+    for (int r = 1; r <= nrows; r++) {
+        if (r == nrows)
+            row_cells(g->last->next, n, t->below);
+        for (int q = 0; q < n; q++)
+            t->edges[q] = edge_between(grid[(r - 1) * n + q], SIDE_BOTTOM,
+                                       r < nrows ? grid[r * n + q] : t->below[q], SIDE_TOP);
+        tail = horizontal_rules(c, tail, t->edges, n, t->cx, g->ry[r],
+                                r < nrows ? RULE_ON : RULE_ABOVE);
+    }
+    return tail;
+}
+
+/* The vertical rules of the group's columns, row by row, joined down the
+ * rows where they agree, linked at tail; returns the new tail. */
+static Frag **
+column_rules(Ctx *c, const Table *t, const Group *g, Frag **tail)
+{
+    int n = t->n, nrows = g->nrows;
+    const int *cx = t->cx, *ry = g->ry;
+    const Box **grid = g->grid;
+    for (int q = 0; q <= n; q++) {
+        for (int r = 0; r < nrows;) {
+            Edge e = edge_between(q > 0 ? grid[r * n + q - 1] : NULL, SIDE_RIGHT,
+                                  q < n ? grid[r * n + q] : NULL, SIDE_LEFT);
+            int r1 = r + 1;
+            for (; r1 < nrows; r1++) {
+                Edge f = edge_between(q > 0 ? grid[r1 * n + q - 1] : NULL, SIDE_RIGHT,
+                                      q < n ? grid[r1 * n + q] : NULL, SIDE_LEFT);
+                if (f.w != e.w || f.color != e.color)
+                    break;
             }
+            if (e.w > 0) {
+                int left = q == 0 ? cx[0] : q == n ? cx[n] - e.w : cx[q] - e.w / 2;
+                tail = add_rule(c, tail, e, 0, left, ry[r], ry[r1] - ry[r]);
+            }
+            r = r1;
         }
-        row = group_end->next;
+    }
+    return tail;
+}
+
+/* The group's top edge against the cells above it, in s: its rules, drawn
+ * where the group starts its table on a page, and the widest of them with
+ * its colour, for a group cut across pages. The group's last cells are
+ * then those above the next. */
+static void
+top_rule(Ctx *c, Table *t, const Group *g, Slice *s)
+{
+    int n = t->n;
+    for (int q = 0; q < n; q++) {
+        t->edges[q] = edge_between(t->above[q], SIDE_BOTTOM, g->grid[q], SIDE_TOP);
+        if (t->edges[q].w > s->rule_w)
+            s->rule_w = t->edges[q].w, s->rule_color = t->edges[q].color;
+    }
+    horizontal_rules(c, &s->top_rule, t->edges, n, t->cx, 0, RULE_BELOW);
+    for (int q = 0; q < n; q++)
+        t->above[q] = g->grid[(g->nrows - 1) * n + q];
+}
+
+/* The row group g as one atom at the end of out, and its copy among the
+ * header rows when it is one; 0 when memory runs out. */
+static int
+measure_group(Ctx *c, Table *t, Group *g, SliceList *out)
+{
+    if (!group_cells(c, t, g) || !group_rows(c, g))
+        return 0;
+    Frag *frags = NULL, **tail = &frags;
+    tail = group_fills(c, t, g, tail);
+    if (!group_grid(c, t, g))
+        return 0;
+    tail = row_rules(c, t, g, tail);
+    column_rules(c, t, g, tail);
+    Slice *s = slice_add(c, out, SL_ATOM, g->first, g->ry[g->nrows]);
+    if (!s)
+        return 0;
+    s->frags = frags;
+    top_rule(c, t, g, s);
+    s->x = t->cx[0];
+    s->w = t->cx[t->n] - t->cx[0];
+    s->table = t->box;
+    s->header_row = g->first->header;
+    s->keep_with_next = g->first->header;
+    if (g->first->header) {
+        Slice *copy = slice_add(c, &t->headers, SL_ATOM, g->first, s->height);
+        if (copy) {
+            *copy = *s;
+            copy->next = NULL;
+        }
+    }
+    return 1;
+}
+
+void
+measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
+{
+    Table t = {.box = table, .n = table->ncols};
+    if (t.n <= 0 || !table_columns(c, &t, x, width))
+        return;
+    slice_space(c, out, table, table->style->space_before);
+    t.busy = arena_alloc_array(c->a, (size_t)t.n, sizeof(int));
+    t.above = arena_alloc_array(c->a, (size_t)t.n, sizeof(*t.above));
+    t.below = arena_alloc_array(c->a, (size_t)t.n, sizeof(*t.below));
+    t.edges = arena_alloc_array(c->a, (size_t)t.n, sizeof(Edge));
+    if (!t.busy || !t.above || !t.below || !t.edges)
+        return;
+    for (const Box *row = table->first; row;) {
+        Group g = {.first = row};
+        g.last = group_end(row, &g.nrows);
+        if (!measure_group(c, &t, &g, out))
+            return;
+        row = g.last->next;
     }
     /* Every body row knows the header rows to repeat above it. */
     for (Slice *s = out->first; s; s = s->next)
         if (s->table == table && !s->header_row)
-            s->headers = headers.first;
+            s->headers = t.headers.first;
     slice_space(c, out, table, table->style->space_after);
 }
