@@ -1,12 +1,10 @@
 /*
- * doc/doc.c — layout xmlDoc → Doc: boxes, styles, inline text.
+ * doc/doc.c — layout xmlDoc → Doc: boxes and their styles.
  *
  * The document passed layout.xsd, so element names and attribute forms are
  * trusted; what the schema cannot say is checked here (table rows that do
- * not fit their columns, images outside the layout's folder or missing,
- * links with both or neither of href and to). White space in text is folded
- * as a browser does: runs of spaces, tabs and newlines become one space, and
- * a paragraph's leading and trailing spaces go.
+ * not fit their columns, images outside the layout's folder or missing).
+ * The text of paragraphs, cells and items is built by inline.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,80 +12,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
-#include "core/buf.h"
 #include "core/file.h"
 #include "doc/internal.h"
 #include "core/i18n.h"
 
-typedef struct Builder {
-    Run *run;
-    Arena *a;
-    Styles styles;
-    Doc *doc;
-    char *base_real; /* realpath of the layout's folder */
-    int public_copy; /* contact details are left out (doc_redact)... */
-    int keep;        /* ...but not inside a block marked public="keep" */
-    int io_failed;   /* a file that was there could not be read: exit 3 */
-    xmlDocPtr layout;
-    const DocImageName *names; /* the data file's logos, for messages */
-    int nnames;
-} Builder;
-
-/* --- text ------------------------------------------------------------ */
-
-typedef struct TextBuf {
-    Buf buf;
-    Span *spans, **tail;
-    int has_fields;
-    unsigned field_end; /* len + 1 just after a field: it counts as a word */
-} TextBuf;
-
-static int
-tb_ends_with_space(const TextBuf *tb)
-{
-    const Buf *b = &tb->buf;
-    if (tb->field_end == b->len + 1)
-        return 0;
-    return b->len == 0 || b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\n';
-}
-
-/* Appends text with XML white space folded to single spaces. */
-static void
-tb_text(TextBuf *tb, const char *t)
-{
-    for (; *t; t++) {
-        if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r') {
-            if (!tb_ends_with_space(tb))
-                buf_append(&tb->buf, " ", 1);
-            continue;
-        }
-        size_t run = strcspn(t, " \t\n\r");
-        buf_append(&tb->buf, t, (unsigned)run);
-        t += run - 1;
-    }
-}
-
-static Span *
-tb_span(TextBuf *tb, SpanKind kind, unsigned start)
-{
-    Span *sp = arena_alloc(tb->buf.a, sizeof(*sp));
-    if (!sp) {
-        tb->buf.failed = 1;
-        return NULL;
-    }
-    sp->kind = kind;
-    sp->start = start;
-    sp->end = start;
-    *tb->tail = sp;
-    tb->tail = &sp->next;
-    return sp;
-}
-
-static const char *
-attr(Builder *b, const xmlNode *n, const char *name)
+const char *
+doc_attr(Builder *b, const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
     if (!v)
@@ -102,180 +34,16 @@ attr(Builder *b, const xmlNode *n, const char *name)
 static const char *
 text_attr(Builder *b, const xmlNode *n, const char *name)
 {
-    const char *s = attr(b, n, name);
+    const char *s = doc_attr(b, n, name);
     return b->public_copy && !b->keep ? doc_redact(b->a, s, NULL, &b->doc->redactions) : s;
 }
 
-static int
-is_layout(const xmlNode *n, const char *name)
+int
+doc_is_layout(const xmlNode *n, const char *name)
 {
     return n->type == XML_ELEMENT_NODE && n->ns &&
            !strcmp((const char *)n->ns->href, COPIL_LAYOUT_NS) &&
            (!name || !strcmp((const char *)n->name, name));
-}
-
-static int
-is_inline(const xmlNode *n)
-{
-    static const char *const names[] = {"b", "i",  "u",    "sup",         "span",
-                                        "a", "br", "nbsp", "page-number", "page-count"};
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-        return 1;
-    if (!is_layout(n, NULL))
-        return 0;
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (!strcmp((const char *)n->name, names[i]))
-            return 1;
-    return 0;
-}
-
-/* A link to a person: any mailto:, tel:, sms: or callto: link, whatever
- * its case and whatever number it holds (a short or foreign one the text
- * scan would not know), or a web address that holds an e-mail address or a
- * phone number (https://…?contact=jean@…). In the public copy it is only
- * its text. */
-static int
-personal_link(Builder *b, const xmlNode *n)
-{
-    static const char *const schemes[] = {"mailto:", "tel:", "sms:", "callto:"};
-    const char *href = attr(b, n, "href");
-    int found = 0;
-    if (!href)
-        return 0;
-    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
-        href++;
-    for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
-        if (!strncasecmp(href, schemes[i], strlen(schemes[i])))
-            return 1;
-    doc_redact(b->a, href, NULL, &found);
-    return found > 0;
-}
-
-static void
-inline_nodes(Builder *b, TextBuf *tb, const xmlNode *first, const xmlNode *stop)
-{
-    for (const xmlNode *n = first; n && n != stop; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            tb_text(tb, (const char *)n->content);
-            continue;
-        }
-        if (!is_layout(n, NULL))
-            continue;
-        const char *name = (const char *)n->name;
-        if (!strcmp(name, "br")) {
-            while (tb->buf.len && tb->buf.s[tb->buf.len - 1] == ' ')
-                tb->buf.s[--tb->buf.len] = '\0';
-            buf_append(&tb->buf, "\n", 1);
-            continue;
-        }
-        if (!strcmp(name, "nbsp")) {
-            buf_append(&tb->buf, "\xc2\xa0", 2);
-            continue;
-        }
-        if (!strcmp(name, "page-number") || !strcmp(name, "page-count")) {
-            tb_span(tb, name[5] == 'n' ? SPAN_PAGE_NUMBER : SPAN_PAGE_COUNT, tb->buf.len);
-            tb->has_fields = 1;
-            tb->field_end = tb->buf.len + 1;
-            continue;
-        }
-        if (!strcmp(name, "a") && b->public_copy && !b->keep && personal_link(b, n)) {
-            inline_nodes(b, tb, n->children, NULL); /* its text, unlinked (redacted later) */
-            continue;
-        }
-        SpanKind kind = !strcmp(name, "b")     ? SPAN_BOLD
-                        : !strcmp(name, "i")   ? SPAN_ITALIC
-                        : !strcmp(name, "u")   ? SPAN_UNDERLINE
-                        : !strcmp(name, "sup") ? SPAN_SUP
-                        : !strcmp(name, "a")   ? SPAN_LINK
-                                               : SPAN_STYLE;
-        Span *sp = tb_span(tb, kind, tb->buf.len);
-        if (!sp)
-            return;
-        if (kind == SPAN_STYLE)
-            sp->style = styles_get(&b->styles, attr(b, n, "style"), "default");
-        if (kind == SPAN_LINK) {
-            sp->href = attr(b, n, "href");
-            sp->to = attr(b, n, "to");
-            if (!!sp->href == !!sp->to)
-                run_diag(b->run, DIAG_ERROR, xmlGetLineNo(n), 0,
-                         _("<a> needs exactly one of href=\"…\" (a web or mail address) and "
-                           "to=\"…\" (the id of a block)"));
-        }
-        inline_nodes(b, tb, n->children, NULL);
-        sp->end = tb->buf.len;
-    }
-}
-
-/* The public copy: contact details are looked for in the paragraph's whole
- * text, not node by node, so that one split by markup
- * (jean.dupont@<b>ac-orleans.fr</b>, 02<nbsp/>47<nbsp/>…) is found; the
- * spans follow the offset map. */
-static void
-tb_redact(Builder *b, TextBuf *tb)
-{
-    Buf *buf = &tb->buf;
-    unsigned *map = arena_alloc_array(b->a, (size_t)buf->len + 1, sizeof(*map));
-    if (!map) {
-        buf->failed = 1;
-        return;
-    }
-    const char *s = doc_redact(b->a, buf->s, map, &b->doc->redactions);
-    if (s == buf->s)
-        return;
-    for (Span *sp = tb->spans; sp; sp = sp->next) {
-        /* (A <br> trims the spaces before it, maybe after a span's end.) */
-        sp->start = map[sp->start < buf->len ? sp->start : buf->len];
-        sp->end = map[sp->end < buf->len ? sp->end : buf->len];
-    }
-    size_t n = strlen(s);
-    buf->s = arena_strndup(b->a, s, n); /* writable: rich_text trims in place */
-    buf->len = (unsigned)n;
-    buf->cap = buf->len + 1;
-    if (!buf->s)
-        buf->failed = 1;
-}
-
-/* Builds the text of the inline nodes [first, stop); NULL when it holds no
- * text and no field (white space only). */
-static RichText *
-rich_text(Builder *b, const xmlNode *first, const xmlNode *stop)
-{
-    TextBuf tb = {0};
-    buf_init(&tb.buf, b->a);
-    tb.tail = &tb.spans;
-    buf_reserve(&tb.buf, 16);
-    inline_nodes(b, &tb, first, stop);
-    if (b->public_copy && !b->keep && !tb.buf.failed)
-        tb_redact(b, &tb);
-    if (tb.buf.failed)
-        return NULL;
-    /* Trim: a leading space, and trailing spaces (spans are clamped). */
-    unsigned lead = (tb.buf.len && tb.buf.s[0] == ' ') ? 1 : 0;
-    unsigned end = tb.buf.len, keep = 0;
-    for (Span *sp = tb.spans; sp; sp = sp->next)
-        if ((sp->kind == SPAN_PAGE_NUMBER || sp->kind == SPAN_PAGE_COUNT) && sp->start > keep)
-            keep = sp->start; /* a space before a field at the end stays */
-    while (end > lead && end > keep && tb.buf.s[end - 1] == ' ')
-        end--;
-    if (end == lead && !tb.has_fields)
-        return NULL;
-    RichText *rt = arena_alloc(b->a, sizeof(*rt));
-    if (!rt)
-        return NULL;
-    rt->text = tb.buf.s + lead;
-    rt->len = end - lead;
-    rt->text[rt->len] = '\0';
-    rt->has_fields = tb.has_fields;
-    for (Span *sp = tb.spans; sp; sp = sp->next) {
-        sp->start = sp->start < lead ? 0 : sp->start - lead;
-        sp->end = sp->end < lead ? 0 : sp->end - lead;
-        if (sp->start > rt->len)
-            sp->start = rt->len;
-        if (sp->end > rt->len)
-            sp->end = rt->len;
-    }
-    rt->spans = tb.spans;
-    return rt;
 }
 
 /* --- boxes ------------------------------------------------------------ */
@@ -291,7 +59,7 @@ new_box(Builder *b, Box *parent, BoxKind kind, const xmlNode *n, const Style *st
     box->element = n ? arena_strdup(b->a, (const char *)n->name) : "text";
     box->line = n ? xmlGetLineNo(n) : 0;
     box->index = b->doc->nboxes++;
-    box->id = n ? attr(b, n, "id") : NULL;
+    box->id = n ? doc_attr(b, n, "id") : NULL;
     box->parent = parent;
     if (parent) {
         if (parent->last)
@@ -312,10 +80,10 @@ para(Builder *b, Box *parent, const xmlNode *n, const xmlNode *first, const xmlN
 {
     int kept = b->keep;
     if (n && b->public_copy) {
-        const char *pub = attr(b, n, "public");
+        const char *pub = doc_attr(b, n, "public");
         b->keep = kept || (pub && !strcmp(pub, "keep"));
     }
-    RichText *rt = rich_text(b, first, stop);
+    RichText *rt = doc_rich_text(b, first, stop);
     b->keep = kept;
     if (!rt)
         return NULL;
@@ -355,7 +123,7 @@ mixed(Builder *b, Box *parent, const xmlNode *first, const Style *text_style, in
     const Style *anon = parent->kind == BOX_CELL ? text_only(b, text_style) : text_style;
     const xmlNode *run_start = NULL;
     for (const xmlNode *n = first;; n = n->next) {
-        if (n && is_inline(n)) {
+        if (n && doc_is_inline(n)) {
             if (!run_start)
                 run_start = n;
             continue;
@@ -366,7 +134,7 @@ mixed(Builder *b, Box *parent, const xmlNode *first, const Style *text_style, in
         }
         if (!n)
             break;
-        if (is_layout(n, NULL))
+        if (doc_is_layout(n, NULL))
             blocks(b, parent, n, text_style, depth);
     }
 }
@@ -397,7 +165,7 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
 {
     int ncols = 0;
     for (const xmlNode *c = n->children; c; c = c->next)
-        ncols += is_layout(c, "col");
+        ncols += doc_is_layout(c, "col");
     box->ncols = ncols;
     box->cols = arena_alloc_array(b->a, (size_t)ncols, sizeof(*box->cols));
     if (!box->cols)
@@ -408,45 +176,45 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
     if (!taken)
         return;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (is_layout(c, "col"))
-            box->cols[i++] = parse_width(attr(b, c, "width"));
+        if (doc_is_layout(c, "col"))
+            box->cols[i++] = parse_width(doc_attr(b, c, "width"));
     for (const xmlNode *c = n->children; c; c = c->next) {
-        int head = is_layout(c, "head");
-        if (!head && !is_layout(c, "row"))
+        int head = doc_is_layout(c, "head");
+        if (!head && !doc_is_layout(c, "row"))
             continue;
         const xmlNode *rows = head ? c->children : c;
         for (const xmlNode *rn = rows; rn; rn = head ? rn->next : NULL) {
-            if (!is_layout(rn, "row"))
+            if (!doc_is_layout(rn, "row"))
                 continue;
             Box *row = new_box(b, box, BOX_ROW, rn, box->style);
             if (!row)
                 return;
             row->header = head;
             box->head_rows += head;
-            const char *row_style = attr(b, rn, "style");
+            const char *row_style = doc_attr(b, rn, "style");
             int used = 0;
             for (int k = 0; k < ncols; k++)
                 used += taken[k] > 0;
             for (const xmlNode *cn = rn->children; cn; cn = cn->next) {
-                if (!is_layout(cn, "cell"))
+                if (!doc_is_layout(cn, "cell"))
                     continue;
-                const char *cs = attr(b, cn, "style");
+                const char *cs = doc_attr(b, cn, "style");
                 const Style *st = styles_get(&b->styles, cs ? cs : row_style, head ? "th" : "cell");
                 Box *cell = new_box(b, row, BOX_CELL, cn, st);
                 if (!cell)
                     return;
                 cell->header = head;
                 /* A row's header keeps the look of its row: only its tag differs. */
-                const char *heads = attr(b, cn, "header");
+                const char *heads = doc_attr(b, cn, "header");
                 int row_header = heads && !strcmp(heads, "row"); /* the schema's one value */
                 if (row_header && head)
                     run_diag(b->run, DIAG_ERROR, cell->line, 0,
                              _("header=\"row\" is for a cell of a body row, the header of its "
                                "row: a cell of <head> heads its column already; remove it here"));
                 cell->row_header = row_header && !head;
-                const char *span = attr(b, cn, "colspan");
+                const char *span = doc_attr(b, cn, "colspan");
                 cell->colspan = span ? atoi(span) : 1;
-                span = attr(b, cn, "rowspan");
+                span = doc_attr(b, cn, "rowspan");
                 cell->rowspan = span ? atoi(span) : 1;
                 used += cell->colspan;
                 mixed(b, cell, cn->children, st, depth + 1);
@@ -474,7 +242,7 @@ table(Builder *b, Box *box, const xmlNode *n, int depth)
 static Align
 align_attr(Builder *b, const xmlNode *n)
 {
-    const char *al = attr(b, n, "align");
+    const char *al = doc_attr(b, n, "align");
     return !al                     ? ALIGN_LEFT
            : !strcmp(al, "right")  ? ALIGN_RIGHT
            : !strcmp(al, "center") ? ALIGN_CENTER
@@ -670,9 +438,9 @@ read_image(Builder *b, Box *box, const ImagePlace *at)
 static void
 image(Builder *b, Box *box, const xmlNode *n)
 {
-    const char *src = attr(b, n, "src");
+    const char *src = doc_attr(b, n, "src");
     box->alt = text_attr(b, n, "alt");
-    const char *w = attr(b, n, "width"), *h = attr(b, n, "height");
+    const char *w = doc_attr(b, n, "width"), *h = doc_attr(b, n, "height");
     box->img_width = w ? doc_parse_length(w) : 0;
     box->img_height = h ? doc_parse_length(h) : 0;
     box->img_align = align_attr(b, n);
@@ -711,8 +479,9 @@ chart(Builder *b, Box *box, const xmlNode *n)
     double values[CHART_MAX_POINTS * CHART_MAX_SERIES];
     if (!c)
         return;
-    const char *kind = attr(b, n, "kind"), *w = attr(b, n, "width"), *h = attr(b, n, "height");
-    const char *decimals = attr(b, n, "decimals"), *max = attr(b, n, "max");
+    const char *kind = doc_attr(b, n, "kind"), *w = doc_attr(b, n, "width"),
+               *h = doc_attr(b, n, "height");
+    const char *decimals = doc_attr(b, n, "decimals"), *max = doc_attr(b, n, "max");
     for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
         if (!strcmp(kind, kinds[i]))
             c->kind = (ChartKind)i;
@@ -726,11 +495,11 @@ chart(Builder *b, Box *box, const xmlNode *n)
 
     int nseries = 0, npoints = 0;
     for (const xmlNode *s = n->children; s; s = s->next) {
-        if (is_layout(s, "series") && nseries < CHART_MAX_SERIES)
+        if (doc_is_layout(s, "series") && nseries < CHART_MAX_SERIES)
             series[nseries++] = text_attr(b, s, "name");
-        if (!is_layout(s, "point") || npoints >= CHART_MAX_POINTS)
+        if (!doc_is_layout(s, "point") || npoints >= CHART_MAX_POINTS)
             continue;
-        const char *v = attr(b, s, "values");
+        const char *v = doc_attr(b, s, "values");
         int k = 0, want = nseries ? nseries : 1;
         for (char *end; v && *v && k < 16;) {
             double x = strtod(v, &end);
@@ -781,15 +550,15 @@ chart(Builder *b, Box *box, const xmlNode *n)
 static void
 signature(Builder *b, Box *box, const xmlNode *n)
 {
-    const char *space = attr(b, n, "space");
+    const char *space = doc_attr(b, n, "space");
     box->height = space ? doc_parse_length(space) : doc_parse_length("25mm");
     for (const xmlNode *c = n->children; c; c = c->next) {
-        if (is_layout(c, "line"))
-            box->sig_line = rich_text(b, c->children, NULL);
-        else if (is_layout(c, "role"))
-            box->sig_role = rich_text(b, c->children, NULL);
-        else if (is_layout(c, "name"))
-            box->sig_name = rich_text(b, c->children, NULL);
+        if (doc_is_layout(c, "line"))
+            box->sig_line = doc_rich_text(b, c->children, NULL);
+        else if (doc_is_layout(c, "role"))
+            box->sig_role = doc_rich_text(b, c->children, NULL);
+        else if (doc_is_layout(c, "name"))
+            box->sig_name = doc_rich_text(b, c->children, NULL);
     }
 }
 
@@ -802,7 +571,7 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
     if (depth > MAX_DEPTH || !parent)
         return;
     const char *name = (const char *)n->name;
-    const char *style_attr = attr(b, n, "style");
+    const char *style_attr = doc_attr(b, n, "style");
     Box *box = NULL;
 
     if (!strcmp(name, "p") || !strcmp(name, "h1") || !strcmp(name, "h2") || !strcmp(name, "h3")) {
@@ -817,7 +586,7 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
         box = new_box(b, parent, BOX_LIST, n, st);
         if (!box)
             return;
-        const char *kind = attr(b, n, "kind"), *start = attr(b, n, "start");
+        const char *kind = doc_attr(b, n, "kind"), *start = doc_attr(b, n, "start");
         box->list_kind = !kind || !strcmp(kind, "bullet") ? LIST_BULLET
                          : !strcmp(kind, "number")        ? LIST_NUMBER
                                                           : LIST_LETTER;
@@ -826,7 +595,7 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
         for (Box *p = parent; p; p = p->parent)
             box->depth += p->kind == BOX_LIST;
         for (const xmlNode *c = n->children; c; c = c->next) {
-            if (!is_layout(c, "item"))
+            if (!doc_is_layout(c, "item"))
                 continue;
             Box *item = new_box(b, box, BOX_ITEM, c, st);
             if (item)
@@ -835,9 +604,9 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
     } else if (!strcmp(name, "table")) {
         /* The caption is a paragraph read just before its table. */
         for (const xmlNode *c = n->children; c; c = c->next)
-            if (is_layout(c, "caption"))
+            if (doc_is_layout(c, "caption"))
                 para(b, parent, c, c->children, NULL,
-                     styles_get(&b->styles, attr(b, c, "style"), "caption"));
+                     styles_get(&b->styles, doc_attr(b, c, "style"), "caption"));
         box = new_box(b, parent, BOX_TABLE, n, styles_get(&b->styles, style_attr, "table"));
         if (box)
             table(b, box, n, depth);
@@ -845,24 +614,24 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
         box = new_box(b, parent, name[0] == 'b' ? BOX_FRAME : BOX_KEEP, n,
                       styles_get(&b->styles, style_attr, name));
         for (const xmlNode *c = box ? n->children : NULL; c; c = c->next)
-            if (is_layout(c, NULL))
+            if (doc_is_layout(c, NULL))
                 blocks(b, box, c, text_style, depth + 1);
     } else if (!strcmp(name, "columns")) {
         box = new_box(b, parent, BOX_COLUMNS, n, styles_get(&b->styles, NULL, "default"));
         if (!box)
             return;
-        const char *gap = attr(b, n, "gap");
+        const char *gap = doc_attr(b, n, "gap");
         box->gap = gap ? doc_parse_length(gap) : doc_parse_length("6mm");
         for (const xmlNode *c = n->children; c; c = c->next) {
-            if (!is_layout(c, "column"))
+            if (!doc_is_layout(c, "column"))
                 continue;
             Box *col = new_box(b, box, BOX_COLUMN, c,
-                               styles_get(&b->styles, attr(b, c, "style"), "column"));
+                               styles_get(&b->styles, doc_attr(b, c, "style"), "column"));
             if (!col)
                 return;
-            col->width = parse_width(attr(b, c, "width"));
+            col->width = parse_width(doc_attr(b, c, "width"));
             for (const xmlNode *cc = c->children; cc; cc = cc->next)
-                if (is_layout(cc, NULL))
+                if (doc_is_layout(cc, NULL))
                     blocks(b, col, cc, text_style, depth + 1);
         }
     } else if (!strcmp(name, "image")) {
@@ -876,7 +645,7 @@ blocks(Builder *b, Box *parent, const xmlNode *n, const Style *text_style, int d
     } else if (!strcmp(name, "spacer")) {
         box = new_box(b, parent, BOX_SPACER, n, text_style);
         if (box)
-            box->height = doc_parse_length(attr(b, n, "height"));
+            box->height = doc_parse_length(doc_attr(b, n, "height"));
     } else if (!strcmp(name, "page-break")) {
         new_box(b, parent, BOX_BREAK, n, text_style);
     } else if (!strcmp(name, "signature")) {
@@ -891,10 +660,10 @@ container(Builder *b, const xmlNode *n)
 {
     if (!n)
         return NULL;
-    const Style *st = styles_get(&b->styles, attr(b, n, "style"), "default");
+    const Style *st = styles_get(&b->styles, doc_attr(b, n, "style"), "default");
     Box *box = new_box(b, NULL, BOX_CONTAINER, n, st);
     for (const xmlNode *c = box ? n->children : NULL; c; c = c->next)
-        if (is_layout(c, NULL))
+        if (doc_is_layout(c, NULL))
             blocks(b, box, c, styles_get(&b->styles, NULL, "p"), 1);
     return box;
 }
@@ -907,7 +676,7 @@ static Box *
 region(Builder *b, const xmlNode *n, int artifact)
 {
     Box *box = container(b, n);
-    const char *v = attr(b, n, "artifact");
+    const char *v = doc_attr(b, n, "artifact");
     if (box)
         box->artifact = v ? !strcmp(v, "true") || !strcmp(v, "1") : artifact;
     return box;
@@ -916,7 +685,7 @@ region(Builder *b, const xmlNode *n, int artifact)
 static int
 length_or(Builder *b, const xmlNode *n, const char *name, const char *dflt)
 {
-    const char *v = n ? attr(b, n, name) : NULL;
+    const char *v = n ? doc_attr(b, n, name) : NULL;
     return doc_parse_length(v ? v : dflt);
 }
 
@@ -924,8 +693,8 @@ static void
 page_setup(Builder *b, const xmlNode *page)
 {
     Doc *d = b->doc;
-    const char *size = page ? attr(b, page, "size") : NULL;
-    const char *orient = page ? attr(b, page, "orientation") : NULL;
+    const char *size = page ? doc_attr(b, page, "size") : NULL;
+    const char *orient = page ? doc_attr(b, page, "orientation") : NULL;
     double w = 595.276, h = 841.890; /* A4 */
     if (size && !strcmp(size, "A5"))
         w = 419.528, h = 595.276;
@@ -976,30 +745,30 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *na
     d->author = text_attr(&b, root, "author");
     d->subject = text_attr(&b, root, "subject");
     d->keywords = text_attr(&b, root, "keywords");
-    d->lang = attr(&b, root, "lang");
+    d->lang = doc_attr(&b, root, "lang");
     if (!d->lang)
         d->lang = "fr-FR";
-    d->created = attr(&b, root, "created");
+    d->created = doc_attr(&b, root, "created");
 
     xmlNode *page = NULL, *styles = NULL;
     for (xmlNode *c = root->children; c; c = c->next) {
-        if (is_layout(c, "page"))
+        if (doc_is_layout(c, "page"))
             page = c;
-        else if (is_layout(c, "styles"))
+        else if (doc_is_layout(c, "styles"))
             styles = c;
     }
     styles_read(&b.styles, r, styles);
     page_setup(&b, page);
     for (xmlNode *c = root->children; c; c = c->next) {
-        if (is_layout(c, "first-header"))
+        if (doc_is_layout(c, "first-header"))
             d->first_header = region(&b, c, 0);
-        else if (is_layout(c, "header"))
+        else if (doc_is_layout(c, "header"))
             d->header = region(&b, c, 1);
-        else if (is_layout(c, "first-footer"))
+        else if (doc_is_layout(c, "first-footer"))
             d->first_footer = region(&b, c, 1);
-        else if (is_layout(c, "footer"))
+        else if (doc_is_layout(c, "footer"))
             d->footer = region(&b, c, 1);
-        else if (is_layout(c, "body"))
+        else if (doc_is_layout(c, "body"))
             d->body = container(&b, c);
     }
     if (b.a->failed) {

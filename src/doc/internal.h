@@ -1,6 +1,7 @@
 /*
  * doc/internal.h — what the files of the doc stage share: style definitions
- * while they are being resolved.
+ * while they are being resolved, and the builder that doc.c's boxes and
+ * inline.c's text are read with.
  */
 #ifndef COPIL_DOC_INTERNAL_H
 #define COPIL_DOC_INTERNAL_H
@@ -30,6 +31,43 @@ typedef struct Styles {
     StyleDef *defs;
     BuiltinCache *builtins;
 } Styles;
+
+/* What doc_build carries while it reads the layout: its run, its styles,
+ * the document it builds, and what the text of the public copy leaves out. */
+typedef struct Builder {
+    Run *run;
+    Arena *a;
+    Styles styles;
+    Doc *doc;
+    char *base_real; /* realpath of the layout's folder */
+    int public_copy; /* contact details are left out (doc_redact)... */
+    int keep;        /* ...but not inside a block marked public="keep" */
+    int io_failed;   /* a file that was there could not be read: exit 3 */
+    xmlDocPtr layout;
+    const DocImageName *names; /* the data file's logos, for messages */
+    int nnames;
+} Builder;
+
+/* The attribute name of n (no namespace) copied into b's arena; NULL when
+ * n has none or memory runs out (doc.c). */
+const char *doc_attr(Builder *b, const xmlNode *n, const char *name);
+
+/* 1 when n is an element of the layout namespace named name (any name
+ * when name is NULL), else 0 (doc.c). */
+int doc_is_layout(const xmlNode *n, const char *name);
+
+/* 1 when n is inline content: text, CDATA, or a layout element that goes
+ * into a paragraph's text (b, i, u, sup, span, a, br, nbsp, page-number,
+ * page-count); else 0 (inline.c). */
+int doc_is_inline(const xmlNode *n);
+
+/* The text of the inline nodes [first, stop) (stop NULL: to the last
+ * sibling), white space folded and trimmed, with its spans, in b's arena;
+ * redacted when b builds the public copy outside a public="keep" block.
+ * Reports a link that has both or neither of href and to on b's run. NULL
+ * when it holds no text and no field (white space only), or when memory
+ * runs out (inline.c). */
+RichText *doc_rich_text(Builder *b, const xmlNode *first, const xmlNode *stop);
 
 /* Reads the <styles> element (NULL for none) and resolves every style,
  * reporting loops in parent chains on r. */
