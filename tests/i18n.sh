@@ -1,4 +1,4 @@
-# tests/i18n.sh — sourced by tests/run.sh (or alone: bash tests/one.sh i18n).
+# tests/i18n.sh — the area i18n of tests/run.sh (alone: tests/run.sh i18n).
 #
 # The French catalogue is whole and well-formed, and copil chooses its
 # language the usual way. A string marked for translation in the sources but
