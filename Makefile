@@ -2,7 +2,11 @@
 #
 #   make            build build/copil
 #   make demo       install what is missing, build, run the main job on samples/
-#   make check      install what is missing, build, run every test
+#   make check      install what is missing, build, run every test (tests/run.sh)
+#   make check T='bad finish'   only those areas of tests/run.sh; T=bad/NAME,
+#                   T=layout/NAME, T=documents/NAME one case; globs too
+#                   (T='layout/2*'); tests/run.sh --list shows what T picks
+#   make regen [T=…]    rewrite the pinned outputs (of those cases) on purpose
 #   make SAN=1 check    the same under AddressSanitizer + UBSan (build/san/)
 #   make deps       install the Debian packages the build and tests need (root)
 #   make format     clang-format the C sources
@@ -11,7 +15,9 @@
 #                   copil-data(5) in English and French, the bash completion)
 #
 # Objects go under build/ (build/san/ with SAN=1; the fuzz targets, whatever
-# SAN says, under build/fuzz/); nothing is written elsewhere.
+# SAN says, under build/fuzz/); nothing is written elsewhere. check and regen
+# build what the tests run once, with as many compilers at a time as there are
+# cores (nproc) unless make is given -j, and only what the picked areas run.
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -90,8 +96,8 @@ FUZZ_BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc $(PKG_CFLA
                    -DCOPIL_VERSION='"$(VERSION)"'
 FUZZ_CFLAGS = $(FUZZ_BASE_CFLAGS) -I$(FUZZ) -MMD -MP
 
-.PHONY: all demo check deps need-deps format install uninstall clean bench regen unit \
-        fuzz fuzz-smoke fuzz-run valgrind pot
+.PHONY: all demo check check-build deps need-deps format install uninstall clean bench regen \
+        unit fuzz fuzz-smoke fuzz-run valgrind pot
 # --- messages: English in the sources, French in po/fr.po -----------------
 # The catalogue is built beside the binary (build/locale/), where an
 # uninstalled build/copil finds it; `make pot` lists every marked string.
@@ -228,15 +234,47 @@ demo: need-deps
 	@echo "The documents of every sample:"
 	@ls -1 out/*.pdf
 
-check: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
-	@COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) \
-	 VALGRIND=$(if $(filter 1,$(SAN)),,1) bash tests/run.sh
+# --- the tests: tests/run.sh ----------------------------------------------
 
-# Rewrites the pinned diagnostics of tests/bad/ on purpose: review the diff.
+# T picks areas and cases of tests/run.sh (T='bad finish', T=bad/NAME); it
+# is read from the command line only, so that a T left in the environment
+# cannot shrink the suite that CI runs.
+ifeq ($(origin T),environment)
+T :=
+endif
+TEST_ENV = COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ)
+
+# The build of check and regen, once for all the areas: copil, and of the
+# unit tests, pngdiff and the fuzz targets what the picked areas run
+# (CHECK_NEEDS, from tests/run.sh --needs), with as many compilers at a time
+# as there are cores unless make was given -j. The fuzz targets, the same
+# whatever SAN says, are built by clang in build/fuzz/, beside build/ or
+# build/san/: under SAN=1 too they are up to date from a plain make check.
+CHECK_NEEDS  ?= UNIT PNGDIFF FUZZ
+NEED_UNIT    := $(UNIT_BIN)
+NEED_PNGDIFF := $(PNGDIFF)
+NEED_FUZZ    := $(FUZZ_BINS)
+NPROC        := $(shell nproc 2>/dev/null || echo 1)
+JOBS          = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+check-build: all $(foreach n,$(CHECK_NEEDS),$(NEED_$(n)))
+
+# The first line stops at a T that picks nothing, before any build; the
+# second runs under make -n too, the third not. set -f: a glob in T is
+# tests/run.sh's to match, not the shell's.
+PICKS_NEED = $(shell set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh --needs $(T))
+check: need-deps
+	@set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh --list $(T) >/dev/null
+	@$(MAKE) --no-print-directory $(JOBS) check-build CHECK_NEEDS="$(PICKS_NEED)"
+	@set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh $(T)
+# Memcheck cannot run a sanitized binary: no valgrind area under SAN=1.
+VALGRIND_AREA = $(if $(filter 1,$(SAN)),,1)
+
+# Rewrites the pinned diagnostics, page dumps, golden texts and reference
+# images (of the cases T picks) on purpose: review the diff.
 regen: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
-	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) bash tests/run.sh
+	@set -f; $(TEST_ENV) bash tests/run.sh --list $(T) >/dev/null
+	@$(MAKE) --no-print-directory $(JOBS) check-build CHECK_NEEDS="$(PICKS_NEED)"
+	@set -f; $(TEST_ENV) bash tests/run.sh --update $(T)
 
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
