@@ -2,7 +2,11 @@
 #
 #   make            build build/copil
 #   make demo       install what is missing, build, run the main job on samples/
-#   make check      install what is missing, build, run every test
+#   make check      install what is missing, build, run every test (tests/run.sh)
+#   make check T='bad finish'   only those areas of tests/run.sh; T=bad/NAME,
+#                   T=layout/NAME, T=documents/NAME one case; globs too
+#                   (T='layout/2*'); tests/run.sh --list shows what T picks
+#   make regen [T=…]    rewrite the pinned outputs (of those cases) on purpose
 #   make SAN=1 check    the same under AddressSanitizer + UBSan (build/san/)
 #   make deps       install the Debian packages the build and tests need (root)
 #   make format     clang-format the C sources
@@ -10,7 +14,10 @@
 #                   (the program, its data, the French catalogue, copil(1) and
 #                   copil-data(5) in English and French, the bash completion)
 #
-# Objects go under build/ (build/san/ with SAN=1); nothing is written elsewhere.
+# Objects go under build/ (build/san/ with SAN=1; the fuzz targets, whatever
+# SAN says, under build/fuzz/); nothing is written elsewhere. check and regen
+# build what the tests run once, with as many compilers at a time as there are
+# cores (nproc) unless make is given -j, and only what the picked areas run.
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -49,8 +56,8 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MAIL_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 MAIL_LIBS  = $(shell pkg-config --libs $(MAIL_PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) \
-             -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) -DCOPIL_VERSION='"$(VERSION)"'
+ALL_CFLAGS  = $(BASE_CFLAGS) -I$(BUILD) -MMD -MP
 
 # SRC: every command but mail's own code; copil's `mail` runs copil-mail
 # (cli/mail-exec.c), the same program with src/mail/ and cli/mail.c.
@@ -85,11 +92,12 @@ FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,u
               -fno-sanitize-recover=all
 FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/cli/mail-exec.o
 FUZZ_BINS  := $(FUZZ)/copil-fuzz-data $(FUZZ)/copil-fuzz-layout $(FUZZ)/copil-fuzz-text
-FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc -I$(FUZZ) $(PKG_CFLAGS) \
-              -DCOPIL_VERSION='"$(VERSION)"' -MMD -MP
+FUZZ_BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc $(PKG_CFLAGS) \
+                   -DCOPIL_VERSION='"$(VERSION)"'
+FUZZ_CFLAGS = $(FUZZ_BASE_CFLAGS) -I$(FUZZ) -MMD -MP
 
-.PHONY: all demo check deps need-deps format install uninstall clean bench regen unit \
-        fuzz fuzz-smoke fuzz-run valgrind pot
+.PHONY: all demo check check-build deps need-deps format install uninstall clean bench regen \
+        unit fuzz fuzz-smoke fuzz-run valgrind pot
 # --- messages: English in the sources, French in po/fr.po -----------------
 # The catalogue is built beside the binary (build/locale/), where an
 # uninstalled build/copil finds it; `make pot` lists every marked string.
@@ -119,48 +127,58 @@ $(MAIL_BIN): $(OBJ) $(MAIL_OBJ) $(MAIN_OBJ)
 $(UNIT_BIN): $(OBJ) $(EXEC_OBJ) $(UNIT_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(PNGDIFF): tests/tools/pngdiff.c
+$(PNGDIFF): tests/tools/pngdiff.c $(BUILD)/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
+# An object depends on its source, the headers -MMD lists in its .d file,
+# the compiler and its flags (cflags: a change compiles the whole build
+# again), and the generated headers it includes: config.h only for the
+# files that include it, so that a change of PREFIX compiles only them.
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/unit/%.o: tests/unit/%.c $(BUILD)/config.h
+$(BUILD)/obj/unit/%.o: tests/unit/%.c $(BUILD)/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The installed data folder is compiled in; the file changes (and the
-# program is rebuilt) only when PREFIX does.
-$(BUILD)/config.h: FORCE
-	@mkdir -p $(BUILD)
+$(FUZZ)/obj/%.o: src/%.c $(FUZZ)/cflags
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+CONFIG_USERS := $(shell grep -l '^\#include "config.h"' src/*.c src/*/*.c)
+$(CONFIG_USERS:src/%.c=$(BUILD)/obj/%.o): $(BUILD)/config.h
+$(CONFIG_USERS:src/%.c=$(FUZZ)/obj/%.o): $(FUZZ)/config.h
+$(BUILD)/obj/pdf/metadata.o: $(BUILD)/srgb-icc.h
+$(FUZZ)/obj/pdf/metadata.o: $(FUZZ)/srgb-icc.h
+
+# $(call write-if-changed,TEXT): writes TEXT to $@, or leaves $@ as it is
+# (and what depends on it up to date) when $@ holds TEXT already.
+write-if-changed = mkdir -p $(@D) && printf '%s\n' '$(subst ','\'',$(1))' >$@.tmp && \
+                   { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+$(BUILD)/cflags: FORCE
+	@$(call write-if-changed,$(CC) $(BASE_CFLAGS))
+$(FUZZ)/cflags: FORCE
+	@$(call write-if-changed,$(FUZZ_CC) $(FUZZ_BASE_CFLAGS))
+
+# The installed folders, compiled in: each build writes its own config.h,
+# which changes (and what includes it is compiled again) only with PREFIX.
+$(BUILD)/config.h $(FUZZ)/config.h: FORCE
+	@mkdir -p $(@D)
 	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n#define COPIL_LOCALEDIR_DEFAULT "%s"\n' \
 	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' '$(LOCALEDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
 # The output intent's colour profile, compiled in (color/README.md).
-$(BUILD)/srgb-icc.h: color/sRGB.icc
-	@mkdir -p $(BUILD)
+$(BUILD)/srgb-icc.h $(FUZZ)/srgb-icc.h: color/sRGB.icc
+	@mkdir -p $(@D)
 	@{ echo '/* Generated by the Makefile from color/sRGB.icc: do not edit. */'; \
 	   echo 'static const unsigned char srgb_icc[] = {'; \
 	   od -An -v -tx1 $< | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	   echo '};'; } > $@.tmp && mv $@.tmp $@
-$(BUILD)/obj/pdf/metadata.o: $(BUILD)/srgb-icc.h
-
-$(FUZZ)/srgb-icc.h: $(BUILD)/srgb-icc.h
-	@mkdir -p $(FUZZ)
-	@cp $< $@
-$(FUZZ)/obj/pdf/metadata.o: $(FUZZ)/srgb-icc.h
-
-$(FUZZ)/obj/%.o: src/%.c $(FUZZ)/config.h
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
-
-$(FUZZ)/config.h: $(BUILD)/config.h
-	@mkdir -p $(FUZZ)
-	@cp $< $@
 
 $(FUZZ)/copil-fuzz-data: tests/fuzz/fuzz_render.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_LAYOUT=0 -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
@@ -216,15 +234,47 @@ demo: need-deps
 	@echo "The documents of every sample:"
 	@ls -1 out/*.pdf
 
-check: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
-	@COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) \
-	 VALGRIND=$(if $(filter 1,$(SAN)),,1) bash tests/run.sh
+# --- the tests: tests/run.sh ----------------------------------------------
 
-# Rewrites the pinned diagnostics of tests/bad/ on purpose: review the diff.
+# T picks areas and cases of tests/run.sh (T='bad finish', T=bad/NAME); it
+# is read from the command line only, so that a T left in the environment
+# cannot shrink the suite that CI runs.
+ifeq ($(origin T),environment)
+T :=
+endif
+TEST_ENV = COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ)
+
+# The build of check and regen, once for all the areas: copil, and of the
+# unit tests, pngdiff and the fuzz targets what the picked areas run
+# (CHECK_NEEDS, from tests/run.sh --needs), with as many compilers at a time
+# as there are cores unless make was given -j. The fuzz targets, the same
+# whatever SAN says, are built by clang in build/fuzz/, beside build/ or
+# build/san/: under SAN=1 too they are up to date from a plain make check.
+CHECK_NEEDS  ?= UNIT PNGDIFF FUZZ
+NEED_UNIT    := $(UNIT_BIN)
+NEED_PNGDIFF := $(PNGDIFF)
+NEED_FUZZ    := $(FUZZ_BINS)
+NPROC        := $(shell nproc 2>/dev/null || echo 1)
+JOBS          = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+check-build: all $(foreach n,$(CHECK_NEEDS),$(NEED_$(n)))
+
+# The first line stops at a T that picks nothing, before any build; the
+# second runs under make -n too, the third not. set -f: a glob in T is
+# tests/run.sh's to match, not the shell's.
+PICKS_NEED = $(shell set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh --needs $(T))
+check: need-deps
+	@set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh --list $(T) >/dev/null
+	@$(MAKE) --no-print-directory $(JOBS) check-build CHECK_NEEDS="$(PICKS_NEED)"
+	@set -f; $(TEST_ENV) VALGRIND=$(VALGRIND_AREA) bash tests/run.sh $(T)
+# Memcheck cannot run a sanitized binary: no valgrind area under SAN=1.
+VALGRIND_AREA = $(if $(filter 1,$(SAN)),,1)
+
+# Rewrites the pinned diagnostics, page dumps, golden texts and reference
+# images (of the cases T picks) on purpose: review the diff.
 regen: need-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PNGDIFF) $(FUZZ_BINS)
-	@REGEN=1 COPIL=$(BIN) UNIT=$(UNIT_BIN) PNGDIFF=$(PNGDIFF) FUZZ=$(FUZZ) bash tests/run.sh
+	@set -f; $(TEST_ENV) bash tests/run.sh --list $(T) >/dev/null
+	@$(MAKE) --no-print-directory $(JOBS) check-build CHECK_NEEDS="$(PICKS_NEED)"
+	@set -f; $(TEST_ENV) bash tests/run.sh --update $(T)
 
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)

@@ -1,13 +1,16 @@
-# tests/bad.sh — sourced by tests/run.sh (or run alone: bash tests/one.sh bad).
+# tests/bad.sh — the area bad of tests/run.sh (alone: tests/run.sh bad).
 #
 # Each file of tests/bad/ fails `copil validate` with exactly its pinned
 # diagnostics, in English (NAME.expected, LANG=C.UTF-8) and in French
 # (NAME.fr.expected, LANG=fr_FR.UTF-8): every case in both languages, because
 # each case is a message some user reads, and the two must say the same thing.
 # NAME.exit holds the exit status when it is not 1. REGEN=1 rewrites the
-# pinned files on purpose (make regen): review the diff.
+# pinned files on purpose (make regen): review the diff. Each file is a case:
+# tests/run.sh bad/NAME runs (and --update rewrites) only that one.
 nbad=0
 for f in tests/bad/*.xml; do
+    name=${f##*/}
+    picked "${name%.xml}" || continue
     nbad=$((nbad + 1))
     base=${f%.xml}
     want_exit=1
@@ -33,6 +36,12 @@ for f in tests/bad/*.xml; do
         fi
     done
 done
+if [ -s "$TMP/bad-times" ]; then
+    slowest=$(sort -n "$TMP/bad-times" | tail -1)
+    echo "slowest bad file: ${slowest%% *} ms (${slowest#* })"
+fi
+# The folder as a whole.
+all_cases || return 0
 [ "$nbad" -ge 40 ] && ok "tests/bad holds $nbad files" || fail "tests/bad holds only $nbad files"
 # The files the bad cases link to (a previous meeting) are valid themselves,
 # so that each case fails for its own reason only.

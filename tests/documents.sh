@@ -1,8 +1,44 @@
-# tests/documents.sh — data files rendered through the stylesheets, sourced
-# by tests/run.sh (uses ok/fail/expect_exit, $COPIL, $TMP).
+# tests/documents.sh — data files rendered through the stylesheets, the area
+# documents of tests/run.sh (uses ok/fail/expect_exit, $COPIL, $TMP, $PNGDIFF).
 
 D="$TMP/documents"
 mkdir -p "$D"
+
+# Every sample: its text as pdftotext reads it (reading order, French
+# formatting) equals the reviewed golden, and page 1 looks like its reference
+# image (40 dpi, 2 % tolerance); both are rewritten on purpose by make regen.
+# Also qpdf --check and fonts: only ours, all embedded. Each sample is a
+# case: tests/run.sh documents/NAME runs (and --update rewrites) only its
+# own; the checks after these run with the area only.
+G=tests/documents
+mkdir -p "$G/ref"
+for f in samples/*.xml; do
+    name=$(basename "$f" .xml)
+    picked "$name" || continue
+    out="$D/golden/$name"
+    mkdir -p "$out"
+    got=0
+    "$COPIL" render "$f" -d "$out" >/dev/null 2>"$out.err" || got=$?
+    pdf=$(ls "$out"/*.pdf 2>/dev/null | head -1)
+    if [ "$got" != 0 ] || [ -z "$pdf" ]; then fail "sample $name: exit $got" "$(head -5 "$out.err")"; continue; fi
+    base=$(basename "$pdf" .pdf)
+    pdftotext -layout "$pdf" "$out/$base.txt" 2>/dev/null
+    pdftoppm -r 40 -f 1 -l 1 -png -singlefile "$pdf" "$out/$base-p1" 2>/dev/null
+    if [ -n "${REGEN:-}" ]; then cp "$out/$base.txt" "$G/$base.txt"; cp "$out/$base-p1.png" "$G/ref/$base-p1.png"; fi
+    if [ ! -f "$G/$base.txt" ]; then fail "sample $name: no $G/$base.txt (run make regen and review it)"
+    elif diff -u "$G/$base.txt" "$out/$base.txt" >"$out.diff"; then ok "sample $name: text equals $base.txt"
+    else fail "sample $name: text differs from $base.txt" "$(head -30 "$out.diff")"; fi
+    if msg=$("$PNGDIFF" "$G/ref/$base-p1.png" "$out/$base-p1.png" 2 2>&1); then ok "sample $name: page 1 image ($msg)"
+    else fail "sample $name: page 1 differs from its reference image" "$msg"; fi
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok "sample $name: qpdf --check" || fail "sample $name: qpdf --check"
+    fonts=$(pdffonts "$pdf" 2>&1 | tail -n +3)
+    if [ -n "$fonts" ] && ! grep -v -E '^[A-Z]{6}\+Liberation(Sans|Serif)[-A-Za-z]* .* yes +yes +yes ' <<<"$fonts" | grep -q .; then
+        ok "sample $name: only Liberation fonts, embedded"
+    else fail "sample $name: fonts" "$fonts"; fi
+done
+
+# The area as a whole.
+all_cases || return 0
 
 # The agenda of the collège's term-1 meeting: start times computed from the
 # planned durations, French dates and times, the chair's signature block.
@@ -401,33 +437,3 @@ text=$(pdftotext -layout "$D/cite.pdf" - 2>/dev/null)
 grep -qF "Collège Jean-Moulin (UAI 0370012A)" <<<"$text" && grep -qF "Lycée Jean-Moulin (UAI 0370013B)" <<<"$text" \
     && ok "a cité scolaire's two UAI in the letterhead" || fail "cité scolaire letterhead" "$(head -12 <<<"$text")"
 grep -qF "Établissements concernés" <<<"$text" && fail "a cité scolaire's schools printed twice" || ok "a cité scolaire's schools printed once"
-
-# Every sample: its text as pdftotext reads it (reading order, French
-# formatting) equals the reviewed golden, and page 1 looks like its reference
-# image (40 dpi, 2 % tolerance); both are rewritten on purpose by make regen.
-# Also qpdf --check and fonts: only ours, all embedded.
-G=tests/documents
-mkdir -p "$G/ref"
-for f in samples/*.xml; do
-    name=$(basename "$f" .xml)
-    out="$D/golden/$name"
-    mkdir -p "$out"
-    got=0
-    "$COPIL" render "$f" -d "$out" >/dev/null 2>"$out.err" || got=$?
-    pdf=$(ls "$out"/*.pdf 2>/dev/null | head -1)
-    if [ "$got" != 0 ] || [ -z "$pdf" ]; then fail "sample $name: exit $got" "$(head -5 "$out.err")"; continue; fi
-    base=$(basename "$pdf" .pdf)
-    pdftotext -layout "$pdf" "$out/$base.txt" 2>/dev/null
-    pdftoppm -r 40 -f 1 -l 1 -png -singlefile "$pdf" "$out/$base-p1" 2>/dev/null
-    if [ -n "${REGEN:-}" ]; then cp "$out/$base.txt" "$G/$base.txt"; cp "$out/$base-p1.png" "$G/ref/$base-p1.png"; fi
-    if [ ! -f "$G/$base.txt" ]; then fail "sample $name: no $G/$base.txt (run make regen and review it)"
-    elif diff -u "$G/$base.txt" "$out/$base.txt" >"$out.diff"; then ok "sample $name: text equals $base.txt"
-    else fail "sample $name: text differs from $base.txt" "$(head -30 "$out.diff")"; fi
-    if msg=$("$PNGDIFF" "$G/ref/$base-p1.png" "$out/$base-p1.png" 2 2>&1); then ok "sample $name: page 1 image ($msg)"
-    else fail "sample $name: page 1 differs from its reference image" "$msg"; fi
-    qpdf --check "$pdf" >/dev/null 2>&1 && ok "sample $name: qpdf --check" || fail "sample $name: qpdf --check"
-    fonts=$(pdffonts "$pdf" 2>&1 | tail -n +3)
-    if [ -n "$fonts" ] && ! grep -v -E '^[A-Z]{6}\+Liberation(Sans|Serif)[-A-Za-z]* .* yes +yes +yes ' <<<"$fonts" | grep -q .; then
-        ok "sample $name: only Liberation fonts, embedded"
-    else fail "sample $name: fonts" "$fonts"; fi
-done

@@ -2,8 +2,9 @@
 #
 # ok NAME, fail NAME [DETAILS], expect_exit NAME CODE CMD... (stdout and
 # stderr in $TMP/out and $TMP/err), and harness_end, which prints the one
-# closing line "N passed, N failed" and fails when any check did. tests/run.sh
-# sources it once for the whole suite; a file that may also run alone
+# closing line "N passed, N failed" and fails when any check did; picked
+# NAME and all_cases for the areas whose cases are files. tests/run.sh
+# sources it once, before the areas it runs; a file that may also run alone
 # (tests/fuzz/smoke.sh, tests/valgrind.sh) sources it only when ok is not
 # defined yet. VERBOSE=1 prints the checks that pass too.
 passed=0
@@ -25,6 +26,13 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSA
 
 ok() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+
+# PICKED: the cases of the running area that tests/run.sh AREA/CASE picked,
+# by name, or empty when the area runs whole. An area whose cases are files
+# runs the case NAME when `picked NAME`, and its other checks when all_cases.
+PICKED=${PICKED:-}
+picked() { [ -z "$PICKED" ] || [[ " $PICKED " == *" $1 "* ]]; }
+all_cases() { [ -z "$PICKED" ]; }
 
 expect_exit() {
     local name=$1 want=$2; shift 2

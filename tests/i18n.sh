@@ -1,4 +1,4 @@
-# tests/i18n.sh — sourced by tests/run.sh (or alone: bash tests/one.sh i18n).
+# tests/i18n.sh — the area i18n of tests/run.sh (alone: tests/run.sh i18n).
 #
 # The French catalogue is whole and well-formed, and copil chooses its
 # language the usual way. A string marked for translation in the sources but
@@ -141,7 +141,7 @@ else
         [ -n "$cmd" ] && [ "$got" = "$want" ] && ok "README: the example in LANG=$lang holds" \
             || fail "README: the example in LANG=$lang differs" "$(diff <(echo "$want") <(echo "$got"))"
     done
-    # The samples' one intended warning (tests/run.sh pins its English).
+    # The samples' one intended warning (tests/samples.sh pins its English).
     fr "$COPIL" validate samples/college-2026-t3-restreint.xml >/dev/null 2>"$TMP/err"
     want="samples/college-2026-t3-restreint.xml:95:5: avertissement${NB}: l’action a9 de college-2026-t3-elargi.xml (ligne 154), encore «${NB}à faire${NB}», n’est pas reprise dans ce compte rendu${NB}: ajoutez <action id=\"a9\" …> dans <actions> avec son état à ce jour, sinon elle sera imprimée «${NB}non examinée lors de cette séance${NB}»"
     [ "$(cat "$TMP/err")" = "$want" ] && ok "samples: the one intended warning, in French" \

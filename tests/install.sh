@@ -1,12 +1,25 @@
-# tests/install.sh — sourced by tests/run.sh (or alone: bash tests/one.sh install).
+# tests/install.sh — the area install of tests/run.sh (alone: tests/run.sh install).
 #
 # make install and make uninstall, into a PREFIX and staged under a DESTDIR:
 # the program finds its data, its catalogue and copil-mail from anywhere;
 # the manual pages, English and French, and the bash completion are where
 # man(1) and bash-completion look for them.
 # Built apart (its own build folder), so the tree's binary is left alone.
+# That folder starts as a copy of the tree's build (the folder of $COPIL), so
+# that only what PREFIX changes is compiled again: the three files that
+# include config.h. Had the copy other compile flags (its cflags file), make
+# would compile it all again.
+install_build=$TMP/build-install
+install_from=$(dirname "$COPIL")
+if [ -f "$install_from/cflags" ] && [ -d "$install_from/obj" ]; then
+    mkdir -p "$install_build"
+    cp -a "$install_from/obj" "$install_from/cflags" "$install_build/"
+    [ -f "$install_from/srgb-icc.h" ] && cp -a "$install_from/srgb-icc.h" "$install_build/"
+    # The dependency files name the objects and headers by their folder.
+    find "$install_build/obj" -name '*.d' -exec sed -i "s#\(^\| \)$install_from/#\1$install_build/#g" {} +
+fi
 prefix=$(cd "$TMP" && pwd)/prefix
-if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-install" >"$TMP/install.log" 2>&1; then
+if make --no-print-directory -s install PREFIX="$prefix" BUILD="$install_build" >"$TMP/install.log" 2>&1; then
     ok "make install"
     cp -R samples "$TMP/elsewhere" 2>/dev/null
     elsewhere=$(cd "$TMP/elsewhere" && pwd)
@@ -40,14 +53,14 @@ if make --no-print-directory -s install PREFIX="$prefix" BUILD="$TMP/build-insta
     got=$(bash -c '. "$1"; COMP_WORDS=(copil ren); COMP_CWORD=1; _copil; echo "${COMPREPLY[*]}"' _ \
         "$prefix/share/bash-completion/completions/copil")
     [ "$got" = render ] && ok "the installed completion completes" || fail "installed completion" "$got"
-    make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1
+    make --no-print-directory -s uninstall PREFIX="$prefix" BUILD="$install_build" >>"$TMP/install.log" 2>&1
     [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && [ ! -e "$prefix/lib/copil" ] \
         && [ ! -e "$prefix/share/locale/fr/LC_MESSAGES/copil.mo" ] && [ ! -e "$prefix/share/man/man1/copil.1" ] \
         && [ ! -e "$prefix/share/man/fr/man1/copil.1" ] && [ ! -e "$prefix/share/bash-completion/completions/copil" ] \
         && ok "make uninstall" || fail "make uninstall"
     # A staged install (as a Debian package is built): the same files under DESTDIR.
     dest=$(cd "$TMP" && pwd)/dest
-    if make --no-print-directory -s install DESTDIR="$dest" PREFIX=/usr BUILD="$TMP/build-install" >>"$TMP/install.log" 2>&1; then
+    if make --no-print-directory -s install DESTDIR="$dest" PREFIX=/usr BUILD="$install_build" >>"$TMP/install.log" 2>&1; then
         missing=""
         for f in bin/copil lib/copil/copil-mail share/copil/schemas/meeting.xsd \
             share/locale/fr/LC_MESSAGES/copil.mo share/man/man1/copil.1 share/man/fr/man1/copil.1 \

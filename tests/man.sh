@@ -1,4 +1,4 @@
-# tests/man.sh — sourced by tests/run.sh (or alone: bash tests/one.sh man).
+# tests/man.sh — the area man of tests/run.sh (alone: tests/run.sh man).
 #
 # The manual pages, English and French, are lint-clean (groff -ww) and name
 # every command and option that `copil help` prints, so that a page cannot
