@@ -89,12 +89,7 @@ tb_span(TextBuf *tb, SpanKind kind, unsigned start)
 static const char *
 attr(Builder *b, const xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
-    if (!v)
-        return NULL;
-    const char *s = arena_strdup(b->a, (const char *)v);
-    xmlFree(v);
-    return s;
+    return validate_attr(b->a, n, name);
 }
 
 /* An attribute that is text for the reader (a title, an alt text, a
