@@ -57,7 +57,8 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFL
 MAIL_SRC := $(wildcard src/mail/*.c) src/cli/mail.c
 SRC      := $(filter-out $(MAIL_SRC) src/cli/mail-exec.c, \
               $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
-              src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/cli/*.c))
+              src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/render/*.c \
+              src/cli/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 MAIL_OBJ := $(MAIL_SRC:src/%.c=$(BUILD)/obj/%.o)

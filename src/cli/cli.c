@@ -7,9 +7,6 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 
-const char *const cli_documents[CLI_NDOCUMENTS] = {"agenda", "minutes", "mission-letter",
-                                                   "activity-report"};
-
 const char *
 cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what)
 {
