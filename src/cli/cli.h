@@ -83,7 +83,7 @@ int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, Batc
 
 /* The value of an option that takes one (-o FILE, --eml DIR): argv[*i + 1],
  * with *i moved onto it; NULL with "copil CMD: error: OPTION needs WHAT" on
- * stderr when the command line ends first. */
+ * stderr when the command line ends first (cli/options.c). */
 const char *cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what);
 
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
