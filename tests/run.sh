@@ -71,6 +71,9 @@ for xsd in schemas/*.xsd; do
     if msg=$(xmllint --noout "$xsd" 2>&1); then ok "$xsd is well-formed"; else fail "$xsd" "$msg"; fi
 done
 
+# --- the sources: no cycle in the include graph ------------------------------
+. tests/includes.sh
+
 # --- bad files: each fails with its pinned diagnostics, in both languages ---
 . tests/bad.sh
 . tests/i18n.sh
