@@ -64,7 +64,8 @@ ALL_CFLAGS  = $(BASE_CFLAGS) -I$(BUILD) -MMD -MP
 MAIL_SRC := $(wildcard src/mail/*.c) src/cli/mail.c
 SRC      := $(filter-out $(MAIL_SRC) src/cli/mail-exec.c, \
               $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
-              src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/cli/*.c))
+              src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/render/*.c \
+              src/cli/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 MAIL_OBJ := $(MAIL_SRC:src/%.c=$(BUILD)/obj/%.o)

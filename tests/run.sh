@@ -33,7 +33,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
-run_areas=(unit samples phones schemas bad i18n man hostile cli datadir install layout long-text
+run_areas=(unit samples phones schemas includes bad i18n man hostile cli datadir install layout long-text
            documents new finish public batch structure margins tables conformance faults images
            mail fuzz-smoke)
 [ -n "${VALGRIND:-}" ] && run_areas+=(valgrind)

@@ -176,7 +176,7 @@ output_key(const BatchItem *it)
 {
     size_t n;
     int layout;
-    const char *stem = cli_output_stem(it->input, &n, &layout);
+    const char *stem = render_output_stem(it->input, &n, &layout);
     /* The folder without its last slash: "x.xml" and "./x.xml" meet. */
     const char *dir = it->outdir ? it->outdir : stem > it->input ? it->input : ".";
     size_t dn = it->outdir ? strlen(dir) : stem > it->input ? (size_t)(stem - it->input - 1) : 1;
@@ -189,7 +189,7 @@ output_key(const BatchItem *it)
 /* The document the data file at path makes by itself (no --kind): its
  * root's kind, minutes for a meeting with its record; NULL when it cannot
  * be read or parsed (its worker will say why). */
-static const char *
+static const RenderKind *
 natural_kind(const char *path)
 {
     Run r;
@@ -197,15 +197,12 @@ natural_kind(const char *path)
     char *data;
     size_t len;
     xmlDocPtr doc = NULL;
-    const char *kind = NULL;
+    const RenderKind *kind = NULL;
     if (file_load(path, 0, VALIDATE_MAX_FILE_SIZE, &r.arena, &data, &len) != 0 ||
         validate_parse(&r, data, len, &doc) != STATUS_OK || !xmlDocGetRootElement(doc))
         goto out;
-    DocKind k = validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name);
-    kind = k == DOC_MEETING           ? (validate_meeting_has_record(doc) ? "minutes" : "agenda")
-           : k == DOC_MISSION_LETTER  ? "mission-letter"
-           : k == DOC_ACTIVITY_REPORT ? "activity-report"
-                                      : NULL;
+    kind = render_kind_natural(
+        doc, validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name));
 out:
     run_free(&r);
     return kind;
@@ -254,14 +251,14 @@ check_outputs(const BatchList *l)
     }
     /* x-agenda.xml makes x-agenda.pdf, and so does x.xml when it makes an
      * agenda: each x-KIND beside an x is checked against what x makes. */
-    static const char *const kinds[] = {"agenda", "minutes", "mission-letter", "activity-report"};
     for (int i = 0; st == STATUS_OK && i < l->n; i++) {
         const char *key = keys[i].key;
         size_t n = strlen(key);
-        for (size_t k = 0; st == STATUS_OK && k < sizeof kinds / sizeof *kinds; k++) {
-            if (!cli_stem_names_kind(key, n, kinds[k]))
+        for (int k = 0; st == STATUS_OK && k < RENDER_NKINDS; k++) {
+            const RenderKind *kind = &render_kinds[k];
+            if (!render_stem_names_kind(key, n, kind))
                 continue;
-            char *shorter = strndup(key, n - strlen(kinds[k]) - 1);
+            char *shorter = strndup(key, n - strlen(kind->output) - 1);
             if (!shorter) {
                 st = STATUS_IO;
                 break;
@@ -270,8 +267,8 @@ check_outputs(const BatchList *l)
             const Key *other = bsearch(&probe, keys, (size_t)l->n, sizeof(*keys), compare_keys);
             free(shorter);
             const char *b = other ? l->items[other->item].input : NULL;
-            const char *made = b ? natural_kind(b) : NULL;
-            if (made && !strcmp(made, kinds[k])) {
+            const RenderKind *made = b ? natural_kind(b) : NULL;
+            if (made == kind) {
                 const char *slash = strrchr(key, '/');
                 fprintf(stderr,
                         _("copil render: error: %s and %s would both write %s.pdf; rename one, "
@@ -489,7 +486,7 @@ spawn(Batch *b, Worker *w)
         close(result[1]);
         free(b->results);
         free(b->workers);
-        cli_session_close(b->session);
+        render_session_close(b->session);
         fflush(stdout);
         exit(0);
     }

@@ -1,25 +1,12 @@
 /*
- * cli/cli.c — dispatch of the subcommands.
+ * cli/cli.c — dispatch of the subcommands, and nothing else: the commands
+ * call no function of this file.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-
-const char *const cli_documents[CLI_NDOCUMENTS] = {"agenda", "minutes", "mission-letter",
-                                                   "activity-report"};
-
-const char *
-cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what)
-{
-    if (*i + 1 >= argc) {
-        /* TRANSLATORS: "copil render: error: --output needs a file name". */
-        fprintf(stderr, _("copil %s: error: %s needs %s\n"), cmd, argv[*i], what);
-        return NULL;
-    }
-    return argv[++*i];
-}
 
 int
 cli_main(int argc, char **argv)

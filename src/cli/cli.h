@@ -1,9 +1,11 @@
 /*
- * cli/cli.h — the command line: argv → stages → exit code.
+ * cli/cli.h — the command line: argv → render/ → messages and exit code.
  *
- * The CLI is the only part of the program that prints. It owns the Session
- * (what lives for the whole process: data folder, compiled schemas) and makes
- * one Run per input file.
+ * The CLI is the only part of the program that prints. It opens the
+ * Session (render/render.h: what lives for the whole process), makes one
+ * Run per input file, renders it through render/, and keeps for itself
+ * what only a command line does: reading options, printing diagnostics,
+ * saving files atomically, refusing to overwrite a signed PDF, batches.
  */
 #ifndef COPIL_CLI_CLI_H
 #define COPIL_CLI_CLI_H
@@ -11,42 +13,25 @@
 #include <stdio.h>
 
 #include "core/run.h"
-#include "fonts/fonts.h"
-#include "text/text.h"
-#include "transform/transform.h"
-#include "validate/validate.h"
+#include "render/render.h"
 
-#ifndef COPIL_VERSION
-#define COPIL_VERSION "0.0.0"
-#endif
+/* --- the session as the command line opens it, messages printed (cli/session.c) --- */
 
-/* What is built once per process and shared by every document run. */
-typedef struct Session {
-    char *datadir;        /* schemas/, stylesheets/, fonts/ live here */
-    Validator *validator; /* compiled schemas */
-    Fonts *fonts;         /* for rendering: opened by cli_session_fonts */
-    Text *text;
-    Transformer *transformer; /* the stylesheets */
-} Session;
-
-/* The documents copil makes, each from the stylesheet and the template of
- * that name: agenda, minutes, mission-letter, activity-report. */
-#define CLI_NDOCUMENTS 4
-extern const char *const cli_documents[CLI_NDOCUMENTS];
-
-/* Finds the data folder: $COPIL_DATADIR, else the source tree the binary was
- * built in (build/copil → .), else the installed share folder. Returns a
- * malloc'd path, or NULL with a message on stderr when none holds schemas. */
+/* Finds the data folder (render_find_datadir). Returns a malloc'd path, or
+ * NULL with a message on stderr when none holds schemas. */
 char *cli_find_datadir(void);
 
 /* Opens a session on the data folder; returns STATUS_IO with a message on
- * stderr when that fails. */
+ * stderr when that fails. render_session_close closes it. */
 Status cli_session_open(Session *s);
-void cli_session_close(Session *s);
 
 /* Loads the fonts and the hyphenation dictionary, once, for rendering.
  * Problems are printed; returns STATUS_IO then. */
 Status cli_session_fonts(Session *s);
+
+/* Prints the run's diagnostics to stderr, sorted, with a line for any that
+ * were dropped over the limit. */
+void cli_print_diags(Run *r);
 
 /* --- batches (cli/batch.c) --- */
 
@@ -96,61 +81,10 @@ void cli_batch_free(BatchList *l);
  * 1 when any failed, 3 when no worker could start. */
 int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, BatchFn fn, void *ctx);
 
-/* The name an input's PDF is made from: its file name less ".layout.xml"
- * (*layout = 1: it makes NAME.pdf) or ".xml" (NAME-KIND.pdf). Returns where
- * that name starts in input; *n is its length. */
-const char *cli_output_stem(const char *input, size_t *n, int *layout);
-
-/* Which document a data file of kind makes: asked (--kind) when it fits,
- * else minutes for a meeting with its record, an agenda for one without, and
- * the other kinds themselves. NULL with a Diag on r when asked does not fit. */
-const char *cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked);
-
-/* 1 when the n bytes of stem end in "-" and kind (x-agenda for agenda): the
- * file's name already says what it makes, and its PDF does not repeat it. */
-int cli_stem_names_kind(const char *stem, size_t n, const char *kind);
-
-/* Where `copil render` writes input's PDF, and `copil mail` looks for it:
- * FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf, or
- * FILE.pdf when FILE already ends in -KIND (x-agenda.xml → x-agenda.pdf);
- * the public copy adds -public (x-agenda-public.pdf). Beside the input or in
- * dir when given. In r's arena. */
-const char *cli_default_output(Run *r, const char *input, const char *dir, const char *kind,
-                               int public_copy);
-
-/* The other data file whose PDF input's default output would be, or NULL:
- * x.xml rendered as an agenda writes x-agenda.pdf, which is also the PDF of
- * an x-agenda.xml beside it. render and mail refuse to write or take that
- * PDF (it would be the other file's document), with a Diag on r naming both
- * files; the path is in r's arena. */
-const char *cli_output_owned_by_sibling(Run *r, const char *input, const char *kind);
-
-/* Renders input (a data file as kind, NULL: its own kind; or a layout
- * document) to a finished PDF in memory, as `copil render` would write it:
- * *pdf is malloc'd (the caller frees it), NULL on failure. Diagnostics go to
- * run, nothing is printed or written. Needs cli_session_fonts(s) first. */
-Status cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int public_copy,
-                         unsigned char **pdf, size_t *len);
-
-/* As cli_render_memory, for a data file already validated: data (of kind,
- * read from input) is only read, so that one validation serves several
- * renders (copil mail's full and public copies). */
-Status cli_render_data(Session *s, Run *run, xmlDocPtr data, DocKind kind, const char *input,
-                       const char *doc_kind, int public_copy, unsigned char **pdf, size_t *len);
-
-/* Prints the run's diagnostics to stderr, sorted, with a line for any that
- * were dropped over the limit. */
-void cli_print_diags(Run *r);
-
 /* The value of an option that takes one (-o FILE, --eml DIR): argv[*i + 1],
  * with *i moved onto it; NULL with "copil CMD: error: OPTION needs WHAT" on
- * stderr when the command line ends first. */
+ * stderr when the command line ends first (cli/options.c). */
 const char *cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what);
-
-/* SOURCE_DATE_EPOCH, when set: 1 with its seconds in *t; 0 when unset, or
- * when it is not a number of seconds, which is then a warning on r saying
- * without (what the run does instead, e.g. "the PDF has no creation date"). */
-int cli_source_date(Run *r, const char *without, long long *t);
 
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cli_validate(int argc, char **argv);

@@ -91,15 +91,19 @@ latest_input(const char *input, xmlDocPtr data, DocKind kind, struct stat *newes
  * than the inputs, else rendered now and written there as `copil render`
  * would. */
 static Status
-prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPtr data,
+prepare_copy(Session *s, Run *r, const MailOptions *o, const RenderKind *doc, xmlDocPtr data,
              DocKind kind, int public_copy, Copy *c)
 {
     struct stat sb, in;
-    unsigned char *pdf = NULL;
-    size_t len = 0;
+    RenderRequest req = {.input = o->input,
+                         .data = data,
+                         .data_kind = kind,
+                         .kind = doc->name,
+                         .public_copy = public_copy};
+    RenderResult made = {0};
     Status st;
 
-    c->path = cli_default_output(r, o->input, NULL, doc, public_copy);
+    c->path = render_default_output(r, o->input, NULL, doc, public_copy);
     if (!c->path)
         return STATUS_IO;
     latest_input(o->input, data, kind, &in);
@@ -118,23 +122,23 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const char *doc, xmlDocPt
             return STATUS_OK;
         }
     }
-    st = cli_render_data(s, r, data, kind, o->input, doc, public_copy, &pdf, &len);
+    st = render_document(s, r, &req, &made);
     if (st != STATUS_OK)
         goto out;
-    st = file_atomic_save(r, c->path, pdf, len);
+    st = file_atomic_save(r, c->path, made.pdf, made.len);
     if (st != STATUS_OK)
         goto out;
-    c->data = arena_alloc(&r->arena, len ? len : 1);
+    c->data = arena_alloc(&r->arena, made.len ? made.len : 1);
     if (!c->data) {
         st = STATUS_IO;
         goto out;
     }
-    memcpy(c->data, pdf, len);
-    c->len = len;
+    memcpy(c->data, made.pdf, made.len);
+    c->len = made.len;
     c->how = _("rendered now");
     c->rendered = 1;
 out:
-    free(pdf);
+    free(made.pdf);
     return st;
 }
 
@@ -265,7 +269,7 @@ static long long
 message_date(Run *r, int sending)
 {
     long long t;
-    if (cli_source_date(
+    if (render_source_date(
             r, sending ? _("the messages are dated when sent") : _("the drafts have no date"), &t))
         return t;
     return sending ? (long long)time(NULL) : -1;
@@ -497,13 +501,13 @@ cli_mail(int argc, char **argv)
     if ((st = validate_file(session.validator, &run, o.input, &data, &kind)) != STATUS_OK)
         goto out;
     st = STATUS_INVALID;
-    const char *doc = cli_document_kind(&run, data, kind, o.kind);
+    const RenderKind *doc = render_kind_for(&run, data, kind, o.kind);
     if (!doc)
         goto out;
     if ((st = transform_apply_plain(session.transformer, &run, data, o.input, "mail", &made)) !=
         STATUS_OK)
         goto out;
-    if ((st = mail_plan_read(&run, made, doc, &plan)) != STATUS_OK)
+    if ((st = mail_plan_read(&run, made, doc->name, &plan)) != STATUS_OK)
         goto out;
     /* Checked by parse_options; here put in the form sent, as the plan's. */
     if (o.from) {
@@ -527,16 +531,16 @@ cli_mail(int argc, char **argv)
         goto out;
     }
     if (!total) {
-        run_diag(&run, DIAG_ERROR, 0, 0, _("no one to send the %s to: %s"), doc,
-                 !strcmp(doc, "agenda") ? _("give the members an <email>")
-                                        : _("add a <distribution> with <group> and <address> "
-                                            "elements"));
+        run_diag(&run, DIAG_ERROR, 0, 0, _("no one to send the %s to: %s"), doc->name,
+                 doc == &render_kinds[RENDER_AGENDA]
+                     ? _("give the members an <email>")
+                     : _("add a <distribution> with <group> and <address> "
+                         "elements"));
         goto out;
     }
 
     /* The template, read from the data folder like the stylesheets. */
-    const char *tpath =
-        arena_printf(&run.arena, "%s/stylesheets/mail/%s.txt", session.datadir, doc);
+    const char *tpath = arena_printf(&run.arena, "%s/stylesheets/%s", session.datadir, doc->mail);
     char *ttext = NULL;
     size_t tlen = 0;
     int err = tpath ? file_load(tpath, 0, TEMPLATE_LIMIT, &run.arena, &ttext, &tlen) : ENOMEM;
@@ -549,7 +553,7 @@ cli_mail(int argc, char **argv)
     }
 
     /* The PDFs it takes or writes beside the file must be its own. */
-    if (cli_output_owned_by_sibling(&run, o.input, doc)) {
+    if (render_output_owned_by_sibling(&run, o.input, doc)) {
         st = STATUS_INVALID;
         goto out;
     }
@@ -563,7 +567,7 @@ cli_mail(int argc, char **argv)
             goto out;
     for (int k = 0; k < 2; k++)
         if (!copies[k].needed)
-            copies[k].path = cli_default_output(&run, o.input, NULL, doc, k);
+            copies[k].path = render_default_output(&run, o.input, NULL, doc, k);
 
     Message *m =
         arena_alloc_array(&run.arena, (size_t)(plan.ngroups ? plan.ngroups : 1), sizeof(*m));
@@ -614,8 +618,8 @@ cli_mail(int argc, char **argv)
                 continue;
             unsigned char *bytes = NULL;
             size_t len = 0;
-            const char *name = arena_printf(&run.arena, "%s/%02d-%s-%s.eml", o.eml, i + 1, doc,
-                                            slug(&run.arena, g->label));
+            const char *name = arena_printf(&run.arena, "%s/%02d-%s-%s.eml", o.eml, i + 1,
+                                            doc->name, slug(&run.arena, g->label));
             st = name ? format_message(&run, &plan, &m[i], date, 1, &bytes, &len) : STATUS_IO;
             if (st == STATUS_OK)
                 st = file_atomic_save(&run, name, bytes, len);
@@ -642,6 +646,6 @@ out:
     cli_print_diags(&run);
     run_free(&run);
     if (opened)
-        cli_session_close(&session);
+        render_session_close(&session);
     return (int)st;
 }

@@ -19,15 +19,6 @@
 /* A template is a few kB; anything near this is not one. */
 #define TEMPLATE_LIMIT (1024 * 1024)
 
-static int
-known_kind(const char *kind)
-{
-    for (size_t i = 0; i < CLI_NDOCUMENTS; i++)
-        if (!strcmp(kind, cli_documents[i]))
-            return 1;
-    return 0;
-}
-
 /* Reads the template of kind from the data folder and writes it to stdout.
  * Problems are printed; returns STATUS_IO when the template cannot be read
  * or stdout cannot be written. */
@@ -97,7 +88,7 @@ cli_new(int argc, char **argv)
                   "usage: copil new KIND > FILE.xml\n"));
         return STATUS_USAGE;
     }
-    if (!known_kind(kind)) {
+    if (!render_kind_named(kind)) {
         fprintf(stderr,
                 _("copil new: error: there is no template \"%s\": choose agenda, minutes, "
                   "mission-letter or activity-report\n"),

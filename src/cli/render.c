@@ -1,28 +1,23 @@
 /*
  * cli/render.c — `copil render FILE... [-o OUT.pdf | -d DIR] [-j N] [--dump=pages|areas]`.
  *
- * Validate the input, transform a data file into a layout document, build the
- * Doc, paginate, then either print the page dump or paint the PDF into a
- * temporary file renamed over the target only when complete. The creation
- * date is the document's, else SOURCE_DATE_EPOCH's, else none: never the
- * clock's. Several files, or a folder, make a batch (cli/batch.c).
+ * Each file goes through render/ (validate, transform, lay out, paint,
+ * finish) to pages, then either the page dump is printed or the PDF is
+ * made and written into a temporary file renamed over the target only when
+ * complete. Before painting, the target is checked: not another data
+ * file's PDF, not a signed document. Several files, or a folder, make a
+ * batch (cli/batch.c).
  */
 #include <errno.h>
-#include <libgen.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "core/file.h"
-#include "doc/doc.h"
-#include "paginate/paginate.h"
-#include "paint/paint.h"
-#include "pdf/finish.h"
 #include "core/i18n.h"
-
-#define PRODUCER "copil " COPIL_VERSION
+#include "paginate/paginate.h"
+#include "pdf/finish.h"
 
 typedef struct RenderOptions {
     const char *output; /* -o: one file */
@@ -31,31 +26,6 @@ typedef struct RenderOptions {
     int dump;
     int public_copy; /* --public: no contact details of people, no signature fields */
 } RenderOptions;
-
-/* Cairo's PDF, in memory until the finish stage rewrites it. */
-typedef struct MemOut {
-    unsigned char *data;
-    size_t len, cap;
-} MemOut;
-
-static cairo_status_t
-write_memory(void *closure, const unsigned char *data, unsigned int length)
-{
-    MemOut *m = closure;
-    if (m->len + length > m->cap) {
-        size_t cap = m->cap ? m->cap : 1 << 16;
-        while (cap < m->len + length)
-            cap *= 2;
-        unsigned char *grown = realloc(m->data, cap);
-        if (!grown)
-            return CAIRO_STATUS_NO_MEMORY;
-        m->data = grown;
-        m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, length);
-    m->len += length;
-    return CAIRO_STATUS_SUCCESS;
-}
 
 /* 1 when the file at path exists and carries a signature. */
 static int
@@ -84,206 +54,6 @@ target_is_signed(const char *path)
     return found;
 }
 
-/* 0 for Sunday to 6 for Saturday (Zeller's congruence). */
-static int
-weekday(int y, int m, int d)
-{
-    if (m < 3) {
-        m += 12;
-        y--;
-    }
-    return (d + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400 + 6) % 7;
-}
-
-/* Minutes east of UTC of France's metropolitan legal time at local y-m-d
- * h:00: +02:00 from the last Sunday of March at 02:00 to the last Sunday of
- * October at 03:00, +01:00 otherwise. */
-static int
-paris_offset(int y, int m, int d, int h)
-{
-    int march = 31 - weekday(y, 3, 31), october = 31 - weekday(y, 10, 31);
-    int md = m * 100 + d;
-    int after_start = md > 300 + march || (md == 300 + march && h >= 2);
-    int before_end = md < 1000 + october || (md == 1000 + october && h < 3);
-    return after_start && before_end ? 120 : 60;
-}
-
-/* ISO 8601 with a zone for Cairo, from the document's date or
- * SOURCE_DATE_EPOCH. A date alone is the start of its day; a time without a
- * zone is France's metropolitan legal time (layout.xsd, DateTime): the XMP
- * metadata of PDF/A wants every date zoned. */
-static const char *
-creation_date(Run *r, const Doc *doc)
-{
-    if (doc->created) {
-        int y, mo, d, h = 0, mi = 0, s = 0, n = 0;
-        const char *c = doc->created;
-        if (sscanf(c, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3) {
-            c += n;
-            if (sscanf(c, "T%2d:%2d%n", &h, &mi, &n) == 2) {
-                c += n;
-                if (sscanf(c, ":%2d%n", &s, &n) == 1)
-                    c += n;
-            }
-            if (*c)
-                return arena_printf(&r->arena, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi,
-                                    s, c);
-            int off = paris_offset(y, mo, d, h);
-            return arena_printf(&r->arena, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:%02d", y, mo, d, h,
-                                mi, s, off / 60, off % 60);
-        }
-        return doc->created;
-    }
-    long long v;
-    if (cli_source_date(r, _("the PDF has no creation date"), &v)) {
-        time_t t = (time_t)v;
-        struct tm tm;
-        char buf[32];
-        if (gmtime_r(&t, &tm) && strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
-            return arena_strdup(&r->arena, buf);
-    }
-    return "";
-}
-
-int
-cli_source_date(Run *r, const char *without, long long *t)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (!sde || !*sde)
-        return 0;
-    char *end;
-    errno = 0;
-    long long v = strtoll(sde, &end, 10);
-    if (*end != '\0' || v < 0 || errno) {
-        run_diag(r, DIAG_WARNING, 0, 0, _("SOURCE_DATE_EPOCH is not a number of seconds; %s"),
-                 without);
-        return 0;
-    }
-    *t = v;
-    return 1;
-}
-
-const char *
-cli_output_stem(const char *input, size_t *n, int *layout)
-{
-    const char *slash = strrchr(input, '/');
-    const char *name = slash ? slash + 1 : input;
-    size_t k = strlen(name);
-    *layout = k > 11 && !strcmp(name + k - 11, ".layout.xml");
-    *n = k - (*layout ? 11 : k > 4 && !strcmp(name + k - 4, ".xml") ? 4 : 0);
-    return name;
-}
-
-int
-cli_stem_names_kind(const char *stem, size_t n, const char *kind)
-{
-    size_t k = kind ? strlen(kind) : 0;
-    return k && n > k + 1 && stem[n - k - 1] == '-' && !strncmp(stem + n - k, kind, k);
-}
-
-/* FILE.layout.xml → FILE.pdf, a data file FILE.xml → FILE-KIND.pdf (FILE.pdf
- * when FILE already ends in -KIND: x-agenda.xml → x-agenda.pdf), beside the
- * input or in dir when given; the public copy adds "-public", so that it
- * never takes the place of the full one. */
-const char *
-cli_default_output(Run *r, const char *input, const char *dir, const char *kind, int public_copy)
-{
-    size_t n;
-    int layout;
-    const char *stem = cli_output_stem(input, &n, &layout);
-    if (cli_stem_names_kind(stem, n, kind))
-        kind = NULL;
-    const char *suffix = arena_printf(&r->arena, "%s%s%s", kind ? "-" : "", kind ? kind : "",
-                                      public_copy ? "-public" : "");
-    if (dir)
-        return arena_printf(&r->arena, "%s/%.*s%s.pdf", dir, (int)n, stem, suffix);
-    return arena_printf(&r->arena, "%.*s%s.pdf", (int)(stem - input + n), input, suffix);
-}
-
-const char *
-cli_output_owned_by_sibling(Run *r, const char *input, const char *kind)
-{
-    size_t n;
-    int layout;
-    struct stat sb;
-    const char *stem = cli_output_stem(input, &n, &layout);
-    if (layout || !kind || cli_stem_names_kind(stem, n, kind))
-        return NULL;
-    const char *sibling =
-        arena_printf(&r->arena, "%.*s-%s.xml", (int)(stem - input + n), input, kind);
-    if (!sibling || stat(sibling, &sb) != 0)
-        return NULL;
-    run_diag(r, DIAG_ERROR, 0, 0,
-             _("its %s would be %s, the PDF of %s beside it: use that file instead, or rename "
-               "one of the two (copil render can also write elsewhere with -o FILE)"),
-             kind, cli_default_output(r, input, NULL, kind, 0), sibling);
-    return sibling;
-}
-
-/* Which document a data file makes: --kind, else a meeting with a record
- * gives minutes and one without an agenda; the other kinds are themselves. */
-const char *
-cli_document_kind(Run *r, xmlDocPtr xml, DocKind kind, const char *asked)
-{
-    int has_record = kind == DOC_MEETING && validate_meeting_has_record(xml);
-    const char *natural = kind == DOC_MEETING          ? (has_record ? "minutes" : "agenda")
-                          : kind == DOC_MISSION_LETTER ? "mission-letter"
-                                                       : "activity-report";
-    if (!asked)
-        return natural;
-    int fits = kind == DOC_MEETING ? (!strcmp(asked, "agenda") || !strcmp(asked, "minutes"))
-                                   : !strcmp(asked, natural);
-    if (!fits) {
-        run_diag(r, DIAG_ERROR, 0, 0, _("a %s file cannot be rendered as %s; it makes %s"),
-                 validate_kind_name(kind), asked,
-                 kind == DOC_MEETING ? _("an agenda or minutes") : natural);
-        return NULL;
-    }
-    if (!strcmp(asked, "minutes") && !has_record) {
-        run_diag(r, DIAG_ERROR, 0, 0,
-                 _("minutes need the meeting's record: this file has no <record> yet (render the "
-                   "agenda, or add the record after the meeting)"));
-        return NULL;
-    }
-    return asked;
-}
-
-/* Data file → layout document through its stylesheet. A mission letter and
- * an activity report have no public copy: what makes them worth writing
- * (missions, hours and compensation; time spent and self-assessment) is
- * personal to one employee, and removing it would leave nothing to publish.
- * They go to the person and the administration only (validate/rules.c keeps
- * their distribution lists to full copies). */
-static Status
-data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *input,
-               const char *asked, int public_copy, xmlDocPtr *layout, const char **doc_kind)
-{
-    const char *name = cli_document_kind(r, data, kind, asked);
-    if (!name)
-        return STATUS_INVALID;
-    *doc_kind = name;
-    if (public_copy && (kind == DOC_MISSION_LETTER || kind == DOC_ACTIVITY_REPORT)) {
-        run_diag(r, DIAG_ERROR, xmlGetLineNo(xmlDocGetRootElement(data)), 0,
-                 kind == DOC_MISSION_LETTER
-                     ? _("a mission letter has no public copy: it is personal to its appointee "
-                         "(missions, hours, compensation) and goes only to them and to the "
-                         "administration; render it without --public")
-                     : _("an activity report has no public copy: it is personal to the employee "
-                         "who wrote it (time spent, self-assessment) and goes only to the head "
-                         "of the establishment and the académie; render it without --public"));
-        return STATUS_INVALID;
-    }
-    int items, planned;
-    long line;
-    int over = !strcmp(name, "agenda") ? validate_agenda_overrun(data, &items, &planned, &line) : 0;
-    if (over > 0)
-        run_diag(r, DIAG_WARNING, line, 0,
-                 _("the agenda runs %d min past the planned <end>: its items take %d min, the "
-                   "meeting is planned for %d; shorten some items or move <end>"),
-                 over, items, planned);
-    return transform_apply(s->transformer, r, data, input, name, layout);
-}
-
 /* The first error of r (else its first diagnostic) as printed, into res. */
 static void
 keep_first(Run *r, BatchResult *res)
@@ -306,172 +76,35 @@ keep_first(Run *r, BatchResult *res)
     }
 }
 
-/* The logos a data file names, so that the messages about them go to
- * their <logo> rather than to the layout document made from it. */
-typedef struct LogoNames {
-    Run *run;
-    xmlDocPtr data;
-    DocImageName names[8];
-    int n;
-} LogoNames;
-
-static void
-add_logo(void *ctx, const xmlNode *node, const char *attr)
-{
-    LogoNames *ln = ctx;
-    if (attr || strcmp((const char *)node->name, "logo") || ln->n == 8)
-        return;
-    xmlChar *text = xmlNodeGetContent(node);
-    DocImageName *dn = &ln->names[ln->n];
-    dn->src = text ? arena_strdup(&ln->run->arena, (const char *)text) : NULL;
-    xmlFree(text);
-    if (!dn->src)
-        return;
-    validate_position(ln->data, node, &dn->line, &dn->col);
-    ln->n++;
-}
-
-/* A validated file (xml, of kind, read from input) → layout document → Doc
- * → pages, for the document kind asked (NULL: the file's own). *doc and
- * *pages belong to run. */
-static Status
-pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, const char *asked,
-         int public_copy, Doc **doc, Pages **pages, const char **doc_kind)
-{
-    Status st;
-    xmlDocPtr data = xml;
-    if (kind != DOC_LAYOUT) {
-        st = data_to_layout(s, run, xml, kind, input, asked, public_copy, &xml, doc_kind);
-        if (st != STATUS_OK)
-            return st;
-    } else if (asked) {
-        run_diag(run, DIAG_ERROR, 0, 0,
-                 _("--kind applies to data files, not to a layout document"));
-        return STATUS_USAGE;
-    }
-    LogoNames logos = {.run = run, .data = kind != DOC_LAYOUT ? data : NULL};
-    if (logos.data)
-        validate_linked_files(data, kind, add_logo, &logos);
-    char *copy = arena_strdup(&run->arena, input);
-    st = copy ? doc_build(run, xml, dirname(copy), logos.names, logos.n, public_copy, doc)
-              : STATUS_IO;
-    if (st != STATUS_OK)
-        return st;
-    if ((*doc)->redactions)
-        run_diag(run, DIAG_NOTE, 0, 0,
-                 ngettext("the public copy leaves out %d e-mail address or phone number of "
-                          "people",
-                          "the public copy leaves out %d e-mail addresses or phone numbers of "
-                          "people",
-                          (unsigned long)(*doc)->redactions),
-                 (*doc)->redactions);
-    st = pg_paginate(run, s->text, *doc, pages);
-    if (st == STATUS_OK && run->nerrors)
-        st = STATUS_INVALID;
-    return st;
-}
-
-/* Validate → pages_of. */
-static Status
-render_pages(Session *s, Run *run, const char *input, const char *asked, int public_copy, Doc **doc,
-             Pages **pages, const char **doc_kind)
-{
-    xmlDocPtr xml = NULL;
-    DocKind kind;
-    Status st = validate_file(s->validator, run, input, &xml, &kind);
-    return st == STATUS_OK
-               ? pages_of(s, run, xml, kind, input, asked, public_copy, doc, pages, doc_kind)
-               : st;
-}
-
-/* Pages → the finished PDF, malloc'd into *pdf (the caller frees it). */
-static Status
-render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned char **pdf,
-             size_t *len)
-{
-    MemOut painted = {0};
-    PaintRecord record;
-    Status st =
-        paint_pdf(run, pages, creation_date(run, doc), PRODUCER, &record, write_memory, &painted);
-    if (st != STATUS_OK)
-        goto out;
-    FinishSignature *sigs = NULL;
-    const char **alts = NULL;
-    FinishOptions fo = {.lang = doc->lang, .producer = PRODUCER, .record = &record};
-    fo.nalts = pdf_figures(&run->arena, pages, &alts);
-    fo.alts = alts;
-    /* The public copy is for reading: nobody signs it. */
-    fo.nsigs = public_copy ? 0 : pdf_signatures(&run->arena, pages, &sigs);
-    fo.sigs = fo.nsigs ? sigs : NULL;
-    if (run->arena.failed) {
-        /* Figures or fields left out for want of memory: no PDF rather. */
-        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
-        st = STATUS_IO;
-        goto out;
-    }
-    st = pdf_finish(run, painted.data, painted.len, &fo, pdf, len);
-out:
-    free(painted.data);
-    return st;
-}
-
-Status
-cli_render_memory(Session *s, Run *run, const char *input, const char *kind, int public_copy,
-                  unsigned char **pdf, size_t *len)
-{
-    Doc *doc = NULL;
-    Pages *pages = NULL;
-    const char *doc_kind = NULL;
-    *pdf = NULL;
-    *len = 0;
-    Status st = render_pages(s, run, input, kind, public_copy, &doc, &pages, &doc_kind);
-    return st == STATUS_OK ? render_bytes(run, doc, pages, public_copy, pdf, len) : st;
-}
-
-Status
-cli_render_data(Session *s, Run *run, xmlDocPtr data, DocKind kind, const char *input,
-                const char *doc_kind, int public_copy, unsigned char **pdf, size_t *len)
-{
-    Doc *doc = NULL;
-    Pages *pages = NULL;
-    const char *made = NULL;
-    *pdf = NULL;
-    *len = 0;
-    Status st = pages_of(s, run, data, kind, input, doc_kind, public_copy, &doc, &pages, &made);
-    return st == STATUS_OK ? render_bytes(run, doc, pages, public_copy, pdf, len) : st;
-}
-
 /* Renders input; its diagnostics are printed, or only summed up in res when
  * res is given (a batch's worker). */
 static Status
 render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult *res)
 {
     Run run;
-    Doc *doc = NULL;
-    Pages *pages = NULL;
-    unsigned char *finished = NULL;
-    size_t finished_len = 0;
-    const char *doc_kind = NULL; /* agenda, minutes… for a data file */
+    RenderRequest req = {
+        .input = input, .kind = opt->kind, .public_copy = opt->public_copy, .pages_only = 1};
+    RenderResult made = {0};
 
     run_init(&run, input);
-    Status st = render_pages(s, &run, input, opt->kind, opt->public_copy, &doc, &pages, &doc_kind);
+    Status st = render_document(s, &run, &req, &made);
     if (st != STATUS_OK)
         goto out;
     if (opt->dump) {
         if (opt->dump == 2)
-            pg_dump_areas(pages, stdout);
+            pg_dump_areas(made.pages, stdout);
         else
-            pg_dump(pages, stdout);
+            pg_dump(made.pages, stdout);
         if (!opt->output)
             goto out;
     }
-    if (!opt->output && cli_output_owned_by_sibling(&run, input, doc_kind)) {
+    if (!opt->output && render_output_owned_by_sibling(&run, input, made.kind)) {
         st = STATUS_INVALID;
         goto out;
     }
     const char *target =
         opt->output ? opt->output
-                    : cli_default_output(&run, input, opt->dir, doc_kind, opt->public_copy);
+                    : render_default_output(&run, input, opt->dir, made.kind, opt->public_copy);
     if (!opt->output && opt->dir && file_make_dirs(opt->dir) != 0) {
         run_diag(&run, DIAG_ERROR, 0, 0, _("cannot make the folder %s: %s"), opt->dir,
                  strerror(errno));
@@ -486,12 +119,12 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
-    st = render_bytes(&run, doc, pages, opt->public_copy, &finished, &finished_len);
+    st = render_pdf(&run, &made);
     if (st != STATUS_OK)
         goto out;
-    st = file_atomic_save(&run, target, finished, finished_len);
+    st = file_atomic_save(&run, target, made.pdf, made.len);
 out:
-    free(finished);
+    free(made.pdf);
     if (res)
         keep_first(&run, res);
     else
@@ -514,10 +147,8 @@ static Status
 compile_stylesheets(Session *s)
 {
     Run r;
-    Status st = STATUS_OK;
     run_init(&r, NULL);
-    for (size_t i = 0; st == STATUS_OK && i < CLI_NDOCUMENTS; i++)
-        st = transform_compile(s->transformer, &r, cli_documents[i]);
+    Status st = render_session_compile(s, &r);
     cli_print_diags(&r);
     run_free(&r);
     return st;
@@ -669,7 +300,7 @@ cli_render(int argc, char **argv)
         code = cli_batch_run(&session, &list, &bo, render_item, &opt);
 out:
     if (opened)
-        cli_session_close(&session);
+        render_session_close(&session);
     cli_batch_free(&list);
     free(files);
     fflush(stdout);

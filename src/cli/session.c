@@ -1,143 +1,60 @@
 /*
- * cli/session.c — finding the data folder and building the Session.
+ * cli/session.c — the render session as the command line opens it, and the
+ * diagnostics as it prints them.
  *
- * The in-tree binary (build/copil) uses the tree it was built from, so a
- * developer never runs stale installed schemas; an installed binary uses
- * $(PREFIX)/share/copil; COPIL_DATADIR overrides both.
+ * render/session.c finds the data folder and builds the Session without a
+ * word; here what goes wrong is printed, once, the way every command prints
+ * it.
  */
-#include <errno.h>
-#include <limits.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "config.h" /* COPIL_DATADIR_DEFAULT, written by the Makefile from PREFIX */
 
-static int
-has_schemas(const char *dir)
-{
-    char path[PATH_MAX];
-    if ((size_t)snprintf(path, sizeof(path), "%s/schemas/common.xsd", dir) >= sizeof(path))
-        return 0;
-    return access(path, R_OK) == 0;
-}
-
 char *
 cli_find_datadir(void)
 {
-    const char *env = getenv("COPIL_DATADIR");
-    if (env && *env) {
-        if (has_schemas(env))
-            return strdup(env);
+    char *dir;
+    const char *env;
+    Status st = render_find_datadir(&dir, &env);
+    if (st == STATUS_INVALID && env)
         fprintf(stderr,
                 _("copil: error: COPIL_DATADIR is set to \"%s\", which holds no "
                   "schemas/common.xsd\n"),
                 env);
-        return NULL;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        /* build/copil or build/san/copil in a source tree */
-        static const char *const ups[] = {"/..", "/../.."};
-        for (size_t i = 0; slash && i < sizeof(ups) / sizeof(ups[0]); i++) {
-            *slash = '\0';
-            char tree[PATH_MAX], resolved[PATH_MAX];
-            if ((size_t)snprintf(tree, sizeof(tree), "%s%s", exe, ups[i]) < sizeof(tree) &&
-                has_schemas(tree)) {
-                char mk[PATH_MAX + 16];
-                snprintf(mk, sizeof(mk), "%s/src/main.c", tree);
-                if (access(mk, F_OK) == 0)
-                    return strdup(realpath(tree, resolved) ? resolved : tree);
-            }
-        }
-    }
-    if (has_schemas(COPIL_DATADIR_DEFAULT))
-        return strdup(COPIL_DATADIR_DEFAULT);
-    fprintf(stderr,
-            _("copil: error: cannot find copil's data (schemas, stylesheets, fonts); looked in "
-              "the source tree and in %s; set COPIL_DATADIR\n"),
-            COPIL_DATADIR_DEFAULT);
-    return NULL;
+    else if (st == STATUS_INVALID)
+        fprintf(stderr,
+                _("copil: error: cannot find copil's data (schemas, stylesheets, fonts); looked in "
+                  "the source tree and in %s; set COPIL_DATADIR\n"),
+                COPIL_DATADIR_DEFAULT);
+    return st == STATUS_OK ? dir : NULL;
 }
 
 Status
 cli_session_open(Session *s)
 {
     memset(s, 0, sizeof(*s));
-    s->datadir = cli_find_datadir();
-    if (!s->datadir)
+    char *datadir = cli_find_datadir();
+    if (!datadir)
         return STATUS_IO;
-    char path[PATH_MAX];
-    snprintf(path, sizeof(path), "%s/schemas", s->datadir);
-    s->validator = validate_new(path);
-    snprintf(path, sizeof(path), "%s/stylesheets", s->datadir);
-    s->transformer = s->validator ? transform_new(path, s->validator) : NULL;
-    if (!s->validator || !s->transformer) {
+    Status st = render_session_open(s, datadir);
+    free(datadir);
+    if (st != STATUS_OK)
         fputs(_("copil: error: out of memory\n"), stderr);
-        cli_session_close(s);
-        return STATUS_IO;
-    }
-    return STATUS_OK;
+    return st;
 }
-
-/* Fontconfig's cache: $XDG_CACHE_HOME/copil, else ~/.cache/copil; none
- * when neither can be made. */
-static char *
-cache_dir(void)
-{
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    char base[PATH_MAX], dir[PATH_MAX];
-    if (xdg && *xdg)
-        snprintf(base, sizeof(base), "%s", xdg);
-    else if (home && *home)
-        snprintf(base, sizeof(base), "%s/.cache", home);
-    else
-        return NULL;
-    mkdir(base, 0755);
-    if ((size_t)snprintf(dir, sizeof(dir), "%s/copil", base) >= sizeof(dir))
-        return NULL;
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-        return NULL;
-    return access(dir, W_OK) == 0 ? strdup(dir) : NULL;
-}
-
-#define HYPHEN_DICT "/usr/share/hyphen/hyph_fr.dic"
 
 Status
 cli_session_fonts(Session *s)
 {
-    if (s->fonts)
-        return STATUS_OK;
     Run r;
-    char path[PATH_MAX];
     run_init(&r, NULL);
-    snprintf(path, sizeof(path), "%s/fonts", s->datadir);
-    char *cache = cache_dir();
-    Status st = fonts_open(&r, path, cache, &s->fonts);
-    free(cache);
-    if (st == STATUS_OK)
-        s->text = text_new(&r, s->fonts, HYPHEN_DICT);
+    Status st = render_session_fonts(s, &r);
     cli_print_diags(&r);
     run_free(&r);
     return st;
-}
-
-void
-cli_session_close(Session *s)
-{
-    text_free(s->text);
-    fonts_free(s->fonts);
-    transform_free(s->transformer);
-    validate_free(s->validator);
-    free(s->datadir);
-    memset(s, 0, sizeof(*s));
 }
 
 void

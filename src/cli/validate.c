@@ -66,19 +66,10 @@ check_logos(Run *run, xmlDocPtr doc, DocKind kind, const char *path)
 static const char *
 describe(xmlDocPtr doc, DocKind kind)
 {
-    switch (kind) {
-    case DOC_LAYOUT:
+    if (kind == DOC_LAYOUT)
         return _("valid layout document");
-    case DOC_MEETING:
-        return validate_meeting_has_record(doc) ? _("valid meeting, with its record")
-                                                : _("valid meeting, agenda only");
-    case DOC_MISSION_LETTER:
-        return _("valid mission-letter");
-    case DOC_ACTIVITY_REPORT:
-        return _("valid activity-report");
-    default:
-        return _("valid");
-    }
+    const RenderKind *makes = render_kind_natural(doc, kind);
+    return makes ? _(makes->valid) : _("valid");
 }
 
 int
@@ -144,6 +135,6 @@ cli_validate(int argc, char **argv)
             nfiles - nvalid);
     }
     fflush(stdout);
-    cli_session_close(&session);
+    render_session_close(&session);
     return (int)worst;
 }

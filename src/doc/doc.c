@@ -21,12 +21,7 @@
 const char *
 doc_attr(Builder *b, const xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
-    if (!v)
-        return NULL;
-    const char *s = arena_strdup(b->a, (const char *)v);
-    xmlFree(v);
-    return s;
+    return validate_attr(b->a, n, name);
 }
 
 /* An attribute that is text for the reader (a title, an alt text, a

@@ -244,12 +244,11 @@ styles_read(Styles *ss, Run *r, xmlNode *styles)
             return;
         d->node = n;
         d->line = xmlGetLineNo(n);
-        xmlChar *name = xmlGetProp(n, BAD_CAST "name");
-        xmlChar *parent = xmlGetProp(n, BAD_CAST "parent");
-        d->name = arena_strdup(ss->arena, name ? (const char *)name : "");
-        d->parent = parent ? arena_strdup(ss->arena, (const char *)parent) : NULL;
-        xmlFree(name);
-        xmlFree(parent);
+        /* Without a namespace: layout.xsd allows no other (the document
+         * was checked against it). */
+        const char *name = validate_attr(ss->arena, n, "name");
+        d->name = name ? name : "";
+        d->parent = validate_attr(ss->arena, n, "parent");
         d->next = ss->defs;
         ss->defs = d;
     }

@@ -33,7 +33,9 @@ is_mail(const xmlNode *n, const char *name)
 static const char *
 text_of(Run *r, const xmlNode *n, const char *name)
 {
-    xmlChar *v = name ? xmlGetNoNsProp(n, (const xmlChar *)name) : xmlNodeGetContent(n);
+    if (name)
+        return validate_attr(&r->arena, n, name);
+    xmlChar *v = xmlNodeGetContent(n);
     const char *s = v ? arena_strdup(&r->arena, (const char *)v) : NULL;
     xmlFree(v);
     return s;

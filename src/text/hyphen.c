@@ -8,6 +8,8 @@
  * under 6 letters, and letters glued to digits or to the punctuation of an
  * address or identifier. libhyphen wants the word in lower case and answers, for a
  * UTF-8 dictionary, one entry per character: odd means "may break after".
+ * Its state (the dictionary, the words already split) is its own, held by
+ * the Text: nothing here reads the layout's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,17 +50,42 @@ skipped(Skip *k, unsigned i)
  * up to this many words. */
 #define MAX_CACHED 50000
 
-/* The break points of a lower-case word of nchars characters, as a string
- * of nchars bytes where '1' means "may break after this character"; looked
- * up in the session's cache first. NULL when the word cannot be hyphenated
- * (no dictionary). Valid until the next call, which may empty the cache. */
-static const char *
-hyphen_points(Text *t, const char *lower, unsigned nchars)
+struct TextHyphens {
+    HyphenDict *dict;
+    GHashTable *points; /* lower-case word -> break points */
+};
+
+TextHyphens *
+text_hyphens_load(const char *dict_path)
 {
-    HyphenDict *dict = text_dict(t);
-    GHashTable *cache = text_cache(t);
+    HyphenDict *dict = hnj_hyphen_load(dict_path);
     if (!dict)
         return NULL;
+    TextHyphens *h = g_new0(TextHyphens, 1);
+    h->dict = dict;
+    h->points = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return h;
+}
+
+void
+text_hyphens_free(TextHyphens *h)
+{
+    if (!h)
+        return;
+    hnj_hyphen_free(h->dict);
+    g_hash_table_destroy(h->points);
+    g_free(h);
+}
+
+/* The break points of a lower-case word of nchars characters, as a string
+ * of nchars bytes where '1' means "may break after this character"; looked
+ * up in the session's cache first. Valid until the next call, which may
+ * empty the cache. */
+static const char *
+hyphen_points(TextHyphens *h, const char *lower, unsigned nchars)
+{
+    HyphenDict *dict = h->dict;
+    GHashTable *cache = h->points;
     char *points = g_hash_table_lookup(cache, lower);
     if (points)
         return points + strlen(points) + 1;
@@ -93,12 +120,12 @@ hyphen_points(Text *t, const char *lower, unsigned nchars)
 
 /* Writes the word s[0..n) (nchars characters) with soft hyphens. */
 static void
-hyphenate_word(Text *t, Buf *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
+hyphenate_word(TextHyphens *h, Buf *o, const char *s, unsigned n, unsigned nchars, unsigned *map,
                unsigned base)
 {
     char *lower = g_utf8_strdown(s, n);
     /* Lower case must keep the length, so that offsets still agree. */
-    const char *points = lower && strlen(lower) == n ? hyphen_points(t, lower, nchars) : NULL;
+    const char *points = lower && strlen(lower) == n ? hyphen_points(h, lower, nchars) : NULL;
     unsigned ci = 0;
     for (unsigned i = 0; i < n;) {
         uint32_t cp;
@@ -144,12 +171,12 @@ number_after(const char *s, unsigned start, unsigned n)
 }
 
 char *
-text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
-               unsigned *map, unsigned *out_len)
+text_hyphens_insert(TextHyphens *h, Arena *a, const char *s, unsigned n, const unsigned *skip,
+                    int nskip, unsigned *map, unsigned *out_len)
 {
     Buf o;
     buf_init(&o, a);
-    HyphenDict *dict = text_dict(t);
+    HyphenDict *dict = h ? h->dict : NULL;
     Skip links = {skip, skip ? nskip : 0, 0, 0};
     unsigned i = 0;
     buf_reserve(&o, n + n / 4);
@@ -189,7 +216,7 @@ text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *ski
             }
             if (!capital && !glued && !mixed && nchars >= MIN_WORD && nchars <= MAX_WORD &&
                 !skipped(&links, j - 1)) {
-                hyphenate_word(t, &o, s + i, j - i, nchars, map, i);
+                hyphenate_word(h, &o, s + i, j - i, nchars, map, i);
             } else {
                 if (map)
                     for (unsigned q = i; q < j; q++)

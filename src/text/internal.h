@@ -5,15 +5,23 @@
 #define COPIL_TEXT_INTERNAL_H
 
 #include <glib.h>
-#include <hyphen.h>
 
 #include "text/text.h"
 
-/* The hyphenation dictionary, or NULL when none could be loaded. */
-HyphenDict *text_dict(Text *t);
+/* French hyphenation (hyphen.c): libhyphen's dictionary and the session's
+ * cache of the words it has split. It is its own state, which the Text
+ * holds, so that hyphen.c needs nothing of layout.c. */
+typedef struct TextHyphens TextHyphens;
 
-/* The session's cache of hyphenated words (text/hyphen.c). */
-GHashTable *text_cache(Text *t);
+/* Loads the dictionary at dict_path; NULL when it cannot be read (then no
+ * word is hyphenated). The caller owns the result: text_hyphens_free(). */
+TextHyphens *text_hyphens_load(const char *dict_path);
+void text_hyphens_free(TextHyphens *h);
+
+/* text_hyphenate with h's dictionary and cache; h NULL (no dictionary)
+ * copies s as it is, map included. */
+char *text_hyphens_insert(TextHyphens *h, Arena *a, const char *s, unsigned n, const unsigned *skip,
+                          int nskip, unsigned *map, unsigned *out_len);
 
 /* 1 when a word of chars characters surely fits in width at this size: a
  * word that cannot break must not be wider than its line. */

@@ -25,9 +25,8 @@
 
 struct Text {
     Fonts *fonts;
-    HyphenDict *dict;
-    GHashTable *points; /* lower-case word -> break points (text/hyphen.c) */
-    Arena scratch;      /* one paragraph's rewrites; emptied by each layout */
+    TextHyphens *hyphens; /* NULL: no dictionary, no hyphenation */
+    Arena scratch;        /* one paragraph's rewrites; emptied by each layout */
 };
 
 Text *
@@ -35,10 +34,9 @@ text_new(Run *r, Fonts *fonts, const char *dict_path)
 {
     Text *t = g_new0(Text, 1);
     t->fonts = fonts;
-    t->dict = dict_path ? hnj_hyphen_load(dict_path) : NULL;
-    t->points = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    t->hyphens = dict_path ? text_hyphens_load(dict_path) : NULL;
     arena_init(&t->scratch);
-    if (!t->dict)
+    if (!t->hyphens)
         run_diag(r, DIAG_WARNING, 0, 0,
                  _("the French hyphenation dictionary %s cannot be read: no word will be "
                    "hyphenated (install hyphen-fr)"),
@@ -57,23 +55,16 @@ text_free(Text *t)
 {
     if (!t)
         return;
-    if (t->dict)
-        hnj_hyphen_free(t->dict);
-    g_hash_table_destroy(t->points);
+    text_hyphens_free(t->hyphens);
     arena_free(&t->scratch);
     g_free(t);
 }
 
-HyphenDict *
-text_dict(Text *t)
+char *
+text_hyphenate(Text *t, Arena *a, const char *s, unsigned n, const unsigned *skip, int nskip,
+               unsigned *map, unsigned *out_len)
 {
-    return t->dict;
-}
-
-GHashTable *
-text_cache(Text *t)
-{
-    return t->points;
+    return text_hyphens_insert(t->hyphens, a, s, n, skip, nskip, map, out_len);
 }
 
 static PangoFontDescription *
@@ -842,7 +833,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     text_check_glyphs(t, r, s1, n1, owner);
     /* Laid out once; twice when a hyphenated word's tail would stand alone
      * on the last line: the word then joins the links, left whole. */
-    int hyphenate = hyphenates(st, owner) && t->dict, whole_word = 0;
+    int hyphenate = hyphenates(st, owner) && t->hyphens, whole_word = 0;
     char *s2;
     unsigned *m2;
     PangoLayout *layout = NULL;

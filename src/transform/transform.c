@@ -101,9 +101,7 @@ link_of(const char *uri)
 static const char *
 link_href(const xmlNode *at, const char *uri)
 {
-    xmlChar *v = at ? xmlGetNoNsProp(at, BAD_CAST "href") : NULL;
-    const char *href = v ? arena_strdup(&current->run->arena, (const char *)v) : NULL;
-    xmlFree(v);
+    const char *href = validate_attr(&current->run->arena, at, "href");
     return href ? href : uri;
 }
 

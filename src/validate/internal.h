@@ -117,7 +117,6 @@ const char *messages_closest(const char *word, const char *const *candidates, in
 /* Small helpers over libxml2 trees, for rules and messages. */
 xmlNodePtr xml_child(const xmlNode *parent, const char *name);
 xmlNodePtr xml_next(const xmlNode *node, const char *name);
-const char *xml_attr(Arena *a, const xmlNode *node, const char *name);
 const char *xml_text(Arena *a, const xmlNode *node);
 
 /* The planned minutes of an agenda item: its sub-points' added up when it

@@ -98,7 +98,7 @@ ids_of(Arena *a, const xmlNode *parent, const char *name, const char *attr, int 
     if (!ids)
         return NULL;
     for (const xmlNode *c = xml_child(parent, name); c; c = xml_next(c, name)) {
-        const char *id = xml_attr(a, c, attr);
+        const char *id = validate_attr(a, c, attr);
         if (id)
             ids[(*n)++] = id;
     }
@@ -138,7 +138,7 @@ static const xmlNode *
 action_by_id(Arena *a, const xmlNode *actions, const char *id)
 {
     for (const xmlNode *x = xml_child(actions, "action"); x; x = xml_next(x, "action")) {
-        const char *xid = xml_attr(a, x, "id");
+        const char *xid = validate_attr(a, x, "id");
         if (xid && !strcmp(xid, id))
             return x;
     }
@@ -169,8 +169,8 @@ check_action_owners(Rules *ru, const xmlNode *root, const xmlNode *record, const
         memcpy(all + nhere, there, sizeof(*all) * (size_t)nprev);
 
     for (const xmlNode *x = xml_child(actions, "action"); x; x = xml_next(x, "action")) {
-        const char *id = xml_attr(a, x, "id");
-        const char *owner = xml_attr(a, x, "owner");
+        const char *id = validate_attr(a, x, "id");
+        const char *owner = validate_attr(a, x, "owner");
         const xmlNode *outside = xml_child(x, "owner");
         if (owner && outside) {
             fail(ru, x, "owner",
@@ -233,7 +233,7 @@ check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
     if (!meant)
         return;
     for (const xmlNode *e = xml_child(evals, "evaluation"); e; e = xml_next(e, "evaluation")) {
-        const char *id = xml_attr(a, e, "objective");
+        const char *id = validate_attr(a, e, "objective");
         if (!id || has_id(obj, nobj, id))
             continue;
         const char *close = messages_closest(id, obj, nobj);
@@ -256,7 +256,7 @@ check_evaluations(Rules *ru, const xmlNode *record, const Previous *prev)
         }
     }
     for (const xmlNode *o = xml_child(objectives, "objective"); o; o = xml_next(o, "objective")) {
-        const char *id = xml_attr(a, o, "id");
+        const char *id = validate_attr(a, o, "id");
         if (id && !has_id(done, neval, id) && !has_id(meant, nmeant, id))
             fail(ru, evals ? evals : record, NULL,
                  _("objective %s of %s (line %ld) is not evaluated: add <evaluation "
@@ -277,8 +277,8 @@ check_follow_up(Rules *ru, const xmlNode *root, const xmlNode *record, const Pre
     const xmlNode *actions = xml_child(record, "actions");
     const xmlNode *at = actions ? actions : xml_child(root, "previous");
     for (const xmlNode *x = xml_child(before, "action"); x; x = xml_next(x, "action")) {
-        const char *id = xml_attr(a, x, "id");
-        const char *status = xml_attr(a, x, "status");
+        const char *id = validate_attr(a, x, "id");
+        const char *status = validate_attr(a, x, "status");
         if (!id || !status || (strcmp(status, "a-faire") != 0 && strcmp(status, "en-cours") != 0))
             continue;
         if (action_by_id(a, actions, id))
@@ -310,9 +310,9 @@ check_meeting(Rules *ru, const xmlNode *root, const Previous *prev)
 
     const xmlNode *members = xml_child(root, "members");
     for (const xmlNode *m = xml_child(members, "member"); m; m = xml_next(m, "member")) {
-        const char *id = xml_attr(a, m, "id");
-        const char *att = xml_attr(a, m, "attendance");
-        const char *by = xml_attr(a, m, "represented-by");
+        const char *id = validate_attr(a, m, "id");
+        const char *att = validate_attr(a, m, "attendance");
+        const char *by = validate_attr(a, m, "represented-by");
         if (!att)
             fail(ru, m, NULL,
                  _("<member id=\"%s\"> has no attendance: now that the meeting has a <record>, "
@@ -337,7 +337,7 @@ check_meeting(Rules *ru, const xmlNode *root, const Previous *prev)
              _("the minutes need a secretary: add <secretary ref=\"…\"/> after <chair>"));
 
     const xmlNode *next = xml_child(record, "next-meeting");
-    const char *nd = xml_attr(a, next, "date");
+    const char *nd = validate_attr(a, next, "date");
     if (nd && d && strcmp(nd, d) <= 0)
         fail(ru, next, "date", _("<next-meeting> date=\"%s\" is not after this meeting's date %s"),
              nd, d);
@@ -381,9 +381,9 @@ static void
 check_guest(Rules *ru, const xmlNode *g, const char *item, int recorded)
 {
     Arena *a = &ru->run->arena;
-    const char *ref = xml_attr(a, g, "ref");
-    const char *civ = xml_attr(a, g, "civility");
-    const char *att = xml_attr(a, g, "attendance");
+    const char *ref = validate_attr(a, g, "ref");
+    const char *civ = validate_attr(a, g, "civility");
+    const char *att = validate_attr(a, g, "attendance");
     const xmlNode *name = xml_child(g, "name");
     if (ref) {
         if (civ || name || xml_child(g, "label") || xml_child(g, "organisation") ||
@@ -425,12 +425,12 @@ check_agenda(Rules *ru, const xmlNode *root)
     int recorded = xml_child(root, "record") != NULL;
     const xmlNode *agenda = xml_child(root, "agenda");
     for (const xmlNode *it = xml_child(agenda, "item"); it; it = xml_next(it, "item")) {
-        const char *id = xml_attr(a, it, "id");
+        const char *id = validate_attr(a, it, "id");
         check_item_minutes(ru, it, id);
         for (const xmlNode *g = xml_child(it, "guest"); g; g = xml_next(g, "guest"))
             check_guest(ru, g, id, recorded);
         for (const xmlNode *sub = xml_child(it, "item"); sub; sub = xml_next(sub, "item")) {
-            const char *sid = xml_attr(a, sub, "id");
+            const char *sid = validate_attr(a, sub, "id");
             check_item_minutes(ru, sub, sid);
             for (const xmlNode *g = xml_child(sub, "guest"); g; g = xml_next(g, "guest"))
                 check_guest(ru, g, sid, recorded);
@@ -443,7 +443,7 @@ check_mission_letter(Rules *ru, const xmlNode *root)
 {
     Arena *a = &ru->run->arena;
     const xmlNode *period = xml_child(root, "period");
-    const char *from = xml_attr(a, period, "from"), *to = xml_attr(a, period, "to");
+    const char *from = validate_attr(a, period, "from"), *to = validate_attr(a, period, "to");
     if (from && to && strcmp(to, from) <= 0)
         fail(ru, period, "to",
              _("<period> to=\"%s\" is not after from=\"%s\": the period must end after it starts"),
@@ -452,7 +452,7 @@ check_mission_letter(Rules *ru, const xmlNode *root)
     const xmlNode *sigs = xml_child(root, "signatories");
     int principal = 0, dan = 0;
     for (const xmlNode *s = xml_child(sigs, "signatory"); s; s = xml_next(s, "signatory")) {
-        const char *role = xml_attr(a, s, "role");
+        const char *role = validate_attr(a, s, "role");
         principal += role && !strcmp(role, "chef-etablissement");
         dan += role && !strcmp(role, "dan");
     }
@@ -466,7 +466,7 @@ check_mission_letter(Rules *ru, const xmlNode *root)
 
     const char *date = xml_text(a, xml_child(root, "date"));
     const xmlNode *duty = xml_child(root, "report-duty");
-    const char *due = xml_attr(a, duty, "due");
+    const char *due = validate_attr(a, duty, "due");
     if (date && due && strcmp(due, date) <= 0)
         fail(ru, duty, "due",
              _("<report-duty> due=\"%s\" is not after the letter's date %s: the report is due "
@@ -494,7 +494,7 @@ check_activity_report(Rules *ru, const xmlNode *root)
     const xmlNode *shares = xml_child(root, "time-shares");
     double sum = 0;
     for (const xmlNode *s = xml_child(shares, "share"); s; s = xml_next(s, "share")) {
-        const char *p = xml_attr(a, s, "percent");
+        const char *p = validate_attr(a, s, "percent");
         sum += p ? strtod(p, NULL) : 0;
     }
     if (shares && fabs(sum - 100.0) > 0.005)
@@ -555,7 +555,7 @@ check_private_distribution(Rules *ru, const xmlNode *root, DocKind doc)
     Arena *a = &ru->run->arena;
     const xmlNode *dist = xml_child(root, "distribution");
     for (const xmlNode *g = xml_child(dist, "group"); g; g = xml_next(g, "group")) {
-        const char *kind = xml_attr(a, g, "kind"), *vis = xml_attr(a, g, "visibility");
+        const char *kind = validate_attr(a, g, "kind"), *vis = validate_attr(a, g, "visibility");
         int full = vis ? !strcmp(vis, "complet")
                        : kind && (!strcmp(kind, "participants") || !strcmp(kind, "membres") ||
                                   !strcmp(kind, "academie"));
@@ -590,7 +590,7 @@ check_placeholders(Rules *ru, const xmlNode *node, int *found)
             const xmlNode *vt = at->children;
             const char *v = vt && vt->type == XML_TEXT_NODE && !vt->next
                                 ? (const char *)vt->content
-                                : xml_attr(&ru->run->arena, n, (const char *)at->name);
+                                : validate_attr(&ru->run->arena, n, (const char *)at->name);
             const char *p = v ? strstr(v, "[[") : NULL;
             if (p && strstr(p, "]]")) {
                 fail(ru, n, (const char *)at->name,
@@ -759,7 +759,7 @@ check_file_ref(void *ctx, const xmlNode *node, const char *attr)
     Rules *ru = fc->ru;
     const char *folder = fc->folder;
     Arena *a = &ru->run->arena;
-    const char *v = attr ? xml_attr(a, node, attr) : xml_text(a, node);
+    const char *v = attr ? validate_attr(a, node, attr) : xml_text(a, node);
     const char *what =
         attr ? arena_printf(a, _("%s=\"%s\" in <%s>"), attr, v ? v : "", (const char *)node->name)
              : arena_printf(a, _("<%s> \"%s\""), (const char *)node->name, v ? v : "");

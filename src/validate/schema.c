@@ -71,7 +71,7 @@ collect_hints(Schema *s, xmlNode *node)
                 for (xmlNode *ai = ann->children; ai; ai = ai->next) {
                     if (!is_xs(ai, "appinfo"))
                         continue;
-                    const char *src = xml_attr(&s->arena, ai, "source");
+                    const char *src = validate_attr(&s->arena, ai, "source");
                     if (!src || strcmp(src, "expected") != 0)
                         continue;
                     xmlChar *l = xmlGetNsProp(ai, BAD_CAST "lang", XML_XML_NAMESPACE);
@@ -86,7 +86,7 @@ collect_hints(Schema *s, xmlNode *node)
                 SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
                 if (!h)
                     return;
-                h->name = xml_attr(&s->arena, n, "name");
+                h->name = validate_attr(&s->arena, n, "name");
                 h->text = xml_text(&s->arena, mine ? mine : english);
                 h->next = s->hints;
                 s->hints = h;
@@ -95,13 +95,13 @@ collect_hints(Schema *s, xmlNode *node)
             SchemaHint *h = arena_alloc(&s->arena, sizeof(*h));
             if (!h)
                 return;
-            h->name = xml_attr(&s->arena, n, "name");
-            const char *refer = xml_attr(&s->arena, n, "refer");
+            h->name = validate_attr(&s->arena, n, "name");
+            const char *refer = validate_attr(&s->arena, n, "refer");
             if (refer)
                 h->refer = last_step(&s->arena, refer);
             for (xmlNode *c = n->children; c; c = c->next) {
                 const char *xp = is_xs(c, "selector") || is_xs(c, "field")
-                                     ? xml_attr(&s->arena, c, "xpath")
+                                     ? validate_attr(&s->arena, c, "xpath")
                                      : NULL;
                 if (xp && is_xs(c, "selector"))
                     h->target = last_step(&s->arena, xp);
@@ -201,9 +201,10 @@ collect_type_decls(Schema *s, const char *elem, xmlNode *ct, int depth)
         if (n->type != XML_ELEMENT_NODE || is_xs(n, "element"))
             continue;
         if (is_xs(n, "attribute"))
-            add_decl(s, elem, xml_attr(&s->arena, n, "name"), xml_attr(&s->arena, n, "type"));
+            add_decl(s, elem, validate_attr(&s->arena, n, "name"),
+                     validate_attr(&s->arena, n, "type"));
         if (is_xs(n, "extension") || is_xs(n, "restriction")) {
-            const char *base = xml_attr(&s->arena, n, "base");
+            const char *base = validate_attr(&s->arena, n, "base");
             if (is_xs(n->parent, "simpleContent") && base && strncmp(base, "xs:", 3) != 0 &&
                 !named_complex_type(s, base))
                 add_decl(s, elem, NULL, base);
@@ -223,8 +224,8 @@ collect_decls(Schema *s, xmlNode *node)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (is_xs(n, "element") && xmlHasProp(n, BAD_CAST "name")) {
-            const char *name = xml_attr(&s->arena, n, "name");
-            const char *type = xml_attr(&s->arena, n, "type");
+            const char *name = validate_attr(&s->arena, n, "name");
+            const char *type = validate_attr(&s->arena, n, "type");
             xmlNode *ct = type ? named_complex_type(s, type) : NULL;
             if (type && !ct && strncmp(type, "xs:", 3) != 0)
                 add_decl(s, name, NULL, type);
@@ -630,7 +631,7 @@ schema_check(Schema *s, Run *r, xmlDocPtr doc, const char *src, size_t len)
             raw[k].local = node ? (const char *)node->name : "?";
             raw[k].value = !node ? NULL
                            : raw[k].attr
-                               ? xml_attr(a, node, raw[k].attr)
+                               ? validate_attr(a, node, raw[k].attr)
                                : (node->children && node->children->type == XML_TEXT_NODE &&
                                           !node->children->next
                                       ? xml_text(a, node)

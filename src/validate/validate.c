@@ -245,7 +245,7 @@ read_previous(Validator *v, Run *r, Run *sub, xmlDocPtr doc, const char *path, c
               size_t len, Previous *prev)
 {
     const xmlNode *at = xml_child(xmlDocGetRootElement(doc), "previous");
-    const char *href = xml_attr(&r->arena, at, "href");
+    const char *href = validate_attr(&r->arena, at, "href");
     char folder[PATH_MAX], real[PATH_MAX];
     xmlDocPtr pdoc = NULL;
     DocKind kind = DOC_UNKNOWN;

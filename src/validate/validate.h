@@ -113,6 +113,12 @@ const char *validate_email(Arena *a, const char *addr, const char *element, cons
  * column 0 (unknown). */
 void validate_position(xmlDocPtr doc, const xmlNode *node, long *line, long *col);
 
+/* The value of node's attribute name (one without a namespace), copied into
+ * a; NULL when node is NULL, when it has no such attribute, or when a runs
+ * out of memory. The one way every stage reads an attribute into an arena:
+ * nothing to xmlFree. */
+const char *validate_attr(Arena *a, const xmlNode *node, const char *name);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);

@@ -2,7 +2,8 @@
  * validate/xmlutil.c — tiny helpers over libxml2 trees.
  *
  * They read elements of the data namespace by local name and copy strings
- * into the run's arena, so callers never xmlFree anything.
+ * into the run's arena, so callers never xmlFree anything. validate_attr is
+ * also the other stages' (doc, transform, mail) way of reading an attribute.
  */
 #include <string.h>
 
@@ -34,7 +35,7 @@ xml_next(const xmlNode *node, const char *name)
 }
 
 const char *
-xml_attr(Arena *a, const xmlNode *node, const char *name)
+validate_attr(Arena *a, const xmlNode *node, const char *name)
 {
     xmlChar *v = node ? xmlGetNoNsProp(node, BAD_CAST name) : NULL;
     if (!v)

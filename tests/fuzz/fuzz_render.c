@@ -149,15 +149,17 @@ static void
 render(const char *kind, int public_copy)
 {
     Run run;
-    unsigned char *pdf = NULL;
-    size_t len = 0;
+    RenderRequest req = {.input = input, .kind = kind, .public_copy = public_copy};
+    RenderResult made;
     run_init(&run, input);
-    Status st = cli_render_memory(&session, &run, input, kind, public_copy, &pdf, &len);
+    Status st = render_document(&session, &run, &req, &made);
+    const unsigned char *pdf = made.pdf;
+    size_t len = made.len;
     /* A finished PDF starts as one and ends with its end-of-file mark. */
     if (st == STATUS_OK && (!pdf || len < 32 || memcmp(pdf, "%PDF-", 5) != 0 ||
                             !memmem(pdf + len - 32, 32, "%%EOF", 5)))
         abort();
-    free(pdf);
+    free(made.pdf);
     run_free(&run);
 }
 
