@@ -30,7 +30,7 @@ MANDIR   := $(PREFIX)/share/man
 COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 libqpdf
+PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 zlib libqpdf
 # Only copil-mail links these: loading them (and libcurl's own 15 libraries)
 # at every start would cost each `copil render` about 6 ms.
 MAIL_PKGS := gmime-3.0 libcurl
@@ -78,7 +78,7 @@ UNIT_BIN := $(BUILD)/unit-tests
 PNGDIFF  := $(BUILD)/pngdiff
 
 # Debian packages: libraries for the build, readers for the tests.
-DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
+DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev zlib1g-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
              libgmime-3.0-dev libcurl4-gnutls-dev
 DEB_TEST  := man-db groff-base libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \

@@ -13,10 +13,12 @@
  * words gets a space glyph without ink at its end, so that the PDF's text
  * keeps them apart (draw_separator). A row's cells are all tagged, those
  * with nothing drawn on the page as empty TH or TD (tag_skipped_cells); the
- * cells and links tagged go to paint's record, for the finish stage.
+ * cells, links and Figures tagged and the signature areas drawn go to
+ * paint's record, for the finish stage.
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -44,6 +46,7 @@ typedef struct Painter {
     unsigned nboxes;
     int warned_artifact_link; /* once per document */
     PaintRecord *record;      /* NULL: nothing recorded */
+    int page_height;          /* the document's, in layout units */
 } Painter;
 
 static void
@@ -110,6 +113,45 @@ record_link(Painter *p, const Para *para, const TextLink *link)
     if (rec && grow(&p->run->arena, (void **)&rec->links, rec->nlinks, &rec->cap_links,
                     sizeof(*rec->links)))
         rec->links[rec->nlinks++] = (PaintLink){para, link};
+}
+
+static void
+record_figure(Painter *p, const char *alt)
+{
+    PaintRecord *rec = p->record;
+    if (rec && grow(&p->run->arena, (void **)&rec->figures, rec->nfigures, &rec->cap_figures,
+                    sizeof(*rec->figures)))
+        rec->figures[rec->nfigures++] = alt;
+}
+
+/* The blank area of a signature block (page: 0-based) where the finish
+ * stage puts its field, named after the block, its signatory the field's
+ * accessible name. */
+static void
+record_signature(Painter *p, int page, const Frag *f)
+{
+    PaintRecord *rec = p->record;
+    Arena *a = &p->run->arena;
+    if (!rec || !grow(a, (void **)&rec->sigs, rec->nsigs, &rec->cap_sigs, sizeof(*rec->sigs)))
+        return;
+    const Box *b = f->box;
+    const char *role = b->sig_role ? b->sig_role->text : NULL;
+    const char *name = b->sig_name ? b->sig_name->text : NULL;
+    PaintSignature *s = &rec->sigs[rec->nsigs];
+    s->name = b->id ? b->id : arena_printf(a, "Signature-%d", rec->nsigs + 1);
+    s->label = role && name ? arena_printf(a, "%s, %s", role, name)
+               : role       ? role
+               : name       ? name
+                            : s->name;
+    if (!s->name || !s->label)
+        return; /* the arena's failure says why the record is short */
+    double height = doc_pt(p->page_height);
+    s->page = page;
+    s->x0 = doc_pt(f->x);
+    s->x1 = doc_pt(f->x + f->w);
+    s->y0 = height - doc_pt(f->y + f->h);
+    s->y1 = height - doc_pt(f->y);
+    rec->nsigs++;
 }
 
 /* --- structure tags ---------------------------------------------------- */
@@ -232,6 +274,8 @@ open_chain(Painter *p, const Frag *f)
         p->open[p->nopen++] = chain[i];
         if (cell)
             record_cell(p, chain[i].box); /* its TH or TD (box_tag) */
+        else if (!strcmp(chain[i].name, "Figure"))
+            record_figure(p, f->alt);
     }
 }
 
@@ -673,11 +717,24 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     if (record)
         *record = (PaintRecord){0};
     p.nboxes = d->nboxes;
+    p.page_height = d->page_height;
     p.holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
     if (!p.holds)
         p.nboxes = 0;
+    /* Uncompressed content streams: Cairo 1.16 reads this debugging switch
+     * when a surface is created, and only for that. The finish stage edits
+     * the content, then compresses each stream once, where Cairo's own
+     * compression would have been undone and done again. */
+    const char *debug = getenv("CAIRO_DEBUG_PDF");
+    char *saved = debug ? strdup(debug) : NULL;
+    setenv("CAIRO_DEBUG_PDF", "1", 1);
     p.surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
                                                     doc_pt(d->page_height));
+    if (saved)
+        setenv("CAIRO_DEBUG_PDF", saved, 1);
+    else
+        unsetenv("CAIRO_DEBUG_PDF");
+    free(saved);
     p.cr = cairo_create(p.surface);
     for (int l = 0; l < 4; l++)
         p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
@@ -686,6 +743,9 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     p.open[p.nopen++] = (Tag){.name = "Document"};
 
     for (const Page *pg = pages->first; pg; pg = pg->next) {
+        for (const Frag *f = pg->first; f; f = f->next)
+            if (f->kind == FRAG_SIGNATURE)
+                record_signature(&p, pg->number - 1, f);
         for (const Frag *f = pg->first; f; f = f->next)
             if (is_decoration(f)) {
                 open_artifact(&p);

@@ -24,28 +24,44 @@ typedef struct PaintLink {
     const TextLink *link;
 } PaintLink;
 
-/* What paint tagged that Cairo 1.16 cannot complete and the finish stage
- * does (pdf/record.c): the cell of each TH and TD element and the link of
- * each Link element, in the order paint opened them, which is the
- * structure tree's order. A table that runs onto another page is a Table
- * element on each page, its header rows tagged again as TH under it, so a
- * header cell appears once per page; so does a cell cut by a page. In the
- * run's arena; the counts no longer match the tree when memory ran out. */
+/* A signature block's blank area, where the finish stage puts a field. */
+typedef struct PaintSignature {
+    const char *name;      /* the field's name: "Signature-chef-etablissement" */
+    const char *label;     /* its accessible name: role and signatory */
+    int page;              /* 0-based */
+    double x0, y0, x1, y1; /* in PDF space: points from the page's bottom-left */
+} PaintSignature;
+
+/* What paint drew that Cairo 1.16 cannot complete and the finish stage
+ * does (pdf/finish.c, pdf/record.c), each list in the order paint opened
+ * the elements, which is the structure tree's order:
+ *   - the cell of each TH and TD element and the link of each Link element.
+ *     A table that runs onto another page is a Table element on each page,
+ *     its header rows tagged again as TH under it, so a header cell appears
+ *     once per page; so does a cell cut by a page;
+ *   - the text alternative of each Figure element (NULL: none);
+ *   - the blank area of each signature block, in document (signing) order.
+ * In the run's arena; the counts no longer match the tree when memory ran
+ * out (the run's arena then says so). */
 typedef struct PaintRecord {
     const Box **cells; /* each a BOX_CELL */
     int ncells, cap_cells;
     PaintLink *links;
     int nlinks, cap_links;
+    const char **figures;
+    int nfigures, cap_figures;
+    PaintSignature *sigs;
+    int nsigs, cap_sigs;
 } PaintRecord;
 
 /* Paints pages as a PDF written through write(closure, …). create_date is
  * ISO 8601 ("2026-10-08T17:30:00+02:00"), or "" for a PDF without a creation
  * date: the clock's time is never written (Cairo would, if not told).
- * producer names the program ("copil 0.1.0"). A Figure opens for each image
- * and chart fragment that is not an artifact, in page order (pdf_figures
- * counts on it). When record is not NULL, it is filled as described above
- * (zeroed first). Errors (a Cairo failure, including tags out of order) are
- * Diags on r and STATUS_IO. */
+ * producer names the program ("copil 0.1.0"). When record is not NULL, it
+ * is filled as described above (zeroed first). Cairo is asked for content
+ * streams as they are, uncompressed: the finish stage rewrites them and
+ * compresses each once. Errors (a Cairo failure, including tags out of
+ * order) are Diags on r and STATUS_IO. */
 Status paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
                  PaintRecord *record, cairo_write_func_t write, void *closure);
 

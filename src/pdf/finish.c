@@ -1,94 +1,36 @@
 /*
- * pdf/finish.c — the finish stage with libqpdf's C API.
+ * pdf/finish.c — the finish stage: Cairo's objects completed from paint's
+ * record, then written once (pdf/object.c).
  *
- * Everything is done on object handles of one qpdf_data, released together
- * by qpdf_cleanup. libqpdf does not abort on errors: each phase ends with a
- * check of qpdf_has_error, and its warnings are drained so that none reaches
- * stderr. The structure tree is walked only through /K, never /P, so a
- * malformed tree cannot make the walk loop; depth and counts are bounded.
+ * Objects live in the run's arena and are parsed when first reached. The
+ * structure tree is walked only through /K, never /P, so a malformed tree
+ * cannot make the walk loop; depth and counts are bounded. What paint drew
+ * (its record) says what each Figure, cell, link and signature area is;
+ * the tree, walked once, says which element it is.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "paint/paint.h"
 #include "pdf/finish.h"
 #include "pdf/internal.h"
 #include "core/i18n.h"
 
+/* zlib's level for every stream written. Measured on the bench's minutes
+ * (callgrind, one document): level 6, zlib's default, 60.8 KB for 12.7 M
+ * instructions in compress2; level 3, 63.1 KB for 7.5 M; level 1, 64.4 KB
+ * for 7.0 M. Level 3 keeps most of the time for little of the size. */
+#ifndef FINISH_ZLIB_LEVEL
+#define FINISH_ZLIB_LEVEL 3
+#endif
+
 /* Elements below the tree's root (arrays of kids do not count): as deep as
  * paint nests its tags, so that no Figure or Div painted is missed. */
 #define MAX_DEPTH PAINT_MAX_TAGS
 #define MAX_ELEMS 100000
-
-/* --- signature fields and Figures from the pages ------------------------- */
-
-int
-pdf_signatures(Arena *a, const Pages *pages, FinishSignature **out)
-{
-    int n = 0;
-    *out = NULL;
-    for (const Page *pg = pages->first; pg; pg = pg->next)
-        for (const Frag *f = pg->first; f; f = f->next)
-            n += f->kind == FRAG_SIGNATURE;
-    FinishSignature *s = n ? arena_alloc_array(a, n, sizeof(*s)) : NULL;
-    if (!s)
-        return 0;
-    int i = 0;
-    double height = doc_pt(pages->doc->page_height);
-    for (const Page *pg = pages->first; pg; pg = pg->next)
-        for (const Frag *f = pg->first; f; f = f->next) {
-            if (f->kind != FRAG_SIGNATURE)
-                continue;
-            const Box *b = f->box;
-            const char *role = b->sig_role ? b->sig_role->text : NULL;
-            const char *name = b->sig_name ? b->sig_name->text : NULL;
-            s[i].name = b->id ? b->id : arena_printf(a, "Signature-%d", i + 1);
-            s[i].label = role && name ? arena_printf(a, "%s, %s", role, name)
-                         : role       ? role
-                         : name       ? name
-                                      : s[i].name;
-            s[i].page = pg->number - 1;
-            s[i].x0 = doc_pt(f->x);
-            s[i].x1 = doc_pt(f->x + f->w);
-            s[i].y0 = height - doc_pt(f->y + f->h);
-            s[i].y1 = height - doc_pt(f->y);
-            i++;
-        }
-    if (a->failed)
-        return 0; /* a name or a label is missing: the caller sees the arena's failure */
-    *out = s;
-    return n;
-}
-
-/* The fragments paint tags as a Figure (paint/paint.h). */
-static int
-is_figure(const Frag *f)
-{
-    return (f->kind == FRAG_IMAGE || f->kind == FRAG_CHART) && f->role != ROLE_ARTIFACT;
-}
-
-int
-pdf_figures(Arena *a, const Pages *pages, const char ***out)
-{
-    int n = 0;
-    *out = NULL;
-    for (const Page *pg = pages->first; pg; pg = pg->next)
-        for (const Frag *f = pg->first; f; f = f->next)
-            n += is_figure(f);
-    const char **alts = n ? arena_alloc_array(a, n, sizeof(*alts)) : NULL;
-    if (!alts)
-        return 0;
-    int i = 0;
-    for (const Page *pg = pages->first; pg; pg = pg->next)
-        for (const Frag *f = pg->first; f; f = f->next)
-            if (is_figure(f))
-                alts[i++] = f->alt;
-    *out = alts;
-    return n;
-}
 
 int
 pdf_is_signed(const unsigned char *data, size_t n)
@@ -96,30 +38,57 @@ pdf_is_signed(const unsigned char *data, size_t n)
     return data && memmem(data, n, "/ByteRange", 10) != NULL;
 }
 
-/* --- the structure tree ---------------------------------------------------- */
+/* --- pages ------------------------------------------------------------------- */
 
-int
-pdf_is_name(qpdf_data q, qpdf_oh oh, const char *key, const char *name)
+/* Appends the pages under node (a /Pages or a /Page) to *list. */
+static void
+collect_pages(PdfFile *f, PdfObj *node, PdfObj ***list, int *n, int *cap, int depth)
 {
-    qpdf_oh v = qpdf_oh_get_key(q, oh, key);
-    int yes = qpdf_oh_is_name(q, v) && !strcmp(qpdf_oh_get_name(q, v), name);
-    qpdf_oh_release(q, v);
-    return yes;
+    if (!node || depth > MAX_DEPTH)
+        return;
+    if (pdf_key_is(f, node, "Type", "Page")) {
+        if (*n == *cap) {
+            int more = *cap ? *cap * 2 : 16;
+            PdfObj **grown = realloc(*list, (size_t)more * sizeof(**list));
+            if (!grown) {
+                f->failed = 1;
+                return;
+            }
+            *list = grown;
+            *cap = more;
+        }
+        (*list)[(*n)++] = node;
+        return;
+    }
+    PdfObj *kids = pdf_key(f, node, "Kids");
+    for (int i = 0; kids && kids->kind == PDF_ARRAY && i < kids->n; i++)
+        collect_pages(f, pdf_resolve(f, kids->items[i]), list, n, cap, depth + 1);
 }
 
-/* Appends oh to l; 0 out of memory (the list then no longer counts the tree). */
+int
+pdf_pages(PdfFile *f, PdfObj ***out)
+{
+    int n = 0, cap = 0;
+    *out = NULL;
+    collect_pages(f, pdf_key(f, pdf_key(f, f->trailer, "Root"), "Pages"), out, &n, &cap, 0);
+    return n;
+}
+
+/* --- the structure tree ---------------------------------------------------- */
+
+/* Appends e to l; 0 out of memory (the list then no longer counts the tree). */
 static int
-list_push(PdfList *l, qpdf_oh oh)
+list_push(PdfList *l, PdfObj *e)
 {
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 64;
-        qpdf_oh *more = realloc(l->items, (size_t)cap * sizeof(*more));
+        PdfObj **more = realloc(l->items, (size_t)cap * sizeof(*more));
         if (!more)
             return 0;
         l->items = more;
         l->cap = cap;
     }
-    l->items[l->n++] = oh;
+    l->items[l->n++] = e;
     return 1;
 }
 
@@ -127,74 +96,68 @@ list_push(PdfList *l, qpdf_oh oh)
  * an array of kids) in document order, through /K only, within MAX_DEPTH and
  * MAX_ELEMS (failed is set beyond them: the lists would be short). Only a
  * Link's kids are not looked at (its text and its OBJR); a P holds Links, a
- * cell may hold a table. Handles that are not kept are released at once:
- * the C API keeps every handle it returns until qpdf_cleanup. */
+ * cell may hold a table. */
 static void
-walk(PdfTree *t, qpdf_oh k, int depth)
+walk(PdfFile *f, PdfTree *t, PdfObj *k, int depth)
 {
-    qpdf_data q = t->q;
+    k = pdf_resolve(f, k);
+    if (!k)
+        return;
     if (depth > MAX_DEPTH || ++t->count > MAX_ELEMS) {
         t->failed = 1;
-        goto release;
+        return;
     }
-    if (qpdf_oh_is_array(q, k)) {
-        int n = qpdf_oh_get_array_n_items(q, k);
-        for (int i = 0; i < n; i++)
-            walk(t, qpdf_oh_get_array_item(q, k, i), depth);
-        goto release;
+    if (k->kind == PDF_ARRAY) {
+        for (int i = 0; i < k->n; i++)
+            walk(f, t, k->items[i], depth);
+        return;
     }
-    if (!qpdf_oh_is_dictionary(q, k) || !qpdf_oh_has_key(q, k, "/S"))
-        goto release; /* a marked-content id, an OBJR */
-    qpdf_oh s = qpdf_oh_get_key(q, k, "/S");
-    const char *tag = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : "";
-    PdfList *list = !strcmp(tag, "/Figure")                      ? &t->figures
-                    : !strcmp(tag, "/Div")                       ? &t->divs
-                    : !strcmp(tag, "/TH") || !strcmp(tag, "/TD") ? &t->cells
-                    : !strcmp(tag, "/Link")                      ? &t->links
-                                                                 : NULL;
-    int link = list == &t->links;
-    qpdf_oh_release(q, s);
-    if (list && !list_push(list, k)) {
+    PdfObj *s = pdf_key(f, k, "S");
+    if (k->kind != PDF_DICT || !s || s->kind != PDF_NAME)
+        return; /* a marked-content id, an OBJR */
+    PdfList *list = pdf_is_name(s, "Figure")                       ? &t->figures
+                    : pdf_is_name(s, "Div")                        ? &t->divs
+                    : pdf_is_name(s, "TH") || pdf_is_name(s, "TD") ? &t->cells
+                    : pdf_is_name(s, "Link")                       ? &t->links
+                                                                   : NULL;
+    if (list && !list_push(list, k))
         t->failed = 1;
-        list = NULL;
-    }
-    if (!link && qpdf_oh_has_key(q, k, "/K"))
-        walk(t, qpdf_oh_get_key(q, k, "/K"), depth + 1);
-    if (list)
-        return; /* kept */
-release:
-    qpdf_oh_release(q, k);
+    if (list != &t->links)
+        walk(f, t, pdf_key_raw(k, "K"), depth + 1);
 }
 
 /* Appends item to the /K of element, making /K an array when it is not. */
 static void
-add_kid(qpdf_data q, qpdf_oh element, qpdf_oh item)
+add_kid(PdfFile *f, PdfObj *element, PdfObj *item)
 {
-    qpdf_oh k = qpdf_oh_get_key(q, element, "/K");
-    if (qpdf_oh_is_array(q, k)) {
-        qpdf_oh_append_item(q, k, item);
+    PdfObj *k = pdf_key(f, element, "K");
+    if (k && k->kind == PDF_ARRAY) {
+        pdf_push(f, k, item);
         return;
     }
-    qpdf_oh arr = qpdf_oh_new_array(q);
-    if (!qpdf_oh_is_null(q, k))
-        qpdf_oh_append_item(q, arr, k);
-    qpdf_oh_append_item(q, arr, item);
-    qpdf_oh_replace_key(q, element, "/K", arr);
+    PdfObj *arr = pdf_new_array(f);
+    PdfObj *raw = pdf_key_raw(element, "K");
+    if (raw && raw->kind != PDF_NULL)
+        pdf_push(f, arr, raw);
+    pdf_push(f, arr, item);
+    pdf_set(f, element, "K", arr);
 }
 
 /* The next free key of the parent tree (Cairo writes a flat /Nums). */
 static int
-next_parent_key(qpdf_data q, qpdf_oh tree)
+next_parent_key(PdfFile *f, PdfObj *tree)
 {
-    if (qpdf_oh_has_key(q, tree, "/ParentTreeNextKey"))
-        return qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, tree, "/ParentTreeNextKey"));
-    qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums");
-    int next = 0, n = qpdf_oh_get_array_n_items(q, nums);
-    for (int i = 0; i + 1 < n; i += 2) {
-        int key = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_array_item(q, nums, i));
-        next = key >= next ? key + 1 : next;
+    PdfObj *next = pdf_key(f, tree, "ParentTreeNextKey");
+    if (next && next->kind == PDF_INT)
+        return (int)next->i;
+    PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
+    int key = 0;
+    for (int i = 0; nums && nums->kind == PDF_ARRAY && i + 1 < nums->n; i += 2) {
+        PdfObj *v = pdf_resolve(f, nums->items[i]);
+        if (v && v->kind == PDF_INT && v->i >= key)
+            key = (int)v->i + 1;
     }
-    return next;
+    return key;
 }
 
 /* --- artifacts --------------------------------------------------------------
@@ -242,22 +205,21 @@ room(Artifacts *a)
 /* 1 when the kids of element e are only marked-content ids; their ids and
  * page go to a. */
 static int
-note_marks(qpdf_data q, qpdf_oh e, Artifacts *a)
+note_marks(PdfFile *f, PdfObj *e, Artifacts *a)
 {
-    qpdf_oh k = qpdf_oh_get_key(q, e, "/K");
-    qpdf_oh pg = qpdf_oh_get_key(q, e, "/Pg");
-    int page = qpdf_oh_get_object_id(q, pg);
-    int n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
-    int start = a->n, ok = page > 0;
+    PdfObj *k = pdf_key(f, e, "K");
+    int page = pdf_id(pdf_key_raw(e, "Pg"));
+    int n = k && k->kind == PDF_ARRAY ? k->n : 1;
+    int start = a->n, ok = page > 0 && e->id > 0 && k;
     for (int i = 0; ok && i < n; i++) {
-        qpdf_oh kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
-        if (!qpdf_oh_is_integer(q, kid) || !room(a)) {
+        PdfObj *kid = k->kind == PDF_ARRAY ? pdf_resolve(f, k->items[i]) : k;
+        if (!kid || kid->kind != PDF_INT || !room(a)) {
             ok = 0;
             break;
         }
         a->marks[a->n].page = page;
-        a->marks[a->n].mcid = qpdf_oh_get_int_value_as_int(q, kid);
-        a->elems[a->n] = qpdf_oh_get_object_id(q, e);
+        a->marks[a->n].mcid = (int)kid->i;
+        a->elems[a->n] = e->id;
         a->n++;
     }
     if (!ok)
@@ -302,13 +264,13 @@ line_is(const unsigned char *s, size_t n, const char *text)
 }
 
 /* The page's content with its artifacts marked and its empty spans gone,
- * malloc'd in *out; 0 when nothing changed (or out of memory). */
+ * in the arena into *out; 0 when nothing changed (or out of memory). */
 static int
-rewrite_content(const unsigned char *in, size_t n, int page, const Artifacts *a,
+rewrite_content(Arena *arena, const unsigned char *in, size_t n, int page, const Artifacts *a,
                 unsigned char **out, size_t *out_len)
 {
     static const char mc[] = "/NonStruct << /MCID ";
-    unsigned char *o = malloc(n + 1);
+    unsigned char *o = arena_alloc(arena, n + 1);
     size_t len = 0;
     int changed = 0;
     if (!o)
@@ -348,13 +310,9 @@ rewrite_content(const unsigned char *in, size_t n, int page, const Artifacts *a,
         len += next - i;
         i = next;
     }
-    if (!changed) {
-        free(o);
-        return 0;
-    }
     *out = o;
     *out_len = len;
-    return 1;
+    return changed;
 }
 
 /* Takes the NonStruct kids of element e out of its /K (their marked content
@@ -362,97 +320,127 @@ rewrite_content(const unsigned char *in, size_t n, int page, const Artifacts *a,
  * a list that crosses a page break holds that page's headers and footers
  * (paint/paint.c, crosses_pages). Bounded by depth: paint nests no deeper. */
 static void
-drop_artifacts(qpdf_data q, qpdf_oh e, Artifacts *a, int depth)
+drop_artifacts(PdfFile *f, PdfObj *e, Artifacts *a, int depth)
 {
-    qpdf_oh kids = qpdf_oh_get_key(q, e, "/K");
-    if (depth > MAX_DEPTH)
+    PdfObj *kids = pdf_key(f, e, "K");
+    if (!kids || depth > MAX_DEPTH)
         return;
-    if (qpdf_oh_is_dictionary(q, kids)) { /* one kid: an L's only item */
-        if (pdf_is_name(q, kids, "/S", "/L") || pdf_is_name(q, kids, "/S", "/LI") ||
-            pdf_is_name(q, kids, "/S", "/LBody"))
-            drop_artifacts(q, kids, a, depth + 1);
+    if (kids->kind == PDF_DICT) { /* one kid: an L's only item */
+        if (pdf_key_is(f, kids, "S", "L") || pdf_key_is(f, kids, "S", "LI") ||
+            pdf_key_is(f, kids, "S", "LBody"))
+            drop_artifacts(f, kids, a, depth + 1);
         return;
     }
-    if (!qpdf_oh_is_array(q, kids))
+    if (kids->kind != PDF_ARRAY)
         return;
-    int n = qpdf_oh_get_array_n_items(q, kids), dropped = 0;
-    qpdf_oh kept = qpdf_oh_new_array(q);
-    for (int i = 0; i < n; i++) {
-        qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
-        if (!qpdf_oh_is_dictionary(q, kid)) {
-            qpdf_oh_append_item(q, kept, kid);
-            continue;
+    int kept = 0;
+    for (int i = 0; i < kids->n; i++) {
+        PdfObj *kid = pdf_resolve(f, kids->items[i]);
+        if (kid && kid->kind == PDF_DICT) {
+            if (pdf_key_is(f, kid, "S", "NonStruct") && note_marks(f, kid, a))
+                continue;
+            if (pdf_key_is(f, kid, "S", "L") || pdf_key_is(f, kid, "S", "LI") ||
+                pdf_key_is(f, kid, "S", "LBody"))
+                drop_artifacts(f, kid, a, depth + 1);
         }
-        if (pdf_is_name(q, kid, "/S", "/NonStruct") && note_marks(q, kid, a)) {
-            dropped = 1;
-            continue;
-        }
-        if (pdf_is_name(q, kid, "/S", "/L") || pdf_is_name(q, kid, "/S", "/LI") ||
-            pdf_is_name(q, kid, "/S", "/LBody"))
-            drop_artifacts(q, kid, a, depth + 1);
-        qpdf_oh_append_item(q, kept, kid);
+        kids->items[kept++] = kids->items[i];
     }
-    if (dropped)
-        qpdf_oh_replace_key(q, e, "/K", kept);
+    kids->n = kept;
+}
+
+/* A stream's bytes decoded when Flate-compressed (a Cairo that compressed
+ * its content after all), in the arena; NULL when they cannot be. */
+static const unsigned char *
+plain_content(PdfFile *f, PdfObj *st, size_t *len)
+{
+    PdfObj *filter = pdf_key(f, st, "Filter");
+    if (!filter) {
+        *len = st->data_len;
+        return st->data;
+    }
+    if (!pdf_is_name(filter, "FlateDecode") || pdf_key_raw(st, "DecodeParms"))
+        return NULL;
+    z_stream z = {0};
+    size_t cap = st->data_len * 4 + 1024, n = 0;
+    unsigned char *buf = NULL;
+    if (inflateInit(&z) != Z_OK)
+        return NULL;
+    z.next_in = (unsigned char *)st->data;
+    z.avail_in = (uInt)st->data_len;
+    for (;;) {
+        unsigned char *more = realloc(buf, cap);
+        if (!more)
+            break;
+        buf = more;
+        z.next_out = buf + n;
+        z.avail_out = (uInt)(cap - n);
+        int ret = inflate(&z, Z_NO_FLUSH);
+        n = cap - z.avail_out;
+        if (ret == Z_STREAM_END) {
+            inflateEnd(&z);
+            unsigned char *copy = arena_alloc(f->a, n ? n : 1);
+            if (copy)
+                memcpy(copy, buf, n);
+            free(buf);
+            *len = n;
+            return copy;
+        }
+        if (ret != Z_OK || cap > ((size_t)1 << 30))
+            break;
+        cap *= 2;
+    }
+    inflateEnd(&z);
+    free(buf);
+    return NULL;
 }
 
 static void
-artifacts(qpdf_data q)
+artifacts(PdfFile *f, PdfObj **pages, int npages)
 {
-    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-    if (!qpdf_oh_is_dictionary(q, tree))
+    PdfObj *tree = pdf_key(f, pdf_key(f, f->trailer, "Root"), "StructTreeRoot");
+    if (!tree || tree->kind != PDF_DICT)
         return;
-    qpdf_oh doc = qpdf_oh_get_key(q, tree, "/K");
-    if (qpdf_oh_is_array(q, doc))
-        doc = qpdf_oh_get_array_item(q, doc, 0);
+    PdfObj *doc = pdf_key(f, tree, "K");
+    if (doc && doc->kind == PDF_ARRAY)
+        doc = doc->n ? pdf_resolve(f, doc->items[0]) : NULL;
     Artifacts a = {0};
     a.cap = 1024;
     a.elems = calloc((size_t)a.cap, sizeof(int));
     a.marks = calloc((size_t)a.cap, sizeof(Mark));
-    if (!a.elems || !a.marks)
+    if (!a.elems || !a.marks || !doc)
         goto out;
 
     /* The tree: every element keeps its other kids. */
-    drop_artifacts(q, doc, &a, 0);
+    drop_artifacts(f, doc, &a, 0);
     qsort(a.elems, (size_t)a.n, sizeof(int), compare_ids);
     qsort(a.marks, (size_t)a.n, sizeof(Mark), compare_marks);
 
     /* The parent tree: their entries become null (Cairo's /Nums is flat). */
-    qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums");
-    int nn = a.n && qpdf_oh_is_array(q, nums) ? qpdf_oh_get_array_n_items(q, nums) : 0;
-    for (int i = 1; i < nn; i += 2) {
-        qpdf_oh list = qpdf_oh_get_array_item(q, nums, i);
-        int m = qpdf_oh_is_array(q, list) ? qpdf_oh_get_array_n_items(q, list) : 0;
-        for (int j = 0; j < m; j++)
-            if (is_removed(&a, qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, list, j))))
-                qpdf_oh_set_array_item(q, list, j, qpdf_oh_new_null(q));
+    PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
+    for (int i = 1; a.n && nums && nums->kind == PDF_ARRAY && i < nums->n; i += 2) {
+        PdfObj *list = pdf_resolve(f, nums->items[i]);
+        for (int j = 0; list && list->kind == PDF_ARRAY && j < list->n; j++)
+            if (is_removed(&a, pdf_id(list->items[j])))
+                list->items[j] = pdf_new_null(f);
     }
 
     /* The content streams. */
-    int npages = qpdf_get_num_pages(q);
     for (int p = 0; p < npages; p++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
-        int id = qpdf_oh_get_object_id(q, page);
-        qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
-        int ns = qpdf_oh_is_array(q, contents) ? qpdf_oh_get_array_n_items(q, contents) : 1;
-        for (int k = 0; k < ns; k++) {
-            qpdf_oh st =
-                qpdf_oh_is_array(q, contents) ? qpdf_oh_get_array_item(q, contents, k) : contents;
-            unsigned char *data = NULL, *done = NULL;
+        int id = pages[p]->id;
+        PdfObj *contents = pdf_key(f, pages[p], "Contents");
+        int ns = contents && contents->kind == PDF_ARRAY ? contents->n : 1;
+        for (int k = 0; contents && k < ns; k++) {
+            PdfObj *st =
+                contents->kind == PDF_ARRAY ? pdf_resolve(f, contents->items[k]) : contents;
             size_t len = 0, done_len = 0;
-            QPDF_BOOL filtered = QPDF_FALSE;
-            if (!qpdf_oh_is_stream(q, st) ||
-                qpdf_oh_get_stream_data(q, st, qpdf_dl_generalized, &filtered, &data, &len) !=
-                    QPDF_SUCCESS ||
-                !filtered) {
-                free(data);
+            unsigned char *done = NULL;
+            const unsigned char *data =
+                st && st->kind == PDF_STREAM ? plain_content(f, st, &len) : NULL;
+            if (!data || !rewrite_content(f->a, data, len, id, &a, &done, &done_len))
                 continue;
-            }
-            if (rewrite_content(data, len, id, &a, &done, &done_len))
-                qpdf_oh_replace_stream_data(q, st, done, done_len, qpdf_oh_new_null(q),
-                                            qpdf_oh_new_null(q));
-            free(data);
-            free(done);
+            st->data = done;
+            st->data_len = done_len;
+            pdf_set(f, st, "Filter", NULL); /* written compressed again */
         }
     }
 out:
@@ -462,90 +450,98 @@ out:
 
 /* --- the phases --------------------------------------------------------------- */
 
+/* Sets the Info dictionary's key to the bytes of value. */
 static void
-catalog(qpdf_data q, const FinishOptions *opt)
+set_info(PdfFile *f, PdfObj *info, const char *key, const char *value, size_t n)
 {
-    qpdf_oh root = qpdf_get_root(q);
-    qpdf_oh_replace_key(q, root, "/Lang",
-                        qpdf_oh_new_unicode_string(q, opt->lang ? opt->lang : "fr-FR"));
-    qpdf_oh_replace_key(q, root, "/ViewerPreferences",
-                        qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+    if (info && info->kind == PDF_DICT)
+        pdf_set(f, info, key, pdf_new_bytes(f, value, n));
+}
+
+static void
+catalog(PdfFile *f, const FinishOptions *opt)
+{
+    PdfObj *root = pdf_key(f, f->trailer, "Root");
+    pdf_set(f, root, "Lang", pdf_new_text(f, opt->lang ? opt->lang : "fr-FR"));
+    pdf_set(f, root, "ViewerPreferences", pdf_parse(f, "<< /DisplayDocTitle true >>"));
     /* Cairo writes no structure when nothing was tagged (an empty body):
      * PDF/UA still wants a marked file with a tree, here one empty Document. */
-    if (!qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"))) {
-        qpdf_oh tree = qpdf_make_indirect_object(
-            q, qpdf_oh_parse(q, "<< /Type /StructTreeRoot /ParentTree << /Nums [] >> "
-                                "/ParentTreeNextKey 0 >>"));
-        qpdf_oh doc =
-            qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructElem /S /Document >>"));
-        qpdf_oh_replace_key(q, doc, "/P", tree);
-        qpdf_oh_replace_key(q, tree, "/K", doc);
-        qpdf_oh_replace_key(q, root, "/StructTreeRoot", tree);
-        qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"));
+    PdfObj *tree = pdf_key(f, root, "StructTreeRoot");
+    if (!tree || tree->kind != PDF_DICT) {
+        tree = pdf_parse(f, "<< /Type /StructTreeRoot /ParentTree << /Nums [] >> "
+                            "/ParentTreeNextKey 0 >>");
+        PdfObj *doc = pdf_parse(f, "<< /Type /StructElem /S /Document >>");
+        int tid = pdf_add(f, tree), did = pdf_add(f, doc);
+        pdf_set(f, doc, "P", pdf_new_ref(f, tid));
+        pdf_set(f, tree, "K", pdf_new_ref(f, did));
+        pdf_set(f, root, "StructTreeRoot", pdf_new_ref(f, tid));
+        pdf_set(f, root, "MarkInfo", pdf_parse(f, "<< /Marked true >>"));
     }
+    PdfObj *info = pdf_key(f, f->trailer, "Info");
     if (opt->producer)
-        qpdf_set_info_key(q, "/Producer", opt->producer);
+        pdf_set(f, info, "Producer", pdf_new_text(f, opt->producer));
     /* Cairo 1.16 writes dates without their "D:" prefix. */
-    static const char *const dates[] = {"/CreationDate", "/ModDate"};
+    static const char *const dates[] = {"CreationDate", "ModDate"};
     for (int i = 0; i < 2; i++) {
-        const char *v = qpdf_get_info_key(q, dates[i]);
-        if (v && *v && strncmp(v, "D:", 2) != 0) {
+        PdfObj *v = pdf_key(f, info, dates[i]);
+        if (v && v->kind == PDF_STRING && v->len && v->len < 60 && strncmp(v->s, "D:", 2)) {
             char buf[64];
-            snprintf(buf, sizeof buf, "D:%s", v);
-            qpdf_set_info_key(q, dates[i], buf);
+            int k = snprintf(buf, sizeof buf, "D:%.*s", (int)v->len, v->s);
+            set_info(f, info, dates[i], buf, (size_t)k);
         }
     }
 }
 
 /* The i-th alternative text goes to the i-th Figure, only when the tree holds
- * as many Figures as the pages have images and charts: one missing would give
- * every later Figure the text of another. */
+ * as many Figures as paint drew: one missing would give every later Figure
+ * the text of another. */
 static void
-alternative_texts(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
+alternative_texts(Run *r, PdfFile *f, const PaintRecord *rec, const PdfTree *t)
 {
-    if (t->figures.n != opt->nalts) {
+    int nalts = rec ? rec->nfigures : 0;
+    if (t->figures.n != nalts) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  ngettext("the images and charts are left without their text alternatives: the "
                           "PDF's structure holds %d Figure element for %d of them",
                           "the images and charts are left without their text alternatives: the "
                           "PDF's structure holds %d Figure elements for %d of them",
                           t->figures.n),
-                 t->figures.n, opt->nalts);
+                 t->figures.n, nalts);
         return;
     }
     for (int i = 0; i < t->figures.n; i++)
-        if (opt->alts[i])
-            qpdf_oh_replace_key(q, t->figures.items[i], "/Alt",
-                                qpdf_oh_new_unicode_string(q, opt->alts[i]));
+        if (rec->figures[i])
+            pdf_set(f, t->figures.items[i], "Alt", pdf_new_text(f, rec->figures[i]));
 }
 
 static void
-links_and_tabs(qpdf_data q)
+links_and_tabs(PdfFile *f, PdfObj **pages, int npages)
 {
-    int npages = qpdf_get_num_pages(q);
     for (int p = 0; p < npages; p++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
-        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-        int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+        PdfObj *annots = pdf_key(f, pages[p], "Annots");
+        int n = annots && annots->kind == PDF_ARRAY ? annots->n : 0;
         for (int i = 0; i < n; i++) {
-            qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
-            if (pdf_is_name(q, a, "/Subtype", "/Link"))
-                qpdf_oh_replace_key(q, a, "/F", qpdf_oh_new_integer(q, 4));
+            PdfObj *a = pdf_resolve(f, annots->items[i]);
+            if (pdf_key_is(f, a, "Subtype", "Link"))
+                pdf_set(f, a, "F", pdf_new_int(f, 4));
         }
         if (n > 0)
-            qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
+            pdf_set(f, pages[p], "Tabs", pdf_new_name(f, "S"));
     }
 }
 
 static void
-signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
+signature_fields(Run *r, PdfFile *f, PdfObj **pages, int npages, const FinishOptions *opt,
+                 const PdfTree *t)
 {
-    if (opt->nsigs <= 0)
+    const PaintRecord *rec = opt->record;
+    int nsigs = opt->sign && rec ? rec->nsigs : 0;
+    if (nsigs <= 0)
         return;
     /* Each field's Form element goes in its block's Div when the tree holds
      * one Div per field, else in the document element: never in the Div of
      * another signatory. */
-    int in_divs = t->divs.n == opt->nsigs;
+    int in_divs = t->divs.n == nsigs;
     if (!in_divs)
         run_diag(r, DIAG_WARNING, 0, 0,
                  ngettext("the signature fields are tagged outside their blocks: the PDF's "
@@ -553,94 +549,75 @@ signature_fields(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
                           "the signature fields are tagged outside their blocks: the PDF's "
                           "structure holds %d Div elements for %d of them",
                           t->divs.n),
-                 t->divs.n, opt->nsigs);
-    qpdf_oh root = qpdf_get_root(q);
-    qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
-    int tagged = qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/ParentTree");
-    int key = tagged ? next_parent_key(q, tree) : 0;
-    qpdf_oh nums = tagged ? qpdf_oh_get_key(q, qpdf_oh_get_key(q, tree, "/ParentTree"), "/Nums")
-                          : qpdf_oh_new_null(q);
-    qpdf_oh fields = qpdf_oh_new_array(q);
-    int npages = qpdf_get_num_pages(q);
+                 t->divs.n, nsigs);
+    PdfObj *root = pdf_key(f, f->trailer, "Root");
+    PdfObj *tree = pdf_key(f, root, "StructTreeRoot");
+    PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
+    int tagged = nums && nums->kind == PDF_ARRAY;
+    int key = tagged ? next_parent_key(f, tree) : 0;
+    PdfObj *fields = pdf_new_array(f);
 
-    for (int i = 0; i < opt->nsigs; i++) {
-        const FinishSignature *s = &opt->sigs[i];
+    for (int i = 0; i < nsigs; i++) {
+        const PaintSignature *s = &rec->sigs[i];
         if (s->page < 0 || s->page >= npages)
             continue;
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)s->page);
-        double w_ = s->x1 - s->x0, h_ = s->y1 - s->y0;
+        PdfObj *page = pages[s->page];
+        char buf[160];
 
         /* An empty appearance: the visible frame is in the page content. */
-        qpdf_oh ap = qpdf_oh_new_stream(q);
-        qpdf_oh_replace_stream_data(q, ap, (unsigned char const *)"", 0, qpdf_oh_new_null(q),
-                                    qpdf_oh_new_null(q));
-        qpdf_oh apd = qpdf_oh_get_dict(q, ap);
-        qpdf_oh_replace_key(q, apd, "/Type", qpdf_oh_new_name(q, "/XObject"));
-        qpdf_oh_replace_key(q, apd, "/Subtype", qpdf_oh_new_name(q, "/Form"));
-        char bbox[96];
-        snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", w_, h_);
-        qpdf_oh_replace_key(q, apd, "/BBox", qpdf_oh_parse(q, bbox));
+        snprintf(buf, sizeof buf, "<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] >>",
+                 s->x1 - s->x0, s->y1 - s->y0);
+        int ap = pdf_add(f, pdf_new_stream(f, pdf_parse(f, buf), "", 0));
 
-        char rect[128];
-        snprintf(rect, sizeof rect, "[%.2f %.2f %.2f %.2f]", s->x0, s->y0, s->x1, s->y1);
-        qpdf_oh field = qpdf_make_indirect_object(
-            q, qpdf_oh_parse(q, "<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 >>"));
-        qpdf_oh_replace_key(q, field, "/T", qpdf_oh_new_unicode_string(q, s->name));
-        qpdf_oh_replace_key(q, field, "/TU", qpdf_oh_new_unicode_string(q, s->label));
-        qpdf_oh_replace_key(q, field, "/Rect", qpdf_oh_parse(q, rect));
-        qpdf_oh_replace_key(q, field, "/P", page);
-        qpdf_oh apdict = qpdf_oh_new_dictionary(q);
-        qpdf_oh_replace_key(q, apdict, "/N", ap);
-        qpdf_oh_replace_key(q, field, "/AP", apdict);
+        snprintf(buf, sizeof buf,
+                 "<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [%.2f %.2f %.2f %.2f] >>",
+                 s->x0, s->y0, s->x1, s->y1);
+        PdfObj *field = pdf_parse(f, buf);
+        int fid = pdf_add(f, field);
+        pdf_set(f, field, "T", pdf_new_text(f, s->name));
+        pdf_set(f, field, "TU", pdf_new_text(f, s->label));
+        pdf_set(f, field, "P", pdf_new_ref(f, page->id));
+        PdfObj *apdict = pdf_new_dict(f);
+        pdf_set(f, apdict, "N", pdf_new_ref(f, ap));
+        pdf_set(f, field, "AP", apdict);
 
-        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-        if (!qpdf_oh_is_array(q, annots)) {
-            annots = qpdf_oh_new_array(q);
-            qpdf_oh_replace_key(q, page, "/Annots", annots);
+        PdfObj *annots = pdf_key(f, page, "Annots");
+        if (!annots || annots->kind != PDF_ARRAY) {
+            annots = pdf_new_array(f);
+            pdf_set(f, page, "Annots", annots);
         }
-        qpdf_oh_append_item(q, annots, field);
-        qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"));
-        qpdf_oh_append_item(q, fields, field);
+        pdf_push(f, annots, pdf_new_ref(f, fid));
+        pdf_set(f, page, "Tabs", pdf_new_name(f, "S"));
+        pdf_push(f, fields, pdf_new_ref(f, fid));
 
-        if (tagged && qpdf_oh_is_array(q, nums)) {
+        if (tagged) {
             /* A Form element in the signature block's Div (else in the
              * document element), reaching the widget by an OBJR. */
-            qpdf_oh parent = in_divs ? t->divs.items[i] : qpdf_oh_get_key(q, tree, "/K");
-            if (qpdf_oh_is_array(q, parent))
-                parent = qpdf_oh_get_array_item(q, parent, 0);
-            qpdf_oh objr = qpdf_oh_parse(q, "<< /Type /OBJR >>");
-            qpdf_oh_replace_key(q, objr, "/Obj", field);
-            qpdf_oh_replace_key(q, objr, "/Pg", page);
-            qpdf_oh form =
-                qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructElem /S /Form >>"));
-            qpdf_oh_replace_key(q, form, "/P", parent);
-            qpdf_oh_replace_key(q, form, "/K", objr);
-            qpdf_oh_replace_key(q, form, "/Alt", qpdf_oh_new_unicode_string(q, s->label));
-            add_kid(q, parent, form);
-            qpdf_oh_replace_key(q, field, "/StructParent", qpdf_oh_new_integer(q, key));
-            qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, key));
-            qpdf_oh_append_item(q, nums, form);
+            PdfObj *parent = in_divs ? t->divs.items[i] : pdf_key(f, tree, "K");
+            if (parent && parent->kind == PDF_ARRAY)
+                parent = parent->n ? pdf_resolve(f, parent->items[0]) : NULL;
+            if (!parent || !parent->id)
+                continue;
+            PdfObj *objr = pdf_parse(f, "<< /Type /OBJR >>");
+            pdf_set(f, objr, "Obj", pdf_new_ref(f, fid));
+            pdf_set(f, objr, "Pg", pdf_new_ref(f, page->id));
+            PdfObj *form = pdf_parse(f, "<< /Type /StructElem /S /Form >>");
+            int formid = pdf_add(f, form);
+            pdf_set(f, form, "P", pdf_new_ref(f, parent->id));
+            pdf_set(f, form, "K", objr);
+            pdf_set(f, form, "Alt", pdf_new_text(f, s->label));
+            add_kid(f, parent, pdf_new_ref(f, formid));
+            pdf_set(f, field, "StructParent", pdf_new_int(f, key));
+            pdf_push(f, nums, pdf_new_int(f, key));
+            pdf_push(f, nums, pdf_new_ref(f, formid));
             key++;
         }
     }
     if (tagged)
-        qpdf_oh_replace_key(q, tree, "/ParentTreeNextKey", qpdf_oh_new_integer(q, key));
-    qpdf_oh form = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, form, "/Fields", fields);
-    qpdf_oh_replace_key(q, root, "/AcroForm", qpdf_make_indirect_object(q, form));
-}
-
-static int
-failed(Run *r, qpdf_data q, const char *fmt)
-{
-    while (qpdf_more_warnings(q))
-        qpdf_next_warning(q);
-    if (!qpdf_has_error(q))
-        return 0;
-    qpdf_error e = qpdf_get_error(q);
-    run_diag(r, DIAG_ERROR, 0, 0, fmt,
-             e ? qpdf_get_error_full_text(q, e) : _("unknown libqpdf error"));
-    return 1;
+        pdf_set(f, tree, "ParentTreeNextKey", pdf_new_int(f, key));
+    PdfObj *form = pdf_new_dict(f);
+    pdf_set(f, form, "Fields", fields);
+    pdf_set(f, root, "AcroForm", pdf_new_ref(f, pdf_add(f, form)));
 }
 
 Status
@@ -648,56 +625,46 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
            size_t *out_len)
 {
     Status st = STATUS_IO;
-    qpdf_data q = qpdf_init();
-    PdfTree t = {.q = q};
+    PdfFile f;
+    PdfTree t = {0};
+    PdfObj **pages = NULL;
 
     *out = NULL;
     *out_len = 0;
-    qpdf_silence_errors(q);
-    qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    if (qpdf_read_memory(q, "paint", (const char *)in, (unsigned long long)n, NULL) & QPDF_ERRORS ||
-        failed(r, q, _("the PDF just drawn could not be read back: %s")))
-        goto out;
-
-    catalog(q, opt);
-    artifacts(q);
-    /* The tree is walked once, for every pass that pairs its elements with
-     * what paint drew; with nothing to pair, not at all: loading every
-     * element of a long document takes time, to no use. */
-    const PaintRecord *rec = opt->record;
-    qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-    if (qpdf_oh_is_dictionary(q, tree) &&
-        (opt->nalts || opt->nsigs || (rec && (rec->ncells || rec->nlinks))))
-        walk(&t, qpdf_oh_get_key(q, tree, "/K"), 0);
-    alternative_texts(r, q, opt, &t);
-    pdf_apply_record(r, q, opt, &t);
-    links_and_tabs(q);
-    signature_fields(r, q, opt, &t);
-    pdf_conformance(r, q, opt->lang ? opt->lang : "fr-FR");
-    if (failed(r, q, _("the PDF could not be finished: %s")))
-        goto out;
-
-    qpdf_init_write_memory(q);
-    qpdf_set_object_stream_mode(q, qpdf_o_generate);
-    qpdf_set_deterministic_ID(q, QPDF_TRUE);
-    qpdf_set_minimum_pdf_version(q, "1.7"); /* PDF/A-2 and PDF/UA-1 are on 1.7 */
-    qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE);
-    if (qpdf_write(q) & QPDF_ERRORS || failed(r, q, _("the PDF could not be written: %s")))
-        goto out;
-    size_t len = qpdf_get_buffer_length(q);
-    *out = malloc(len ? len : 1);
-    if (!*out) {
-        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the PDF"));
+    if (pdf_read(&f, &r->arena, in, n) != STATUS_OK || !pdf_key(&f, f.trailer, "Root")) {
+        run_diag(r, DIAG_ERROR, 0, 0, _("the PDF just drawn could not be read back: %s"),
+                 _("its structure is not the one Cairo writes"));
         goto out;
     }
-    memcpy(*out, qpdf_get_buffer(q), len);
-    *out_len = len;
-    st = STATUS_OK;
+    int npages = pdf_pages(&f, &pages);
+
+    catalog(&f, opt);
+    artifacts(&f, pages, npages);
+    /* The tree is walked once, for every pass that pairs its elements with
+     * what paint drew; with nothing to pair, not at all. */
+    const PaintRecord *rec = opt->record;
+    PdfObj *tree = pdf_key(&f, pdf_key(&f, f.trailer, "Root"), "StructTreeRoot");
+    if (tree && rec && (rec->nfigures || (opt->sign && rec->nsigs) || rec->ncells || rec->nlinks))
+        walk(&f, &t, pdf_key_raw(tree, "K"), 0);
+    alternative_texts(r, &f, rec, &t);
+    pdf_apply_record(r, &f, pages, npages, opt, &t);
+    links_and_tabs(&f, pages, npages);
+    signature_fields(r, &f, pages, npages, opt, &t);
+    pdf_conformance(r, &f, opt->lang ? opt->lang : "fr-FR");
+    if (f.failed) {
+        if (r->arena.failed)
+            run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
+        else
+            run_diag(r, DIAG_ERROR, 0, 0, _("the PDF just drawn could not be read back: %s"),
+                     _("its structure is not the one Cairo writes"));
+        goto out;
+    }
+    st = pdf_write(&f, r, FINISH_ZLIB_LEVEL, out, out_len);
 out:
+    free(pages);
     free(t.figures.items);
     free(t.divs.items);
     free(t.cells.items);
     free(t.links.items);
-    qpdf_cleanup(&q);
     return st;
 }

@@ -19,8 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
-
 #include "core/buf.h"
 #include "pdf/internal.h"
 #include "srgb-icc.h"
@@ -102,10 +100,9 @@ xmp_date(const char *pdf, char *out)
 
 /* The Info dictionary's key as UTF-8, or NULL. */
 static const char *
-info(qpdf_data q, qpdf_oh dict, const char *key)
+info(PdfFile *f, PdfObj *dict, const char *key)
 {
-    qpdf_oh v = qpdf_oh_get_key(q, dict, key);
-    return qpdf_oh_is_string(q, v) ? qpdf_oh_get_utf8_value(q, v) : NULL;
+    return pdf_utf8(f, pdf_key(f, dict, key));
 }
 
 static const char xmp_head[] =
@@ -157,96 +154,84 @@ static const char xmp_tail[] =
 /* The catalog's /Metadata: the Info dictionary's values, as they are once
  * the catalog pass has set the Producer and the "D:" dates. */
 static void
-xmp(Run *r, qpdf_data q, const char *lang)
+xmp(Run *r, PdfFile *f, const char *lang)
 {
-    qpdf_oh dict = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
-    if (!qpdf_oh_is_dictionary(q, dict))
+    PdfObj *dict = pdf_key(f, f->trailer, "Info");
+    if (!dict || dict->kind != PDF_DICT)
         return;
     char created[32], modified[32];
-    const char *c = info(q, dict, "/CreationDate");
-    if (c)
-        qpdf_oh_replace_key(q, dict, "/ModDate", qpdf_oh_new_string(q, c));
+    PdfObj *date = pdf_key(f, dict, "CreationDate");
+    const char *c = info(f, dict, "CreationDate");
+    if (date && date->kind == PDF_STRING)
+        pdf_set(f, dict, "ModDate", pdf_new_bytes(f, date->s, date->len));
     xmp_date(c, created);
     xmp_date(c, modified);
 
     Buf b;
     buf_init(&b, &r->arena);
     put(&b, xmp_head);
-    put_property(&b, "dc:title", "Alt", info(q, dict, "/Title"));
-    put_property(&b, "dc:creator", "Seq", info(q, dict, "/Author"));
-    put_property(&b, "dc:description", "Alt", info(q, dict, "/Subject"));
+    put_property(&b, "dc:title", "Alt", info(f, dict, "Title"));
+    put_property(&b, "dc:creator", "Seq", info(f, dict, "Author"));
+    put_property(&b, "dc:description", "Alt", info(f, dict, "Subject"));
     put_property(&b, "dc:language", "Bag", lang);
-    put_property(&b, "xmp:CreatorTool", NULL, info(q, dict, "/Creator"));
+    put_property(&b, "xmp:CreatorTool", NULL, info(f, dict, "Creator"));
     put_property(&b, "xmp:CreateDate", NULL, created);
     put_property(&b, "xmp:ModifyDate", NULL, modified);
-    put_property(&b, "pdf:Producer", NULL, info(q, dict, "/Producer"));
-    put_property(&b, "pdf:Keywords", NULL, info(q, dict, "/Keywords"));
+    put_property(&b, "pdf:Producer", NULL, info(f, dict, "Producer"));
+    put_property(&b, "pdf:Keywords", NULL, info(f, dict, "Keywords"));
     put(&b, xmp_tail);
     if (b.failed || !b.s) {
         run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while writing the PDF's metadata"));
         return;
     }
 
-    /* Uncompressed, as PDF/A wants it: qpdf leaves a metadata stream as
-     * it is, and no filter is given here. */
-    qpdf_oh st = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, st, (const unsigned char *)b.s, b.len, qpdf_oh_new_null(q),
-                                qpdf_oh_new_null(q));
-    qpdf_oh sd = qpdf_oh_get_dict(q, st);
-    qpdf_oh_replace_key(q, sd, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-    qpdf_oh_replace_key(q, sd, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-    qpdf_oh_replace_key(q, qpdf_get_root(q), "/Metadata", st);
+    /* Uncompressed, as PDF/A wants it: the writer leaves a metadata stream
+     * as it is. */
+    PdfObj *st = pdf_new_stream(f, pdf_parse(f, "<< /Type /Metadata /Subtype /XML >>"), b.s, b.len);
+    pdf_set(f, pdf_key(f, f->trailer, "Root"), "Metadata", pdf_new_ref(f, pdf_add(f, st)));
 }
 
 /* --- output intent, fonts, images --------------------------------------- */
 
 static void
-output_intent(qpdf_data q)
+output_intent(PdfFile *f)
 {
-    qpdf_oh icc = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, icc, srgb_icc, sizeof srgb_icc, qpdf_oh_new_null(q),
-                                qpdf_oh_new_null(q));
-    qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, icc), "/N", qpdf_oh_new_integer(q, 3));
-    qpdf_oh intent = qpdf_oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFA1"
-                                      " /OutputConditionIdentifier (sRGB IEC61966-2.1)"
-                                      " /Info (sRGB IEC61966-2.1)"
-                                      " /RegistryName (http://www.color.org) >>");
-    qpdf_oh_replace_key(q, intent, "/DestOutputProfile", icc);
-    qpdf_oh list = qpdf_oh_new_array(q);
-    qpdf_oh_append_item(q, list, qpdf_make_indirect_object(q, intent));
-    qpdf_oh_replace_key(q, qpdf_get_root(q), "/OutputIntents", list);
+    PdfObj *icc = pdf_new_stream(f, pdf_parse(f, "<< /N 3 >>"), srgb_icc, sizeof srgb_icc);
+    PdfObj *intent = pdf_parse(f, "<< /Type /OutputIntent /S /GTS_PDFA1"
+                                  " /OutputConditionIdentifier (sRGB IEC61966-2.1)"
+                                  " /Info (sRGB IEC61966-2.1)"
+                                  " /RegistryName (http://www.color.org) >>");
+    pdf_set(f, intent, "DestOutputProfile", pdf_new_ref(f, pdf_add(f, icc)));
+    PdfObj *list = pdf_new_array(f);
+    pdf_push(f, list, pdf_new_ref(f, pdf_add(f, intent)));
+    pdf_set(f, pdf_key(f, f->trailer, "Root"), "OutputIntents", list);
 }
 
 /* Every object Cairo wrote (ids 1 to the trailer's /Size - 1, generation
  * 0): fonts and images are shared between pages and may sit in form
  * XObjects, so they are found by type, not by walking resources. */
 static void
-fonts_and_images(qpdf_data q)
+fonts_and_images(PdfFile *f)
 {
-    qpdf_oh size = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size");
-    int n = qpdf_oh_is_integer(q, size) ? qpdf_oh_get_int_value_as_int(q, size) : 0;
+    PdfObj *size = pdf_key(f, f->trailer, "Size");
+    int n = size && size->kind == PDF_INT && size->i < f->size ? (int)size->i : f->size;
     for (int id = 1; id < n; id++) {
-        qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
-        qpdf_oh d = qpdf_oh_is_stream(q, o) ? qpdf_oh_get_dict(q, o) : o;
-        if (qpdf_oh_is_dictionary(q, d)) {
-            if (pdf_is_name(q, d, "/Type", "/Font") &&
-                pdf_is_name(q, d, "/Subtype", "/CIDFontType2") &&
-                !qpdf_oh_has_key(q, d, "/CIDToGIDMap"))
-                qpdf_oh_replace_key(q, d, "/CIDToGIDMap", qpdf_oh_new_name(q, "/Identity"));
-            if (qpdf_oh_is_stream(q, o) && pdf_is_name(q, d, "/Subtype", "/Image") &&
-                qpdf_oh_has_key(q, d, "/Interpolate"))
-                qpdf_oh_remove_key(q, d, "/Interpolate");
-        }
-        if (d != o)
-            qpdf_oh_release(q, d);
-        qpdf_oh_release(q, o);
+        PdfObj *o = pdf_get(f, id);
+        if (!o || (o->kind != PDF_DICT && o->kind != PDF_STREAM))
+            continue;
+        if (pdf_key_is(f, o, "Type", "Font") && pdf_key_is(f, o, "Subtype", "CIDFontType2") &&
+            !pdf_key_raw(o, "CIDToGIDMap"))
+            pdf_set(f, o, "CIDToGIDMap", pdf_new_name(f, "Identity"));
+        if (o->kind == PDF_STREAM && pdf_key_is(f, o, "Subtype", "Image") &&
+            pdf_key_raw(o, "Interpolate"))
+            pdf_set(f, o, "Interpolate", NULL);
     }
 }
 
 void
-pdf_conformance(Run *r, qpdf_data q, const char *lang)
+pdf_conformance(Run *r, PdfFile *f, const char *lang)
 {
-    xmp(r, q, lang);
-    output_intent(q);
-    fonts_and_images(q);
+    xmp(r, f, lang);
+    output_intent(f);
+    fonts_and_images(f);
 }

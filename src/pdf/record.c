@@ -1,7 +1,7 @@
 /*
  * pdf/record.c — the finish stage's part that completes what paint tagged:
  * table cells and links (paint's record, paint/paint.h) → structure
- * attributes and annotation descriptions, with libqpdf.
+ * attributes and annotation descriptions.
  *
  * Cairo 1.16 writes TH, TD and Link elements but no attribute dictionary and
  * no /Contents. In the tree pdf_finish walked once, in order, the n-th TH or
@@ -16,8 +16,6 @@
  */
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
-
 #include "pdf/internal.h"
 #include "core/i18n.h"
 
@@ -26,12 +24,12 @@
 /* The i-th TH or TD of the tree gets the attributes of the i-th cell paint
  * tagged, when the tree holds as many, each of the kind its cell is. */
 static void
-cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *cells)
+cell_attributes(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *cells)
 {
     int same = cells->n == rec->ncells;
     for (int i = 0; same && i < cells->n; i++)
-        same = pdf_is_name(q, cells->items[i], "/S",
-                           rec->cells[i]->header || rec->cells[i]->row_header ? "/TH" : "/TD");
+        same = pdf_key_is(f, cells->items[i], "S",
+                          rec->cells[i]->header || rec->cells[i]->row_header ? "TH" : "TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  ngettext("the table cells are left without their header scopes and spans: the "
@@ -48,16 +46,16 @@ cell_attributes(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *cell
         pg_cell_span(cell, &cols, &rows);
         if (!cell->header && !cell->row_header && cols <= 1 && rows <= 1)
             continue;
-        qpdf_oh a = qpdf_oh_new_dictionary(q);
-        qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
-        if (cell->header || cell->row_header)
-            qpdf_oh_replace_key(q, a, "/Scope",
-                                qpdf_oh_new_name(q, cell->header ? "/Column" : "/Row"));
+        /* Keys in name order, as other writers put them. */
+        PdfObj *a = pdf_new_dict(f);
         if (cols > 1)
-            qpdf_oh_replace_key(q, a, "/ColSpan", qpdf_oh_new_integer(q, cols));
+            pdf_set(f, a, "ColSpan", pdf_new_int(f, cols));
+        pdf_set(f, a, "O", pdf_new_name(f, "Table"));
         if (rows > 1)
-            qpdf_oh_replace_key(q, a, "/RowSpan", qpdf_oh_new_integer(q, rows));
-        qpdf_oh_replace_key(q, cells->items[i], "/A", a);
+            pdf_set(f, a, "RowSpan", pdf_new_int(f, rows));
+        if (cell->header || cell->row_header)
+            pdf_set(f, a, "Scope", pdf_new_name(f, cell->header ? "Column" : "Row"));
+        pdf_set(f, cells->items[i], "A", a);
     }
 }
 
@@ -129,24 +127,25 @@ describe(char *out, size_t cap, const char *lang, const char *text, size_t n, co
     append_words(out, &len, cap, bare, bl);
 }
 
-/* The annotation a Link element reaches by its OBJR; a null handle when none. */
-static qpdf_oh
-annotation_of(qpdf_data q, qpdf_oh link)
+/* The annotation a Link element reaches by its OBJR; NULL when none. */
+static PdfObj *
+annotation_of(PdfFile *f, PdfObj *link)
 {
-    qpdf_oh k = qpdf_oh_get_key(q, link, "/K");
-    int n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
-    for (int i = 0; i < n; i++) {
-        qpdf_oh kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) : k;
-        if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/Obj"))
-            return qpdf_oh_get_key(q, kid, "/Obj");
+    PdfObj *k = pdf_key(f, link, "K");
+    int n = k && k->kind == PDF_ARRAY ? k->n : 1;
+    for (int i = 0; k && i < n; i++) {
+        PdfObj *kid = k->kind == PDF_ARRAY ? pdf_resolve(f, k->items[i]) : k;
+        PdfObj *obj = pdf_key(f, kid, "Obj");
+        if (obj)
+            return obj;
     }
-    return qpdf_oh_new_null(q);
+    return NULL;
 }
 
 /* The i-th Link element's annotation gets the description of the i-th link
  * paint tagged, when the tree holds as many Link elements. */
 static void
-link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links, const char *lang)
+link_contents(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *links, const char *lang)
 {
     if (links->n != rec->nlinks) {
         run_diag(r, DIAG_WARNING, 0, 0,
@@ -160,8 +159,8 @@ link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links,
     }
     for (int i = 0; i < links->n; i++) {
         const PaintLink *l = &rec->links[i];
-        qpdf_oh annot = annotation_of(q, links->items[i]);
-        if (!qpdf_oh_is_dictionary(q, annot) || l->link->start < 0 ||
+        PdfObj *annot = annotation_of(f, links->items[i]);
+        if (!annot || annot->kind != PDF_DICT || l->link->start < 0 ||
             l->link->end > (int)l->para->len || l->link->end < l->link->start)
             continue;
         char text[1024];
@@ -169,7 +168,7 @@ link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links,
                  (size_t)(l->link->end - l->link->start), l->link->href);
         if (!*text)
             continue; /* the fallback below gives its target */
-        qpdf_oh_replace_key(q, annot, "/Contents", qpdf_oh_new_unicode_string(q, text));
+        pdf_set(f, annot, "Contents", pdf_new_text(f, text));
     }
 }
 
@@ -177,33 +176,29 @@ link_contents(Run *r, qpdf_data q, const PaintRecord *rec, const PdfList *links,
  * target: its URI, else its destination's name. Never wrong, if less
  * telling than its text. */
 static void
-link_fallbacks(qpdf_data q, const char *lang)
+link_fallbacks(PdfFile *f, PdfObj **pages, int npages, const char *lang)
 {
-    int npages = qpdf_get_num_pages(q);
     for (int p = 0; p < npages; p++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
-        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-        int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+        PdfObj *annots = pdf_key(f, pages[p], "Annots");
+        int n = annots && annots->kind == PDF_ARRAY ? annots->n : 0;
         for (int i = 0; i < n; i++) {
-            qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
-            qpdf_oh sub = qpdf_oh_get_key(q, a, "/Subtype");
-            int link = qpdf_oh_is_name(q, sub) && !strcmp(qpdf_oh_get_name(q, sub), "/Link");
-            if (!link || qpdf_oh_has_key(q, a, "/Contents"))
+            PdfObj *a = pdf_resolve(f, annots->items[i]);
+            if (!pdf_key_is(f, a, "Subtype", "Link") || pdf_key_raw(a, "Contents"))
                 continue;
-            qpdf_oh action = qpdf_oh_get_key(q, a, "/A");
-            qpdf_oh uri = qpdf_oh_get_key(q, action, "/URI");
-            qpdf_oh dest = qpdf_oh_has_key(q, a, "/Dest") ? qpdf_oh_get_key(q, a, "/Dest")
-                                                          : qpdf_oh_get_key(q, action, "/D");
-            const char *href = qpdf_oh_is_string(q, uri)    ? qpdf_oh_get_utf8_value(q, uri)
-                               : qpdf_oh_is_string(q, dest) ? qpdf_oh_get_utf8_value(q, dest)
-                                                            : NULL;
+            PdfObj *action = pdf_key(f, a, "A");
+            PdfObj *uri = pdf_key(f, action, "URI");
+            PdfObj *dest = pdf_key_raw(a, "Dest") ? pdf_key(f, a, "Dest") : pdf_key(f, action, "D");
+            int is_uri = uri && uri->kind == PDF_STRING;
+            const char *href = is_uri                             ? pdf_utf8(f, uri)
+                               : dest && dest->kind == PDF_STRING ? pdf_utf8(f, dest)
+                                                                  : NULL;
             if (!href || !*href)
                 continue;
             char text[1024];
-            describe(text, sizeof text, lang, "", 0, qpdf_oh_is_string(q, uri) ? href : NULL);
+            describe(text, sizeof text, lang, "", 0, is_uri ? href : NULL);
             if (!*text) /* a destination's name */
                 describe(text, sizeof text, lang, href, strlen(href), NULL);
-            qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, text));
+            pdf_set(f, a, "Contents", pdf_new_text(f, text));
         }
     }
 }
@@ -211,7 +206,8 @@ link_fallbacks(qpdf_data q, const char *lang)
 /* --- the phase ---------------------------------------------------------------- */
 
 void
-pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t)
+pdf_apply_record(Run *r, PdfFile *f, PdfObj **pages, int npages, const FinishOptions *opt,
+                 const PdfTree *t)
 {
     const PaintRecord *rec = opt->record;
     if (rec && (rec->ncells || rec->nlinks || t->cells.n || t->links.n)) {
@@ -221,10 +217,10 @@ pdf_apply_record(Run *r, qpdf_data q, const FinishOptions *opt, const PdfTree *t
                        "their header scopes and spans, and its links their texts"));
         else {
             if (rec->ncells || t->cells.n)
-                cell_attributes(r, q, rec, &t->cells);
+                cell_attributes(r, f, rec, &t->cells);
             if (rec->nlinks || t->links.n)
-                link_contents(r, q, rec, &t->links, opt->lang);
+                link_contents(r, f, rec, &t->links, opt->lang);
         }
     }
-    link_fallbacks(q, opt->lang);
+    link_fallbacks(f, pages, npages, opt->lang);
 }

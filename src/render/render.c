@@ -239,16 +239,12 @@ render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned c
         paint_pdf(run, pages, creation_date(run, doc), PRODUCER, &record, write_memory, &painted);
     if (st != STATUS_OK)
         goto out;
-    FinishSignature *sigs = NULL;
-    const char **alts = NULL;
-    FinishOptions fo = {.lang = doc->lang, .producer = PRODUCER, .record = &record};
-    fo.nalts = pdf_figures(&run->arena, pages, &alts);
-    fo.alts = alts;
     /* The public copy is for reading: nobody signs it. */
-    fo.nsigs = public_copy ? 0 : pdf_signatures(&run->arena, pages, &sigs);
-    fo.sigs = fo.nsigs ? sigs : NULL;
+    FinishOptions fo = {
+        .lang = doc->lang, .producer = PRODUCER, .sign = !public_copy, .record = &record};
     if (run->arena.failed) {
-        /* Figures or fields left out for want of memory: no PDF rather. */
+        /* Figures or fields left out of the record for want of memory: no
+         * PDF rather. */
         run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
         st = STATUS_IO;
         goto out;

@@ -105,12 +105,13 @@ static void
 finish_case(const TestMem *pdf, int nalts, int nsigs, const char *want0, const char *want1,
             int want_form_in_div, const char *warning)
 {
-    static const char *const alts[] = {"un", "deux", "trois"};
-    static const FinishSignature sigs[] = {
+    static const char *alts[] = {"un", "deux", "trois"};
+    static PaintSignature sigs[] = {
         {"Signature-a", "A", 0, 10, 10, 50, 50},
         {"Signature-b", "B", 0, 60, 10, 100, 50},
     };
-    FinishOptions fo = {"fr-FR", "copil test", sigs, nsigs, alts, nalts, NULL};
+    PaintRecord rec = {.figures = alts, .nfigures = nalts, .sigs = sigs, .nsigs = nsigs};
+    FinishOptions fo = {"fr-FR", "copil test", 1, &rec};
     Run r;
     unsigned char *out = NULL;
     size_t len = 0;

@@ -137,7 +137,10 @@ test_record(void)
 
     for (int c = 0; c < 3; c++) {
         /* 0: as painted; 1: a cell the tree does not hold; 2: no link. */
-        PaintRecord rec = {(const Box **)cells, c == 1 ? 5 : 4, 0, links, c == 2 ? 0 : 1, 0};
+        PaintRecord rec = {.cells = (const Box **)cells,
+                           .ncells = c == 1 ? 5 : 4,
+                           .links = links,
+                           .nlinks = c == 2 ? 0 : 1};
         const Box *more[5] = {&th, &tall, &beside, &last, &last};
         if (c == 1)
             rec.cells = more;
