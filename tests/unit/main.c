@@ -23,6 +23,7 @@ main(void)
     test_redact();
     test_finish();
     test_record();
+    test_object();
     test_i18n();
     printf("unit: %d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;

@@ -61,5 +61,6 @@ void test_redact(void);
 void test_finish(void);
 void test_i18n(void);
 void test_record(void);
+void test_object(void);
 
 #endif
