@@ -299,6 +299,8 @@ bench: all
 	@bash bench/render.sh $(BIN)
 	@bash bench/batch.sh $(BIN)
 	@bash bench/hostile.sh $(BIN)
+	@bash bench/memory.sh $(BIN)
+	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BIN); fi
 
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)
