@@ -213,7 +213,7 @@ struct Box {
     int artifact;         /* BOX_CONTAINER: a header or footer that is page furniture */
 
     const char *src, *alt;     /* BOX_IMAGE: path (resolved), text alternative */
-    struct Image *img;         /* BOX_IMAGE: the file, shared by every box showing it */
+    const struct Image *img;   /* BOX_IMAGE: the file, shared by every box showing it */
     int img_width, img_height; /* BOX_IMAGE: 0 when not given */
     Align img_align;           /* BOX_IMAGE, BOX_CHART */
     const Chart *chart;        /* BOX_CHART; its size in img_width, img_height */
@@ -232,12 +232,7 @@ typedef struct Image {
     ImageKind kind;      /* IMAGE_PNG or IMAGE_SVG */
     const char *subject; /* for messages: "the logo", "the image \"x.svg\"" */
     long line, col;      /* where it is named first, for messages */
-    void *png;           /* cairo_surface_t *, once decoded (owned by the run) */
-    void *svg; /* cairo_surface_t *: a recording of the SVG, once drawn (owned by the run) */
-    double width, height; /* its natural size in pixels, once decoded */
-    double scale;         /* recording units per pixel of the SVG */
-    int failed;           /* could not be decoded: said once */
-} Image;
+} Image; /* decoded by paginate, which keeps what it decodes (paginate/internal.h) */
 
 typedef struct Doc {
     const char *title, *author, *subject, *keywords, *lang;

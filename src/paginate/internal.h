@@ -45,6 +45,17 @@ typedef struct SliceList {
     Slice *first, *last;
 } SliceList;
 
+/* An image as paginate decoded it, once per run for every box showing it:
+ * the Doc stays as doc_build made it. */
+typedef struct Decoded {
+    const Image *img;
+    void *surface; /* cairo_surface_t *: the PNG's pixels or the SVG's recording (the run's) */
+    double width, height; /* its natural size in pixels */
+    double scale;         /* surface units per pixel: 1 for a PNG */
+    int failed;           /* could not be decoded: said once */
+    struct Decoded *next;
+} Decoded;
+
 typedef struct Ctx {
     Run *run;
     Arena *a;
@@ -53,6 +64,7 @@ typedef struct Ctx {
     int page, count; /* for page-number and page-count fields */
     int artifact;    /* laying out a header or footer that is page furniture: every fragment is an
                         artifact */
+    Decoded *images; /* the images decoded so far, in the run's arena */
 } Ctx;
 
 /* Lays out rt in st at width; NULL when out of memory. */

@@ -408,7 +408,7 @@ svg_size(RsvgHandle *handle, double *w, double *h)
 #define SVG_RECORD_SCALE  4.0
 
 static int
-record_svg(Ctx *c, Image *im)
+record_svg(Ctx *c, const Image *im, Decoded *d)
 {
     GError *err = NULL;
     cairo_surface_t *rec = NULL;
@@ -450,11 +450,11 @@ record_svg(Ctx *c, Image *im)
         run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
         goto out;
     }
-    im->svg = rec;
+    d->surface = rec;
     rec = NULL;
-    im->width = w;
-    im->height = h;
-    im->scale = k;
+    d->width = w;
+    d->height = h;
+    d->scale = k;
     ok = 1;
 out:
     if (cr)
@@ -467,24 +467,32 @@ out:
     return ok;
 }
 
-/* Decodes the image doc_build read and checked, on its first use in the
- * run: a PNG surface or an SVG's recording, kept in box->img for every
+/* The image doc_build read and checked, decoded on its first use in the
+ * run: a PNG surface or an SVG's recording, kept in c->images for every
  * other box showing it. An SVG is read without a base file, so it cannot
- * pull in other files. 0 (said once) when it cannot be decoded. */
-static int
-decode_image(Ctx *c, const Box *box)
+ * pull in other files. NULL (said once) when it cannot be decoded. */
+static const Decoded *
+decode_image(Ctx *c, const Image *im)
 {
-    Image *im = box->img;
-    if (im->png || im->svg)
-        return 1;
-    if (im->failed)
-        return 0;
-    im->failed = 1;
+    Decoded *d = c->images;
+    while (d && d->img != im)
+        d = d->next;
+    if (d)
+        return d->failed ? NULL : d;
+    d = arena_alloc(c->a, sizeof(*d));
+    if (!d) {
+        run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
+        return NULL;
+    }
+    d->img = im;
+    d->failed = 1;
+    d->next = c->images;
+    c->images = d;
     if (im->kind == IMAGE_SVG) {
-        if (!record_svg(c, im))
-            return 0;
-        im->failed = 0;
-        return 1;
+        if (!record_svg(c, im, d))
+            return NULL;
+        d->failed = 0;
+        return d;
     }
     PngReader reader = {im->data, im->len};
     cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &reader);
@@ -492,26 +500,26 @@ decode_image(Ctx *c, const Box *box)
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
                  _("%s is not a readable PNG image: it is damaged; export it again"), im->subject);
         cairo_surface_destroy(img);
-        return 0;
+        return NULL;
     }
     if (run_defer(c->run, unref_surface, img) != STATUS_OK) {
         run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
-        return 0;
+        return NULL;
     }
-    im->png = img;
-    im->width = cairo_image_surface_get_width(img);
-    im->height = cairo_image_surface_get_height(img);
-    im->scale = 1;
-    im->failed = 0;
-    return 1;
+    d->surface = img;
+    d->width = cairo_image_surface_get_width(img);
+    d->height = cairo_image_surface_get_height(img);
+    d->scale = 1;
+    d->failed = 0;
+    return d;
 }
 
 static void
 measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
 {
-    if (!box->img || !decode_image(c, box))
+    const Decoded *im = box->img ? decode_image(c, box->img) : NULL;
+    if (!im)
         return;
-    const Image *im = box->img;
     double pw = im->width, ph = im->height;
     if (pw <= 0 || ph <= 0)
         return;
@@ -528,7 +536,7 @@ measure_image(Ctx *c, const Box *box, int x, int width, SliceList *out)
     }
     Frag *f = frag_new(c, FRAG_IMAGE, box, aligned_x(box, x, width, (int)w), 0, (int)w, (int)h);
     if (f) {
-        f->image = im->png ? im->png : im->svg;
+        f->image = im->surface;
         f->image_w = pw * im->scale;
         f->image_h = ph * im->scale;
         f->alt = box->alt;
