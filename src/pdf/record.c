@@ -46,15 +46,14 @@ cell_attributes(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *cells
         pg_cell_span(cell, &cols, &rows);
         if (!cell->header && !cell->row_header && cols <= 1 && rows <= 1)
             continue;
-        /* Keys in name order, as other writers put them. */
         PdfObj *a = pdf_new_dict(f);
-        if (cols > 1)
-            pdf_set(f, a, "ColSpan", pdf_new_int(f, cols));
         pdf_set(f, a, "O", pdf_new_name(f, "Table"));
-        if (rows > 1)
-            pdf_set(f, a, "RowSpan", pdf_new_int(f, rows));
         if (cell->header || cell->row_header)
             pdf_set(f, a, "Scope", pdf_new_name(f, cell->header ? "Column" : "Row"));
+        if (cols > 1)
+            pdf_set(f, a, "ColSpan", pdf_new_int(f, cols));
+        if (rows > 1)
+            pdf_set(f, a, "RowSpan", pdf_new_int(f, rows));
         pdf_set(f, cells->items[i], "A", a);
     }
 }

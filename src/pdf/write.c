@@ -93,9 +93,43 @@ put_string(Out *o, const PdfObj *s)
     out_bytes(o, ")", 1);
 }
 
+typedef struct KeyValue {
+    const char *key;
+    PdfObj *value;
+} KeyValue;
+
+static int
+by_key(const void *a, const void *b)
+{
+    return strcmp(((const KeyValue *)a)->key, ((const KeyValue *)b)->key);
+}
+
+/* Puts the keys of dictionary d in name order, as qpdf and most writers
+ * do: readers that list a dictionary as it is written (poppler's
+ * structure attributes) then show every file the same way, whatever order
+ * the finish stage set its keys in. Left as it is when memory runs out. */
+static void
+sort_keys(PdfObj *d)
+{
+    int sorted = 1;
+    for (int i = 1; sorted && i < d->n; i++)
+        sorted = strcmp(d->keys[i - 1], d->keys[i]) <= 0;
+    KeyValue *kv = sorted ? NULL : malloc((size_t)d->n * sizeof(*kv));
+    if (!kv)
+        return;
+    for (int i = 0; i < d->n; i++)
+        kv[i] = (KeyValue){d->keys[i], d->items[i]};
+    qsort(kv, (size_t)d->n, sizeof(*kv), by_key);
+    for (int i = 0; i < d->n; i++) {
+        d->keys[i] = kv[i].key;
+        d->items[i] = kv[i].value;
+    }
+    free(kv);
+}
+
 /* Writes the direct object v; a reference to an object not kept is null. */
 static void
-put_value(Writer *w, Out *o, const PdfObj *v)
+put_value(Writer *w, Out *o, PdfObj *v)
 {
     switch (v ? v->kind : PDF_NULL) {
     case PDF_NULL:
@@ -127,6 +161,7 @@ put_value(Writer *w, Out *o, const PdfObj *v)
         out_bytes(o, "]", 1);
         break;
     case PDF_DICT:
+        sort_keys(v);
         out_bytes(o, "<<", 2);
         for (int i = 0; i < v->n; i++) {
             out_bytes(o, "/", 1);
@@ -203,10 +238,10 @@ deflate_bytes(const unsigned char *data, size_t n, int level, unsigned char **ou
     return 1;
 }
 
-/* "N 0 obj <<dict /Length n>> stream … endstream endobj", data compressed
- * first when compress says so. */
+/* "N 0 obj <<dict>> stream … endstream endobj", data compressed first
+ * when compress says so; dict gets the stream's /Length (and /Filter). */
 static void
-put_stream(Writer *w, Out *o, int num, const PdfObj *dict, const unsigned char *data, size_t n,
+put_stream(Writer *w, Out *o, int num, PdfObj *dict, const unsigned char *data, size_t n,
            int compress)
 {
     unsigned char *z = NULL;
@@ -215,19 +250,12 @@ put_stream(Writer *w, Out *o, int num, const PdfObj *dict, const unsigned char *
         o->failed = 1;
         return;
     }
-    out_fmt(o, "%lld 0 obj\n", num);
-    out_bytes(o, "<<", 2);
-    for (int i = 0; i < dict->n; i++) {
-        if (!strcmp(dict->keys[i], "Length") || (compress && !strcmp(dict->keys[i], "Filter")))
-            continue;
-        out_bytes(o, "/", 1);
-        out_str(o, dict->keys[i]);
-        out_bytes(o, " ", 1);
-        put_value(w, o, dict->items[i]);
-    }
     if (compress)
-        out_str(o, "/Filter/FlateDecode");
-    out_fmt(o, "/Length %lld>>\nstream\n", (long long)(compress ? zn : n));
+        pdf_set(w->f, dict, "Filter", pdf_new_name(w->f, "FlateDecode"));
+    pdf_set(w->f, dict, "Length", pdf_new_int(w->f, (long long)(compress ? zn : n)));
+    out_fmt(o, "%lld 0 obj\n", num);
+    put_value(w, o, dict);
+    out_str(o, "\nstream\n");
     out_bytes(o, compress ? z : data, compress ? zn : n);
     out_str(o, "\nendstream\nendobj\n");
     free(z);
@@ -296,7 +324,7 @@ pdf_write(PdfFile *f, Run *r, int level, unsigned char **out, size_t *out_len)
         Out head = {0}, body = {0};
         int count = 0, stm = w.nkept + 1 + s;
         for (; k < w.nkept && count < OBJSTM_SIZE; k++) {
-            const PdfObj *v = f->obj[w.order[k]];
+            PdfObj *v = f->obj[w.order[k]];
             if (v->kind == PDF_STREAM)
                 continue;
             int num = k + 1;
@@ -323,7 +351,7 @@ pdf_write(PdfFile *f, Run *r, int level, unsigned char **out, size_t *out_len)
         free(head.p);
     }
     for (k = 0; k < w.nkept; k++) {
-        const PdfObj *v = f->obj[w.order[k]];
+        PdfObj *v = f->obj[w.order[k]];
         if (v->kind != PDF_STREAM)
             continue;
         where[k + 1] = o.n;
@@ -362,7 +390,7 @@ pdf_write(PdfFile *f, Run *r, int level, unsigned char **out, size_t *out_len)
         goto out;
     put_stream(&w, &o, total, xd, xref.p, xref.n, 1);
     out_fmt(&o, "startxref\n%lld\n%%%%EOF\n", (long long)where[total]);
-    if (o.failed)
+    if (o.failed || f->failed)
         goto out;
     *out = o.p;
     *out_len = o.n;
