@@ -57,29 +57,32 @@ pdf_new_null(PdfFile *f)
     return new_obj(f, PDF_NULL);
 }
 
+/* An object of kind (a name, a real's token, a string) holding the n bytes
+ * at s, which the arena (or the program) keeps: not copied. NULL when s is
+ * NULL, which an allocation that failed gives. */
+static PdfObj *
+bytes_obj(PdfFile *f, PdfKind kind, const char *s, size_t n)
+{
+    PdfObj *o = s ? new_obj(f, kind) : NULL;
+    if (!o) {
+        f->failed = 1;
+        return NULL;
+    }
+    o->s = s;
+    o->len = n;
+    return o;
+}
+
 PdfObj *
 pdf_new_name(PdfFile *f, const char *name)
 {
-    PdfObj *o = new_obj(f, PDF_NAME);
-    if (o) {
-        o->s = name; /* the callers' names are literals */
-        o->len = strlen(name);
-    }
-    return o;
+    return bytes_obj(f, PDF_NAME, name, strlen(name)); /* the callers' names are literals */
 }
 
 PdfObj *
 pdf_new_bytes(PdfFile *f, const char *s, size_t n)
 {
-    PdfObj *o = new_obj(f, PDF_STRING);
-    char *copy = o ? arena_strndup(f->a, s, n) : NULL;
-    if (!copy) {
-        f->failed = 1;
-        return NULL;
-    }
-    o->s = copy;
-    o->len = n;
-    return o;
+    return bytes_obj(f, PDF_STRING, arena_strndup(f->a, s, n), n);
 }
 
 /* PDFDocEncoding's characters from 0x80 to 0x9F that differ from Latin-1. */
@@ -119,25 +122,20 @@ pdf_new_text(PdfFile *f, const char *utf8)
         b[n++] = (char)c;
     }
     if (b && !*p)
-        return pdf_new_bytes(f, b, n);
+        return bytes_obj(f, PDF_STRING, b, n);
     glong n16 = 0;
     gunichar2 *u16 = g_utf8_to_utf16(utf8, -1, NULL, &n16, NULL);
     char *w = u16 ? arena_alloc(f->a, (size_t)n16 * 2 + 3) : NULL;
-    PdfObj *o = w ? new_obj(f, PDF_STRING) : NULL;
-    if (o) {
+    if (w) {
         w[0] = (char)0xFE;
         w[1] = (char)0xFF;
         for (glong i = 0; i < n16; i++) {
             w[2 + 2 * i] = (char)(u16[i] >> 8);
             w[3 + 2 * i] = (char)(u16[i] & 0xFF);
         }
-        o->s = w;
-        o->len = (size_t)n16 * 2 + 2;
-    } else {
-        f->failed = 1;
     }
     g_free(u16);
-    return o;
+    return bytes_obj(f, PDF_STRING, w, (size_t)n16 * 2 + 2);
 }
 
 PdfObj *
@@ -363,15 +361,6 @@ unsigned_int(Lexer *L, long long *v)
     return 1;
 }
 
-static int
-hex_value(int c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
 static PdfObj *parse_value(PdfFile *f, Lexer *L, int depth);
 
 /* The length of the literal string whose '(' is at L->p, through its
@@ -439,12 +428,7 @@ parse_literal(PdfFile *f, Lexer *L)
         out[n++] = (char)c;
     }
     L->p = end + 1;
-    PdfObj *o = new_obj(f, PDF_STRING);
-    if (o) {
-        o->s = out;
-        o->len = n;
-    }
-    return o;
+    return bytes_obj(f, PDF_STRING, out, n);
 }
 
 static PdfObj *
@@ -462,7 +446,7 @@ parse_hex(PdfFile *f, Lexer *L)
     for (const unsigned char *q = start; q < close; q++) {
         if (is_space(*q))
             continue;
-        int v = hex_value(*q);
+        int v = g_ascii_xdigit_value((gchar)*q);
         if (v < 0)
             return NULL;
         if (hi < 0) {
@@ -475,12 +459,7 @@ parse_hex(PdfFile *f, Lexer *L)
     if (hi >= 0)
         out[n++] = (char)(hi << 4);
     L->p = close + 1;
-    PdfObj *o = new_obj(f, PDF_STRING);
-    if (o) {
-        o->s = out;
-        o->len = n;
-    }
-    return o;
+    return bytes_obj(f, PDF_STRING, out, n);
 }
 
 static PdfObj *
@@ -517,14 +496,8 @@ parse_number(PdfFile *f, Lexer *L)
     strtod(buf, &end);
     if (*end)
         return NULL;
-    PdfObj *o = new_obj(f, PDF_REAL);
-    char *s = o ? arena_strndup(f->a, buf, n) : NULL;
-    if (!s)
-        return NULL;
-    o->s = s;
-    o->len = n;
     L->p += n;
-    return o;
+    return bytes_obj(f, PDF_REAL, arena_strndup(f->a, buf, n), n);
 }
 
 static PdfObj *
@@ -537,14 +510,9 @@ parse_value(PdfFile *f, Lexer *L, int depth)
     if (c == '/') {
         L->p++;
         size_t n = token_len(L);
-        PdfObj *o = new_obj(f, PDF_NAME);
-        char *s = o ? arena_strndup(f->a, (const char *)L->p, n) : NULL;
-        if (!s)
-            return NULL;
-        o->s = s;
-        o->len = n;
+        const char *name = (const char *)L->p;
         L->p += n;
-        return o;
+        return bytes_obj(f, PDF_NAME, arena_strndup(f->a, name, n), n);
     }
     if (c == '(')
         return parse_literal(f, L);
