@@ -258,7 +258,7 @@ check_outputs(const BatchList *l)
             const RenderKind *kind = &render_kinds[k];
             if (!render_stem_names_kind(key, n, kind))
                 continue;
-            char *shorter = strndup(key, n - strlen(kind->output) - 1);
+            char *shorter = strndup(key, n - strlen(kind->name) - 1);
             if (!shorter) {
                 st = STATUS_IO;
                 break;

@@ -540,7 +540,8 @@ cli_mail(int argc, char **argv)
     }
 
     /* The template, read from the data folder like the stylesheets. */
-    const char *tpath = arena_printf(&run.arena, "%s/stylesheets/%s", session.datadir, doc->mail);
+    const char *tpath =
+        arena_printf(&run.arena, "%s/stylesheets/mail/%s.txt", session.datadir, doc->name);
     char *ttext = NULL;
     size_t tlen = 0;
     int err = tpath ? file_load(tpath, 0, TEMPLATE_LIMIT, &run.arena, &ttext, &tlen) : ENOMEM;

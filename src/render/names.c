@@ -28,7 +28,7 @@ render_output_stem(const char *input, size_t *n, int *layout)
 int
 render_stem_names_kind(const char *stem, size_t n, const RenderKind *kind)
 {
-    const char *out = kind ? kind->output : NULL;
+    const char *out = kind ? kind->name : NULL;
     size_t k = out ? strlen(out) : 0;
     return k && n > k + 1 && stem[n - k - 1] == '-' && !strncmp(stem + n - k, out, k);
 }
@@ -42,7 +42,7 @@ render_default_output(Run *r, const char *input, const char *dir, const RenderKi
     size_t n;
     int layout;
     const char *stem = render_output_stem(input, &n, &layout);
-    const char *out = kind && !render_stem_names_kind(stem, n, kind) ? kind->output : NULL;
+    const char *out = kind && !render_stem_names_kind(stem, n, kind) ? kind->name : NULL;
     const char *suffix = arena_printf(&r->arena, "%s%s%s", out ? "-" : "", out ? out : "",
                                       public_copy ? "-public" : "");
     if (dir)
@@ -60,7 +60,7 @@ render_output_owned_by_sibling(Run *r, const char *input, const RenderKind *kind
     if (layout || !kind || render_stem_names_kind(stem, n, kind))
         return NULL;
     const char *sibling =
-        arena_printf(&r->arena, "%.*s-%s.xml", (int)(stem - input + n), input, kind->output);
+        arena_printf(&r->arena, "%.*s-%s.xml", (int)(stem - input + n), input, kind->name);
     if (!sibling || stat(sibling, &sb) != 0)
         return NULL;
     run_diag(r, DIAG_ERROR, 0, 0,

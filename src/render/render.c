@@ -160,7 +160,7 @@ data_to_layout(Session *s, Run *r, xmlDocPtr data, DocKind kind, const char *inp
                  _("the agenda runs %d min past the planned <end>: its items take %d min, the "
                    "meeting is planned for %d; shorten some items or move <end>"),
                  over, items, planned);
-    return transform_apply(s->transformer, r, data, input, k->stylesheet, layout);
+    return transform_apply(s->transformer, r, data, input, k->name, layout);
 }
 
 /* The logos a data file names, so that the messages about them go to
@@ -228,33 +228,6 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
     return st;
 }
 
-/* Pages → the finished PDF, malloc'd into *pdf (the caller frees it). */
-static Status
-render_bytes(Run *run, const Doc *doc, Pages *pages, int public_copy, unsigned char **pdf,
-             size_t *len)
-{
-    MemOut painted = {0};
-    PaintRecord record;
-    Status st =
-        paint_pdf(run, pages, creation_date(run, doc), PRODUCER, &record, write_memory, &painted);
-    if (st != STATUS_OK)
-        goto out;
-    /* The public copy is for reading: nobody signs it. */
-    FinishOptions fo = {
-        .lang = doc->lang, .producer = PRODUCER, .sign = !public_copy, .record = &record};
-    if (run->arena.failed) {
-        /* Figures or fields left out of the record for want of memory: no
-         * PDF rather. */
-        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
-        st = STATUS_IO;
-        goto out;
-    }
-    st = pdf_finish(run, painted.data, painted.len, &fo, pdf, len);
-out:
-    free(painted.data);
-    return st;
-}
-
 Status
 render_document(Session *s, Run *run, const RenderRequest *req, RenderResult *res)
 {
@@ -281,5 +254,24 @@ render_document(Session *s, Run *run, const RenderRequest *req, RenderResult *re
 Status
 render_pdf(Run *run, RenderResult *res)
 {
-    return render_bytes(run, res->doc, res->pages, res->public_copy, &res->pdf, &res->len);
+    MemOut painted = {0};
+    PaintRecord record;
+    Status st = paint_pdf(run, res->pages, creation_date(run, res->doc), PRODUCER, &record,
+                          write_memory, &painted);
+    if (st != STATUS_OK)
+        goto out;
+    /* The public copy is for reading: nobody signs it. */
+    FinishOptions fo = {
+        .lang = res->doc->lang, .producer = PRODUCER, .sign = !res->public_copy, .record = &record};
+    if (run->arena.failed) {
+        /* Figures or fields left out of the record for want of memory: no
+         * PDF rather. */
+        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
+        st = STATUS_IO;
+        goto out;
+    }
+    st = pdf_finish(run, painted.data, painted.len, &fo, &res->pdf, &res->len);
+out:
+    free(painted.data);
+    return st;
 }

@@ -65,15 +65,15 @@ Status render_session_compile(Session *s, Run *r);
 
 /* A document copil makes, and everything that depends on which it is. */
 typedef struct RenderKind {
-    const char *name;       /* agenda, minutes…: what --kind and copil new take */
-    DocKind data;           /* the data file it is made from, by its root element */
-    int record;             /* 1: what a meeting makes once its <record> is written
-                             * (the minutes, which need it); 0: the others */
-    const char *stylesheet; /* stylesheets/STYLESHEET.xsl */
-    const char *output;     /* NAME.xml → NAME-OUTPUT.pdf (names.c) */
-    const char *mail;       /* the message's words, under stylesheets/ */
-    const char *valid;      /* copil validate's line for a file that makes it
-                             * (untranslated: pass it to _()) */
+    const char *name;  /* agenda, minutes…: what --kind and copil new take; also its
+                        * stylesheet (stylesheets/NAME.xsl, templates/NAME.xml), its
+                        * PDF's suffix (x.xml → x-NAME.pdf, names.c) and its message
+                        * (stylesheets/mail/NAME.txt) */
+    DocKind data;      /* the data file it is made from, by its root element */
+    int record;        /* 1: what a meeting makes once its <record> is written
+                        * (the minutes, which need it); 0: the others */
+    const char *valid; /* copil validate's line for a file that makes it
+                        * (untranslated: pass it to _()) */
 } RenderKind;
 
 enum {
