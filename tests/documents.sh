@@ -40,6 +40,46 @@ done
 # The area as a whole.
 all_cases || return 0
 
+# Pages painted as soon as they are laid out, and pages kept for a dump
+# then painted, give the same bytes; the headers and footers that show the
+# page count are drawn once it is known, whichever margin holds them, on
+# the page they belong to: a header « page N sur M » and a first footer
+# without fields here.
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<document xmlns="urn:copil:layout" title="Marges" created="2026-10-08T17:30:00+02:00">'
+    echo '  <styles><style name="p" size="11pt" line-height="1.4" space-after="3mm"/></styles>'
+    echo '  <header><p>En-tête — page <page-number/> sur <page-count/></p></header>'
+    echo '  <first-footer><p>Pied de la première page</p></first-footer>'
+    echo '  <footer><p>Pied courant</p></footer>'
+    echo '  <body>'
+    for i in $(seq 1 90); do echo "    <p>Paragraphe $i du corps, assez long pour remplir trois pages.</p>"; done
+    echo '  </body>'
+    echo '</document>'
+} >"$D/late.layout.xml"
+for f in samples/college-2026-t1.xml samples/rapport-activite-ctice-2026-2027.xml "$D/late.layout.xml"; do
+    n=$(basename "$f" .xml)
+    if "$COPIL" render -q "$f" -o "$D/$n-streamed.pdf" && "$COPIL" render -q --dump=pages "$f" -o "$D/$n-kept.pdf" >/dev/null &&
+        cmp -s "$D/$n-streamed.pdf" "$D/$n-kept.pdf"; then
+        ok "$n: pages painted as laid out equal pages kept, byte for byte"
+    else fail "$n: streamed and kept pages give different PDFs"; fi
+done
+pdf="$D/late.layout-streamed.pdf"
+pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+[ "$pages" = 3 ] && ok "late margins: 3 pages, none added" || fail "late margins: $pages pages, not 3"
+qpdf --check "$pdf" >/dev/null 2>&1 && ok "late margins: qpdf --check" || fail "late margins: qpdf --check"
+for k in 1 2 3; do
+    t=$(pdftotext -f "$k" -l "$k" -layout "$pdf" - 2>/dev/null)
+    foot="Pied courant"
+    [ "$k" = 1 ] && foot="Pied de la première page"
+    if grep -qF "En-tête — page $k sur 3" <<<"$t" && grep -qF "$foot" <<<"$t"; then
+        ok "late margins: page $k has its header and its footer"
+    else fail "late margins: page $k" "$t"; fi
+done
+if "$COPIL" render -q --dump=pages "$D/late.layout.xml" | grep -q "En-tête — page 3 sur 3"; then
+    ok "late margins: the page dump has them"
+else fail "late margins: not in the page dump"; fi
+
 # The agenda of the collège's term-1 meeting: start times computed from the
 # planned durations, French dates and times, the chair's signature block.
 expect_exit "render an agenda-only meeting" 0 "$COPIL" render samples/college-2026-t1-agenda.xml -d "$D"

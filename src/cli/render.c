@@ -82,8 +82,12 @@ static Status
 render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult *res)
 {
     Run run;
-    RenderRequest req = {
-        .input = input, .kind = opt->kind, .public_copy = opt->public_copy, .pages_only = 1};
+    /* Pages are kept only for a page dump; else each is painted as soon as
+     * it is laid out, and the target is checked once the PDF is made. */
+    RenderRequest req = {.input = input,
+                         .kind = opt->kind,
+                         .public_copy = opt->public_copy,
+                         .pages_only = opt->dump != 0};
     RenderResult made = {0};
 
     run_init(&run, input);
@@ -119,7 +123,8 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
-    st = render_pdf(&run, &made);
+    if (!made.pdf)
+        st = render_pdf(&run, &made);
     if (st != STATUS_OK)
         goto out;
     st = file_atomic_save(&run, target, made.pdf, made.len);

@@ -73,6 +73,15 @@ Para *measure_para(Ctx *c, const RichText *rt, const Style *st, int width, const
 /* The slices of the blocks from first on, at x and width. */
 void measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out);
 
+/* The slices of the one block b (its children for a box that only holds
+ * blocks), appended to out. */
+void measure_block(Ctx *c, const Box *b, int x, int width, SliceList *out);
+
+/* 1 for a box whose blocks flow at its own x and width (a container, an
+ * item, a row, a cell or a column met outside its list, table or columns):
+ * measure_block(b) is measure_flow(b->first). */
+int measure_flows_through(const Box *b);
+
 /* The blocks from first on stacked without page breaks: fragments relative
  * to the top, and the height. */
 Frag *measure_stack(Ctx *c, const Box *first, int x, int width, int *height);

@@ -642,87 +642,107 @@ decorated(const Style *st)
     return st->has_background || st->border > 0 || st->padding > 0;
 }
 
+int
+measure_flows_through(const Box *b)
+{
+    switch (b->kind) {
+    case BOX_CONTAINER:
+    case BOX_ITEM:
+    case BOX_ROW:
+    case BOX_CELL:
+    case BOX_COLUMN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 void
 measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
 {
-    for (const Box *b = first; b; b = b->next) {
-        const Style *st = b->style;
-        switch (b->kind) {
-        case BOX_PARA: {
-            int ix = x + st->indent_left;
-            int iw = width - st->indent_left - st->indent_right;
-            if (decorated(st)) {
-                /* A paragraph with a frame moves whole, like a box. */
-                int inset = st->border + st->padding;
-                Frag *f = NULL, **tail = &f;
-                int th = text_at(c, b, b->text, st, ix + inset, 0, iw - 2 * inset, &tail);
-                if (f)
-                    atom(c, out, b, st, frags_decorate(c, b, st, ix, iw, f, th, th + 2 * inset, 1),
-                         th + 2 * inset);
-                break;
+    for (const Box *b = first; b; b = b->next)
+        measure_block(c, b, x, width, out);
+}
+
+void
+measure_block(Ctx *c, const Box *b, int x, int width, SliceList *out)
+{
+    const Style *st = b->style;
+    switch (b->kind) {
+    case BOX_PARA: {
+        int ix = x + st->indent_left;
+        int iw = width - st->indent_left - st->indent_right;
+        if (decorated(st)) {
+            /* A paragraph with a frame moves whole, like a box. */
+            int inset = st->border + st->padding;
+            Frag *f = NULL, **tail = &f;
+            int th = text_at(c, b, b->text, st, ix + inset, 0, iw - 2 * inset, &tail);
+            if (f)
+                atom(c, out, b, st, frags_decorate(c, b, st, ix, iw, f, th, th + 2 * inset, 1),
+                     th + 2 * inset);
+            break;
+        }
+        slice_space(c, out, b, st->space_before);
+        Para *p = measure_para(c, b->text, st, iw, b);
+        Slice *s = p ? slice_add(c, out, SL_LINES, b, p->top[p->nlines]) : NULL;
+        if (!s)
+            break;
+        s->para = p;
+        s->x = ix;
+        s->w = iw;
+        s->orphans = st->orphans;
+        s->widows = st->widows;
+        s->keep_with_next = st->keep_with_next;
+        s->role = !strcmp(b->element, "text") ? ROLE_TEXT : ROLE_P;
+        if (b->id) {
+            Frag *a = frag_new(c, FRAG_ANCHOR, b, ix, 0, iw, 0);
+            if (a) {
+                a->next = s->frags;
+                s->frags = a;
             }
-            slice_space(c, out, b, st->space_before);
-            Para *p = measure_para(c, b->text, st, iw, b);
-            Slice *s = p ? slice_add(c, out, SL_LINES, b, p->top[p->nlines]) : NULL;
-            if (!s)
-                break;
-            s->para = p;
-            s->x = ix;
-            s->w = iw;
-            s->orphans = st->orphans;
-            s->widows = st->widows;
-            s->keep_with_next = st->keep_with_next;
-            s->role = !strcmp(b->element, "text") ? ROLE_TEXT : ROLE_P;
-            if (b->id) {
-                Frag *a = frag_new(c, FRAG_ANCHOR, b, ix, 0, iw, 0);
-                if (a) {
-                    a->next = s->frags;
-                    s->frags = a;
-                }
-            }
-            slice_space(c, out, b, st->space_after);
-            break;
         }
-        case BOX_LIST:
-            measure_list(c, b, x, width, out);
-            break;
-        case BOX_TABLE:
-            measure_table(c, b, x, width, out);
-            break;
-        case BOX_FRAME:
-        case BOX_KEEP: {
-            int h = 0;
-            Frag *f = framed(c, b, st, b->first, x, width, &h);
-            atom(c, out, b, st, f, h);
-            break;
-        }
-        case BOX_COLUMNS:
-            measure_columns(c, b, x, width, out);
-            break;
-        case BOX_IMAGE:
-            measure_image(c, b, x, width, out);
-            break;
-        case BOX_CHART:
-            measure_chart(c, b, x, width, out);
-            break;
-        case BOX_SPACER:
-            /* Space like any other: dropped at the top of a page. */
-            slice_space(c, out, b, b->height);
-            break;
-        case BOX_BREAK:
-            slice_add(c, out, SL_BREAK, b, 0);
-            break;
-        case BOX_SIGNATURE:
-            measure_signature(c, b, x, width, out);
-            break;
-        case BOX_CONTAINER:
-        case BOX_ITEM:
-        case BOX_ROW:
-        case BOX_CELL:
-        case BOX_COLUMN:
-            measure_flow(c, b->first, x, width, out);
-            break;
-        }
+        slice_space(c, out, b, st->space_after);
+        break;
+    }
+    case BOX_LIST:
+        measure_list(c, b, x, width, out);
+        break;
+    case BOX_TABLE:
+        measure_table(c, b, x, width, out);
+        break;
+    case BOX_FRAME:
+    case BOX_KEEP: {
+        int h = 0;
+        Frag *f = framed(c, b, st, b->first, x, width, &h);
+        atom(c, out, b, st, f, h);
+        break;
+    }
+    case BOX_COLUMNS:
+        measure_columns(c, b, x, width, out);
+        break;
+    case BOX_IMAGE:
+        measure_image(c, b, x, width, out);
+        break;
+    case BOX_CHART:
+        measure_chart(c, b, x, width, out);
+        break;
+    case BOX_SPACER:
+        /* Space like any other: dropped at the top of a page. */
+        slice_space(c, out, b, b->height);
+        break;
+    case BOX_BREAK:
+        slice_add(c, out, SL_BREAK, b, 0);
+        break;
+    case BOX_SIGNATURE:
+        measure_signature(c, b, x, width, out);
+        break;
+    case BOX_CONTAINER:
+    case BOX_ITEM:
+    case BOX_ROW:
+    case BOX_CELL:
+    case BOX_COLUMN:
+        measure_flow(c, b->first, x, width, out);
+        break;
     }
 }
 

@@ -10,7 +10,7 @@
  * keeps with what follows; table rows move whole and header rows repeat; a
  * box, a keep group or a signature moves whole. Anything taller than a page
  * is cut at line boundaries, with a warning, so every input ends. Headers and
- * footers are laid out last, when the page count is known. Lengths are Pango
+ * footers with page fields are laid out last, when the page count is known. Lengths are Pango
  * units, from the page's top-left corner.
  */
 #ifndef COPIL_PAGINATE_PAGINATE_H
@@ -66,6 +66,8 @@ struct Frag {
     PangoContext *pango;     /* FRAG_CHART: lays out the labels */
     const char *family;      /* FRAG_CHART: the labels' font family */
     const char *alt;         /* FRAG_IMAGE, FRAG_CHART: the text alternative */
+    int late; /* a header's or footer's that shows the page count: laid out and drawn once
+                 every page's body is */
 };
 
 typedef struct Page Page;
@@ -89,6 +91,27 @@ typedef struct Pages {
  * glyphs) and errors go to r; returns STATUS_IO only when memory runs out.
  * Everything is in r's arena or registered with r. */
 Status pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out);
+
+/* Where pg_paginate_stream hands each page over. */
+typedef struct PageSink {
+    /* Called with each page once its body and its margins without page
+     * fields are placed (late 0), in order; then, once the page count is
+     * known, with each page that has margins with page fields, holding
+     * only those (late 1: every fragment's late is set). The page and
+     * everything its fragments point to are valid during the call only:
+     * a text whose last line is on the page is released after it
+     * (text_release). A status other than STATUS_OK stops pagination and
+     * is returned. */
+    Status (*page)(void *closure, const Page *page, int late);
+    void *closure;
+} PageSink;
+
+/* Paginates doc as pg_paginate does, into the same pages, but hands each
+ * to sink as soon as it is final and keeps none: what a page alone uses is
+ * released once it is handed over, so memory does not grow with the
+ * number of pages (the box tree's does, and the slices'). *npages is the
+ * page count. The body is measured a few blocks ahead of placement. */
+Status pg_paginate_stream(Run *r, Text *text, const Doc *doc, const PageSink *sink, int *npages);
 
 /* The columns and rows a table cell (a BOX_CELL) spans as placed: its
  * colspan and rowspan, the rows cut at the end of the head or of the body

@@ -2,7 +2,7 @@
  * paginate/place.c — slices → pages.
  *
  *   ┌──────────── page ────────────┐
- *   │ header (laid out last)       │
+ *   │ header                       │
  *   │ ─ ─ ─ ─ ─ body top ─ ─ ─ ─ ─ │
  *   │ lines of a paragraph         │  a paragraph splits between lines when
  *   │ atom (row, box, signature)   │  at least `orphans` stay and `widows`
@@ -14,6 +14,11 @@
  * Every step places at least one line or one atom on a page that holds
  * nothing yet, so pagination always ends. A body row that starts a new page
  * brings its table's header rows with it.
+ *
+ * The body is measured a few slices ahead of placement (measure_ahead), and
+ * when streaming, each page is handed over as soon as the next starts, with
+ * its header and footer unless they show the page count: those come once
+ * the count is known (late_margins).
  */
 #include <string.h>
 
@@ -22,27 +27,70 @@
 
 #define PT DOC_UNITS_PER_PT
 
+/* What need_after may look at beyond a slice: the next LOOKAHEAD slices
+ * that are not spaces (a chain of keeps is followed four deep). The body is
+ * measured that far ahead of the slice being placed, no further, so that
+ * placing it gives the pages measuring it whole would. */
+#define LOOKAHEAD 6
+
+/* The body's blocks not measured yet: the next box at each depth of the
+ * boxes that only hold blocks. */
+typedef struct Flow {
+    const Box **next;
+    int depth, cap;
+    int x, width;
+    SliceList sl;
+} Flow;
+
+/* Headers and footers already laid out: one without page fields once for
+ * the whole document, one with them once per page number and count. */
+typedef struct Margins {
+    const Box *box[4];
+    int number[4], count[4]; /* 0: any (no fields) */
+    Frag *frags[4];
+    int h[4];
+    int n;
+} Margins;
+
 typedef struct Placer {
     Ctx *c;
+    /* c with the page's fragments' arena: the run's, or, when streaming,
+     * one emptied once the page is handed over. */
+    Ctx fc;
+    Arena page_arena;
+    const PageSink *sink; /* NULL: every page kept in pages */
+    Status sink_status;   /* the first failure of the sink */
     Pages *pages;
     Page *page;
+    Flow flow;
+    Margins margins;
+    const Box *first_header, *first_footer; /* page 1's */
     int top_first, top_other, bottom_first, bottom_other;
     int y, bottom;
     int empty;              /* nothing of the body on this page yet */
     const Box *table_above; /* the table whose row was placed last on this page */
+    /* Streaming: the texts whose last line is on this page, released once
+     * it is drawn; none while keep_texts (what is shown again: a table's
+     * header rows, headers and footers). */
+    const Para **done;
+    int ndone, cap_done, keep_texts;
 } Placer;
+
+static void page_done(Placer *p);
 
 static void
 new_page(Placer *p)
 {
-    Page *pg = arena_alloc(p->c->a, sizeof(*pg));
+    if (p->page && p->sink)
+        page_done(p);
+    Page *pg = arena_alloc(p->fc.a, sizeof(*pg));
     if (!pg)
         return;
     pg->number = ++p->pages->count;
-    if (p->page)
+    if (p->page && !p->sink)
         p->page->next = pg;
-    else
-        p->pages->first = pg;
+    else if (!p->page)
+        p->pages->first = p->sink ? NULL : pg;
     p->page = pg;
     p->y = pg->number == 1 ? p->top_first : p->top_other;
     p->bottom = pg->number == 1 ? p->bottom_first : p->bottom_other;
@@ -50,11 +98,32 @@ new_page(Placer *p)
     p->table_above = NULL;
 }
 
+/* Notes that para's last line is placed: its layouts may go once the page
+ * is drawn. */
+static void
+note_done(Placer *p, const Para *para)
+{
+    if (p->ndone == p->cap_done) {
+        int cap = p->cap_done ? p->cap_done * 2 : 64;
+        const Para **more = arena_alloc_array(p->fc.a, (size_t)cap, sizeof(*more));
+        if (!more)
+            return; /* kept until the run ends */
+        if (p->ndone)
+            memcpy(more, p->done, (size_t)p->ndone * sizeof(*more));
+        p->done = more;
+        p->cap_done = cap;
+    }
+    p->done[p->ndone++] = para;
+}
+
 static void
 emit(Placer *p, Frag *f)
 {
     if (!f || !p->page)
         return;
+    if (p->sink && !p->keep_texts && f->kind == FRAG_TEXT &&
+        f->first_line + f->nlines == f->para->nlines)
+        note_done(p, f->para);
     f->next = NULL;
     if (p->page->last)
         p->page->last->next = f;
@@ -66,7 +135,7 @@ emit(Placer *p, Frag *f)
 static void
 emit_all(Placer *p, const Frag *frags, int dy)
 {
-    Frag *copy = frags_copy(p->c, frags, dy);
+    Frag *copy = frags_copy(&p->fc, frags, dy);
     while (copy) {
         Frag *next = copy->next;
         emit(p, copy);
@@ -114,7 +183,9 @@ need_after(const Slice *s, int depth)
 static void
 emit_row(Placer *p, const Slice *s, int y)
 {
+    p->keep_texts = s->header_row; /* repeated on the pages the table runs onto */
     emit_all(p, s->frags, y);
+    p->keep_texts = 0;
     if (p->table_above != s->table)
         emit_all(p, s->top_rule, y); /* after the cells' fills, which it would be under */
     p->table_above = s->table;
@@ -127,7 +198,7 @@ emit_cut_rule(Placer *p, const Slice *s, int y)
 {
     if (!s->table || s->rule_w <= 0)
         return;
-    Frag *f = frag_new(p->c, FRAG_BORDER, s->box, s->x, y, s->w, s->rule_w);
+    Frag *f = frag_new(&p->fc, FRAG_BORDER, s->box, s->x, y, s->w, s->rule_w);
     if (!f)
         return;
     f->color = s->rule_color;
@@ -152,7 +223,7 @@ break_for(Placer *p, const Slice *s)
 static Frag *
 text_frag(Placer *p, const Frag *src, const Slice *s, int first, int count, int y)
 {
-    Frag *f = frag_new(p->c, FRAG_TEXT, s ? s->box : src->box, s ? s->x : src->x, y,
+    Frag *f = frag_new(&p->fc, FRAG_TEXT, s ? s->box : src->box, s ? s->x : src->x, y,
                        s ? s->w : src->w, 0);
     if (!f)
         return NULL;
@@ -248,7 +319,7 @@ emit_range(Placer *p, const Slice *s, int from, int to, int y)
             int a = ftop > from ? ftop : from, b = fbot < to ? fbot : to;
             if (a >= b)
                 continue;
-            Frag *g = frag_copy(p->c, f);
+            Frag *g = frag_copy(&p->fc, f);
             if (!g)
                 continue;
             g->y = y + a - from;
@@ -261,7 +332,7 @@ emit_range(Placer *p, const Slice *s, int from, int to, int y)
             continue;
         }
         if (ftop >= from && ftop < to) {
-            Frag *g = frag_copy(p->c, f);
+            Frag *g = frag_copy(&p->fc, f);
             if (g) {
                 g->y = y + ftop - from;
                 emit(p, g);
@@ -321,6 +392,7 @@ place_atom(Placer *p, const Slice *s)
      * under each cut and one over each continuation; each drawn after the
      * piece's fills, which would cover it. */
     int from = 0, opened = s->table && p->table_above != s->table;
+    p->keep_texts = s->header_row;
     while (from < s->height) {
         int avail = p->bottom - p->y;
         int top = p->y;
@@ -343,15 +415,71 @@ place_atom(Placer *p, const Slice *s)
         p->table_above = NULL;
         break_for(p, s);
         opened = p->table_above != s->table;
+        p->keep_texts = s->header_row;
     }
+    p->keep_texts = 0;
     p->table_above = s->table;
     p->empty = 0;
 }
 
-static void
-place_body(Placer *p, const SliceList *sl)
+/* Measures the body's next block into f->sl; 0 when none is left. */
+static int
+flow_next(Ctx *c, Flow *f)
 {
-    for (const Slice *s = sl->first; s; s = s->next) {
+    while (f->depth > 0) {
+        const Box *b = f->next[f->depth - 1];
+        if (!b) {
+            f->depth--;
+            continue;
+        }
+        f->next[f->depth - 1] = b->next;
+        if (!measure_flows_through(b)) {
+            measure_block(c, b, f->x, f->width, &f->sl);
+            return 1;
+        }
+        if (!b->first)
+            continue;
+        if (f->depth == f->cap) {
+            int cap = f->cap ? f->cap * 2 : 16;
+            const Box **more = arena_alloc_array(c->a, (size_t)cap, sizeof(*more));
+            if (!more)
+                return 0;
+            if (f->depth)
+                memcpy(more, f->next, (size_t)f->depth * sizeof(*more));
+            f->next = more;
+            f->cap = cap;
+        }
+        f->next[f->depth++] = b->first;
+    }
+    return 0;
+}
+
+/* Measures until LOOKAHEAD slices that are not spaces follow s (the list's
+ * start when s is NULL), or the body ends. */
+static void
+measure_ahead(Placer *p, const Slice *s)
+{
+    for (;;) {
+        int n = 0;
+        for (const Slice *t = s ? s->next : p->flow.sl.first; t && n < LOOKAHEAD; t = t->next)
+            n += t->kind != SL_SPACE;
+        if (n >= LOOKAHEAD || p->c->a->failed || !flow_next(p->c, &p->flow))
+            return;
+    }
+}
+
+static int
+placing_failed(const Placer *p)
+{
+    return p->c->a->failed || p->fc.a->failed || p->sink_status != STATUS_OK;
+}
+
+static void
+place_body(Placer *p)
+{
+    measure_ahead(p, NULL);
+    for (const Slice *s = p->flow.sl.first; s; s = s->next) {
+        measure_ahead(p, s);
         switch (s->kind) {
         case SL_BREAK:
             if (!p->empty)
@@ -368,7 +496,7 @@ place_body(Placer *p, const SliceList *sl)
             place_atom(p, s);
             break;
         }
-        if (p->c->a->failed)
+        if (placing_failed(p))
             return;
     }
 }
@@ -387,16 +515,6 @@ has_fields(const Box *b)
     return 0;
 }
 
-/* Headers and footers already laid out: one without page fields once for
- * the whole document, one with them once per page number and count. */
-typedef struct Margins {
-    const Box *box[4];
-    int number[4], count[4]; /* 0: any (no fields) */
-    Frag *frags[4];
-    int h[4];
-    int n;
-} Margins;
-
 /* Header or footer of page `number`: stacked with its fields filled. */
 static Frag *
 margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
@@ -411,6 +529,9 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
             return m->frags[i];
         }
     }
+    /* The body may be measured between two margins: its fields stay as
+     * they were. */
+    int page = c->page, pages = c->count;
     c->page = number;
     c->count = count;
     c->artifact = box->artifact;
@@ -418,6 +539,8 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     Frag *f = measure_stack(c, box->first, d->margin_left,
                             d->page_width - d->margin_left - d->margin_right, h);
     c->artifact = 0;
+    c->page = page;
+    c->count = pages;
     if (m->n < 4) {
         int fields = has_fields(box->first);
         m->box[m->n] = box;
@@ -429,26 +552,112 @@ margin_block(Ctx *c, Margins *m, const Box *box, int number, int count, int *h)
     return f;
 }
 
-Status
-pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
+/* Frames page pg between its header and its footer. `which` says which
+ * margins to lay out: 1 those without page fields, 2 those with them (the
+ * page count is then known), 3 both. Header first and footer last, so
+ * reading order stays natural; a margin laid out late is marked so (paint
+ * draws it after every page's body). */
+static void
+frame_page(Placer *p, Page *pg, int which, int count)
+{
+    const Doc *doc = p->c->doc;
+    const Box *hb = pg->number == 1 ? p->first_header : doc->header;
+    const Box *fb = pg->number == 1 ? p->first_footer : doc->footer;
+    int hh = 0, fhh = 0;
+    int head_late = hb && has_fields(hb->first), foot_late = fb && has_fields(fb->first);
+    int with_head = which & (head_late ? 2 : 1), with_foot = which & (foot_late ? 2 : 1);
+    Frag *head = with_head ? margin_block(p->c, &p->margins, hb, pg->number, count, &hh) : NULL;
+    Frag *foot = with_foot ? margin_block(p->c, &p->margins, fb, pg->number, count, &fhh) : NULL;
+    Frag *body_first = pg->first, *body_last = pg->last;
+    p->page = pg;
+    pg->first = pg->last = NULL;
+    p->keep_texts = 1;
+    if (with_head) {
+        Frag *was = pg->last;
+        emit_all(p, head, doc->margin_top);
+        for (Frag *f = was ? was->next : pg->first; f && head_late; f = f->next)
+            f->late = 1;
+    }
+    if (body_first) {
+        if (pg->last)
+            pg->last->next = body_first;
+        else
+            pg->first = body_first;
+        pg->last = body_last;
+    }
+    if (with_foot) {
+        Frag *was = pg->last;
+        emit_all(p, foot, doc->page_height - doc->margin_bottom - fhh);
+        for (Frag *f = was ? was->next : pg->first; f && foot_late; f = f->next)
+            f->late = 1;
+    }
+    p->keep_texts = 0;
+    pg->head_top = doc->margin_top;
+    pg->head_bottom = doc->margin_top + hh;
+    pg->body_top = pg->number == 1 ? p->top_first : p->top_other;
+    pg->body_bottom = pg->number == 1 ? p->bottom_first : p->bottom_other;
+    pg->foot_top = doc->page_height - doc->margin_bottom - fhh;
+    pg->foot_bottom = doc->page_height - doc->margin_bottom;
+}
+
+/* Streaming: hands over the page just filled, with the margins that show
+ * no page count, then lets go of what it alone used. */
+static void
+page_done(Placer *p)
+{
+    Page *pg = p->page;
+    frame_page(p, pg, 1, 0);
+    if (!placing_failed(p))
+        p->sink_status = p->sink->page(p->sink->closure, pg, 0);
+    for (int i = 0; i < p->ndone; i++)
+        text_release(p->done[i]);
+    p->ndone = p->cap_done = 0;
+    p->done = NULL;
+    p->page = NULL;
+    arena_free(&p->page_arena);
+}
+
+/* Streaming: once the count is known, each page's margins that show it. */
+static void
+late_margins(Placer *p)
+{
+    int count = p->pages->count;
+    for (int n = 1; n <= count && !placing_failed(p); n++) {
+        Page *pg = arena_alloc(p->fc.a, sizeof(*pg));
+        if (!pg)
+            break;
+        pg->number = n;
+        frame_page(p, pg, 2, count);
+        if (pg->first && !placing_failed(p))
+            p->sink_status = p->sink->page(p->sink->closure, pg, 1);
+        arena_free(&p->page_arena);
+    }
+    p->page = NULL;
+}
+
+static Status
+paginate(Run *r, Text *text, const Doc *doc, const PageSink *sink, Pages **out)
 {
     Ctx c = {.run = r, .a = &r->arena, .text = text, .doc = doc, .page = 1, .count = 1};
-    Placer p = {.c = &c};
+    Placer p = {.c = &c, .fc = c, .sink = sink};
+    Status st = STATUS_OK;
     *out = NULL;
+    arena_init(&p.page_arena);
+    if (sink)
+        p.fc.a = &p.page_arena;
     p.pages = arena_alloc(c.a, sizeof(*p.pages));
     if (!p.pages)
         return STATUS_IO;
     p.pages->doc = doc;
 
     /* Header and footer heights, with wide page numbers, fix the body. */
-    const Box *fh = doc->first_header ? doc->first_header : doc->header;
-    const Box *ff = doc->first_footer ? doc->first_footer : doc->footer;
+    p.first_header = doc->first_header ? doc->first_header : doc->header;
+    p.first_footer = doc->first_footer ? doc->first_footer : doc->footer;
     int h_first, h_other, f_first, f_other;
-    Margins margins = {0};
-    margin_block(&c, &margins, fh, 888, 888, &h_first);
-    margin_block(&c, &margins, ff, 888, 888, &f_first);
-    margin_block(&c, &margins, doc->header, 888, 888, &h_other);
-    margin_block(&c, &margins, doc->footer, 888, 888, &f_other);
+    margin_block(&c, &p.margins, p.first_header, 888, 888, &h_first);
+    margin_block(&c, &p.margins, p.first_footer, 888, 888, &f_first);
+    margin_block(&c, &p.margins, doc->header, 888, 888, &h_other);
+    margin_block(&c, &p.margins, doc->footer, 888, 888, &f_other);
     int gap = doc->header_gap;
     p.top_first = doc->margin_top + (h_first ? h_first + gap : 0);
     p.top_other = doc->margin_top + (h_other ? h_other + gap : 0);
@@ -459,49 +668,57 @@ pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
         run_diag(r, DIAG_ERROR, 0, 0,
                  _("the header and footer leave less than half an inch for the body: make them "
                    "smaller"));
-        return STATUS_INVALID;
+        st = STATUS_INVALID;
+        goto out;
     }
 
     c.page = 1;
     c.count = 1;
-    SliceList body = {0};
-    if (doc->body)
-        measure_flow(&c, doc->body->first, doc->margin_left,
-                     doc->page_width - doc->margin_left - doc->margin_right, &body);
+    if (doc->body) {
+        p.flow.x = doc->margin_left;
+        p.flow.width = doc->page_width - doc->margin_left - doc->margin_right;
+        p.flow.depth = p.flow.cap = 1;
+        p.flow.next = arena_alloc_array(c.a, 1, sizeof(*p.flow.next));
+        if (p.flow.next)
+            p.flow.next[0] = doc->body->first;
+        else
+            p.flow.depth = 0;
+    }
     new_page(&p);
-    place_body(&p, &body);
+    place_body(&p);
 
-    int count = p.pages->count;
-    for (Page *pg = p.pages->first; pg; pg = pg->next) {
-        const Box *hb = pg->number == 1 ? fh : doc->header;
-        const Box *fb = pg->number == 1 ? ff : doc->footer;
-        int hh, fhh;
-        Frag *head = margin_block(&c, &margins, hb, pg->number, count, &hh);
-        Frag *foot = margin_block(&c, &margins, fb, pg->number, count, &fhh);
-        /* Header first and footer last, so reading order stays natural. */
-        Frag *body_first = pg->first, *body_last = pg->last;
-        p.page = pg;
-        pg->first = pg->last = NULL;
-        emit_all(&p, head, doc->margin_top);
-        if (body_first) {
-            if (pg->last)
-                pg->last->next = body_first;
-            else
-                pg->first = body_first;
-            pg->last = body_last;
-        }
-        emit_all(&p, foot, doc->page_height - doc->margin_bottom - fhh);
-        pg->head_top = doc->margin_top;
-        pg->head_bottom = doc->margin_top + hh;
-        pg->body_top = pg->number == 1 ? p.top_first : p.top_other;
-        pg->body_bottom = pg->number == 1 ? p.bottom_first : p.bottom_other;
-        pg->foot_top = doc->page_height - doc->margin_bottom - fhh;
-        pg->foot_bottom = doc->page_height - doc->margin_bottom;
+    if (sink) {
+        if (p.page)
+            page_done(&p);
+        late_margins(&p);
+    } else {
+        for (Page *pg = p.pages->first; pg; pg = pg->next)
+            frame_page(&p, pg, 3, p.pages->count);
     }
-    if (c.a->failed) {
+    if (c.a->failed || p.page_arena.failed) {
         run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
-        return STATUS_IO;
+        st = STATUS_IO;
+        goto out;
     }
-    *out = p.pages;
-    return STATUS_OK;
+    st = p.sink_status;
+    if (st == STATUS_OK)
+        *out = p.pages;
+out:
+    arena_free(&p.page_arena);
+    return st;
+}
+
+Status
+pg_paginate(Run *r, Text *text, const Doc *doc, Pages **out)
+{
+    return paginate(r, text, doc, NULL, out);
+}
+
+Status
+pg_paginate_stream(Run *r, Text *text, const Doc *doc, const PageSink *sink, int *npages)
+{
+    Pages *pages = NULL;
+    Status st = paginate(r, text, doc, sink, &pages);
+    *npages = pages ? pages->count : 0;
+    return st;
 }

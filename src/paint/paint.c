@@ -15,6 +15,12 @@
  * with nothing drawn on the page as empty TH or TD (tag_skipped_cells); the
  * cells, links and Figures tagged and the signature areas drawn go to
  * paint's record, for the finish stage.
+ *
+ * Pages come one at a time (paint_page), as pagination makes them, and are
+ * forgotten once drawn. The headers and footers that show the page count
+ * come last, once the count is known: each page's on a page of its own
+ * after the body's, which the finish stage puts back into its body page
+ * (PaintRecord.late).
  */
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +41,7 @@ typedef struct Tag {
     const Box *cell;  /* a TR's: the last cell tagged in it */
 } Tag;
 
-typedef struct Painter {
+struct Painter {
     Run *run;
     cairo_t *cr;
     cairo_surface_t *surface;
@@ -47,7 +53,9 @@ typedef struct Painter {
     int warned_artifact_link; /* once per document */
     PaintRecord *record;      /* NULL: nothing recorded */
     int page_height;          /* the document's, in layout units */
-} Painter;
+    int pages, late_pages;    /* drawn so far: the body's, then the late margins' */
+    Status status;            /* STATUS_IO once paint_page was called out of order */
+};
 
 static void
 set_color(cairo_t *cr, uint32_t rgb)
@@ -707,20 +715,24 @@ set_metadata(cairo_surface_t *s, const Doc *d, const char *create_date, const ch
 }
 
 Status
-paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
-          PaintRecord *record, cairo_write_func_t write, void *closure)
+paint_begin(Run *r, const Doc *d, const char *create_date, const char *producer,
+            PaintRecord *record, cairo_write_func_t write, void *closure, Painter **out)
 {
-    const Doc *d = pages->doc;
-    Painter p = {.run = r, .record = record};
-    Status st = STATUS_OK;
-
+    Painter *p = arena_alloc(&r->arena, sizeof(*p));
+    *out = p;
     if (record)
         *record = (PaintRecord){0};
-    p.nboxes = d->nboxes;
-    p.page_height = d->page_height;
-    p.holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
-    if (!p.holds)
-        p.nboxes = 0;
+    if (!p) {
+        run_diag(r, DIAG_ERROR, 0, 0, _("out of memory while drawing the PDF"));
+        return STATUS_IO;
+    }
+    p->run = r;
+    p->record = record;
+    p->nboxes = d->nboxes;
+    p->page_height = d->page_height;
+    p->holds = d->nboxes ? arena_alloc_array(&r->arena, d->nboxes, 1) : NULL;
+    if (!p->holds)
+        p->nboxes = 0;
     /* Uncompressed content streams: Cairo 1.16 reads this debugging switch
      * when a surface is created, and only for that. The finish stage edits
      * the content, then compresses each stream once, where Cairo's own
@@ -728,51 +740,117 @@ paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *produ
     const char *debug = getenv("CAIRO_DEBUG_PDF");
     char *saved = debug ? strdup(debug) : NULL;
     setenv("CAIRO_DEBUG_PDF", "1", 1);
-    p.surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
-                                                    doc_pt(d->page_height));
+    p->surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
+                                                     doc_pt(d->page_height));
     if (saved)
         setenv("CAIRO_DEBUG_PDF", saved, 1);
     else
         unsetenv("CAIRO_DEBUG_PDF");
     free(saved);
-    p.cr = cairo_create(p.surface);
+    p->cr = cairo_create(p->surface);
     for (int l = 0; l < 4; l++)
-        p.outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
-    set_metadata(p.surface, d, create_date, producer);
-    cairo_tag_begin(p.cr, "Document", NULL);
-    p.open[p.nopen++] = (Tag){.name = "Document"};
+        p->outline_parent[l] = CAIRO_PDF_OUTLINE_ROOT;
+    set_metadata(p->surface, d, create_date, producer);
+    cairo_tag_begin(p->cr, "Document", NULL);
+    p->open[p->nopen++] = (Tag){.name = "Document"};
+    return STATUS_OK;
+}
 
-    for (const Page *pg = pages->first; pg; pg = pg->next) {
-        for (const Frag *f = pg->first; f; f = f->next)
-            if (f->kind == FRAG_SIGNATURE)
-                record_signature(&p, pg->number - 1, f);
-        for (const Frag *f = pg->first; f; f = f->next)
-            if (is_decoration(f)) {
-                open_artifact(&p);
-                draw_frag(&p, f);
-            }
-        for (const Frag *f = pg->first; f; f = f->next) {
-            if (is_decoration(f))
-                continue;
-            if (is_artifact(f))
-                open_artifact(&p);
-            else
-                open_chain(&p, f);
-            draw_frag(&p, f);
-        }
-        close_to(&p, kept_open(&p));
-        cairo_show_page(p.cr);
+/* Notes that the page just drawn holds the late margins of body page
+ * `page` (0-based). */
+static void
+record_late(Painter *p, int page)
+{
+    PaintRecord *rec = p->record;
+    if (rec &&
+        grow(&p->run->arena, (void **)&rec->late, rec->nlate, &rec->cap_late, sizeof(*rec->late)))
+        rec->late[rec->nlate++] = page;
+}
+
+Status
+paint_page(Painter *p, const Page *pg, int late)
+{
+    if (!p || p->status != STATUS_OK)
+        return STATUS_IO;
+    if (!late && p->late_pages) {
+        run_diag(p->run, DIAG_ERROR, 0, 0, _("the PDF could not be written: %s"),
+                 "a body page after the late margins");
+        return p->status = STATUS_IO;
     }
-    close_to(&p, 0);
-    cairo_destroy(p.cr);
-    cairo_surface_finish(p.surface);
+    if (late && !p->late_pages)
+        close_to(p, 1); /* the late margins are artifacts under Document */
+    for (const Frag *f = pg->first; f; f = f->next)
+        if (f->kind == FRAG_SIGNATURE && f->late == late)
+            record_signature(p, pg->number - 1, f);
+    for (const Frag *f = pg->first; f; f = f->next)
+        if (f->late == late && is_decoration(f)) {
+            open_artifact(p);
+            draw_frag(p, f);
+        }
+    for (const Frag *f = pg->first; f; f = f->next) {
+        if (f->late != late || is_decoration(f))
+            continue;
+        if (is_artifact(f))
+            open_artifact(p);
+        else
+            open_chain(p, f);
+        draw_frag(p, f);
+    }
+    close_to(p, kept_open(p));
+    cairo_show_page(p->cr);
+    if (late) {
+        p->late_pages++;
+        record_late(p, pg->number - 1);
+    } else {
+        p->pages++;
+    }
+    return STATUS_OK;
+}
+
+Status
+paint_end(Painter *p)
+{
+    if (!p)
+        return STATUS_IO;
+    Status st = p->status;
+    close_to(p, 0);
+    cairo_destroy(p->cr);
+    cairo_surface_finish(p->surface);
     /* Tag errors show only now, after finishing (see notes/pdf-toolchain). */
-    cairo_status_t cs = cairo_surface_status(p.surface);
+    cairo_status_t cs = cairo_surface_status(p->surface);
     if (cs != CAIRO_STATUS_SUCCESS) {
-        run_diag(r, DIAG_ERROR, 0, 0, _("the PDF could not be written: %s"),
+        run_diag(p->run, DIAG_ERROR, 0, 0, _("the PDF could not be written: %s"),
                  cairo_status_to_string(cs));
         st = STATUS_IO;
     }
-    cairo_surface_destroy(p.surface);
+    cairo_surface_destroy(p->surface);
+    if (p->record)
+        p->record->npages = p->pages;
     return st;
+}
+
+static int
+has_late(const Page *pg)
+{
+    for (const Frag *f = pg->first; f; f = f->next)
+        if (f->late)
+            return 1;
+    return 0;
+}
+
+Status
+paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
+          PaintRecord *record, cairo_write_func_t write, void *closure)
+{
+    Painter *p;
+    Status st = paint_begin(r, pages->doc, create_date, producer, record, write, closure, &p);
+    if (st != STATUS_OK)
+        return st;
+    for (const Page *pg = pages->first; pg && st == STATUS_OK; pg = pg->next)
+        st = paint_page(p, pg, 0);
+    for (const Page *pg = pages->first; pg && st == STATUS_OK; pg = pg->next)
+        if (has_late(pg))
+            st = paint_page(p, pg, 1);
+    Status end = paint_end(p);
+    return st != STATUS_OK ? st : end;
 }

@@ -52,7 +52,25 @@ typedef struct PaintRecord {
     int nfigures, cap_figures;
     PaintSignature *sigs;
     int nsigs, cap_sigs;
+    /* The pages of the body, then one more page per body page whose
+     * header or footer shows the page count, holding only that margin:
+     * late[j] is the body page (0-based) that page npages + j belongs to,
+     * for the finish stage to draw it there. */
+    int npages;
+    int *late;
+    int nlate, cap_late;
 } PaintRecord;
+
+/* Paints page by page: paint_begin, paint_page for each body page in
+ * order, then for each page's late margins (the page holding only
+ * fragments whose late is set), then paint_end, which finishes the PDF.
+ * The arguments are paint_pdf's; the painter is in r's arena. A page's
+ * fragments are drawn during the call, and not looked at again. */
+typedef struct Painter Painter;
+Status paint_begin(Run *r, const Doc *d, const char *create_date, const char *producer,
+                   PaintRecord *record, cairo_write_func_t write, void *closure, Painter **out);
+Status paint_page(Painter *p, const Page *pg, int late);
+Status paint_end(Painter *p);
 
 /* Paints pages as a PDF written through write(closure, …). create_date is
  * ISO 8601 ("2026-10-08T17:30:00+02:00"), or "" for a PDF without a creation
@@ -61,7 +79,8 @@ typedef struct PaintRecord {
  * is filled as described above (zeroed first). Cairo is asked for content
  * streams as they are, uncompressed: the finish stage rewrites them and
  * compresses each once. Errors (a Cairo failure, including tags out of
- * order) are Diags on r and STATUS_IO. */
+ * order) are Diags on r and STATUS_IO. Each page is painted as paint_page
+ * would, and the late fragments of all after every page's body. */
 Status paint_pdf(Run *r, const Pages *pages, const char *create_date, const char *producer,
                  PaintRecord *record, cairo_write_func_t write, void *closure);
 

@@ -263,18 +263,15 @@ line_is(const unsigned char *s, size_t n, const char *text)
     return n == k && !memcmp(s, text, k);
 }
 
-/* The page's content with its artifacts marked and its empty spans gone,
- * in the arena into *out; 0 when nothing changed (or out of memory). */
-static int
-rewrite_content(Arena *arena, const unsigned char *in, size_t n, int page, const Artifacts *a,
-                unsigned char **out, size_t *out_len)
+/* Appends the page's content in[0, n) to o + *len with its artifacts
+ * marked and its empty spans gone; o has room for n more bytes. page is
+ * the object id of the page it was drawn on. */
+static void
+rewrite_content(unsigned char *o, size_t *len_io, const unsigned char *in, size_t n, int page,
+                const Artifacts *a)
 {
     static const char mc[] = "/NonStruct << /MCID ";
-    unsigned char *o = arena_alloc(arena, n + 1);
-    size_t len = 0;
-    int changed = 0;
-    if (!o)
-        return 0;
+    size_t len = *len_io;
     for (size_t i = 0; i < n;) {
         const unsigned char *nl = memchr(in + i, '\n', n - i);
         size_t end = nl ? (size_t)(nl - in) : n, next = nl ? end + 1 : n;
@@ -292,7 +289,6 @@ rewrite_content(Arena *arena, const unsigned char *in, size_t n, int page, const
                 memcpy(o + len, "/Artifact BMC\n", 14);
                 len += 14;
                 i = next;
-                changed = 1;
                 continue;
             }
         }
@@ -302,7 +298,6 @@ rewrite_content(Arena *arena, const unsigned char *in, size_t n, int page, const
             size_t end2 = nl2 ? (size_t)(nl2 - in) : n;
             if (next < n && line_is(in + next, end2 - next, "EMC")) {
                 i = nl2 ? end2 + 1 : n;
-                changed = 1;
                 continue;
             }
         }
@@ -310,9 +305,7 @@ rewrite_content(Arena *arena, const unsigned char *in, size_t n, int page, const
         len += next - i;
         i = next;
     }
-    *out = o;
-    *out_len = len;
-    return changed;
+    *len_io = len;
 }
 
 /* Takes the NonStruct kids of element e out of its /K (their marked content
@@ -394,58 +387,243 @@ plain_content(PdfFile *f, PdfObj *st, size_t *len)
     return NULL;
 }
 
-static void
-artifacts(PdfFile *f, PdfObj **pages, int npages)
+/* The decoded content streams of page pg, at most max of them, into
+ * parts; their count, or -1 when one cannot be read. */
+typedef struct Part {
+    const unsigned char *data;
+    size_t len;
+} Part;
+
+static int
+content_parts(PdfFile *f, PdfObj *pg, Part *parts, int max)
 {
-    PdfObj *tree = pdf_key(f, pdf_key(f, f->trailer, "Root"), "StructTreeRoot");
-    if (!tree || tree->kind != PDF_DICT)
-        return;
-    PdfObj *doc = pdf_key(f, tree, "K");
-    if (doc && doc->kind == PDF_ARRAY)
-        doc = doc->n ? pdf_resolve(f, doc->items[0]) : NULL;
+    PdfObj *contents = pdf_key(f, pg, "Contents");
+    if (!contents)
+        return 0;
+    int ns = contents->kind == PDF_ARRAY ? contents->n : 1;
+    if (ns > max)
+        return -1;
+    for (int k = 0; k < ns; k++) {
+        PdfObj *st = contents->kind == PDF_ARRAY ? pdf_resolve(f, contents->items[k]) : contents;
+        parts[k].data = st && st->kind == PDF_STREAM ? plain_content(f, st, &parts[k].len) : NULL;
+        if (!parts[k].data)
+            return -1;
+    }
+    return ns;
+}
+
+/* Page pg's content rewritten (see rewrite_content), and then, when late
+ * is not NULL, the late page's after it, the body's wrapped in q and Q so
+ * that both start from the page's initial state: one stream, which
+ * becomes pg's only one. 0 when a stream cannot be read. */
+static int
+page_content(PdfFile *f, PdfObj *pg, PdfObj *late, const Artifacts *a)
+{
+    enum { MAX_PARTS = 64 };
+    Part body[MAX_PARTS], more[MAX_PARTS];
+    int nb = content_parts(f, pg, body, MAX_PARTS);
+    int nm = late ? content_parts(f, late, more, MAX_PARTS) : 0;
+    if (nb < 0 || nm < 0)
+        return 0;
+    if (nb == 0 && nm == 0)
+        return 1;
+    size_t total = 8;
+    for (int k = 0; k < nb; k++)
+        total += body[k].len + 1;
+    for (int k = 0; k < nm; k++)
+        total += more[k].len + 1;
+    unsigned char *o = arena_alloc(f->a, total);
+    if (!o)
+        return 0;
+    size_t len = 0;
+    if (nm) {
+        memcpy(o, "q\n", 2);
+        len = 2;
+    }
+    for (int k = 0; k < nb; k++) {
+        rewrite_content(o, &len, body[k].data, body[k].len, pg->id, a);
+        if (len && o[len - 1] != '\n')
+            o[len++] = '\n'; /* streams in an array join at a token's end */
+    }
+    if (nm) {
+        memcpy(o + len, "Q\n", 2);
+        len += 2;
+    }
+    for (int k = 0; k < nm; k++) {
+        rewrite_content(o, &len, more[k].data, more[k].len, late->id, a);
+        if (len && o[len - 1] != '\n')
+            o[len++] = '\n';
+    }
+    PdfObj *contents = pdf_key(f, pg, "Contents");
+    PdfObj *st = contents && contents->kind == PDF_ARRAY
+                     ? (contents->n ? pdf_resolve(f, contents->items[0]) : NULL)
+                     : contents;
+    if (!st) {
+        /* Only the late page has content: the body page takes its stream. */
+        contents = pdf_key(f, late, "Contents");
+        st = contents && contents->kind == PDF_ARRAY
+                 ? (contents->n ? pdf_resolve(f, contents->items[0]) : NULL)
+                 : contents;
+        if (!st || !st->id)
+            return 0;
+    }
+    if (!st || st->kind != PDF_STREAM || !st->id)
+        return 0;
+    st->data = o;
+    st->data_len = len;
+    pdf_set(f, st, "Filter", NULL); /* written compressed again */
+    pdf_set(f, st, "DecodeParms", NULL);
+    pdf_set(f, pg, "Contents", pdf_new_ref(f, st->id));
+    return 1;
+}
+
+/* Marks the artifacts of every page's content and empties its empty
+ * spans, each body page getting its late page's content after its own
+ * (late_of[p]: the late page of body page p, or NULL). */
+static void
+artifacts(PdfFile *f, PdfObj **pages, int npages, PdfObj **late_of)
+{
     Artifacts a = {0};
     a.cap = 1024;
     a.elems = calloc((size_t)a.cap, sizeof(int));
     a.marks = calloc((size_t)a.cap, sizeof(Mark));
-    if (!a.elems || !a.marks || !doc)
+    if (!a.elems || !a.marks) {
+        f->failed = 1;
         goto out;
+    }
+    PdfObj *tree = pdf_key(f, pdf_key(f, f->trailer, "Root"), "StructTreeRoot");
+    PdfObj *doc = tree && tree->kind == PDF_DICT ? pdf_key(f, tree, "K") : NULL;
+    if (doc && doc->kind == PDF_ARRAY)
+        doc = doc->n ? pdf_resolve(f, doc->items[0]) : NULL;
+    if (doc) {
+        /* The tree: every element keeps its other kids. */
+        drop_artifacts(f, doc, &a, 0);
+        qsort(a.elems, (size_t)a.n, sizeof(int), compare_ids);
+        qsort(a.marks, (size_t)a.n, sizeof(Mark), compare_marks);
 
-    /* The tree: every element keeps its other kids. */
-    drop_artifacts(f, doc, &a, 0);
-    qsort(a.elems, (size_t)a.n, sizeof(int), compare_ids);
-    qsort(a.marks, (size_t)a.n, sizeof(Mark), compare_marks);
-
-    /* The parent tree: their entries become null (Cairo's /Nums is flat). */
-    PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
-    for (int i = 1; a.n && nums && nums->kind == PDF_ARRAY && i < nums->n; i += 2) {
-        PdfObj *list = pdf_resolve(f, nums->items[i]);
-        for (int j = 0; list && list->kind == PDF_ARRAY && j < list->n; j++)
-            if (is_removed(&a, pdf_id(list->items[j])))
-                list->items[j] = pdf_new_null(f);
+        /* The parent tree: their entries become null (Cairo's /Nums is flat). */
+        PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
+        for (int i = 1; a.n && nums && nums->kind == PDF_ARRAY && i < nums->n; i += 2) {
+            PdfObj *list = pdf_resolve(f, nums->items[i]);
+            for (int j = 0; list && list->kind == PDF_ARRAY && j < list->n; j++)
+                if (is_removed(&a, pdf_id(list->items[j])))
+                    list->items[j] = pdf_new_null(f);
+        }
     }
 
     /* The content streams. */
-    for (int p = 0; p < npages; p++) {
-        int id = pages[p]->id;
-        PdfObj *contents = pdf_key(f, pages[p], "Contents");
-        int ns = contents && contents->kind == PDF_ARRAY ? contents->n : 1;
-        for (int k = 0; contents && k < ns; k++) {
-            PdfObj *st =
-                contents->kind == PDF_ARRAY ? pdf_resolve(f, contents->items[k]) : contents;
-            size_t len = 0, done_len = 0;
-            unsigned char *done = NULL;
-            const unsigned char *data =
-                st && st->kind == PDF_STREAM ? plain_content(f, st, &len) : NULL;
-            if (!data || !rewrite_content(f->a, data, len, id, &a, &done, &done_len))
-                continue;
-            st->data = done;
-            st->data_len = done_len;
-            pdf_set(f, st, "Filter", NULL); /* written compressed again */
-        }
-    }
+    for (int p = 0; p < npages; p++)
+        if (!page_content(f, pages[p], late_of ? late_of[p] : NULL, &a))
+            f->failed = 1;
 out:
     free(a.elems);
     free(a.marks);
+}
+
+/* --- late margins -------------------------------------------------------------
+ *
+ * Paint draws the headers and footers that show the page count once the
+ * count is known, after every body page, each on a page of its own
+ * (paint.h, PaintRecord). artifacts() put each such page's content after
+ * its body page's; here its resources join the body page's (Cairo names
+ * each resource once for the whole document, so a name means the same
+ * object on every page), its annotations move too, and the page leaves the
+ * page tree and the parent tree. */
+
+/* Adds to dict `to` the keys of dict `from` it lacks; a key both hold with
+ * dictionaries is merged the same way, one level down. */
+static void
+merge_dict(PdfFile *f, PdfObj *to, PdfObj *from, int depth)
+{
+    for (int i = 0; from && to && i < from->n; i++) {
+        const char *key = from->keys[i];
+        PdfObj *mine = pdf_key(f, to, key);
+        if (!mine) {
+            pdf_set(f, to, key, from->items[i]);
+            continue;
+        }
+        PdfObj *theirs = pdf_resolve(f, from->items[i]);
+        if (depth == 0 && mine->kind == PDF_DICT && theirs && theirs->kind == PDF_DICT)
+            merge_dict(f, mine, theirs, depth + 1);
+    }
+}
+
+static void
+drop_parent_key(PdfFile *f, PdfObj *page)
+{
+    PdfObj *key = pdf_key(f, page, "StructParents");
+    PdfObj *tree = pdf_key(f, pdf_key(f, f->trailer, "Root"), "StructTreeRoot");
+    PdfObj *nums = pdf_key(f, pdf_key(f, tree, "ParentTree"), "Nums");
+    if (!key || key->kind != PDF_INT || !nums || nums->kind != PDF_ARRAY)
+        return;
+    int kept = 0;
+    for (int i = 0; i + 1 < nums->n; i += 2) {
+        PdfObj *k = pdf_resolve(f, nums->items[i]);
+        if (k && k->kind == PDF_INT && k->i == key->i)
+            continue;
+        nums->items[kept++] = nums->items[i];
+        nums->items[kept++] = nums->items[i + 1];
+    }
+    nums->n = kept;
+}
+
+/* The late pages of rec (pages npages .. npages + nlate - 1 of pages,
+ * paired in late_of with their body pages), merged into them and gone
+ * from the page tree. 0 when the file is not as paint drew it. */
+static int
+late_pages(PdfFile *f, PdfObj **pages, int npages, const PaintRecord *rec, PdfObj ***late_of)
+{
+    *late_of = NULL;
+    int nlate = rec ? rec->nlate : 0;
+    if (!nlate)
+        return 1;
+    int nbody = rec->npages;
+    if (npages != nbody + nlate)
+        return 0;
+    PdfObj *tree = pdf_key(f, pdf_key(f, f->trailer, "Root"), "Pages");
+    PdfObj *kids = pdf_key(f, tree, "Kids");
+    /* Cairo's page tree is one node: its kids are the pages in order. */
+    if (!kids || kids->kind != PDF_ARRAY || kids->n != npages)
+        return 0;
+    for (int i = 0; i < npages; i++)
+        if (pdf_id(kids->items[i]) != pages[i]->id)
+            return 0;
+    PdfObj **of = arena_alloc_array(f->a, (size_t)nbody, sizeof(*of));
+    if (!of)
+        return 0;
+    for (int j = 0; j < nlate; j++) {
+        int b = rec->late[j];
+        if (b < 0 || b >= nbody || of[b])
+            return 0;
+        PdfObj *body = pages[b], *late = pages[nbody + j];
+        of[b] = late;
+        PdfObj *res = pdf_key(f, body, "Resources");
+        PdfObj *more = pdf_key(f, late, "Resources");
+        if (more && more->kind == PDF_DICT) {
+            if (!res || res->kind != PDF_DICT) {
+                res = pdf_new_dict(f);
+                pdf_set(f, body, "Resources", res);
+            }
+            merge_dict(f, res, more, 0);
+        }
+        PdfObj *annots = pdf_key(f, late, "Annots");
+        for (int i = 0; annots && annots->kind == PDF_ARRAY && i < annots->n; i++) {
+            PdfObj *a = pdf_resolve(f, annots->items[i]);
+            PdfObj *mine = pdf_key(f, body, "Annots");
+            if (!mine || mine->kind != PDF_ARRAY) {
+                mine = pdf_new_array(f);
+                pdf_set(f, body, "Annots", mine);
+            }
+            if (a && a->kind == PDF_DICT)
+                pdf_set(f, a, "P", pdf_new_ref(f, body->id));
+            pdf_push(f, mine, annots->items[i]);
+        }
+        drop_parent_key(f, late);
+    }
+    kids->n = nbody;
+    pdf_set(f, tree, "Count", pdf_new_int(f, nbody));
+    *late_of = of;
+    return 1;
 }
 
 /* --- the phases --------------------------------------------------------------- */
@@ -637,9 +815,17 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
         goto out;
     }
     int npages = pdf_pages(&f, &pages);
+    PdfObj **late_of = NULL;
+    if (!late_pages(&f, pages, npages, opt->record, &late_of)) {
+        run_diag(r, DIAG_ERROR, 0, 0, _("the PDF just drawn could not be read back: %s"),
+                 _("its structure is not the one Cairo writes"));
+        goto out;
+    }
+    if (late_of)
+        npages = opt->record->npages;
 
     catalog(&f, opt);
-    artifacts(&f, pages, npages);
+    artifacts(&f, pages, npages, late_of);
     /* The tree is walked once, for every pass that pairs its elements with
      * what paint drew; with nothing to pair, not at all. */
     const PaintRecord *rec = opt->record;

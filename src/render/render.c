@@ -3,8 +3,11 @@
  * → finished PDF in memory.
  *
  * Validate the input, transform a data file into a layout document by its
- * kind's stylesheet, build the Doc, paginate; then paint and finish, now or
- * (pages_only) when the caller has looked at the pages. The creation date is
+ * kind's stylesheet, build the Doc; then paginate and paint page by page,
+ * each page drawn as soon as it is laid out and then forgotten, and finish.
+ * Or (pages_only) paginate and keep every page, for a caller that looks at
+ * them first; render_pdf paints and finishes them later, into the same
+ * bytes. The creation date is
  * the document's, else SOURCE_DATE_EPOCH's, else none: never the clock's.
  * It does not name, check or write the output file: the front ends do.
  */
@@ -188,12 +191,12 @@ add_logo(void *ctx, const xmlNode *node, const char *attr)
     ln->n++;
 }
 
-/* A validated file (xml, of kind, read from input) → layout document → Doc
- * → pages, for the document kind asked (NULL: the file's own). *doc and
- * *pages belong to run. */
+/* A validated file (xml, of kind, read from input) → layout document →
+ * Doc, for the document kind asked (NULL: the file's own). *doc belongs to
+ * run. */
 static Status
-pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, const char *asked,
-         int public_copy, Doc **doc, Pages **pages, const RenderKind **made)
+doc_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, const char *asked,
+       int public_copy, Doc **doc, const RenderKind **made)
 {
     Status st;
     xmlDocPtr data = xml;
@@ -222,9 +225,53 @@ pages_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, c
                           "people",
                           (unsigned long)(*doc)->redactions),
                  (*doc)->redactions);
-    st = pg_paginate(run, s->text, *doc, pages);
-    if (st == STATUS_OK && run->nerrors)
-        st = STATUS_INVALID;
+    return STATUS_OK;
+}
+
+/* The finish stage on what paint wrote into painted, into res. */
+static Status
+finish(Run *run, const MemOut *painted, const PaintRecord *record, RenderResult *res)
+{
+    /* The public copy is for reading: nobody signs it. */
+    FinishOptions fo = {
+        .lang = res->doc->lang, .producer = PRODUCER, .sign = !res->public_copy, .record = record};
+    if (run->arena.failed) {
+        /* Figures or fields left out of the record for want of memory: no
+         * PDF rather. */
+        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
+        return STATUS_IO;
+    }
+    return pdf_finish(run, painted->data, painted->len, &fo, &res->pdf, &res->len);
+}
+
+/* Paints each page as pagination hands it over. */
+static Status
+paint_one(void *closure, const Page *page, int late)
+{
+    return paint_page(closure, page, late);
+}
+
+/* Paginates, paints and finishes res->doc page by page: no page is kept. */
+static Status
+render_streamed(Session *s, Run *run, RenderResult *res)
+{
+    MemOut painted = {0};
+    PaintRecord record;
+    Painter *painter = NULL;
+    Status st = paint_begin(run, res->doc, creation_date(run, res->doc), PRODUCER, &record,
+                            write_memory, &painted, &painter);
+    if (st == STATUS_OK) {
+        PageSink sink = {paint_one, painter};
+        st = pg_paginate_stream(run, s->text, res->doc, &sink, &res->npages);
+        Status end = paint_end(painter);
+        if (st == STATUS_OK && run->nerrors)
+            st = STATUS_INVALID;
+        if (st == STATUS_OK)
+            st = end;
+    }
+    if (st == STATUS_OK)
+        st = finish(run, &painted, &record, res);
+    free(painted.data);
     return st;
 }
 
@@ -234,21 +281,24 @@ render_document(Session *s, Run *run, const RenderRequest *req, RenderResult *re
     xmlDocPtr xml = req->data;
     DocKind kind = req->data_kind;
     Doc *doc = NULL;
-    Pages *pages = NULL;
     const RenderKind *made = NULL;
     memset(res, 0, sizeof(*res));
     res->public_copy = req->public_copy;
     Status st = xml ? STATUS_OK : validate_file(s->validator, run, req->input, &xml, &kind);
     if (st == STATUS_OK)
-        st = pages_of(s, run, xml, kind, req->input, req->kind, req->public_copy, &doc, &pages,
-                      &made);
+        st = doc_of(s, run, xml, kind, req->input, req->kind, req->public_copy, &doc, &made);
     if (st != STATUS_OK)
         return st;
     res->kind = made;
-    res->npages = pages->count;
-    res->pages = pages;
     res->doc = doc;
-    return req->pages_only ? STATUS_OK : render_pdf(run, res);
+    if (!req->pages_only)
+        return render_streamed(s, run, res);
+    st = pg_paginate(run, s->text, doc, &res->pages);
+    if (st == STATUS_OK && run->nerrors)
+        st = STATUS_INVALID;
+    if (st == STATUS_OK)
+        res->npages = res->pages->count;
+    return st;
 }
 
 Status
@@ -258,20 +308,8 @@ render_pdf(Run *run, RenderResult *res)
     PaintRecord record;
     Status st = paint_pdf(run, res->pages, creation_date(run, res->doc), PRODUCER, &record,
                           write_memory, &painted);
-    if (st != STATUS_OK)
-        goto out;
-    /* The public copy is for reading: nobody signs it. */
-    FinishOptions fo = {
-        .lang = res->doc->lang, .producer = PRODUCER, .sign = !res->public_copy, .record = &record};
-    if (run->arena.failed) {
-        /* Figures or fields left out of the record for want of memory: no
-         * PDF rather. */
-        run_diag(run, DIAG_ERROR, 0, 0, _("out of memory while finishing the PDF"));
-        st = STATUS_IO;
-        goto out;
-    }
-    st = pdf_finish(run, painted.data, painted.len, &fo, &res->pdf, &res->len);
-out:
+    if (st == STATUS_OK)
+        st = finish(run, &painted, &record, res);
     free(painted.data);
     return st;
 }

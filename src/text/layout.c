@@ -309,11 +309,12 @@ typedef struct Pieces {
     int width;
     const char *s; /* the whole text */
     unsigned n;
-    GArray *attrs;   /* Pending, sorted by start */
-    GPtrArray *live; /* attributes that may cross the next piece */
-    unsigned next;   /* first attribute of attrs not yet in live */
-    GArray *lines;   /* Line */
-    int failed;      /* out of memory, or too tall */
+    GArray *attrs;    /* Pending, sorted by start */
+    GPtrArray *live;  /* attributes that may cross the next piece */
+    unsigned next;    /* first attribute of attrs not yet in live */
+    GArray *lines;    /* Line */
+    GPtrArray *owned; /* the layouts whose lines are kept */
+    int failed;       /* out of memory, or too tall */
 } Pieces;
 
 typedef struct Line {
@@ -492,12 +493,6 @@ fit_hyphenated_lines(PangoLayout *layout, int width)
     }
 }
 
-static void
-unref_layout(void *p)
-{
-    g_object_unref(p);
-}
-
 /* A layout of s[pos, end) in the paragraph's style, with list (taken);
  * indent says whether its first line starts a paragraph. The caller owns
  * it: a layout whose lines are kept is handed to the run (adopt_layout),
@@ -518,17 +513,47 @@ piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *l
     return layout;
 }
 
-/* Hands layout, whose lines are being kept, to the run, which frees it
- * when it ends. Returns 0 when the run cannot take it: layout is then
- * freed and p marked failed. */
+/* Keeps layout, whose lines are being kept, until the text is handed to
+ * the run (own_layouts). */
 static int
 adopt_layout(Pieces *p, PangoLayout *layout)
 {
-    if (run_defer(p->r, unref_layout, layout) == STATUS_OK)
-        return 1;
-    g_object_unref(layout);
-    p->failed = 1;
-    return 0;
+    g_ptr_array_add(p->owned, layout);
+    return 1;
+}
+
+static void
+unref_owned(void *ptr)
+{
+    text_release(&(TextLayout){.owned = ptr});
+}
+
+void
+text_release(const TextLayout *tl)
+{
+    TextOwned *o = tl->owned;
+    for (int i = 0; o && i < o->n; i++)
+        g_object_unref(o->layouts[i]);
+    if (o)
+        o->n = 0;
+}
+
+/* The layouts p kept, handed to the run in one block that text_release
+ * may empty first; NULL when memory runs out (they are then freed). */
+static TextOwned *
+own_layouts(Pieces *p)
+{
+    unsigned n = p->owned->len;
+    TextOwned *o = arena_alloc(&p->r->arena, sizeof(*o) + (size_t)n * sizeof(PangoLayout *));
+    if (o) {
+        memcpy(o->layouts, p->owned->pdata, (size_t)n * sizeof(PangoLayout *));
+        o->n = (int)n;
+        g_ptr_array_set_size(p->owned, 0);
+        if (run_defer(p->r, unref_owned, o) == STATUS_OK)
+            return o;
+        return NULL; /* run_defer ran the cleanup */
+    }
+    return NULL;
 }
 
 /* Keeps the first `keep` lines of layout, whose text starts at pos, below
@@ -802,12 +827,14 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     int settled = 0; /* laid out, or its own message given: else out of memory */
     Arena *a = &t->scratch;
     GArray *attrs = g_array_new(FALSE, FALSE, sizeof(Pending));
-    Pieces p = {t,     r,
-                st,    width,
-                NULL,  0,
-                attrs, g_ptr_array_new(),
-                0,     g_array_new(FALSE, FALSE, sizeof(Line)),
-                0};
+    Pieces p = {.t = t,
+                .r = r,
+                .st = st,
+                .width = width,
+                .attrs = attrs,
+                .live = g_ptr_array_new(),
+                .lines = g_array_new(FALSE, FALSE, sizeof(Line)),
+                .owned = g_ptr_array_new()};
     unsigned n0, n1, n2;
     unsigned *m0 = arena_alloc_array(a, (size_t)rt->len + 1, sizeof(unsigned));
     if (!m0)
@@ -969,6 +996,9 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
     if (p.failed || nl == 0 || !out.lines || !out.base || !out.top || !out.baseline || !out.xoff ||
         !out.text)
         goto out;
+    out.owned = own_layouts(&p);
+    if (!out.owned)
+        goto out;
     for (int i = 0; i < nl; i++) {
         const Line *l = &g_array_index(p.lines, Line, i);
         out.lines[i] = l->line;
@@ -989,6 +1019,9 @@ out:
         pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
     g_array_free(attrs, TRUE);
     g_ptr_array_free(p.live, TRUE);
+    for (unsigned i = 0; i < p.owned->len; i++)
+        g_object_unref(p.owned->pdata[i]);
+    g_ptr_array_free(p.owned, TRUE);
     g_array_free(p.lines, TRUE);
     arena_free(a);
     if (out.nlines == 0)

@@ -36,6 +36,13 @@ struct TextLink {
     const char *href, *to;
 };
 
+/* The Pango layouts a TextLayout's lines belong to, in the run's arena:
+ * freed by text_release, or when the run ends. */
+typedef struct TextOwned {
+    int n;
+    PangoLayout *layouts[];
+} TextOwned;
+
 /* A text laid out: its lines, placed one under the other. A long text is
  * laid out in pieces (see layout.c), so its lines belong to several
  * PangoLayouts: each line's own (line->layout) holds the stretch of the
@@ -50,6 +57,7 @@ typedef struct TextLayout {
     const char *text;        /* the text as laid out (typeset, hyphenated), len bytes */
     unsigned len;
     TextLink *links; /* byte offsets in text */
+    TextOwned *owned;
 } TextLayout;
 
 /* Lays out rt in style st at the given width (Pango units, > 0). page and
@@ -59,6 +67,11 @@ typedef struct TextLayout {
  * length of the text, whatever its words. */
 TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
                        int count, const Box *owner);
+
+/* Frees tl's Pango layouts now rather than when the run ends, once its
+ * lines have been drawn for good: they may no longer be used; its text,
+ * links and positions stay. A second call does nothing. */
+void text_release(const TextLayout *tl);
 
 /* Warns at owner's line of each character of the n bytes at s that no font
  * of fonts/ has (it prints as a box); text_layout does it for its text, a
