@@ -49,6 +49,19 @@ run_defer(Run *r, void (*fn)(void *), void *ptr)
     return STATUS_OK;
 }
 
+void
+run_release(Run *r, void *ptr)
+{
+    for (Deferred **d = &r->deferred; *d; d = &(*d)->next) {
+        if ((*d)->ptr == ptr) {
+            Deferred *found = *d;
+            *d = found->next;
+            found->fn(found->ptr);
+            return;
+        }
+    }
+}
+
 static void
 add_diag(Run *r, DiagLevel level, const char *file, long line, long col, const char *fmt,
          va_list ap)

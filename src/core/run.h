@@ -40,6 +40,11 @@ void run_free(Run *r);
  * fn(ptr) at once, if the registration itself cannot be stored. */
 Status run_defer(Run *r, void (*fn)(void *), void *ptr);
 
+/* Runs now the cleanup registered for ptr (the latest one, when several
+ * are), which run_free() then skips: for what a run no longer needs long
+ * before it ends. Nothing happens when none is registered for ptr. */
+void run_release(Run *r, void *ptr);
+
 /* Appends a diagnostic about the run's file at line/col (0 = unknown). The
  * message is formatted into the arena; newlines become spaces and trailing
  * white space is dropped. One that says again what an earlier one said, at

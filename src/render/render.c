@@ -215,6 +215,10 @@ doc_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, con
     char *copy = arena_strdup(&run->arena, input);
     st = copy ? doc_build(run, xml, dirname(copy), logos.names, logos.n, public_copy, doc)
               : STATUS_IO;
+    /* The Doc holds copies of what it needs: the layout document goes now
+     * rather than when the run ends. */
+    if (xml != data)
+        run_release(run, xml);
     if (st != STATUS_OK)
         return st;
     if ((*doc)->redactions)
@@ -287,6 +291,8 @@ render_document(Session *s, Run *run, const RenderRequest *req, RenderResult *re
     Status st = xml ? STATUS_OK : validate_file(s->validator, run, req->input, &xml, &kind);
     if (st == STATUS_OK)
         st = doc_of(s, run, xml, kind, req->input, req->kind, req->public_copy, &doc, &made);
+    if (xml && !req->data)
+        run_release(run, xml); /* read here, and no longer needed */
     if (st != STATUS_OK)
         return st;
     res->kind = made;
