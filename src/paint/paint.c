@@ -736,10 +736,16 @@ paint_begin(Run *r, const Doc *d, const char *create_date, const char *producer,
     /* Uncompressed content streams: Cairo 1.16 reads this debugging switch
      * when a surface is created, and only for that. The finish stage edits
      * the content, then compresses each stream once, where Cairo's own
-     * compression would have been undone and done again. */
+     * compression would have been undone and done again. Not for a long
+     * document: Cairo's output stays in memory until the finish stage,
+     * which then decodes one page at a time, and uncompressed it would be
+     * four times larger (10 MB for 400 pages). */
     const char *debug = getenv("CAIRO_DEBUG_PDF");
     char *saved = debug ? strdup(debug) : NULL;
-    setenv("CAIRO_DEBUG_PDF", "1", 1);
+    if (d->nboxes <= PAINT_PLAIN_BOXES)
+        setenv("CAIRO_DEBUG_PDF", "1", 1);
+    else
+        unsetenv("CAIRO_DEBUG_PDF");
     p->surface = cairo_pdf_surface_create_for_stream(write, closure, doc_pt(d->page_width),
                                                      doc_pt(d->page_height));
     if (saved)

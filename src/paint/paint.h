@@ -14,6 +14,12 @@
 #include "core/run.h"
 #include "paginate/paginate.h"
 
+/* Up to this many boxes (a document of some thirty pages), Cairo writes
+ * content streams uncompressed, for the finish stage to compress once;
+ * beyond, it compresses them, which costs time but keeps a long
+ * document's PDF small until it is finished. */
+#define PAINT_PLAIN_BOXES 1500
+
 /* The deepest nesting of structure tags paint writes, Document included;
  * deeper boxes share their ancestors' tags. */
 #define PAINT_MAX_TAGS 256

@@ -341,11 +341,15 @@ drop_artifacts(PdfFile *f, PdfObj *e, Artifacts *a, int depth)
     kids->n = kept;
 }
 
-/* A stream's bytes decoded when Flate-compressed (a Cairo that compressed
- * its content after all), in the arena; NULL when they cannot be. */
+/* A stream's bytes decoded when Flate-compressed (by a Cairo that
+ * compressed its content: paint asks for plain content only for short
+ * documents, paint.c), into *owned, malloc'd, which the caller frees; its
+ * bytes as they are when not compressed (*owned NULL). NULL when they
+ * cannot be decoded. */
 static const unsigned char *
-plain_content(PdfFile *f, PdfObj *st, size_t *len)
+plain_content(PdfObj *st, PdfFile *f, size_t *len, unsigned char **owned)
 {
+    *owned = NULL;
     PdfObj *filter = pdf_key(f, st, "Filter");
     if (!filter) {
         *len = st->data_len;
@@ -371,12 +375,9 @@ plain_content(PdfFile *f, PdfObj *st, size_t *len)
         n = cap - z.avail_out;
         if (ret == Z_STREAM_END) {
             inflateEnd(&z);
-            unsigned char *copy = arena_alloc(f->a, n ? n : 1);
-            if (copy)
-                memcpy(copy, buf, n);
-            free(buf);
             *len = n;
-            return copy;
+            *owned = buf;
+            return buf;
         }
         if (ret != Z_OK || cap > ((size_t)1 << 30))
             break;
@@ -387,54 +388,84 @@ plain_content(PdfFile *f, PdfObj *st, size_t *len)
     return NULL;
 }
 
-/* The decoded content streams of page pg, at most max of them, into
- * parts; their count, or -1 when one cannot be read. */
+/* The content streams of page pg, at most MAX_PARTS of them, decoded into
+ * parts; their count, or -1 when one cannot be read (what was decoded is
+ * then freed). */
+enum { MAX_PARTS = 64 };
+
 typedef struct Part {
     const unsigned char *data;
     size_t len;
+    unsigned char *owned; /* decoded here: freed by free_parts */
 } Part;
 
+static void
+free_parts(Part *parts, int n)
+{
+    for (int k = 0; k < n; k++)
+        free(parts[k].owned);
+}
+
 static int
-content_parts(PdfFile *f, PdfObj *pg, Part *parts, int max)
+content_parts(PdfFile *f, PdfObj *pg, Part *parts)
 {
     PdfObj *contents = pdf_key(f, pg, "Contents");
     if (!contents)
         return 0;
     int ns = contents->kind == PDF_ARRAY ? contents->n : 1;
-    if (ns > max)
+    if (ns > MAX_PARTS)
         return -1;
     for (int k = 0; k < ns; k++) {
         PdfObj *st = contents->kind == PDF_ARRAY ? pdf_resolve(f, contents->items[k]) : contents;
-        parts[k].data = st && st->kind == PDF_STREAM ? plain_content(f, st, &parts[k].len) : NULL;
-        if (!parts[k].data)
+        parts[k].data = st && st->kind == PDF_STREAM
+                            ? plain_content(st, f, &parts[k].len, &parts[k].owned)
+                            : NULL;
+        if (!parts[k].data) {
+            free_parts(parts, k);
             return -1;
+        }
     }
     return ns;
 }
 
+/* The first content stream of page pg, or NULL. */
+static PdfObj *
+first_content(PdfFile *f, PdfObj *pg)
+{
+    PdfObj *contents = pdf_key(f, pg, "Contents");
+    if (contents && contents->kind == PDF_ARRAY)
+        contents = contents->n ? pdf_resolve(f, contents->items[0]) : NULL;
+    return contents && contents->kind == PDF_STREAM && contents->id ? contents : NULL;
+}
+
 /* Page pg's content rewritten (see rewrite_content), and then, when late
  * is not NULL, the late page's after it, the body's wrapped in q and Q so
- * that both start from the page's initial state: one stream, which
- * becomes pg's only one. 0 when a stream cannot be read. */
+ * that both start from the page's initial state: one stream, compressed
+ * here, at once, so that a long document never holds all its content
+ * uncompressed; it becomes pg's only one. 0 when a stream cannot be read
+ * or memory runs out. */
 static int
-page_content(PdfFile *f, PdfObj *pg, PdfObj *late, const Artifacts *a)
+page_content(PdfFile *f, PdfObj *pg, PdfObj *late, const Artifacts *a, int level)
 {
-    enum { MAX_PARTS = 64 };
     Part body[MAX_PARTS], more[MAX_PARTS];
-    int nb = content_parts(f, pg, body, MAX_PARTS);
-    int nm = late ? content_parts(f, late, more, MAX_PARTS) : 0;
+    int nb = content_parts(f, pg, body);
+    int nm = nb >= 0 && late ? content_parts(f, late, more) : 0;
+    int ok = 0;
+    unsigned char *o = NULL;
     if (nb < 0 || nm < 0)
-        return 0;
+        goto out;
+    ok = 1;
     if (nb == 0 && nm == 0)
-        return 1;
+        goto out;
     size_t total = 8;
     for (int k = 0; k < nb; k++)
         total += body[k].len + 1;
     for (int k = 0; k < nm; k++)
         total += more[k].len + 1;
-    unsigned char *o = arena_alloc(f->a, total);
+    ok = 0;
+    o = malloc(total);
     if (!o)
-        return 0;
+        goto out;
     size_t len = 0;
     if (nm) {
         memcpy(o, "q\n", 2);
@@ -454,34 +485,41 @@ page_content(PdfFile *f, PdfObj *pg, PdfObj *late, const Artifacts *a)
         if (len && o[len - 1] != '\n')
             o[len++] = '\n';
     }
-    PdfObj *contents = pdf_key(f, pg, "Contents");
-    PdfObj *st = contents && contents->kind == PDF_ARRAY
-                     ? (contents->n ? pdf_resolve(f, contents->items[0]) : NULL)
-                     : contents;
-    if (!st) {
-        /* Only the late page has content: the body page takes its stream. */
-        contents = pdf_key(f, late, "Contents");
-        st = contents && contents->kind == PDF_ARRAY
-                 ? (contents->n ? pdf_resolve(f, contents->items[0]) : NULL)
-                 : contents;
-        if (!st || !st->id)
-            return 0;
-    }
-    if (!st || st->kind != PDF_STREAM || !st->id)
-        return 0;
-    st->data = o;
-    st->data_len = len;
-    pdf_set(f, st, "Filter", NULL); /* written compressed again */
+    /* The body page's first stream holds it all; a page with no content of
+     * its own takes its late page's. */
+    PdfObj *st = first_content(f, pg);
+    if (!st && late)
+        st = first_content(f, late);
+    uLongf zn = compressBound((uLong)len);
+    unsigned char *z = st ? malloc(zn) : NULL;
+    unsigned char *kept = z && compress2(z, &zn, o, (uLong)len, level) == Z_OK
+                              ? arena_alloc(f->a, zn ? zn : 1)
+                              : NULL;
+    if (kept)
+        memcpy(kept, z, zn);
+    free(z);
+    if (!kept)
+        goto out;
+    st->data = kept;
+    st->data_len = zn;
+    pdf_set(f, st, "Filter", pdf_new_name(f, "FlateDecode"));
     pdf_set(f, st, "DecodeParms", NULL);
     pdf_set(f, pg, "Contents", pdf_new_ref(f, st->id));
-    return 1;
+    ok = 1;
+out:
+    free(o);
+    if (nb > 0)
+        free_parts(body, nb);
+    if (nm > 0)
+        free_parts(more, nm);
+    return ok;
 }
 
 /* Marks the artifacts of every page's content and empties its empty
  * spans, each body page getting its late page's content after its own
  * (late_of[p]: the late page of body page p, or NULL). */
 static void
-artifacts(PdfFile *f, PdfObj **pages, int npages, PdfObj **late_of)
+artifacts(PdfFile *f, PdfObj **pages, int npages, PdfObj **late_of, int level)
 {
     Artifacts a = {0};
     a.cap = 1024;
@@ -513,7 +551,7 @@ artifacts(PdfFile *f, PdfObj **pages, int npages, PdfObj **late_of)
 
     /* The content streams. */
     for (int p = 0; p < npages; p++)
-        if (!page_content(f, pages[p], late_of ? late_of[p] : NULL, &a))
+        if (!page_content(f, pages[p], late_of ? late_of[p] : NULL, &a, level))
             f->failed = 1;
 out:
     free(a.elems);
@@ -825,7 +863,7 @@ pdf_finish(Run *r, const unsigned char *in, size_t n, const FinishOptions *opt, 
         npages = opt->record->npages;
 
     catalog(&f, opt);
-    artifacts(&f, pages, npages, late_of);
+    artifacts(&f, pages, npages, late_of, FINISH_ZLIB_LEVEL);
     /* The tree is walked once, for every pass that pairs its elements with
      * what paint drew; with nothing to pair, not at all. */
     const PaintRecord *rec = opt->record;
