@@ -500,6 +500,121 @@ parse_number(PdfFile *f, Lexer *L)
     return bytes_obj(f, PDF_REAL, arena_strndup(f->a, buf, n), n);
 }
 
+/* Dictionaries and arrays are read into a few items on the stack, then
+ * stored at their size: a structure tree is mostly small ones, which
+ * grown by doubling would take twice the room. */
+#define SMALL 32
+
+/* Gives o (an empty array or dictionary) the n items vals (and keys: a
+ * dictionary's), exactly; 0 out of memory. */
+static int
+set_items(PdfFile *f, PdfObj *o, PdfObj **vals, const char **keys, int n)
+{
+    int cap = n ? n : 1;
+    o->items = arena_alloc_array(f->a, (size_t)cap, sizeof(*o->items));
+    o->keys = keys ? arena_alloc_array(f->a, (size_t)cap, sizeof(*o->keys)) : NULL;
+    if (!o->items || (keys && !o->keys)) {
+        f->failed = 1;
+        return 0;
+    }
+    if (n) {
+        memcpy(o->items, vals, (size_t)n * sizeof(*vals));
+        if (keys)
+            memcpy(o->keys, keys, (size_t)n * sizeof(*keys));
+    }
+    o->n = n;
+    o->cap = cap;
+    return 1;
+}
+
+/* The names Cairo writes most, once for the program rather than once per
+ * use; sorted. */
+static const char *const common_names[] = {
+    "A",
+    "ActualText",
+    "Alt",
+    "Annots",
+    "BaseFont",
+    "Border",
+    "C",
+    "Contents",
+    "Count",
+    "D",
+    "Dest",
+    "Document",
+    "Encoding",
+    "ExtGState",
+    "F",
+    "Figure",
+    "Filter",
+    "First",
+    "Font",
+    "FontDescriptor",
+    "Group",
+    "H1",
+    "H2",
+    "H3",
+    "K",
+    "Kids",
+    "L",
+    "LBody",
+    "LI",
+    "Lbl",
+    "Length",
+    "Link",
+    "MCID",
+    "MediaBox",
+    "NonStruct",
+    "Nums",
+    "OBJR",
+    "Obj",
+    "P",
+    "Page",
+    "Pages",
+    "Parent",
+    "Pattern",
+    "Pg",
+    "ProcSet",
+    "Rect",
+    "Resources",
+    "S",
+    "Span",
+    "StructElem",
+    "StructParent",
+    "StructParents",
+    "Subtype",
+    "TD",
+    "TH",
+    "TR",
+    "Table",
+    "Title",
+    "Type",
+    "XObject",
+};
+
+/* The name of n bytes at p, NUL-terminated: a common one shared, any other
+ * copied into the arena; NULL out of memory. */
+static const char *
+name_of(PdfFile *f, const char *p, size_t n)
+{
+    size_t lo = 0, hi = sizeof common_names / sizeof *common_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *c = common_names[mid];
+        size_t cn = strlen(c);
+        int cmp = memcmp(c, p, cn < n ? cn : n);
+        if (cmp == 0)
+            cmp = (cn > n) - (cn < n);
+        if (cmp == 0)
+            return c;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return arena_strndup(f->a, p, n);
+}
+
 static PdfObj *
 parse_value(PdfFile *f, Lexer *L, int depth)
 {
@@ -510,33 +625,50 @@ parse_value(PdfFile *f, Lexer *L, int depth)
     if (c == '/') {
         L->p++;
         size_t n = token_len(L);
-        const char *name = (const char *)L->p;
+        const char *name = name_of(f, (const char *)L->p, n);
         L->p += n;
-        return bytes_obj(f, PDF_NAME, arena_strndup(f->a, name, n), n);
+        return bytes_obj(f, PDF_NAME, name, n);
     }
     if (c == '(')
         return parse_literal(f, L);
     if (c == '<' && L->p + 1 < L->end && L->p[1] == '<') {
         L->p += 2;
         PdfObj *d = new_obj(f, PDF_DICT);
+        const char *keys[SMALL];
+        PdfObj *vals[SMALL];
+        int n = 0;
         while (d) {
             skip_space(L);
             if (L->p + 1 < L->end && L->p[0] == '>' && L->p[1] == '>') {
                 L->p += 2;
-                return d;
+                return d->cap || set_items(f, d, vals, keys, n) ? d : NULL;
             }
             if (L->p >= L->end || *L->p != '/')
                 return NULL;
             L->p++;
-            size_t n = token_len(L);
-            char *key = arena_strndup(f->a, (const char *)L->p, n);
-            L->p += n;
+            size_t len = token_len(L);
+            const char *key = name_of(f, (const char *)L->p, len);
+            L->p += len;
             PdfObj *v = key ? parse_value(f, L, depth + 1) : NULL;
             if (!v)
                 return NULL;
             /* A key twice (Cairo 1.16 names an image's XObject once per
              * use): the last one counts, as for every reader. */
-            pdf_set(f, d, key, v);
+            int i = 0;
+            while (!d->cap && i < n && strcmp(keys[i], key))
+                i++;
+            if (d->cap) {
+                pdf_set(f, d, key, v);
+            } else if (i < n) {
+                vals[i] = v;
+            } else if (n < SMALL) {
+                keys[n] = key;
+                vals[n++] = v;
+            } else {
+                if (!set_items(f, d, vals, keys, n))
+                    return NULL;
+                pdf_set(f, d, key, v);
+            }
         }
         return NULL;
     }
@@ -545,14 +677,22 @@ parse_value(PdfFile *f, Lexer *L, int depth)
     if (c == '[') {
         L->p++;
         PdfObj *a = new_obj(f, PDF_ARRAY);
+        PdfObj *vals[SMALL];
+        int n = 0;
         while (a) {
             skip_space(L);
             if (L->p < L->end && *L->p == ']') {
                 L->p++;
-                return a;
+                return a->cap || set_items(f, a, vals, NULL, n) ? a : NULL;
             }
             PdfObj *v = parse_value(f, L, depth + 1);
-            if (!v || !grow(f, a))
+            if (!v)
+                return NULL;
+            if (n < SMALL && !a->cap) {
+                vals[n++] = v;
+                continue;
+            }
+            if ((!a->cap && !set_items(f, a, vals, NULL, n)) || !grow(f, a))
                 return NULL;
             a->items[a->n++] = v;
         }

@@ -37,16 +37,26 @@ typedef enum PdfKind {
 typedef struct PdfObj PdfObj;
 struct PdfObj {
     PdfKind kind;
-    int id;                    /* its object number when it is an indirect object; else 0 */
-    long long i;               /* BOOL, INT; REF: the object number */
-    const char *s;             /* NAME without its '/' (as written), REAL's token, STRING's bytes */
-    size_t len;                /* of s */
-    int n, cap;                /* ARRAY, DICT: items */
-    PdfObj **items;            /* ARRAY: the items; DICT: the values */
-    const char **keys;         /* DICT: the keys, names without '/' */
-    PdfObj *dict;              /* STREAM: its dictionary */
-    const unsigned char *data; /* STREAM: its bytes, encoded as its /Filter says */
-    size_t data_len;
+    int id; /* its object number when it is an indirect object; else 0 */
+    /* What kind holds: only its own fields may be read (a long document's
+     * structure tree is some 150,000 objects). */
+    union {
+        long long i; /* BOOL, INT; REF: the object number */
+        struct {
+            const char *s; /* NAME without its '/' (as written), REAL's token, STRING's bytes */
+            size_t len;    /* of s */
+        };
+        struct {
+            int n, cap;        /* ARRAY, DICT: items */
+            PdfObj **items;    /* ARRAY: the items; DICT: the values */
+            const char **keys; /* DICT: the keys, names without '/' */
+        };
+        struct {
+            PdfObj *dict;              /* STREAM: its dictionary */
+            const unsigned char *data; /* STREAM: its bytes, encoded as its /Filter says */
+            size_t data_len;
+        };
+    };
 };
 
 /* One file being finished. Everything is in the arena a; failed sticks
