@@ -58,6 +58,10 @@ typedef struct Decoded {
 
 typedef struct Ctx {
     Run *run;
+    /* Where slices, fragments and paragraphs go: the run's arena, or, when
+     * pagination streams, the arena of the few blocks being measured, freed
+     * once their pages are drawn (place.c). What outlives them (the image
+     * cache) goes to the run's. */
     Arena *a;
     Text *text;
     const Doc *doc;

@@ -479,7 +479,7 @@ decode_image(Ctx *c, const Image *im)
         d = d->next;
     if (d)
         return d->failed ? NULL : d;
-    d = arena_alloc(c->a, sizeof(*d));
+    d = arena_alloc(&c->run->arena, sizeof(*d)); /* for the run, not c->a's blocks */
     if (!d) {
         run_diag(c->run, DIAG_ERROR, 0, 0, _("out of memory while laying out the document"));
         return NULL;
@@ -589,7 +589,7 @@ measure_chart(Ctx *c, const Box *box, int x, int width, SliceList *out)
         f->family = fonts_family(fonts, box->style->font);
         if (!f->family)
             f->family = fonts_family(fonts, "sans");
-        f->alt = chart_alt(c->a, ch);
+        f->alt = chart_alt(&c->run->arena, ch); /* the finish stage's, after the page */
     }
     atom(c, out, box, box->style, f, h);
 }

@@ -20,6 +20,7 @@
  * its header and footer unless they show the page count: those come once
  * the count is known (late_margins).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "paginate/internal.h"
@@ -33,6 +34,21 @@
  * placing it gives the pages measuring it whole would. */
 #define LOOKAHEAD 6
 
+/* Streaming: the body is measured GEN_BLOCKS blocks at a time into an
+ * arena of their own, freed once the page their last slice went on is
+ * drawn. A table is one block: its header rows stay with it. */
+#define GEN_BLOCKS 32
+
+typedef struct Gen Gen;
+struct Gen {
+    Gen *next;
+    Arena arena;
+    int blocks;        /* measured into it */
+    int closed;        /* a newer one is measuring */
+    const Slice *last; /* once closed: the last slice measured into it (NULL: none yet) */
+    int placed;        /* closed, and every slice of it placed */
+};
+
 /* The body's blocks not measured yet: the next box at each depth of the
  * boxes that only hold blocks. */
 typedef struct Flow {
@@ -40,6 +56,7 @@ typedef struct Flow {
     int depth, cap;
     int x, width;
     SliceList sl;
+    Gen *oldest, *newest; /* streaming: the arenas still alive, oldest first */
 } Flow;
 
 /* Headers and footers already laid out: one without page fields once for
@@ -434,14 +451,38 @@ flow_next(Ctx *c, Flow *f)
         }
         f->next[f->depth - 1] = b->next;
         if (!measure_flows_through(b)) {
+            Arena *run = c->a;
+            if (f->oldest) {
+                Gen *g = f->newest;
+                if (g->blocks == GEN_BLOCKS) {
+                    Gen *n = malloc(sizeof(*n));
+                    if (!n) {
+                        run->failed = 1;
+                        return 0;
+                    }
+                    *n = (Gen){0};
+                    arena_init(&n->arena);
+                    g->closed = 1;
+                    g->last = f->sl.last;
+                    g->placed = !g->last; /* nothing of it but what older ones hold */
+                    g->next = n;
+                    f->newest = g = n;
+                }
+                g->blocks++;
+                c->a = &g->arena;
+            }
             measure_block(c, b, f->x, f->width, &f->sl);
+            if (c->a != run) {
+                run->failed |= c->a->failed;
+                c->a = run;
+            }
             return 1;
         }
         if (!b->first)
             continue;
         if (f->depth == f->cap) {
             int cap = f->cap ? f->cap * 2 : 16;
-            const Box **more = arena_alloc_array(c->a, (size_t)cap, sizeof(*more));
+            const Box **more = arena_alloc_array(&c->run->arena, (size_t)cap, sizeof(*more));
             if (!more)
                 return 0;
             if (f->depth)
@@ -496,9 +537,25 @@ place_body(Placer *p)
             place_atom(p, s);
             break;
         }
+        for (Gen *g = p->flow.oldest; g && g->closed; g = g->next)
+            g->placed |= g->last == s; /* and the older ones are already */
         if (placing_failed(p))
             return;
     }
+}
+
+/* Frees the measuring arenas whose slices are all placed, on pages drawn. */
+static void
+free_gens(Flow *f, int all)
+{
+    while (f->oldest && (all || (f->oldest->placed && f->oldest != f->newest))) {
+        Gen *g = f->oldest;
+        f->oldest = g->next;
+        arena_free(&g->arena);
+        free(g);
+    }
+    if (!f->oldest)
+        f->newest = NULL;
 }
 
 static int
@@ -615,6 +672,7 @@ page_done(Placer *p)
     p->done = NULL;
     p->page = NULL;
     arena_free(&p->page_arena);
+    free_gens(&p->flow, 0);
 }
 
 /* Streaming: once the count is known, each page's margins that show it. */
@@ -674,6 +732,14 @@ paginate(Run *r, Text *text, const Doc *doc, const PageSink *sink, Pages **out)
 
     c.page = 1;
     c.count = 1;
+    if (sink) {
+        p.flow.oldest = p.flow.newest = calloc(1, sizeof(Gen));
+        if (!p.flow.oldest) {
+            st = STATUS_IO;
+            goto out;
+        }
+        arena_init(&p.flow.oldest->arena);
+    }
     if (doc->body) {
         p.flow.x = doc->margin_left;
         p.flow.width = doc->page_width - doc->margin_left - doc->margin_right;
@@ -705,6 +771,7 @@ paginate(Run *r, Text *text, const Doc *doc, const PageSink *sink, Pages **out)
         *out = p.pages;
 out:
     arena_free(&p.page_arena);
+    free_gens(&p.flow, 1);
     return st;
 }
 

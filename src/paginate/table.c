@@ -434,6 +434,7 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
     t.edges = arena_alloc_array(c->a, (size_t)t.n, sizeof(Edge));
     if (!t.busy || !t.above || !t.below || !t.edges)
         return;
+    Slice *before = out->last; /* the table's rows come after it */
     for (const Box *row = table->first; row;) {
         Group g = {.first = row};
         g.last = group_end(row, &g.nrows);
@@ -442,7 +443,7 @@ measure_table(Ctx *c, const Box *table, int x, int width, SliceList *out)
         row = g.last->next;
     }
     /* Every body row knows the header rows to repeat above it. */
-    for (Slice *s = out->first; s; s = s->next)
+    for (Slice *s = before ? before->next : out->first; s; s = s->next)
         if (s->table == table && !s->header_row)
             s->headers = t.headers.first;
     slice_space(c, out, table, table->style->space_after);

@@ -120,7 +120,7 @@ record_link(Painter *p, const Para *para, const TextLink *link)
     PaintRecord *rec = p->record;
     if (rec && grow(&p->run->arena, (void **)&rec->links, rec->nlinks, &rec->cap_links,
                     sizeof(*rec->links)))
-        rec->links[rec->nlinks++] = (PaintLink){para, link};
+        rec->links[rec->nlinks++] = (PaintLink){para->text, para->len, link};
 }
 
 static void

@@ -26,7 +26,8 @@
 
 /* A link paint tagged: the text it sits in, and its byte range there. */
 typedef struct PaintLink {
-    const Para *para;
+    const char *text; /* the text it sits in (the run's: it outlives the page) */
+    unsigned len;
     const TextLink *link;
 } PaintLink;
 

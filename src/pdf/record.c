@@ -159,11 +159,11 @@ link_contents(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *links, 
     for (int i = 0; i < links->n; i++) {
         const PaintLink *l = &rec->links[i];
         PdfObj *annot = annotation_of(f, links->items[i]);
-        if (!annot || annot->kind != PDF_DICT || l->link->start < 0 ||
-            l->link->end > (int)l->para->len || l->link->end < l->link->start)
+        if (!annot || annot->kind != PDF_DICT || l->link->start < 0 || l->link->end > (int)l->len ||
+            l->link->end < l->link->start)
             continue;
         char text[1024];
-        describe(text, sizeof text, lang, l->para->text + l->link->start,
+        describe(text, sizeof text, lang, l->text + l->link->start,
                  (size_t)(l->link->end - l->link->start), l->link->href);
         if (!*text)
             continue; /* the fallback below gives its target */

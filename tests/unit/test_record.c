@@ -132,8 +132,7 @@ test_record(void)
     const Box *cells[] = {&th, &tall, &beside, &last};
     static const char text[] = "Voir le\xc2\xad site";
     TextLink link = {NULL, 5, (int)sizeof text - 1, "https://example.fr/", NULL};
-    Para para = {.text = text, .len = sizeof text - 1, .links = &link};
-    PaintLink links[] = {{&para, &link}};
+    PaintLink links[] = {{text, sizeof text - 1, &link}};
 
     for (int c = 0; c < 3; c++) {
         /* 0: as painted; 1: a cell the tree does not hold; 2: no link. */
