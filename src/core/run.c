@@ -92,7 +92,9 @@ add_diag(Run *r, DiagLevel level, const char *file, long line, long col, const c
     if (!d)
         return;
     d->level = level;
-    d->file = file;
+    /* Copied: a name from a stage's own memory (a linked file's, an
+     * image's) may be gone when the diagnostics are printed. */
+    d->file = file && file != r->file ? arena_strdup(&r->arena, file) : file;
     d->line = line;
     d->col = col;
     d->message = msg;

@@ -715,25 +715,40 @@ page_setup(Builder *b, const xmlNode *page)
     }
 }
 
+static void
+free_doc(void *ptr)
+{
+    Doc *d = ptr;
+    Arena a = d->arena;
+    memset(d, 0, sizeof(*d));
+    arena_free(&a);
+}
+
+void
+doc_release(Run *r, Doc *d)
+{
+    run_release(r, d);
+}
+
 Status
 doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *names, int nnames,
           int public_copy, Doc **out)
 {
-    Builder b = {.run = r,
-                 .a = &r->arena,
-                 .public_copy = public_copy,
-                 .layout = layout,
-                 .names = names,
-                 .nnames = nnames};
+    Builder b = {
+        .run = r, .public_copy = public_copy, .layout = layout, .names = names, .nnames = nnames};
     unsigned errors = r->nerrors;
     xmlNode *root = xmlDocGetRootElement(layout);
     char resolved[PATH_MAX];
 
     *out = NULL;
-    b.doc = arena_alloc(b.a, sizeof(*b.doc));
+    b.doc = arena_alloc(&r->arena, sizeof(*b.doc));
     if (!b.doc || !root)
         return STATUS_IO;
     Doc *d = b.doc;
+    arena_init(&d->arena);
+    if (run_defer(r, free_doc, d) != STATUS_OK)
+        return STATUS_IO;
+    b.a = &d->arena;
     d->base_dir = arena_strdup(b.a, base_dir);
     b.base_real = realpath(base_dir, resolved) ? arena_strdup(b.a, resolved) : NULL;
     d->title = text_attr(&b, root, "title");
@@ -752,7 +767,7 @@ doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *na
         else if (doc_is_layout(c, "styles"))
             styles = c;
     }
-    styles_read(&b.styles, r, styles);
+    styles_read(&b.styles, r, b.a, styles);
     page_setup(&b, page);
     for (xmlNode *c = root->children; c; c = c->next) {
         if (doc_is_layout(c, "first-header"))

@@ -247,6 +247,7 @@ typedef struct Doc {
     int redactions;     /* contact details left out of the public copy */
     Image *images;      /* every image file read */
     size_t image_bytes; /* their total size */
+    Arena arena;        /* everything above points into it (doc_build) */
 } Doc;
 
 /* Builds the Doc from a layout document that passed layout.xsd. Styles are
@@ -258,9 +259,15 @@ typedef struct Doc {
  * e-mail addresses and phone numbers of the text are replaced by a mark,
  * except in blocks marked public="keep", and mailto:/tel: links become
  * plain text (doc/redact.c). Problems are Diags on r; returns
- * STATUS_INVALID then. The Doc is in r's arena. */
+ * STATUS_INVALID then. The Doc is in r's arena, and what it holds in an
+ * arena of its own, freed when the run ends or by doc_release. */
 Status doc_build(Run *r, xmlDocPtr layout, const char *base_dir, const DocImageName *names,
                  int nnames, int public_copy, Doc **out);
+
+/* Frees what d holds now rather than when the run ends (everything but
+ * the Doc itself, whose fields are then cleared): for a caller done with
+ * it, say once every page is drawn. Nothing of it may be used after. */
+void doc_release(Run *r, Doc *d);
 
 /* Parses a length as written in the schema ("12pt", "4.5mm"); returns -1
  * when it is not one. */

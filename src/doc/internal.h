@@ -69,9 +69,9 @@ int doc_is_inline(const xmlNode *n);
  * runs out (inline.c). */
 RichText *doc_rich_text(Builder *b, const xmlNode *first, const xmlNode *stop);
 
-/* Reads the <styles> element (NULL for none) and resolves every style,
- * reporting loops in parent chains on r. */
-void styles_read(Styles *ss, Run *r, xmlNode *styles);
+/* Reads the <styles> element (NULL for none) into a and resolves every
+ * style, reporting loops in parent chains on r. */
+void styles_read(Styles *ss, Run *r, Arena *a, xmlNode *styles);
 
 /* The style named name when given, else the one named fallback (the
  * element's own: "p", "h1", "cell"), else the built-in one. Never NULL unless

@@ -231,11 +231,11 @@ resolve(Styles *ss, StyleDef *d, int depth)
 }
 
 void
-styles_read(Styles *ss, Run *r, xmlNode *styles)
+styles_read(Styles *ss, Run *r, Arena *a, xmlNode *styles)
 {
     memset(ss, 0, sizeof(*ss));
     ss->run = r;
-    ss->arena = &r->arena;
+    ss->arena = a;
     for (xmlNode *n = styles ? styles->children : NULL; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;

@@ -109,27 +109,32 @@ static void
 record_cell(Painter *p, const Box *cell)
 {
     PaintRecord *rec = p->record;
-    if (rec && grow(&p->run->arena, (void **)&rec->cells, rec->ncells, &rec->cap_cells,
-                    sizeof(*rec->cells)))
-        rec->cells[rec->ncells++] = cell;
+    if (!rec || !grow(&p->run->arena, (void **)&rec->cells, rec->ncells, &rec->cap_cells,
+                      sizeof(*rec->cells)))
+        return;
+    PaintCell *c = &rec->cells[rec->ncells++];
+    c->header = cell->header ? 1 : cell->row_header ? 2 : 0;
+    pg_cell_span(cell, &c->cols, &c->rows);
 }
 
 static void
 record_link(Painter *p, const Para *para, const TextLink *link)
 {
     PaintRecord *rec = p->record;
-    if (rec && grow(&p->run->arena, (void **)&rec->links, rec->nlinks, &rec->cap_links,
-                    sizeof(*rec->links)))
-        rec->links[rec->nlinks++] = (PaintLink){para->text, para->len, link};
+    Arena *a = &p->run->arena;
+    if (rec && grow(a, (void **)&rec->links, rec->nlinks, &rec->cap_links, sizeof(*rec->links)))
+        rec->links[rec->nlinks++] = (PaintLink){para->text, para->len, link->start, link->end,
+                                                link->href ? arena_strdup(a, link->href) : NULL};
 }
 
 static void
 record_figure(Painter *p, const char *alt)
 {
     PaintRecord *rec = p->record;
-    if (rec && grow(&p->run->arena, (void **)&rec->figures, rec->nfigures, &rec->cap_figures,
-                    sizeof(*rec->figures)))
-        rec->figures[rec->nfigures++] = alt;
+    Arena *a = &p->run->arena;
+    if (rec &&
+        grow(a, (void **)&rec->figures, rec->nfigures, &rec->cap_figures, sizeof(*rec->figures)))
+        rec->figures[rec->nfigures++] = alt ? arena_strdup(a, alt) : NULL;
 }
 
 /* The blank area of a signature block (page: 0-based) where the finish
@@ -146,10 +151,10 @@ record_signature(Painter *p, int page, const Frag *f)
     const char *role = b->sig_role ? b->sig_role->text : NULL;
     const char *name = b->sig_name ? b->sig_name->text : NULL;
     PaintSignature *s = &rec->sigs[rec->nsigs];
-    s->name = b->id ? b->id : arena_printf(a, "Signature-%d", rec->nsigs + 1);
+    s->name = b->id ? arena_strdup(a, b->id) : arena_printf(a, "Signature-%d", rec->nsigs + 1);
     s->label = role && name ? arena_printf(a, "%s, %s", role, name)
-               : role       ? role
-               : name       ? name
+               : role       ? arena_strdup(a, role)
+               : name       ? arena_strdup(a, name)
                             : s->name;
     if (!s->name || !s->label)
         return; /* the arena's failure says why the record is short */

@@ -26,10 +26,17 @@
 
 /* A link paint tagged: the text it sits in, and its byte range there. */
 typedef struct PaintLink {
-    const char *text; /* the text it sits in (the run's: it outlives the page) */
+    const char *text; /* the text it sits in */
     unsigned len;
-    const TextLink *link;
+    int start, end;   /* the link's bytes in text */
+    const char *href; /* the target: a URI, or NULL for a link inside the document */
 } PaintLink;
+
+/* A table cell paint tagged TH or TD, as the finish stage describes it. */
+typedef struct PaintCell {
+    int header;     /* 1: TH of its column (a head row's); 2: TH of its row; 0: TD */
+    int cols, rows; /* its spans as placed (pg_cell_span) */
+} PaintCell;
 
 /* A signature block's blank area, where the finish stage puts a field. */
 typedef struct PaintSignature {
@@ -48,10 +55,11 @@ typedef struct PaintSignature {
  *     once per page; so does a cell cut by a page;
  *   - the text alternative of each Figure element (NULL: none);
  *   - the blank area of each signature block, in document (signing) order.
- * In the run's arena; the counts no longer match the tree when memory ran
- * out (the run's arena then says so). */
+ * In the run's arena, and all its strings too: it outlives the pages and
+ * the Doc (doc_release). The counts no longer match the tree when memory
+ * ran out (the run's arena then says so). */
 typedef struct PaintRecord {
-    const Box **cells; /* each a BOX_CELL */
+    PaintCell *cells;
     int ncells, cap_cells;
     PaintLink *links;
     int nlinks, cap_links;

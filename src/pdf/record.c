@@ -28,8 +28,7 @@ cell_attributes(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *cells
 {
     int same = cells->n == rec->ncells;
     for (int i = 0; same && i < cells->n; i++)
-        same = pdf_key_is(f, cells->items[i], "S",
-                          rec->cells[i]->header || rec->cells[i]->row_header ? "TH" : "TD");
+        same = pdf_key_is(f, cells->items[i], "S", rec->cells[i].header ? "TH" : "TD");
     if (!same) {
         run_diag(r, DIAG_WARNING, 0, 0,
                  ngettext("the table cells are left without their header scopes and spans: the "
@@ -41,15 +40,14 @@ cell_attributes(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *cells
         return;
     }
     for (int i = 0; i < cells->n; i++) {
-        const Box *cell = rec->cells[i];
-        int cols, rows;
-        pg_cell_span(cell, &cols, &rows);
-        if (!cell->header && !cell->row_header && cols <= 1 && rows <= 1)
+        const PaintCell *cell = &rec->cells[i];
+        int cols = cell->cols, rows = cell->rows;
+        if (!cell->header && cols <= 1 && rows <= 1)
             continue;
         PdfObj *a = pdf_new_dict(f);
         pdf_set(f, a, "O", pdf_new_name(f, "Table"));
-        if (cell->header || cell->row_header)
-            pdf_set(f, a, "Scope", pdf_new_name(f, cell->header ? "Column" : "Row"));
+        if (cell->header)
+            pdf_set(f, a, "Scope", pdf_new_name(f, cell->header == 1 ? "Column" : "Row"));
         if (cols > 1)
             pdf_set(f, a, "ColSpan", pdf_new_int(f, cols));
         if (rows > 1)
@@ -159,12 +157,11 @@ link_contents(Run *r, PdfFile *f, const PaintRecord *rec, const PdfList *links, 
     for (int i = 0; i < links->n; i++) {
         const PaintLink *l = &rec->links[i];
         PdfObj *annot = annotation_of(f, links->items[i]);
-        if (!annot || annot->kind != PDF_DICT || l->link->start < 0 || l->link->end > (int)l->len ||
-            l->link->end < l->link->start)
+        if (!annot || annot->kind != PDF_DICT || l->start < 0 || l->end > (int)l->len ||
+            l->end < l->start)
             continue;
         char text[1024];
-        describe(text, sizeof text, lang, l->text + l->link->start,
-                 (size_t)(l->link->end - l->link->start), l->link->href);
+        describe(text, sizeof text, lang, l->text + l->start, (size_t)(l->end - l->start), l->href);
         if (!*text)
             continue; /* the fallback below gives its target */
         pdf_set(f, annot, "Contents", pdf_new_text(f, text));

@@ -232,13 +232,15 @@ doc_of(Session *s, Run *run, xmlDocPtr xml, DocKind kind, const char *input, con
     return STATUS_OK;
 }
 
-/* The finish stage on what paint wrote into painted, into res. */
+/* The finish stage on what paint wrote into painted, into res; lang is the
+ * document's. */
 static Status
-finish(Run *run, const MemOut *painted, const PaintRecord *record, RenderResult *res)
+finish(Run *run, const MemOut *painted, const PaintRecord *record, const char *lang,
+       RenderResult *res)
 {
     /* The public copy is for reading: nobody signs it. */
     FinishOptions fo = {
-        .lang = res->doc->lang, .producer = PRODUCER, .sign = !res->public_copy, .record = record};
+        .lang = lang, .producer = PRODUCER, .sign = !res->public_copy, .record = record};
     if (run->arena.failed) {
         /* Figures or fields left out of the record for want of memory: no
          * PDF rather. */
@@ -255,26 +257,32 @@ paint_one(void *closure, const Page *page, int late)
     return paint_page(closure, page, late);
 }
 
-/* Paginates, paints and finishes res->doc page by page: no page is kept. */
+/* Paginates, paints and finishes res->doc page by page: no page is kept,
+ * and the Doc goes before the finish stage (res->doc is then NULL). */
 static Status
 render_streamed(Session *s, Run *run, RenderResult *res)
 {
     MemOut painted = {0};
     PaintRecord record;
     Painter *painter = NULL;
-    Status st = paint_begin(run, res->doc, creation_date(run, res->doc), PRODUCER, &record,
-                            write_memory, &painted, &painter);
+    Doc *doc = res->doc;
+    const char *lang = arena_strdup(&run->arena, doc->lang);
+    Status st = paint_begin(run, doc, creation_date(run, doc), PRODUCER, &record, write_memory,
+                            &painted, &painter);
     if (st == STATUS_OK) {
         PageSink sink = {paint_one, painter};
-        st = pg_paginate_stream(run, s->text, res->doc, &sink, &res->npages);
+        st = pg_paginate_stream(run, s->text, doc, &sink, &res->npages);
         Status end = paint_end(painter);
         if (st == STATUS_OK && run->nerrors)
             st = STATUS_INVALID;
         if (st == STATUS_OK)
             st = end;
     }
+    /* Paint's record holds copies of what finishing needs. */
+    doc_release(run, doc);
+    res->doc = NULL;
     if (st == STATUS_OK)
-        st = finish(run, &painted, &record, res);
+        st = finish(run, &painted, &record, lang, res);
     free(painted.data);
     return st;
 }
@@ -315,7 +323,7 @@ render_pdf(Run *run, RenderResult *res)
     Status st = paint_pdf(run, res->pages, creation_date(run, res->doc), PRODUCER, &record,
                           write_memory, &painted);
     if (st == STATUS_OK)
-        st = finish(run, &painted, &record, res);
+        st = finish(run, &painted, &record, res->doc->lang, res);
     free(painted.data);
     return st;
 }

@@ -164,8 +164,9 @@ typedef struct RenderResult {
     unsigned char *pdf; /* the finished PDF, malloc'd: the caller frees it; NULL
                          * on failure and with pages_only */
     size_t len;
-    /* For render_pdf. */
-    const Doc *doc;
+    /* For render_pdf, with pages_only; NULL after a render that painted
+     * as it went, whose Doc is gone with its pages. */
+    Doc *doc;
     int public_copy;
 } RenderResult;
 

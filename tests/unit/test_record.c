@@ -129,20 +129,21 @@ test_record(void)
         rows[i].parent = &table;
         rows[i].next = i < 2 ? &rows[i + 1] : NULL;
     }
-    const Box *cells[] = {&th, &tall, &beside, &last};
+    /* As paint records them (paint.c, record_cell). */
+    const Box *boxes[] = {&th, &tall, &beside, &last, &last};
+    PaintCell cells[5];
+    for (int i = 0; i < 5; i++) {
+        cells[i].header = boxes[i]->header ? 1 : boxes[i]->row_header ? 2 : 0;
+        pg_cell_span(boxes[i], &cells[i].cols, &cells[i].rows);
+    }
     static const char text[] = "Voir le\xc2\xad site";
     TextLink link = {NULL, 5, (int)sizeof text - 1, "https://example.fr/", NULL};
-    PaintLink links[] = {{text, sizeof text - 1, &link}};
+    PaintLink links[] = {{text, sizeof text - 1, link.start, link.end, link.href}};
 
     for (int c = 0; c < 3; c++) {
         /* 0: as painted; 1: a cell the tree does not hold; 2: no link. */
-        PaintRecord rec = {.cells = (const Box **)cells,
-                           .ncells = c == 1 ? 5 : 4,
-                           .links = links,
-                           .nlinks = c == 2 ? 0 : 1};
-        const Box *more[5] = {&th, &tall, &beside, &last, &last};
-        if (c == 1)
-            rec.cells = more;
+        PaintRecord rec = {
+            .cells = cells, .ncells = c == 1 ? 5 : 4, .links = links, .nlinks = c == 2 ? 0 : 1};
         FinishOptions fo = {.lang = "fr-FR", .producer = "copil test", .record = &rec};
         Run r;
         unsigned char *out = NULL;
