@@ -744,7 +744,7 @@ paint_begin(Run *r, const Doc *d, const char *create_date, const char *producer,
      * compression would have been undone and done again. Not for a long
      * document: Cairo's output stays in memory until the finish stage,
      * which then decodes one page at a time, and uncompressed it would be
-     * four times larger (10 MB for 400 pages). */
+     * four times larger (10 MB for 400 pages; PAINT_PLAIN_BOXES). */
     const char *debug = getenv("CAIRO_DEBUG_PDF");
     char *saved = debug ? strdup(debug) : NULL;
     if (d->nboxes <= PAINT_PLAIN_BOXES)
