@@ -671,6 +671,7 @@ page_done(Placer *p)
     p->ndone = p->cap_done = 0;
     p->done = NULL;
     p->page = NULL;
+    p->c->a->failed |= p->page_arena.failed; /* emptying forgets it */
     arena_free(&p->page_arena);
     free_gens(&p->flow, 0);
 }
@@ -688,6 +689,7 @@ late_margins(Placer *p)
         frame_page(p, pg, 2, count);
         if (pg->first && !placing_failed(p))
             p->sink_status = p->sink->page(p->sink->closure, pg, 1);
+        p->c->a->failed |= p->page_arena.failed;
         arena_free(&p->page_arena);
     }
     p->page = NULL;
