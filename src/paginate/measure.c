@@ -667,6 +667,10 @@ measure_flow(Ctx *c, const Box *first, int x, int width, SliceList *out)
 void
 measure_block(Ctx *c, const Box *b, int x, int width, SliceList *out)
 {
+    if (measure_flows_through(b)) {
+        measure_flow(c, b->first, x, width, out);
+        return;
+    }
     const Style *st = b->style;
     switch (b->kind) {
     case BOX_PARA: {
@@ -736,12 +740,7 @@ measure_block(Ctx *c, const Box *b, int x, int width, SliceList *out)
     case BOX_SIGNATURE:
         measure_signature(c, b, x, width, out);
         break;
-    case BOX_CONTAINER:
-    case BOX_ITEM:
-    case BOX_ROW:
-    case BOX_CELL:
-    case BOX_COLUMN:
-        measure_flow(c, b->first, x, width, out);
+    default: /* the boxes that flow through, above */
         break;
     }
 }

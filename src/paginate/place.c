@@ -91,6 +91,7 @@ typedef struct Placer {
      * header rows, headers and footers). */
     const Para **done;
     int ndone, cap_done, keep_texts;
+    int late; /* emitting a margin laid out once the page count is known */
 } Placer;
 
 static void page_done(Placer *p);
@@ -104,10 +105,12 @@ new_page(Placer *p)
     if (!pg)
         return;
     pg->number = ++p->pages->count;
-    if (p->page && !p->sink)
-        p->page->next = pg;
-    else if (!p->page)
-        p->pages->first = p->sink ? NULL : pg;
+    if (!p->sink) { /* every page kept */
+        if (p->page)
+            p->page->next = pg;
+        else
+            p->pages->first = pg;
+    }
     p->page = pg;
     p->y = pg->number == 1 ? p->top_first : p->top_other;
     p->bottom = pg->number == 1 ? p->bottom_first : p->bottom_other;
@@ -141,6 +144,7 @@ emit(Placer *p, Frag *f)
     if (p->sink && !p->keep_texts && f->kind == FRAG_TEXT &&
         f->first_line + f->nlines == f->para->nlines)
         note_done(p, f->para);
+    f->late = p->late;
     f->next = NULL;
     if (p->page->last)
         p->page->last->next = f;
@@ -629,12 +633,9 @@ frame_page(Placer *p, Page *pg, int which, int count)
     p->page = pg;
     pg->first = pg->last = NULL;
     p->keep_texts = 1;
-    if (with_head) {
-        Frag *was = pg->last;
+    p->late = head_late;
+    if (with_head)
         emit_all(p, head, doc->margin_top);
-        for (Frag *f = was ? was->next : pg->first; f && head_late; f = f->next)
-            f->late = 1;
-    }
     if (body_first) {
         if (pg->last)
             pg->last->next = body_first;
@@ -642,13 +643,10 @@ frame_page(Placer *p, Page *pg, int which, int count)
             pg->first = body_first;
         pg->last = body_last;
     }
-    if (with_foot) {
-        Frag *was = pg->last;
+    p->late = foot_late;
+    if (with_foot)
         emit_all(p, foot, doc->page_height - doc->margin_bottom - fhh);
-        for (Frag *f = was ? was->next : pg->first; f && foot_late; f = f->next)
-            f->late = 1;
-    }
-    p->keep_texts = 0;
+    p->keep_texts = p->late = 0;
     pg->head_top = doc->margin_top;
     pg->head_bottom = doc->margin_top + hh;
     pg->body_top = pg->number == 1 ? p->top_first : p->top_other;
