@@ -25,3 +25,19 @@ expect_exit "validate --help" 0 "$COPIL" validate --help
 expect_exit "help for an unknown command" 2 "$COPIL" help frobnicate
 expect_exit "--version" 0 "$COPIL" --version
 grep -Eqx "copil [0-9]+\.[0-9]+\.[0-9]+" "$TMP/out" && ok "--version format" || fail "--version format" "$(cat "$TMP/out")"
+
+# -o -: the PDF on standard output, the same bytes as in a file; no file named "-".
+d=$(mktemp -d "$TMP/stdout.XXXX")
+expect_exit "render -o - writes the PDF on standard output" 0 "$COPIL" render samples/college-2026-t1.xml -o -
+"$COPIL" render -q samples/college-2026-t1.xml -o "$d/file.pdf" >/dev/null 2>&1
+cmp -s "$TMP/out" "$d/file.pdf" && ok "-o -: the same bytes as -o FILE" || fail "-o -: the same bytes as -o FILE"
+[ ! -e ./- ] && ok "-o - makes no file named -" || fail "-o - makes no file named -"
+timeout 20 "$COPIL" render samples/college-2026-t1.xml -o - 2>/dev/null | pdfinfo - >"$d/info" 2>&1
+grep -q '^Pages:' "$d/info" && ok "-o - in a pipe: pdfinfo reads it" || fail "-o - in a pipe" "$(head -3 "$d/info")"
+expect_exit "-o - with --dump is a usage error" 2 "$COPIL" render samples/college-2026-t1.xml -o - --dump=pages
+grep -q 'dump prints on standard output already' "$TMP/err" && ok "-o - with --dump: the message" || fail "-o - with --dump: the message" "$(cat "$TMP/err")"
+if [ -w /dev/full ]; then
+    got=0; timeout 20 "$COPIL" render samples/college-2026-t1.xml -o - >/dev/full 2>"$TMP/err" || got=$?
+    [ "$got" = 3 ] && grep -q 'cannot write the PDF on standard output' "$TMP/err" \
+        && ok "-o - on a full device: I/O error, one message" || fail "-o - on a full device: exit $got" "$(cat "$TMP/err")"
+fi

@@ -77,6 +77,7 @@ static const char render_help[] =
        "  -o, --output OUT.pdf   where to write (one input only); default: beside the\n"
        "                         input, NAME-KIND.pdf (NAME.pdf for a layout document,\n"
        "                         or when NAME ends in -KIND already: x-agenda.pdf)\n"
+       "                         -o - writes the PDF on standard output\n"
        "  --kind KIND            agenda or minutes, for a meeting\n"
        "  -d, --dir DIR          write each PDF into DIR instead (made when missing)\n"
        "  --public               the copy for parents, pupils and partners (RGPD):\n"

@@ -115,6 +115,17 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
+    if (!strcmp(target, "-")) { /* -o -: the PDF on standard output, for a pipe */
+        if (!made.pdf)
+            st = render_pdf(&run, &made);
+        if (st == STATUS_OK &&
+            (fwrite(made.pdf, 1, made.len, stdout) != made.len || fflush(stdout) != 0)) {
+            run_diag(&run, DIAG_ERROR, 0, 0, _("cannot write the PDF on standard output: %s"),
+                     strerror(errno));
+            st = STATUS_IO;
+        }
+        goto out;
+    }
     if (target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  _("%s has been signed: copil never rewrites a signed document (its signatures "
@@ -283,6 +294,11 @@ cli_render(int argc, char **argv)
     if (batch && opt.dump) {
         fprintf(stderr, _("copil render: error: --dump=%s prints one document: name one file\n"),
                 opt.dump == 2 ? "areas" : "pages");
+        goto out;
+    }
+    if (opt.dump && opt.output && !strcmp(opt.output, "-")) {
+        fprintf(stderr, _("copil render: error: --dump prints on standard output already; "
+                          "write the PDF to a file with -o\n"));
         goto out;
     }
     if (batch && opt.output) {
