@@ -48,10 +48,10 @@ print_template(const char *datadir, const char *kind)
         st = STATUS_IO; /* an oversized template is broken data, not the user's input */
         goto out;
     }
-    errno = 0;
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+    int err = file_write_stdout(data, len);
+    if (err) {
         fprintf(stderr, _("copil new: error: cannot write the template to standard output: %s\n"),
-                errno ? strerror(errno) : _("write failed"));
+                strerror(err));
         st = STATUS_IO;
     }
 out:

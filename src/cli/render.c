@@ -115,18 +115,8 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = STATUS_IO;
         goto out;
     }
-    if (!strcmp(target, "-")) { /* -o -: the PDF on standard output, for a pipe */
-        if (!made.pdf)
-            st = render_pdf(&run, &made);
-        if (st == STATUS_OK &&
-            (fwrite(made.pdf, 1, made.len, stdout) != made.len || fflush(stdout) != 0)) {
-            run_diag(&run, DIAG_ERROR, 0, 0, _("cannot write the PDF on standard output: %s"),
-                     strerror(errno));
-            st = STATUS_IO;
-        }
-        goto out;
-    }
-    if (target_is_signed(target)) {
+    int to_stdout = !strcmp(target, "-"); /* -o -: the PDF on standard output, for a pipe */
+    if (!to_stdout && target_is_signed(target)) {
         run_diag(&run, DIAG_ERROR, 0, 0,
                  _("%s has been signed: copil never rewrites a signed document (its signatures "
                    "would break); write elsewhere with -o, or move the signed file first"),
@@ -138,7 +128,16 @@ render_one(Session *s, const char *input, const RenderOptions *opt, BatchResult 
         st = render_pdf(&run, &made);
     if (st != STATUS_OK)
         goto out;
-    st = file_atomic_save(&run, target, made.pdf, made.len);
+    if (!to_stdout) {
+        st = file_atomic_save(&run, target, made.pdf, made.len);
+    } else {
+        int err = file_write_stdout(made.pdf, made.len);
+        if (err) {
+            run_diag(&run, DIAG_ERROR, 0, 0, _("cannot write the PDF on standard output: %s"),
+                     strerror(err));
+            st = STATUS_IO;
+        }
+    }
 out:
     free(made.pdf);
     if (res)

@@ -28,6 +28,15 @@ file_atomic_save(Run *r, const char *target, const void *data, size_t n)
     return st;
 }
 
+int
+file_write_stdout(const void *data, size_t n)
+{
+    errno = 0;
+    if (fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0)
+        return 0;
+    return errno ? errno : EIO;
+}
+
 void
 file_format_size(char *buf, size_t bufsize, unsigned long long bytes)
 {

@@ -80,6 +80,11 @@ void file_atomic_abort(AtomicFile *af);
  * or is left as it was (a Diag on r says why). */
 Status file_atomic_save(Run *r, const char *target, const void *data, size_t n);
 
+/* Writes data[0..n) whole to standard output and flushes it (`copil new`,
+ * `render -o -`). Returns 0, or the errno of the failure (EIO where the C
+ * library names none), for the caller's message. */
+int file_write_stdout(const void *data, size_t n);
+
 /* Formats a byte count for people: "512 bytes", "3.4 MB". Writes into buf. */
 void file_format_size(char *buf, size_t bufsize, unsigned long long bytes);
 
