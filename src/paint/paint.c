@@ -10,11 +10,11 @@
  * the finish stage turns into /Artifact, since Cairo 1.16 cannot mark
  * artifacts (see ARTIFACT_TAG). Links use named destinations only: Cairo
  * 1.16 loses a page=N link to a later page. A line that ends between two
- * words gets a space glyph without ink at its end, so that the PDF's text
- * keeps them apart (draw_separator). A row's cells are all tagged, those
- * with nothing drawn on the page as empty TH or TD (tag_skipped_cells); the
- * cells, links and Figures tagged and the signature areas drawn go to
- * paint's record, for the finish stage.
+ * words ends with a space glyph without ink, so that the PDF's text keeps
+ * them apart: its own, from text_layout, or one drawn (draw_separator). A row's cells are all
+ * tagged, those with nothing drawn on the page as empty TH or TD (tag_skipped_cells); the cells,
+ * links and Figures tagged and the signature areas drawn go to paint's record, for the finish
+ * stage.
  *
  * Pages come one at a time (paint_page), as pagination makes them, and are
  * forgotten once drawn. The headers and footers that show the page count
@@ -528,15 +528,6 @@ ends_between_words(const Para *para, int j)
     return c != (gunichar)-1 && c != (gunichar)-2 && (g_unichar_isspace(c) || c == 0x2028);
 }
 
-/* Draws, at the end of a line that ends between two words, a space glyph in
- * the font of the line's last character, with the text " ": the separator
- * a reader of the PDF's text gets between the words of two lines. Pango
- * draws a line's trailing space as no glyph at all (PANGO_GLYPH_EMPTY), so
- * Cairo gives it only an empty /ActualText span (which pdf/finish.c drops:
- * poppler stops reading an element at it), and a hard line break draws
- * nothing: without this, the last word of a line and the first of the next
- * are read as one. A space has no ink: nothing visible moves, whatever the
- * line's alignment. */
 /* v, or v moved by 1/32 when it is within 1/64 of a whole number. */
 static double
 off_grid(double v)
@@ -544,6 +535,15 @@ off_grid(double v)
     return fabs(v - nearbyint(v)) < 1.0 / 64 ? v + 1.0 / 32 : v;
 }
 
+/* Draws, at the end of a line that ends between two words without a space
+ * glyph of its own, a space glyph in the font of the line's last
+ * character, with the text " ": the separator a reader of the PDF's text
+ * gets between the words of two lines. A line that a wrap ended at a space
+ * has its own (text_layout gives it one, drawn with the line); a hard line
+ * break draws nothing, and neither does a space at the end of a
+ * right-to-left run: without this, the last word of a line and the first
+ * of the next are read as one. A space has no ink: nothing visible moves,
+ * whatever the line's alignment. */
 static void
 draw_separator(Painter *p, PangoLayoutLine *line, double x, double y)
 {
@@ -595,7 +595,7 @@ draw_text(Painter *p, const Frag *f)
         double y = doc_pt(f->y + para->baseline[j] - para->top[f->first_line]);
         cairo_move_to(p->cr, x, y);
         pango_cairo_show_layout_line(p->cr, line);
-        if (!is_artifact(f) && ends_between_words(para, j))
+        if (!is_artifact(f) && !text_line_shows_space(line) && ends_between_words(para, j))
             draw_separator(p, line, x, y);
     }
     if (span)

@@ -9,7 +9,9 @@
  * spans of the inline markup still point at their characters:
  *   fields (page number and count) → typography → hyphenation.
  * The ordinals users type (2e, XXIe) are found in the typeset text and
- * raised like <sup>.
+ * raised like <sup>. Justified text is laid out ragged and justified here
+ * rather than by Pango (see "justification"), in the same pass that keeps
+ * rivers out.
  * Markup becomes Pango attributes, never a markup string built by
  * concatenation, so no user text is ever parsed as markup. The rewrites'
  * copies and maps live in a scratch arena emptied after each paragraph:
@@ -119,7 +121,6 @@ shape(Text *t, PangoLayout *layout, const Style *st, int width, Align align)
     pango_layout_set_alignment(layout, align == ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
                                        : align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                                                : PANGO_ALIGN_LEFT);
-    pango_layout_set_justify(layout, align == ALIGN_JUSTIFY);
     pango_layout_set_line_spacing(layout, (float)st->line_height / (float)ratio);
 }
 
@@ -447,47 +448,177 @@ line_width(PangoLayoutLine *line)
     return w;
 }
 
-/* Pango 1.50 justifies a line broken at a soft hyphen as if the hyphen it
- * draws there had no width: the spaces are stretched to fill the line
- * without it, and the hyphen ends past the margin (by its own advance,
- * about 3 pt in 11 pt type). So the excess of such a line is taken back
- * from its word spaces, which the justification had widened by more than
- * that, in proportion to their widths. Called before the layout's lines
- * are measured (keep_lines), whose extents Pango then computes from the
- * corrected glyphs. */
-static void
-fit_hyphenated_lines(PangoLayout *layout, int width)
+/* --- justification -------------------------------------------------- */
+
+/* A justified line whose word spaces would be stretched to more than RIVER
+ * times their width is set ragged instead (left-aligned, its spaces as
+ * they are): wider gaps line up from line to line into rivers of white,
+ * worst in the narrow measure of a decision box or a table cell. */
+#define RIVER 2
+
+/* 1 when the character at byte i of text is a space of any width (the
+ * no-break and narrow no-break spaces of French typography included). */
+static int
+space_at(const char *text, int i)
 {
-    const char *text = pango_layout_get_text(layout);
-    for (GSList *ls = pango_layout_get_lines_readonly(layout); ls; ls = ls->next) {
-        PangoLayoutLine *line = ls->data;
-        int end = line->start_index + line->length;
-        if (line->length < 2 || (unsigned char)text[end - 2] != 0xC2 ||
-            (unsigned char)text[end - 1] != 0xAD)
-            continue;
-        int excess = line_width(line) - width;
-        if (excess <= 0)
-            continue;
-        int spaces = 0;
-        for (GSList *l = line->runs; l; l = l->next) {
-            const PangoGlyphItem *run = l->data;
-            for (int i = 0; i < run->glyphs->num_glyphs; i++)
-                if (text[run->item->offset + run->glyphs->log_clusters[i]] == ' ')
-                    spaces += run->glyphs->glyphs[i].geometry.width;
-        }
-        if (spaces <= excess)
-            continue; /* nothing to take it from: a line of one word */
-        int taken = 0, seen = 0;
+    gunichar c = g_utf8_get_char(text + i);
+    return g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+/* Pango's rounding of an adjustment to whole points when the room to fill
+ * is itself whole (pango-layout.c: is_hinted). */
+static int
+hinted(int v, int whole)
+{
+    return whole ? PANGO_UNITS_ROUND(v) : v;
+}
+
+/* The index in the layout's log attributes of the first character of run,
+ * on line, which starts after chars characters (runs are in visual order:
+ * counted from the line's start). */
+static int
+run_offset(const char *text, const PangoLayoutLine *line, const PangoGlyphItem *run, int chars)
+{
+    return chars +
+           (int)g_utf8_strlen(text + line->start_index, run->item->offset - line->start_index);
+}
+
+/* The room of a line without word spaces spread between its characters,
+ * as Pango 1.50 does (pango-layout.c, justify_clusters): not before the
+ * first nor after the last, not inside a grapheme nor at an empty
+ * cluster. chars counts the characters before the line. */
+static void
+spread_clusters(PangoLayoutLine *line, const char *text, const PangoLogAttr *la, int chars,
+                int room)
+{
+    int whole = (room & (PANGO_SCALE - 1)) == 0, gaps = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int seen = 0, residual = 0, left_edge = 1;
+        PangoGlyphString *rightmost = NULL;
+        int right_space = 0;
         for (GSList *l = line->runs; l; l = l->next) {
             PangoGlyphItem *run = l->data;
-            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-                PangoGlyphGeometry *g = &run->glyphs->glyphs[i].geometry;
-                if (text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
+            int ltr = run->item->analysis.level % 2 == 0;
+            int offset = run_offset(text, line, run, chars);
+            PangoGlyphItemIter it;
+            for (gboolean more = ltr ? pango_glyph_item_iter_init_start(&it, run, text)
+                                     : pango_glyph_item_iter_init_end(&it, run, text);
+                 more; more = ltr ? pango_glyph_item_iter_next_cluster(&it)
+                                  : pango_glyph_item_iter_prev_cluster(&it)) {
+                if (!la[offset + it.start_char].is_cursor_position)
                     continue;
-                seen += g->width;
-                int upto = (int)((long long)excess * seen / spaces);
-                g->width -= upto - taken;
-                taken = upto;
+                int step = ltr ? 1 : -1, w = 0;
+                for (int g = it.start_glyph; g != it.end_glyph; g += step)
+                    w += run->glyphs->glyphs[g].geometry.width;
+                if (w == 0)
+                    continue;
+                seen++;
+                if (pass == 0)
+                    continue;
+                int add = room / gaps + residual;
+                if (whole) {
+                    int rounded = PANGO_UNITS_ROUND(add);
+                    residual = add - rounded;
+                    add = rounded;
+                }
+                int left = (add & (PANGO_SCALE - 1)) == 0 ? PANGO_UNITS_ROUND(add / 2) : add / 2;
+                int leftmost = ltr ? it.start_glyph : it.end_glyph + 1;
+                int rightmost_glyph = ltr ? it.end_glyph - 1 : it.start_glyph;
+                if (left_edge) {
+                    left_edge = 0;
+                } else {
+                    run->glyphs->glyphs[leftmost].geometry.width += left;
+                    run->glyphs->glyphs[leftmost].geometry.x_offset += left;
+                }
+                run->glyphs->glyphs[rightmost_glyph].geometry.width += add - left;
+                rightmost = run->glyphs;
+                right_space = add - left;
+            }
+        }
+        if (pass == 0 && (gaps = seen - 1) == 0)
+            return; /* a single cluster */
+        if (pass == 1 && rightmost)
+            rightmost->glyphs[rightmost->num_glyphs - 1].geometry.width -= right_space;
+    }
+}
+
+/* Justifies the lines of layout, laid out ragged, that a wrap ended: the
+ * room left on each is spread over its word spaces in proportion to their
+ * widths, the last one taking the rounding, as Pango 1.50 does
+ * (pango-layout.c, justify_words); on a line without word spaces, between
+ * its characters. Two differences with Pango's own, which is why copil
+ * does it:
+ *
+ * - a line broken at a soft hyphen is filled to the margin with its
+ *   hyphen: Pango fills it as if the hyphen it draws had no width, which
+ *   then ends past the margin by its advance (about 3 pt in 11 pt type);
+ * - a line whose spaces would be stretched past RIVER times their width
+ *   is left ragged (a screen that needs no second layout of the text: the
+ *   room and the spaces are known before stretching).
+ *
+ * indent is the layout's (never negative). */
+static void
+justify_lines(PangoLayout *layout, int width, int indent)
+{
+    const char *text = pango_layout_get_text(layout);
+    int nattrs = 0;
+    const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(layout, &nattrs);
+    int chars = 0, at = 0; /* characters before byte at, a line's start */
+    /* Pango measures the lines as it makes them and keeps their extents:
+     * lines taken through pango_layout_get_lines are measured again when
+     * asked, from the glyphs as they are then. */
+    for (GSList *ls = pango_layout_get_lines(layout); ls; ls = ls->next) {
+        PangoLayoutLine *line = ls->data;
+        chars += (int)g_utf8_strlen(text + at, line->start_index - at);
+        at = line->start_index;
+        const PangoLayoutLine *next = ls->next ? ls->next->data : NULL;
+        int room = width - (line->is_paragraph_start ? indent : 0) - line_width(line);
+        if (!next || next->is_paragraph_start || room <= 0 ||
+            chars + (int)g_utf8_strlen(text + at, line->length) >= nattrs)
+            continue; /* the last line of a paragraph stays ragged */
+        /* Word spaces: those Pango stretches, and all of them for the
+         * measure of rivers. */
+        long stretched = 0, spaces = 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            const PangoGlyphItem *run = l->data;
+            int offset = run_offset(text, line, run, chars);
+            PangoGlyphItemIter it;
+            for (gboolean more = pango_glyph_item_iter_init_start(&it, (PangoGlyphItem *)run, text);
+                 more; more = pango_glyph_item_iter_next_cluster(&it)) {
+                int step = it.start_glyph < it.end_glyph ? 1 : -1;
+                for (int g = it.start_glyph; g != it.end_glyph; g += step) {
+                    int w = run->glyphs->glyphs[g].geometry.width;
+                    if (space_at(text, run->item->offset + run->glyphs->log_clusters[g]))
+                        spaces += w;
+                    if (la[offset + it.start_char].is_expandable_space)
+                        stretched += w;
+                }
+            }
+        }
+        if (stretched == 0) {
+            spread_clusters(line, text, la, chars, room);
+        } else if (spaces + room <= RIVER * spaces) {
+            int whole = (room & (PANGO_SCALE - 1)) == 0, added = 0;
+            long so_far = 0;
+            for (GSList *l = line->runs; l; l = l->next) {
+                PangoGlyphItem *run = l->data;
+                int offset = run_offset(text, line, run, chars);
+                PangoGlyphItemIter it;
+                for (gboolean more = pango_glyph_item_iter_init_start(&it, run, text); more;
+                     more = pango_glyph_item_iter_next_cluster(&it)) {
+                    if (!la[offset + it.start_char].is_expandable_space)
+                        continue;
+                    int step = it.start_glyph < it.end_glyph ? 1 : -1;
+                    for (int g = it.start_glyph; g != it.end_glyph; g += step) {
+                        PangoGlyphGeometry *geo = &run->glyphs->glyphs[g].geometry;
+                        if (geo->width == 0)
+                            continue;
+                        so_far += geo->width;
+                        int add = hinted((int)(so_far * room / stretched) - added, whole);
+                        geo->width += add;
+                        added += add;
+                    }
+                }
             }
         }
     }
@@ -509,7 +640,7 @@ piece_layout(Pieces *p, unsigned pos, unsigned end, int indent, PangoAttrList *l
     pango_layout_set_attributes(layout, list);
     pango_attr_list_unref(list);
     if (p->st->align == ALIGN_JUSTIFY && p->width > 0)
-        fit_hyphenated_lines(layout, p->width);
+        justify_lines(layout, p->width, indent ? p->st->indent_first : 0);
     return layout;
 }
 
@@ -556,6 +687,55 @@ own_layouts(Pieces *p)
     return NULL;
 }
 
+/* The last glyph of line in logical order, and the run that holds it, when
+ * that run is left-to-right. NULL otherwise. */
+static PangoGlyphInfo *
+final_glyph(const PangoLayoutLine *line, const PangoGlyphItem **run)
+{
+    const PangoGlyphItem *last = NULL;
+    for (GSList *l = line->runs; l; l = l->next)
+        last = l->data;
+    if (!last || last->glyphs->num_glyphs == 0 || last->item->analysis.level % 2)
+        return NULL;
+    *run = last;
+    return &last->glyphs->glyphs[last->glyphs->num_glyphs - 1];
+}
+
+int
+text_line_shows_space(const PangoLayoutLine *line)
+{
+    const PangoGlyphItem *run;
+    const PangoGlyphInfo *g = final_glyph(line, &run);
+    return g && g->glyph != PANGO_GLYPH_EMPTY && !(g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+           g_unichar_isspace(
+               g_utf8_get_char(pango_layout_get_text(line->layout) + run->item->offset +
+                               run->glyphs->log_clusters[run->glyphs->num_glyphs - 1]));
+}
+
+/* A line that a wrap ended at a space: Pango draws that space as no glyph
+ * (PANGO_GLYPH_EMPTY, of no width), which Cairo writes as an empty
+ * /ActualText span only. It gets the font's space glyph instead, still of
+ * no width, at the line's end: the separator that a reader of the PDF's
+ * text (a screen reader, a copy, pdftotext) finds between the last word of
+ * the line and the first of the next, drawn within the line's own text
+ * with nothing to see. */
+static void
+show_final_space(PangoLayoutLine *line)
+{
+    const PangoGlyphItem *run;
+    PangoGlyphInfo *g = final_glyph(line, &run);
+    if (!g || g->glyph != PANGO_GLYPH_EMPTY || g->geometry.width != 0)
+        return;
+    const char *text = pango_layout_get_text(line->layout);
+    if (!g_unichar_isspace(g_utf8_get_char(text + run->item->offset +
+                                           run->glyphs->log_clusters[run->glyphs->num_glyphs - 1])))
+        return;
+    hb_codepoint_t space;
+    if (run->item->analysis.font &&
+        hb_font_get_nominal_glyph(pango_font_get_hb_font(run->item->analysis.font), ' ', &space))
+        g->glyph = space;
+}
+
 /* Keeps the first `keep` lines of layout, whose text starts at pos, below
  * those kept before. Where one layout of the whole text would have put
  * them (pango-layout.c, get_line_extents_layout_coords): with a line
@@ -570,6 +750,7 @@ keep_lines(Pieces *p, PangoLayout *layout, unsigned pos, int keep)
     float spacing = pango_layout_get_line_spacing(layout);
     for (int j = 0; j < keep; j++) {
         Line l = {pango_layout_iter_get_line_readonly(it), pos, 0, 0, 0, 0};
+        show_final_space(l.line);
         PangoRectangle logical;
         pango_layout_iter_get_line_yrange(it, &l.top, &l.bottom);
         pango_layout_iter_get_line_extents(it, NULL, &logical);
@@ -688,12 +869,6 @@ hyphenates(const Style *st, const Box *owner)
 
 /* --- better breaks, after Pango's ------------------------------------- */
 
-/* A justified line whose word spaces would be stretched to more than RIVER
- * times their width is set ragged instead (left-aligned, its spaces as
- * they are): wider gaps line up from line to line into rivers of white,
- * worst in the narrow measure of a decision box or a table cell. */
-#define RIVER 2
-
 /* 1 when byte i of s starts a soft hyphen. */
 static int
 soft_at(const char *s, unsigned n, unsigned i)
@@ -728,95 +903,6 @@ last_line_tail(PangoLayout *layout, unsigned *start, unsigned *end, unsigned *ch
     *end = e;
     *chars = (unsigned)g_utf8_strlen(s + w, (gssize)(e - w));
     return 1;
-}
-
-/* 1 when the character at byte i of text is a space of any width (the
- * no-break and narrow no-break spaces of French typography included):
- * Pango's justification stretches them all. */
-static int
-space_at(const char *text, int i)
-{
-    gunichar c = g_utf8_get_char(text + i);
-    return g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
-}
-
-/* Sets the line at index i of layout ragged when its word spaces were
- * stretched past twice their width: each glyph back to its place in
- * natural, the same text laid out unjustified (same lines, same glyphs). */
-static void
-unstretch_line(PangoLayout *layout, PangoLayout *natural, int i)
-{
-    PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
-    PangoLayoutLine *nat = pango_layout_get_line_readonly(natural, i);
-    if (!line || !nat || line->start_index != nat->start_index || line->length != nat->length ||
-        g_slist_length(line->runs) != g_slist_length(nat->runs))
-        return;
-    const char *text = pango_layout_get_text(layout);
-    long added = 0, spaces = 0;
-    for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
-        const PangoGlyphItem *a = l->data, *b = m->data;
-        if (a->glyphs->num_glyphs != b->glyphs->num_glyphs)
-            return;
-        for (int g = 0; g < a->glyphs->num_glyphs; g++) {
-            added += a->glyphs->glyphs[g].geometry.width - b->glyphs->glyphs[g].geometry.width;
-            if (space_at(text, a->item->offset + a->glyphs->log_clusters[g]))
-                spaces += b->glyphs->glyphs[g].geometry.width;
-        }
-    }
-    if (spaces <= 0 || spaces + added <= RIVER * spaces)
-        return;
-    for (GSList *l = line->runs, *m = nat->runs; l && m; l = l->next, m = m->next) {
-        PangoGlyphItem *a = l->data;
-        const PangoGlyphItem *b = m->data;
-        for (int g = 0; g < a->glyphs->num_glyphs; g++)
-            a->glyphs->glyphs[g].geometry = b->glyphs->glyphs[g].geometry;
-    }
-}
-
-/* 0 when no line of layout but the last has its word spaces stretched past
- * 1.7 times their natural advance (the font's, for each space glyph): then
- * none is past RIVER, and the paragraph need not be laid out again
- * unjustified. A screen, with room for rounding: the lines it lets through
- * are measured against the natural layout itself. */
-static int
-may_have_rivers(PangoLayout *layout)
-{
-    const char *text = pango_layout_get_text(layout);
-    for (GSList *ls = pango_layout_get_lines_readonly(layout); ls && ls->next; ls = ls->next) {
-        const PangoLayoutLine *line = ls->data;
-        long now = 0, natural = 0;
-        for (GSList *l = line->runs; l; l = l->next) {
-            const PangoGlyphItem *run = l->data;
-            for (int g = 0; g < run->glyphs->num_glyphs; g++) {
-                if (!space_at(text, run->item->offset + run->glyphs->log_clusters[g]))
-                    continue;
-                PangoRectangle ink, logical;
-                pango_font_get_glyph_extents(run->item->analysis.font, run->glyphs->glyphs[g].glyph,
-                                             &ink, &logical);
-                now += run->glyphs->glyphs[g].geometry.width;
-                natural += logical.width;
-            }
-        }
-        if (natural > 0 && 10 * now > 17 * natural)
-            return 1;
-    }
-    return 0;
-}
-
-/* The lines of layout (a whole paragraph, justified) stretched past RIVER
- * set ragged. */
-static void
-no_rivers(PangoLayout *layout)
-{
-    if (!may_have_rivers(layout))
-        return;
-    PangoLayout *natural = pango_layout_copy(layout);
-    pango_layout_set_justify(natural, FALSE);
-    int n = pango_layout_get_line_count(layout);
-    if (pango_layout_get_line_count(natural) == n)
-        for (int i = 0; i < n - 1; i++)
-            unstretch_line(layout, natural, i);
-    g_object_unref(natural);
 }
 
 TextLayout
@@ -970,8 +1056,6 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         out.links = NULL;
     }
     if (layout) {
-        if (st->align == ALIGN_JUSTIFY && width > 0)
-            no_rivers(layout);
         if (!adopt_layout(&p, layout))
             goto out;
         keep_lines(&p, layout, 0, pango_layout_get_line_count(layout));

@@ -68,6 +68,11 @@ typedef struct TextLayout {
 TextLayout text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int page,
                        int count, const Box *owner);
 
+/* 1 when line ends with a space glyph of its own: text_layout gives one
+ * to each line that a wrap ended at a space. The others that end between
+ * two words (at a hard break) need their separator drawn apart. */
+int text_line_shows_space(const PangoLayoutLine *line);
+
 /* Frees tl's Pango layouts now rather than when the run ends, once its
  * lines have been drawn for good: they may no longer be used; its text,
  * links and positions stay. A second call does nothing. */
