@@ -910,7 +910,8 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
             const Box *owner)
 {
     TextLayout out = {0};
-    int settled = 0; /* laid out, or its own message given: else out of memory */
+    int settled = 0;          /* laid out, or its own message given: else out of memory */
+    PangoLayout *head = NULL; /* see below: the first layout, when laid out again */
     Arena *a = &t->scratch;
     GArray *attrs = g_array_new(FALSE, FALSE, sizeof(Pending));
     Pieces p = {.t = t,
@@ -944,12 +945,19 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         skip[k++] = m1[m0[sp->end]];
     }
     text_check_glyphs(t, r, s1, n1, owner);
-    /* Laid out once; twice when a hyphenated word's tail would stand alone
-     * on the last line: the word then joins the links, left whole. */
+    /* Laid out once; again when a hyphenated word's tail would stand alone
+     * on the last line: the word then joins the links, left whole, and the
+     * text is laid out again from the line that held the word's head (the
+     * tail). The lines before it are the first layout's (the head): Pango
+     * breaks lines one after the other, and hyphenation is word by word,
+     * so the text is the same up to there. */
     int hyphenate = hyphenates(st, owner) && t->hyphens, whole_word = 0;
     char *s2;
     unsigned *m2;
     PangoLayout *layout = NULL;
+    unsigned tail = 0;
+    int head_lines = 0, tail_starts = 0;
+    PangoDirection tail_dir = PANGO_DIRECTION_LTR;
     for (;;) {
         s2 = s1;
         m2 = NULL;
@@ -1025,6 +1033,15 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         p.n = n2;
         if (n2 > PIECE_FROM)
             break;
+        if (head) {
+            layout = piece_layout(&p, tail, n2, tail_starts, piece_attrs(&p, tail, n2));
+            if (pango_layout_get_line_readonly(layout, 0)->resolved_dir == tail_dir)
+                break;
+            /* The tail alone took another direction: the whole again. */
+            g_object_unref(layout);
+            g_object_unref(head);
+            head = NULL;
+        }
         PangoAttrList *list = pango_attr_list_new();
         for (unsigned i = 0; i < attrs->len; i++)
             pango_attr_list_insert(list, pango_attribute_copy(g_array_index(attrs, Pending, i).at));
@@ -1033,6 +1050,11 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         if (!hyphenate || whole_word || !skip || !last_line_tail(layout, &ws, &we, &wc) ||
             !text_fits(wc, st->size, width))
             break;
+        head_lines = pango_layout_get_line_count(layout) - 2;
+        const PangoLayoutLine *held = pango_layout_get_line_readonly(layout, head_lines);
+        tail = (unsigned)held->start_index;
+        tail_starts = held->is_paragraph_start;
+        tail_dir = held->resolved_dir;
         /* Again, with the word whole: its range in s1, among the links'. */
         unsigned w1 = 0, e1 = 0;
         while (w1 < n1 && m2[w1] < ws)
@@ -1048,7 +1070,7 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         k += 2;
         nlinks++;
         whole_word = 1;
-        g_object_unref(layout);
+        head = layout;
         layout = NULL;
         for (unsigned i = 0; i < attrs->len; i++)
             pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
@@ -1056,9 +1078,15 @@ text_layout(Text *t, Run *r, const RichText *rt, const Style *st, int width, int
         out.links = NULL;
     }
     if (layout) {
-        if (!adopt_layout(&p, layout))
-            goto out;
-        keep_lines(&p, layout, 0, pango_layout_get_line_count(layout));
+        unsigned from = 0;
+        if (head) {
+            adopt_layout(&p, head);
+            keep_lines(&p, head, 0, head_lines);
+            head = NULL;
+            from = tail;
+        }
+        adopt_layout(&p, layout);
+        keep_lines(&p, layout, from, pango_layout_get_line_count(layout));
     } else {
         lay_out_pieces(&p);
     }
@@ -1099,6 +1127,8 @@ out:
     if (!settled)
         run_diag(r, DIAG_ERROR, owner ? owner->line : 0, 0,
                  _("out of memory while laying out this text"));
+    if (head)
+        g_object_unref(head);
     for (unsigned i = 0; i < attrs->len; i++)
         pango_attribute_destroy(g_array_index(attrs, Pending, i).at);
     g_array_free(attrs, TRUE);
