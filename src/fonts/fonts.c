@@ -29,6 +29,11 @@ typedef struct LineRatio {
 struct Fonts {
     FcConfig *config;
     FcCharSet *coverage; /* union of every font's characters */
+    /* The coverage of the Basic Multilingual Plane as bits, one block of
+     * 256 characters at a time, filled when a character of the block is
+     * first asked for: asked for every character of every text. */
+    uint32_t bmp[256][8];
+    uint8_t bmp_known[256];
     PangoFontMap *map;
     PangoContext *context;
     LineRatio ratios[8];
@@ -282,7 +287,16 @@ fonts_family(Fonts *f, const char *name)
 int
 fonts_has_char(Fonts *f, uint32_t cp)
 {
-    return FcCharSetHasChar(f->coverage, cp);
+    if (cp > 0xFFFF)
+        return FcCharSetHasChar(f->coverage, cp);
+    uint32_t *bits = f->bmp[cp >> 8];
+    if (!f->bmp_known[cp >> 8]) {
+        for (uint32_t c = cp & ~0xFFu, i = 0; i < 256; i++, c++)
+            if (FcCharSetHasChar(f->coverage, c))
+                bits[i >> 5] |= 1u << (i & 31);
+        f->bmp_known[cp >> 8] = 1;
+    }
+    return (bits[(cp & 0xFF) >> 5] >> (cp & 31)) & 1;
 }
 
 int
