@@ -34,6 +34,8 @@ PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig c
 # Only copil-mail links these: loading them (and libcurl's own 15 libraries)
 # at every start would cost each `copil render` about 6 ms.
 MAIL_PKGS := gmime-3.0 libcurl
+# Only copil-serve links libmicrohttpd.
+SERVE_PKGS := libmicrohttpd
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ifdef CI
@@ -53,24 +55,29 @@ endif
 
 # pkg-config is asked only when compiling, so that `make deps` works on a
 # machine that has none of the libraries yet.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MAIL_PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 MAIL_LIBS  = $(shell pkg-config --libs $(MAIL_PKGS) 2>/dev/null)
+SERVE_LIBS = $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null)
 BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) -DCOPIL_VERSION='"$(VERSION)"'
 ALL_CFLAGS  = $(BASE_CFLAGS) -I$(BUILD) -MMD -MP
 
-# SRC: every command but mail's own code; copil's `mail` runs copil-mail
-# (cli/mail-exec.c), the same program with src/mail/ and cli/mail.c.
-MAIL_SRC := $(wildcard src/mail/*.c) src/cli/mail.c
-SRC      := $(filter-out $(MAIL_SRC) src/cli/mail-exec.c, \
+# SRC: every command but mail's and serve's own code; copil's `mail` runs
+# copil-mail (cli/mail-exec.c), the same program with src/mail/ and
+# cli/mail.c, and `serve` copil-serve (src/serve/, cli/serve.c).
+MAIL_SRC  := $(wildcard src/mail/*.c) src/cli/mail.c
+SERVE_SRC := $(wildcard src/serve/*.c) src/cli/serve.c
+SRC      := $(filter-out $(MAIL_SRC) $(SERVE_SRC) src/cli/mail-exec.c src/cli/serve-exec.c, \
               $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
               src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/render/*.c \
               src/cli/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 MAIL_OBJ := $(MAIL_SRC:src/%.c=$(BUILD)/obj/%.o)
-EXEC_OBJ := $(BUILD)/obj/cli/mail-exec.o
+SERVE_OBJ := $(SERVE_SRC:src/%.c=$(BUILD)/obj/%.o)
+EXEC_OBJ := $(BUILD)/obj/cli/mail-exec.o $(BUILD)/obj/cli/serve-exec.o
 MAIL_BIN := $(BUILD)/copil-mail
+SERVE_BIN := $(BUILD)/copil-serve
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o)
 BIN      := $(BUILD)/copil
@@ -80,9 +87,9 @@ PNGDIFF  := $(BUILD)/pngdiff
 # Debian packages: libraries for the build, readers for the tests.
 DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev zlib1g-dev \
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
-             libgmime-3.0-dev libcurl4-gnutls-dev
+             libgmime-3.0-dev libcurl4-gnutls-dev libmicrohttpd-dev
 DEB_TEST  := man-db groff-base libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
-             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl
+             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl curl
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 # libFuzzer targets (tests/fuzz/): the program's objects built again by
@@ -91,7 +98,7 @@ FUZZ       := build/fuzz
 FUZZ_CC    := clang
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
               -fno-sanitize-recover=all
-FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/cli/mail-exec.o
+FUZZ_OBJ   := $(SRC:src/%.c=$(FUZZ)/obj/%.o) $(FUZZ)/obj/cli/mail-exec.o $(FUZZ)/obj/cli/serve-exec.o
 FUZZ_BINS  := $(FUZZ)/copil-fuzz-data $(FUZZ)/copil-fuzz-layout $(FUZZ)/copil-fuzz-text
 FUZZ_BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZ_FLAGS) -Isrc $(PKG_CFLAGS) \
                    -DCOPIL_VERSION='"$(VERSION)"'
@@ -109,7 +116,7 @@ XGETTEXT := xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
             --package-name=copil --package-version=$(VERSION) --msgid-bugs-address= \
             --sort-by-file --no-wrap
 
-all: $(BIN) $(MAIL_BIN) $(MO)
+all: $(BIN) $(MAIL_BIN) $(SERVE_BIN) $(MO)
 
 $(BUILD)/locale/%/LC_MESSAGES/copil.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -122,8 +129,11 @@ pot:
 $(BIN): $(OBJ) $(EXEC_OBJ) $(MAIN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(MAIL_BIN): $(OBJ) $(MAIL_OBJ) $(MAIN_OBJ)
+$(MAIL_BIN): $(OBJ) $(MAIL_OBJ) $(BUILD)/obj/cli/serve-exec.o $(MAIN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(MAIL_LIBS)
+
+$(SERVE_BIN): $(OBJ) $(SERVE_OBJ) $(BUILD)/obj/cli/mail-exec.o $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(SERVE_LIBS)
 
 $(UNIT_BIN): $(OBJ) $(EXEC_OBJ) $(UNIT_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -168,8 +178,8 @@ $(FUZZ)/cflags: FORCE
 # which changes (and what includes it is compiled again) only with PREFIX.
 $(BUILD)/config.h $(FUZZ)/config.h: FORCE
 	@mkdir -p $(@D)
-	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n#define COPIL_LOCALEDIR_DEFAULT "%s"\n' \
-	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' '$(LOCALEDIR)' > $@.tmp
+	@printf '#define COPIL_DATADIR_DEFAULT "%s"\n#define COPIL_MAIL_DEFAULT "%s"\n#define COPIL_SERVE_DEFAULT "%s"\n#define COPIL_LOCALEDIR_DEFAULT "%s"\n' \
+	    '$(DATADIR)' '$(LIBEXECDIR)/copil-mail' '$(LIBEXECDIR)/copil-serve' '$(LOCALEDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
@@ -190,7 +200,8 @@ $(FUZZ)/copil-fuzz-layout: tests/fuzz/fuzz_render.c tests/fuzz/fuzz.h $(FUZZ_OBJ
 $(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(MAIL_OBJ:.o=.d) $(EXEC_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(MAIL_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(EXEC_OBJ:.o=.d) \
+         $(UNIT_OBJ:.o=.d) \
          $(FUZZ_OBJ:.o=.d)
 
 # --- set-up -----------------------------------------------------------
@@ -198,7 +209,7 @@ $(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 # Installs only when something is missing, so an offline machine that has
 # everything is never blocked.
 need-deps:
-	@if pkg-config --exists $(PKGS) $(MAIL_PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
+	@if pkg-config --exists $(PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
 	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
 	   && command -v mutool >/dev/null && command -v certutil >/dev/null \
@@ -313,6 +324,7 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copil
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(MAIL_BIN) $(DESTDIR)$(LIBEXECDIR)/copil-mail
+	install -m 755 $(SERVE_BIN) $(DESTDIR)$(LIBEXECDIR)/copil-serve
 	install -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/fr/man1 \
 	           $(DESTDIR)$(MANDIR)/fr/man5 $(DESTDIR)$(COMPLETIONDIR)

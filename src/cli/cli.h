@@ -91,6 +91,16 @@ int cli_validate(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_mail(int argc, char **argv);
 
+/* `copil serve [DIR] [--port N] [--open]`: the folder's documents in the
+ * browser, until interrupted (cli/serve.c, in copil-serve). */
+int cli_serve(int argc, char **argv);
+
+/* Runs the helper program `helper` (beside this one, else installed) with
+ * argv (argv[0] is command, the subcommand's name), in place of this one;
+ * returns only when it cannot be run, with the message printed: 3. */
+int cli_run_helper(const char *command, const char *helper, const char *installed, int argc,
+                   char **argv);
+
 /* `copil new KIND`: prints the data folder's stylesheets/templates/KIND.xml
  * to stdout, byte for byte. 2 for a missing or unknown KIND, 3 when the
  * template cannot be read or stdout cannot be written; messages on stderr. */

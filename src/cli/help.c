@@ -25,6 +25,8 @@ static const char general[] =
        "                                render many documents at once, in N workers\n"
        "  copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]\n"
        "                                e-mail a document to its distribution list\n"
+       "  copil serve [DIR] [--port N] [--open]\n"
+       "                                the data files of a folder in the browser\n"
        "  copil help [COMMAND]          show this help, or a command's\n"
        "  copil --version               show the version\n"
        "\n"
@@ -175,6 +177,28 @@ static const char mail_help[] =
        "2 usage; 3 a file cannot be read or written, or the server cannot be reached,\n"
        "went away, or refused the login.\n");
 
+static const char serve_help[] =
+    N_("Usage: copil serve [DIR] [--port N] [--open]\n"
+       "\n"
+       "Shows the data files of DIR (the current folder by default) in a web browser:\n"
+       "each file's state (valid, or its problems with their lines, as copil validate\n"
+       "says them; its PDF up to date, signed, sent), and its documents to see and to\n"
+       "download, the full copy and a meeting's public copy, made from the file as it\n"
+       "is on the disk.\n"
+       "\n"
+       "The first line printed is the address to open, with its key:\n"
+       "  http://127.0.0.1:PORT/?token=…\n"
+       "Only this computer can reach the server (127.0.0.1), and only with that key,\n"
+       "which the browser then keeps; a new key is made at each start. Stop the\n"
+       "server with Ctrl+C.\n"
+       "\n"
+       "Options:\n"
+       "  --port N   listen on port N (by default, one the system chooses)\n"
+       "  --open     open the address in the default browser (xdg-open)\n"
+       "\n"
+       "Each document is made by copil render in a process of its own, stopped after\n"
+       "90 seconds or 1 GB of memory; a file that fails shows its reason in the page.\n");
+
 int
 cli_help(FILE *fp, const char *name)
 {
@@ -197,6 +221,10 @@ cli_help(FILE *fp, const char *name)
     }
     if (!strcmp(name, "mail")) {
         fputs(_(mail_help), fp);
+        return 0;
+    }
+    if (!strcmp(name, "serve")) {
+        fputs(_(serve_help), fp);
         return 0;
     }
     fprintf(stderr, _("copil: error: there is no command \"%s\"; see copil --help\n"), name);

@@ -72,6 +72,8 @@ typedef struct RenderKind {
     DocKind data;      /* the data file it is made from, by its root element */
     int record;        /* 1: what a meeting makes once its <record> is written
                         * (the minutes, which need it); 0: the others */
+    const char *title; /* what it is called, "Minutes" (untranslated: pass it
+                        * to _()) */
     const char *valid; /* copil validate's line for a file that makes it
                         * (untranslated: pass it to _()) */
 } RenderKind;

@@ -1,0 +1,319 @@
+/*
+ * serve/folder.c — the folder copil serve shows: its data files, the state
+ * of each (valid or not, its PDF, signed, sent), and their renders.
+ *
+ * Only plain files directly in the folder are read, by names that cannot
+ * be paths (serve_name_ok), and never through a symbolic link. A render is
+ * `copil render FILE -o -` in a child process (this very program, run
+ * again), with limits on its memory, its processor time and its wall time:
+ * the server never runs the layout engine itself, so that a file that
+ * crashes it or never ends costs a page in French, not the server.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "core/file.h"
+#include "core/i18n.h"
+#include "serve/serve.h"
+
+/* A render's limits: its address space, processor time and wall time,
+ * and the PDF and messages it may write. A 400-page minutes renders in
+ * about 2 s and 150 MB. */
+#define RENDER_MEMORY   (1024ul << 20)
+#define RENDER_CPU_S    60
+#define RENDER_WALL_MS  90000
+#define RENDER_PDF_MAX  (256u << 20)
+#define RENDER_ERR_MAX  (64u << 10)
+#define SIGNED_SCAN_MAX (64u << 20)
+
+int
+serve_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 5 || n > 250 || name[0] == '.' || strcmp(name + n - 4, ".xml") != 0)
+        return 0;
+    if (n >= 11 && strcmp(name + n - 11, ".layout.xml") == 0)
+        return 0;
+    for (const char *p = name; *p; p++)
+        if (*p == '/' || (unsigned char)*p < 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* The text of root's first child element called name, or NULL. */
+static const char *
+child_text(Run *r, xmlDocPtr doc, const char *name)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, name) != 0)
+            continue;
+        xmlChar *t = xmlNodeGetContent(c);
+        char *s = t ? arena_strdup(&r->arena, (const char *)t) : NULL;
+        xmlFree(t);
+        return s;
+    }
+    return NULL;
+}
+
+/* 1 when the file at path holds a signature (a /ByteRange, which only a
+ * signed signature field has). */
+static int
+holds_signature(Run *r, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    Arena scratch;
+    arena_init(&scratch);
+    int err = file_load(path, O_NOFOLLOW, SIGNED_SCAN_MAX, &scratch, &data, &len);
+    int yes = !err && memmem(data, len, "/ByteRange", 10) != NULL;
+    arena_free(&scratch);
+    (void)r;
+    return yes;
+}
+
+/* The send log's time and lines for the PDF at pdf (NAME-KIND.pdf →
+ * NAME-KIND-mail.log, as copil mail writes it). */
+static void
+read_send_log(Run *r, const char *pdf, ServeFile *f)
+{
+    size_t n = strlen(pdf);
+    if (n < 4)
+        return;
+    const char *log = arena_printf(&r->arena, "%.*s-mail.log", (int)(n - 4), pdf);
+    struct stat st;
+    if (!log || lstat(log, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    char *data = NULL;
+    size_t len = 0;
+    Arena scratch;
+    arena_init(&scratch);
+    if (file_load(log, O_NOFOLLOW, 16u << 20, &scratch, &data, &len) == 0) {
+        size_t at = 0, ln;
+        const char *line;
+        while ((line = text_next_line(data, len, &at, &ln)))
+            f->recipients += ln > 5 && memcmp(line, "sent\t", 5) == 0;
+        f->sent = (long long)st.st_mtime;
+    }
+    arena_free(&scratch);
+}
+
+Status
+serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeFile *f)
+{
+    *f = (ServeFile){.name = arena_strdup(&r->arena, name), .kind = DOC_UNKNOWN};
+    struct stat st;
+    if (!f->name || !serve_name_ok(name) || fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+        return STATUS_IO;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    if (!path)
+        return STATUS_IO;
+    xmlDocPtr doc = NULL;
+    DocKind kind = DOC_UNKNOWN;
+    Status v = validate_file(s->validator, r, path, &doc, &kind);
+    f->problems = r->nerrors;
+    if (v == STATUS_IO && !r->nerrors)
+        return STATUS_IO;
+    if (!doc)
+        return STATUS_OK; /* not even XML: its problems say why */
+    f->kind = kind;
+    f->year = child_text(r, doc, "school-year");
+    f->date = child_text(r, doc, "date");
+    f->makes = render_kind_natural(doc, kind);
+    if (!f->makes)
+        return STATUS_OK;
+    const char *pdf = render_default_output(r, path, NULL, f->makes, 0);
+    struct stat ps;
+    if (pdf && lstat(pdf, &ps) == 0 && S_ISREG(ps.st_mode)) {
+        int newer =
+            ps.st_mtim.tv_sec > st.st_mtim.tv_sec ||
+            (ps.st_mtim.tv_sec == st.st_mtim.tv_sec && ps.st_mtim.tv_nsec >= st.st_mtim.tv_nsec);
+        f->pdf = newer ? 2 : 1;
+        f->signed_pdf = holds_signature(r, pdf);
+        read_send_log(r, pdf, f);
+    }
+    return STATUS_OK;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+    return strcmp(((const ServeFile *)a)->name, ((const ServeFile *)b)->name);
+}
+
+Status
+serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, int *n)
+{
+    *files = NULL;
+    *n = 0;
+    int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return STATUS_IO;
+    }
+    ServeFile *v = arena_alloc_array(&r->arena, SERVE_MAX_FILES, sizeof(*v));
+    int count = 0;
+    struct dirent *e;
+    while (v && count < SERVE_MAX_FILES && (e = readdir(d))) {
+        if (!serve_name_ok(e->d_name))
+            continue;
+        /* Each file in a run of its own: its problems are its own. */
+        Run fr;
+        run_init(&fr, e->d_name);
+        ServeFile f;
+        if (serve_examine(s, &fr, dirfd, dir, e->d_name, &f) == STATUS_OK) {
+            v[count] = f;
+            v[count].name = arena_strdup(&r->arena, f.name);
+            v[count].year = f.year ? arena_strdup(&r->arena, f.year) : NULL;
+            v[count].date = f.date ? arena_strdup(&r->arena, f.date) : NULL;
+            if (v[count].name)
+                count++;
+        }
+        run_free(&fr);
+    }
+    closedir(d);
+    if (!v)
+        return STATUS_IO;
+    qsort(v, (size_t)count, sizeof(*v), by_name);
+    *files = v;
+    *n = count;
+    return STATUS_OK;
+}
+
+/* Reads what fd gives into b until it closes, up to max bytes (the rest
+ * is read and dropped); 1 while open. */
+static int
+drain(int fd, Buf *b, size_t max)
+{
+    char chunk[65536];
+    ssize_t got = read(fd, chunk, sizeof chunk);
+    if (got < 0)
+        return errno == EINTR || errno == EAGAIN;
+    if (got == 0)
+        return 0;
+    if (b->len + (size_t)got <= max)
+        buf_append(b, chunk, (unsigned)got);
+    else
+        b->failed = 1;
+    return 1;
+}
+
+static long long
+now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+Status
+serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
+             char **pdf, size_t *len, const char **why)
+{
+    *pdf = NULL;
+    *len = 0;
+    *why = NULL;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    int out[2] = {-1, -1}, err[2] = {-1, -1};
+    if (!path || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+        *why = _("the server could not start the render (out of resources)");
+        goto fail;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        *why = _("the server could not start the render (out of resources)");
+        goto fail;
+    }
+    if (pid == 0) {
+        /* The server blocks SIGINT and SIGTERM and ignores SIGPIPE: not
+         * the render. Only calls safe after a fork, up to execv. */
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        struct sigaction dfl = {.sa_handler = SIG_DFL};
+        sigaction(SIGPIPE, &dfl, NULL);
+        struct rlimit mem = {RENDER_MEMORY, RENDER_MEMORY}, cpu = {RENDER_CPU_S, RENDER_CPU_S};
+        setrlimit(RLIMIT_AS, &mem);
+        setrlimit(RLIMIT_CPU, &cpu);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        char *argv[] = {
+            (char *)self, "render", "-q", (char *)path, "-o", "-", public_copy ? "--public" : NULL,
+            NULL};
+        execv(self, argv);
+        _exit(126);
+    }
+    close(out[1]);
+    close(err[1]);
+    out[1] = err[1] = -1;
+    Buf ob, eb;
+    buf_init(&ob, &r->arena);
+    buf_init(&eb, &r->arena);
+    struct pollfd p[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+    long long deadline = now_ms() + RENDER_WALL_MS;
+    int open_fds = 2, timed_out = 0;
+    while (open_fds > 0) {
+        long long left = deadline - now_ms();
+        if (left <= 0) {
+            timed_out = 1;
+            kill(pid, SIGKILL);
+            break;
+        }
+        if (poll(p, 2, (int)(left > 1000 ? 1000 : left)) < 0 && errno != EINTR)
+            break;
+        for (int i = 0; i < 2; i++) {
+            if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            if (!drain(p[i].fd, i == 0 ? &ob : &eb, i == 0 ? RENDER_PDF_MAX : RENDER_ERR_MAX)) {
+                p[i].fd = -1;
+                open_fds--;
+            }
+        }
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (timed_out) {
+        *why = _("the render took too long and was stopped; the file is probably far too long "
+                 "(thousands of pages)");
+    } else if (WIFSIGNALED(status)) {
+        *why = WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL
+                   ? _("the render took too long and was stopped; the file is probably far too "
+                       "long (thousands of pages)")
+                   : _("the render failed unexpectedly (copil crashed): please report it, with "
+                       "the file");
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ob.failed || !ob.s) {
+        if (ob.failed)
+            *why = _("the document is too large to be shown here");
+        else if (eb.s && eb.len)
+            *why = eb.s; /* copil render's own messages, in the user's language */
+        else
+            *why = _("the render failed without saying why");
+    } else {
+        *pdf = ob.s;
+        *len = ob.len;
+    }
+fail:
+    for (int i = 0; i < 2; i++) {
+        if (out[i] >= 0)
+            close(out[i]);
+        if (err[i] >= 0)
+            close(err[i]);
+    }
+    return *pdf ? STATUS_OK : STATUS_INVALID;
+}

@@ -1,0 +1,365 @@
+/*
+ * serve/pages.c — the HTML pages of copil serve, written as text.
+ *
+ * Every value from a file or a request goes through html_text, which
+ * escapes it; markup is only ever the literal strings of this file. The
+ * pages work without JavaScript and without anything from outside the
+ * server (the style sheet is /style.css). Words are in the user's language
+ * through the catalogue, as copil's messages are.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "serve/serve.h"
+
+void
+html_raw(Buf *b, const char *s)
+{
+    buf_append(b, s, (unsigned)strlen(s));
+}
+
+void
+html_text(Buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        switch (*p) {
+        case '&':
+            html_raw(b, "&amp;");
+            break;
+        case '<':
+            html_raw(b, "&lt;");
+            break;
+        case '>':
+            html_raw(b, "&gt;");
+            break;
+        case '"':
+            html_raw(b, "&quot;");
+            break;
+        case '\'':
+            html_raw(b, "&#39;");
+            break;
+        default:
+            buf_append(b, p, 1);
+        }
+    }
+}
+
+void
+html_printf(Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = arena_vprintf(b->a, fmt, ap);
+    va_end(ap);
+    if (s)
+        html_text(b, s);
+    else
+        b->failed = 1;
+}
+
+/* A query value: the name percent-encoded (it is a plain file name, see
+ * serve_name_ok, but may hold spaces, accents, & or #). */
+static void
+url_value(Buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_' || *p == '.') {
+            buf_append(b, (const char *)p, 1);
+        } else {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            buf_append(b, e, 3);
+        }
+    }
+}
+
+static void
+head(Buf *b, const char *title)
+{
+    html_raw(b, "<!DOCTYPE html>\n<html lang=\"");
+    /* TRANSLATORS: the language of copil serve's pages, as an HTML lang
+     * attribute: "fr" in French. */
+    html_text(b, _("en"));
+    html_raw(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                "<title>");
+    html_text(b, title);
+    html_raw(b, " — ");
+    html_text(b, _("Steering committee documents"));
+    html_raw(b, "</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
+                "<a class=\"skip\" href=\"#main\">");
+    html_text(b, _("Go to the content"));
+    html_raw(b, "</a>\n<header class=\"bar\"><p class=\"brand\"><a href=\"/\">");
+    html_text(b, _("Steering committee documents"));
+    html_raw(b, "</a></p></header>\n<main id=\"main\">\n");
+}
+
+static void
+foot(Buf *b)
+{
+    html_raw(b, "</main>\n<footer class=\"foot\"><p>copil " COPIL_VERSION " — ");
+    html_text(b, _("this server answers only on this computer, to the person who started it"));
+    html_raw(b, "</p></footer>\n</body>\n</html>\n");
+}
+
+/* The heading of a group of files, by kind. */
+static const char *
+group_title(DocKind kind)
+{
+    switch (kind) {
+    case DOC_MEETING:
+        return _("Meetings: agendas and minutes");
+    case DOC_MISSION_LETTER:
+        return _("Mission letters");
+    case DOC_ACTIVITY_REPORT:
+        return _("Activity reports");
+    default:
+        return _("Files to correct before anything else");
+    }
+}
+
+/* "8 octobre 2026" style dates would need the document's own words; the
+ * list shows the date as written, day first. */
+static void
+date_cell(Buf *b, const char *iso)
+{
+    int y, m, d;
+    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        html_printf(b, "%02d/%02d/%04d", d, m, y);
+    else if (iso)
+        html_text(b, iso);
+}
+
+/* The state of f, as short phrases. */
+static void
+state_cell(Buf *b, const ServeFile *f)
+{
+    if (f->problems) {
+        html_raw(b, "<span class=\"tag bad\">");
+        html_printf(b, ngettext("to correct (%u problem)", "to correct (%u problems)", f->problems),
+                    f->problems);
+        html_raw(b, "</span>");
+        return;
+    }
+    html_raw(b, "<span class=\"tag ok\">");
+    html_text(b, _("valid"));
+    html_raw(b, "</span>");
+    if (f->pdf) {
+        html_raw(b, f->pdf == 2 ? " <span class=\"tag ok\">" : " <span class=\"tag old\">");
+        html_text(b, f->pdf == 2 ? _("PDF up to date") : _("PDF out of date"));
+        html_raw(b, "</span>");
+    }
+    if (f->signed_pdf) {
+        html_raw(b, " <span class=\"tag ok\">");
+        html_text(b, _("signed"));
+        html_raw(b, "</span>");
+    }
+    if (f->sent) {
+        time_t t = (time_t)f->sent;
+        struct tm tm;
+        char day[32] = "";
+        if (localtime_r(&t, &tm))
+            strftime(day, sizeof day, "%d/%m/%Y", &tm);
+        html_raw(b, " <span class=\"tag ok\">");
+        html_printf(b,
+                    ngettext("sent on %s (%u address)", "sent on %s (%u addresses)", f->recipients),
+                    day, f->recipients);
+        html_raw(b, "</span>");
+    }
+}
+
+static void
+file_link(Buf *b, const char *name)
+{
+    html_raw(b, "<a href=\"/file?f=");
+    url_value(b, name);
+    html_raw(b, "\">");
+    html_text(b, name);
+    html_raw(b, "</a>");
+}
+
+void
+page_home(Buf *b, const char *dir, const ServeFile *files, int n)
+{
+    head(b, _("Home"));
+    html_raw(b, "<h1>");
+    html_text(b, _("Steering committee documents"));
+    html_raw(b, "</h1>\n<p class=\"lead\">");
+    html_text(b, _("The data files of the folder"));
+    html_raw(b, " <code>");
+    html_text(b, dir);
+    html_raw(b, "</code>.</p>\n");
+    if (n == 0) {
+        html_raw(b, "<p>");
+        html_text(b, _("This folder holds no data file yet (NAME.xml). Create one with copil new, "
+                       "or start copil serve in the folder that holds yours."));
+        html_raw(b, "</p>\n");
+    }
+    static const DocKind order[] = {DOC_MEETING, DOC_MISSION_LETTER, DOC_ACTIVITY_REPORT,
+                                    DOC_UNKNOWN};
+    for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+        int any = 0;
+        for (int i = 0; i < n; i++)
+            any |= files[i].kind == order[g] ||
+                   (order[g] == DOC_UNKNOWN && files[i].kind != DOC_MEETING &&
+                    files[i].kind != DOC_MISSION_LETTER && files[i].kind != DOC_ACTIVITY_REPORT);
+        if (!any)
+            continue;
+        html_raw(b, "<section>\n<h2>");
+        html_text(b, group_title(order[g]));
+        html_raw(b, "</h2>\n<table>\n<thead><tr><th scope=\"col\">");
+        html_text(b, _("File"));
+        html_raw(b, "</th><th scope=\"col\">");
+        html_text(b, _("School year"));
+        html_raw(b, "</th><th scope=\"col\">");
+        html_text(b, _("Date"));
+        html_raw(b, "</th><th scope=\"col\">");
+        html_text(b, _("Document"));
+        html_raw(b, "</th><th scope=\"col\">");
+        html_text(b, _("State"));
+        html_raw(b, "</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < n; i++) {
+            const ServeFile *f = &files[i];
+            int known = f->kind == DOC_MEETING || f->kind == DOC_MISSION_LETTER ||
+                        f->kind == DOC_ACTIVITY_REPORT;
+            if (known ? f->kind != order[g] : order[g] != DOC_UNKNOWN)
+                continue;
+            html_raw(b, "<tr><th scope=\"row\">");
+            file_link(b, f->name);
+            html_raw(b, "</th><td>");
+            if (f->year)
+                html_text(b, f->year);
+            html_raw(b, "</td><td>");
+            date_cell(b, f->date);
+            html_raw(b, "</td><td>");
+            if (f->makes)
+                html_text(b, _(f->makes->title));
+            html_raw(b, "</td><td>");
+            state_cell(b, f);
+            html_raw(b, "</td></tr>\n");
+        }
+        html_raw(b, "</tbody>\n</table>\n</section>\n");
+    }
+    foot(b);
+}
+
+/* A link to the PDF of f, full or public copy, to see or to download. */
+static void
+pdf_link(Buf *b, const ServeFile *f, int public_copy, int download, const char *label)
+{
+    html_raw(b, "<a class=\"button\" href=\"/pdf?f=");
+    url_value(b, f->name);
+    if (public_copy)
+        html_raw(b, "&amp;copy=public");
+    if (download)
+        html_raw(b, "&amp;download=1");
+    html_raw(b, "\">");
+    html_text(b, label);
+    html_raw(b, "</a>");
+}
+
+void
+page_file(Buf *b, const ServeFile *f, Run *r)
+{
+    head(b, f->name);
+    html_raw(b, "<p class=\"crumbs\"><a href=\"/\">");
+    html_text(b, _("Home"));
+    html_raw(b, "</a> › ");
+    html_text(b, f->name);
+    html_raw(b, "</p>\n<h1>");
+    html_text(b, f->makes ? _(f->makes->title) : f->name);
+    html_raw(b, "</h1>\n<p class=\"lead\"><code>");
+    html_text(b, f->name);
+    html_raw(b, "</code>");
+    if (f->date) {
+        html_raw(b, " · ");
+        date_cell(b, f->date);
+    }
+    if (f->year) {
+        html_raw(b, " · ");
+        html_printf(b, _("school year %s"), f->year);
+    }
+    html_raw(b, " ");
+    state_cell(b, f);
+    html_raw(b, "</p>\n");
+    if (f->problems) {
+        html_raw(b,
+                 "<section class=\"problems\" aria-labelledby=\"problems\">\n<h2 id=\"problems\">");
+        html_printf(b, ngettext("%u problem to correct", "%u problems to correct", f->problems),
+                    f->problems);
+        html_raw(b, "</h2>\n<p>");
+        html_text(b, _("The document can be made once these are corrected in the file; each "
+                       "one names its line."));
+        html_raw(b, "</p>\n<ol>\n");
+    }
+    Diag **sorted = run_sorted_diags(r);
+    int listed = 0;
+    for (int i = 0; sorted && sorted[i]; i++) {
+        const Diag *d = sorted[i];
+        if (!listed && !f->problems) {
+            html_raw(b, "<section aria-labelledby=\"notes\">\n<h2 id=\"notes\">");
+            html_text(b, _("Remarks"));
+            html_raw(b, "</h2>\n<ol>\n");
+        }
+        listed = 1;
+        html_raw(b, d->level == DIAG_ERROR ? "<li class=\"error\">" : "<li>");
+        if (d->line > 0) {
+            html_raw(b, "<strong>");
+            html_printf(b, _("Line %ld"), d->line);
+            html_raw(b, "</strong> — ");
+        }
+        html_text(b, d->message);
+        html_raw(b, "</li>\n");
+    }
+    if (listed || f->problems)
+        html_raw(b, "</ol>\n</section>\n");
+    if (!f->problems && f->makes) {
+        html_raw(b, "<section aria-labelledby=\"docs\">\n<h2 id=\"docs\">");
+        html_text(b, _("The document"));
+        html_raw(b, "</h2>\n<p class=\"actions\">");
+        pdf_link(b, f, 0, 0, _("See the full copy"));
+        html_raw(b, " ");
+        pdf_link(b, f, 0, 1, _("Download the full copy"));
+        if (f->kind == DOC_MEETING) {
+            html_raw(b, " ");
+            pdf_link(b, f, 1, 0, _("See the public copy"));
+            html_raw(b, " ");
+            pdf_link(b, f, 1, 1, _("Download the public copy"));
+        }
+        html_raw(b, "</p>\n<p class=\"hint\">");
+        html_text(b, _("The document is made from the file as it is saved on the disk, each time "
+                       "you open it."));
+        html_raw(b, "</p>\n</section>\n");
+    }
+    foot(b);
+}
+
+void
+page_error(Buf *b, const char *title, const char *why)
+{
+    head(b, title);
+    html_raw(b, "<h1>");
+    html_text(b, title);
+    html_raw(b, "</h1>\n<div class=\"notice\"><p>");
+    /* why may hold several lines (copil render's messages): one per line */
+    for (const char *p = why; *p;) {
+        size_t n = strcspn(p, "\n");
+        char *line = arena_strndup(b->a, p, n);
+        if (line)
+            html_text(b, line);
+        p += n;
+        if (*p == '\n') {
+            p++;
+            if (*p)
+                html_raw(b, "<br>");
+        }
+    }
+    html_raw(b, "</p></div>\n<p><a href=\"/\">");
+    html_text(b, _("Back to the list of files"));
+    html_raw(b, "</a></p>\n");
+    foot(b);
+}

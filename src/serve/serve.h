@@ -1,0 +1,99 @@
+/*
+ * serve/serve.h — `copil serve`: a folder's documents in the browser.
+ *
+ * A small web server for the principal, the coordinator or the secretary
+ * who never opens a terminal: it lists the data files of one folder with
+ * their state, shows each one's problems in the words of copil validate,
+ * and renders its documents (full and public copies) to see and download.
+ *
+ * Only the user who started it may use it: it listens on 127.0.0.1 alone,
+ * answers only requests that carry the random token it printed (then kept
+ * in a cookie), refuses a Host that is not its own address (DNS rebinding)
+ * and a POST whose Origin is not its own, caps what a request may send, and
+ * reads nothing but the plain files of its folder (no path, no link). Each
+ * render runs in a process of its own (this program, `copil render`), with
+ * time and memory limits: a render that crashes or never ends is a page in
+ * French, and the server goes on.
+ *
+ * HTTP is libmicrohttpd's (Debian's libmicrohttpd12): a C library made to
+ * be embedded, that parses requests for us, with one thread that runs every
+ * handler in turn, so that nothing here is shared between threads.
+ */
+#ifndef COPIL_SERVE_SERVE_H
+#define COPIL_SERVE_SERVE_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "render/render.h"
+
+/* What `copil serve` was asked for. */
+typedef struct ServeConfig {
+    const char *dir;  /* the folder served: a real path (no link, no ..) */
+    unsigned port;    /* 0: one the system chooses */
+    int open_browser; /* 1: open the address in the user's browser */
+    const char *self; /* this program, which renders in a child process */
+} ServeConfig;
+
+/* Serves cfg->dir until SIGINT or SIGTERM. The address with its token is
+ * the first line on stdout. Problems starting are printed; returns a
+ * Status (STATUS_IO when the port cannot be had). */
+int serve_run(Session *s, const ServeConfig *cfg);
+
+/* --- the folder (folder.c) --------------------------------------------- */
+
+/* A data file of the folder, as the home page lists it. */
+typedef struct ServeFile {
+    const char *name;        /* in the folder: NAME.xml */
+    DocKind kind;            /* DOC_UNKNOWN when it is not a data file */
+    const char *year;        /* its school year, "2026-2027", or NULL */
+    const char *date;        /* its date (YYYY-MM-DD), or NULL */
+    const RenderKind *makes; /* the document it makes, or NULL */
+    unsigned problems;       /* errors copil validate reports; 0: valid */
+    int pdf;                 /* 0 none, 1 out of date, 2 up to date */
+    int signed_pdf;          /* the PDF holds a signature */
+    long long sent;          /* when the send log was last written (s), or 0 */
+    unsigned recipients;     /* lines of the send log */
+} ServeFile;
+
+/* 1 when name can be a data file's name in the folder: a plain name (no
+ * slash, not hidden) ending in ".xml", not a layout document. */
+int serve_name_ok(const char *name);
+
+/* The data files of the folder dirfd (at most SERVE_MAX_FILES, sorted by
+ * name), each validated with the session's schemas; in r's arena. *n
+ * receives their number. STATUS_IO when the folder cannot be read. */
+#define SERVE_MAX_FILES 500
+Status serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, int *n);
+
+/* Reads the data file name of the folder (a plain file, never a link)
+ * and validates it; fills f. The Diags are on r (whose file is name).
+ * STATUS_IO when it cannot be read. */
+Status serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name,
+                     ServeFile *f);
+
+/* Renders name (a data file of dir) in a child process running `self
+ * render`, with time and memory limits: the PDF in r's arena on
+ * STATUS_OK. Otherwise a French sentence for the user in *why (r's
+ * arena): the problems of the file, a crash, a render too long. */
+Status serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
+                    char **pdf, size_t *len, const char **why);
+
+/* --- the pages (pages.c) ------------------------------------------------ */
+
+/* Appends s with &, <, >, " and ' escaped. */
+void html_text(Buf *b, const char *s);
+/* Appends the formatted text, escaped. */
+void html_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as it is (markup). */
+void html_raw(Buf *b, const char *s);
+
+/* The home page: the files of the folder. */
+void page_home(Buf *b, const char *dir, const ServeFile *files, int n);
+/* A file's page: its state, its problems, its documents. */
+void page_file(Buf *b, const ServeFile *f, Run *r);
+/* A page that says what went wrong (title and sentence, in the user's
+ * language already). */
+void page_error(Buf *b, const char *title, const char *why);
+
+#endif

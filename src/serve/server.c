@@ -1,0 +1,470 @@
+/*
+ * serve/server.c — copil serve's HTTP side: who may ask, and what.
+ *
+ * libmicrohttpd parses the requests and runs on_request in its one thread,
+ * request after request; main() waits for SIGINT or SIGTERM. Every request
+ * passes the same gate before anything is read (gate): its Host must be
+ * this server's own address (a page of another site cannot reach it
+ * through a name that resolves to 127.0.0.1), it must carry the token
+ * (the ?token= of the printed address once, then the cookie), and a POST
+ * must come from a page of this server (its Origin); only the style sheet
+ * needs no token. Then one route per
+ * page; each request is one Run, whose arena holds its page.
+ *
+ *   GET /                       the files of the folder
+ *   GET /file?f=NAME            a file's state and problems, its documents
+ *   GET /pdf?f=NAME[&copy=public][&download=1]   its PDF, rendered now
+ *   GET /style.css              stylesheets/serve/copil.css of the data folder
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "core/file.h"
+#include "core/i18n.h"
+#include "serve/serve.h"
+
+extern char **environ;
+
+/* What a request may send: more is refused (413) without being kept. */
+#define BODY_MAX (1u << 20)
+/* The style sheet is a few kB. */
+#define CSS_MAX (256u << 10)
+
+typedef struct Server {
+    Session *s;
+    const ServeConfig *cfg;
+    int dirfd;
+    unsigned port;
+    char token[33];     /* 128 random bits in hex */
+    char cookie[32];    /* the cookie's name: copil_PORT, one per server */
+    char host_ip[32];   /* "127.0.0.1:PORT" */
+    char host_name[32]; /* "localhost:PORT" */
+} Server;
+
+/* What is known of a request between libmicrohttpd's calls. */
+typedef struct Request {
+    int answered; /* a response was queued on the first call */
+    size_t body;  /* bytes of body seen */
+} Request;
+
+/* --- responses ------------------------------------------------------------ */
+
+static void
+common_headers(struct MHD_Response *resp, int page)
+{
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    if (page) {
+        MHD_add_response_header(resp, "Content-Security-Policy",
+                                "default-src 'none'; style-src 'self'; img-src 'self'; "
+                                "frame-src 'self'; form-action 'self'; base-uri 'none'; "
+                                "frame-ancestors 'none'");
+        MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    }
+}
+
+static enum MHD_Result
+send_bytes(struct MHD_Connection *c, unsigned status, const char *type, const void *data, size_t n,
+           const char *disposition)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
+    if (!resp)
+        return MHD_NO;
+    common_headers(resp, strncmp(type, "text/html", 9) == 0);
+    MHD_add_response_header(resp, "Content-Type", type);
+    if (disposition)
+        MHD_add_response_header(resp, "Content-Disposition", disposition);
+    enum MHD_Result ret = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+static enum MHD_Result
+send_page(struct MHD_Connection *c, unsigned status, Buf *b)
+{
+    if (b->failed || !b->s) {
+        static const char oom[] = "Out of memory";
+        return send_bytes(c, 500, "text/plain; charset=utf-8", oom, sizeof oom - 1, NULL);
+    }
+    return send_bytes(c, status, "text/html; charset=utf-8", b->s, b->len, NULL);
+}
+
+static enum MHD_Result
+send_error(struct MHD_Connection *c, unsigned status, const char *title, const char *why)
+{
+    Arena a;
+    arena_init(&a);
+    Buf b;
+    buf_init(&b, &a);
+    page_error(&b, title, why);
+    enum MHD_Result ret = send_page(c, status, &b);
+    arena_free(&a);
+    return ret;
+}
+
+/* --- the gate --------------------------------------------------------------- */
+
+/* Compares the token without stopping at the first difference. */
+static int
+token_equal(const Server *sv, const char *given)
+{
+    if (!given || strlen(given) != 32)
+        return 0;
+    unsigned char diff = 0;
+    for (int i = 0; i < 32; i++)
+        diff |= (unsigned char)(given[i] ^ sv->token[i]);
+    return diff == 0;
+}
+
+static int
+own_host(const Server *sv, const char *host)
+{
+    return host && (strcmp(host, sv->host_ip) == 0 || strcasecmp(host, sv->host_name) == 0);
+}
+
+static int
+own_origin(const Server *sv, const char *origin)
+{
+    if (!origin || strncmp(origin, "http://", 7) != 0)
+        return 0;
+    return own_host(sv, origin + 7);
+}
+
+/* The first call of a request: its headers. Answers (and returns 1) when
+ * the request may go no further. */
+static int
+gate(Server *sv, struct MHD_Connection *c, const char *url, const char *method,
+     enum MHD_Result *ret)
+{
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    if (!own_host(sv, host)) {
+        *ret = send_error(c, 403, _("Address refused"),
+                          _("This server answers only at the address it printed when it "
+                            "started (127.0.0.1 or localhost, with its port)."));
+        return 1;
+    }
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
+    if (!get && !post) {
+        *ret = send_error(c, 405, _("Request refused"), _("This server does not do that."));
+        return 1;
+    }
+    /* The style sheet is no secret: the page that says access is refused
+     * is styled too. */
+    if (get && !strcmp(url, "/style.css"))
+        return 0;
+    const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, sv->cookie);
+    const char *given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+    if (!token_equal(sv, cookie) && !(get && token_equal(sv, given))) {
+        *ret = send_error(c, 403, _("Access refused"),
+                          _("Open the address that copil serve printed when it started (it "
+                            "ends with ?token=…): it is the key to this server, for the person "
+                            "who started it only."));
+        return 1;
+    }
+    if (post && !own_origin(sv, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"))) {
+        *ret = send_error(c, 403, _("Request refused"),
+                          _("This form was not sent from a page of this server."));
+        return 1;
+    }
+    const char *length =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (length && strtoull(length, NULL, 10) > BODY_MAX) {
+        *ret = send_error(c, 413, _("Request refused"), _("What was sent is too large."));
+        return 1;
+    }
+    if (get && token_equal(sv, given)) {
+        /* The token goes into a cookie, and out of the address bar. */
+        struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+        if (!resp) {
+            *ret = MHD_NO;
+            return 1;
+        }
+        char set[128];
+        snprintf(set, sizeof set, "%s=%s; Path=/; HttpOnly; SameSite=Strict", sv->cookie,
+                 sv->token);
+        common_headers(resp, 0);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, set);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, "/");
+        *ret = MHD_queue_response(c, 303, resp);
+        MHD_destroy_response(resp);
+        return 1;
+    }
+    return 0;
+}
+
+/* --- the pages ------------------------------------------------------------ */
+
+/* The query argument key, or NULL when absent or when it holds a NUL (a
+ * name cut short there would be another name). */
+static const char *
+arg(struct MHD_Connection *c, const char *key)
+{
+    const char *v = NULL;
+    size_t n = 0;
+    if (MHD_lookup_connection_value_n(c, MHD_GET_ARGUMENT_KIND, key, strlen(key), &v, &n) !=
+            MHD_YES ||
+        !v || strlen(v) != n)
+        return NULL;
+    return v;
+}
+
+static enum MHD_Result
+route_home(Server *sv, struct MHD_Connection *c)
+{
+    Run r;
+    run_init(&r, sv->cfg->dir);
+    ServeFile *files;
+    int n;
+    enum MHD_Result ret;
+    if (serve_list(sv->s, &r, sv->dirfd, sv->cfg->dir, &files, &n) != STATUS_OK) {
+        ret = send_error(c, 500, _("The folder cannot be read"),
+                         _("The folder copil serve was started on cannot be read any more: was it "
+                           "moved or deleted?"));
+        goto out;
+    }
+    Buf b;
+    buf_init(&b, &r.arena);
+    page_home(&b, sv->cfg->dir, files, n);
+    ret = send_page(c, 200, &b);
+out:
+    run_free(&r);
+    return ret;
+}
+
+/* The file the query names, examined into f on r; 0 with a 404 page sent
+ * when there is none such. */
+static int
+named_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_Result *ret)
+{
+    const char *name = arg(c, "f");
+    if (!name || !serve_name_ok(name) ||
+        serve_examine(sv->s, r, sv->dirfd, sv->cfg->dir, name, f) != STATUS_OK) {
+        *ret = send_error(c, 404, _("No such file"),
+                          _("This folder holds no data file of that name."));
+        return 0;
+    }
+    return 1;
+}
+
+static enum MHD_Result
+route_file(Server *sv, struct MHD_Connection *c)
+{
+    Run r;
+    run_init(&r, arg(c, "f"));
+    ServeFile f;
+    enum MHD_Result ret;
+    if (named_file(sv, c, &r, &f, &ret)) {
+        Buf b;
+        buf_init(&b, &r.arena);
+        page_file(&b, &f, &r);
+        ret = send_page(c, 200, &b);
+    }
+    run_free(&r);
+    return ret;
+}
+
+static enum MHD_Result
+route_pdf(Server *sv, struct MHD_Connection *c)
+{
+    const char *copy = arg(c, "copy");
+    const char *download = arg(c, "download");
+    int public_copy = copy && !strcmp(copy, "public");
+    Run r;
+    run_init(&r, arg(c, "f"));
+    ServeFile f;
+    enum MHD_Result ret;
+    if (!named_file(sv, c, &r, &f, &ret))
+        goto out;
+    if (f.problems || !f.makes) {
+        ret = send_error(c, 409, _("The document cannot be made yet"),
+                         _("The file has problems to correct first: its page lists them."));
+        goto out;
+    }
+    char *pdf;
+    size_t len;
+    const char *why;
+    if (serve_render(&r, sv->cfg->self, sv->cfg->dir, f.name, public_copy, &pdf, &len, &why) !=
+        STATUS_OK) {
+        ret = send_error(c, 500, _("The document could not be made"), why);
+        goto out;
+    }
+    /* The name copil render gives it, for the download. */
+    const char *out =
+        render_default_output(&r, f.name, NULL, f.makes, public_copy && f.kind == DOC_MEETING);
+    char disposition[400];
+    snprintf(disposition, sizeof disposition, "%s; filename=\"%s\"",
+             download && !strcmp(download, "1") ? "attachment" : "inline", out ? out : "copil.pdf");
+    ret = send_bytes(c, 200, "application/pdf", pdf, len, disposition);
+out:
+    run_free(&r);
+    return ret;
+}
+
+static enum MHD_Result
+route_css(Server *sv, struct MHD_Connection *c)
+{
+    Arena a;
+    arena_init(&a);
+    char *path = arena_printf(&a, "%s/stylesheets/serve/copil.css", sv->s->datadir);
+    char *data = NULL;
+    size_t len = 0;
+    enum MHD_Result ret;
+    if (!path || file_load(path, O_NOFOLLOW, CSS_MAX, &a, &data, &len) != 0)
+        ret = send_bytes(c, 404, "text/plain; charset=utf-8", "", 0, NULL);
+    else
+        ret = send_bytes(c, 200, "text/css; charset=utf-8", data, len, NULL);
+    arena_free(&a);
+    return ret;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_size, void **state)
+{
+    Server *sv = cls;
+    Request *q = *state;
+    (void)version;
+    (void)upload_data;
+    if (!q) {
+        q = calloc(1, sizeof *q);
+        if (!q)
+            return MHD_NO;
+        *state = q;
+        enum MHD_Result ret;
+        if (gate(sv, c, url, method, &ret)) {
+            q->answered = 1;
+            return ret;
+        }
+        return MHD_YES;
+    }
+    if (q->answered)
+        return MHD_YES;
+    if (*upload_size) {
+        /* No page takes a body yet: counted, capped, dropped. */
+        q->body += *upload_size;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    q->answered = 1;
+    if (q->body > BODY_MAX)
+        return send_error(c, 413, _("Request refused"), _("What was sent is too large."));
+    if (!strcmp(method, "POST"))
+        return send_error(c, 404, _("No such page"), _("This server has no such page."));
+    if (!strcmp(url, "/"))
+        return route_home(sv, c);
+    if (!strcmp(url, "/file"))
+        return route_file(sv, c);
+    if (!strcmp(url, "/pdf"))
+        return route_pdf(sv, c);
+    if (!strcmp(url, "/style.css"))
+        return route_css(sv, c);
+    return send_error(c, 404, _("No such page"), _("This server has no such page."));
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode t)
+{
+    (void)cls;
+    (void)c;
+    (void)t;
+    free(*state);
+    *state = NULL;
+}
+
+/* Opens url in the user's browser (xdg-open), without waiting for it. */
+static void
+open_browser(const char *url)
+{
+    pid_t pid;
+    char *argv[] = {"xdg-open", (char *)url, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    if (posix_spawnp(&pid, "xdg-open", &fa, NULL, argv, environ) != 0)
+        fprintf(stderr, _("copil serve: note: no browser could be opened; open the address above "
+                          "yourself\n"));
+    posix_spawn_file_actions_destroy(&fa);
+}
+
+int
+serve_run(Session *s, const ServeConfig *cfg)
+{
+    Server sv = {.s = s, .cfg = cfg, .dirfd = -1};
+    int status = STATUS_IO;
+    struct MHD_Daemon *d = NULL;
+    unsigned char raw[16];
+    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+        fprintf(stderr, _("copil serve: error: no random numbers for the key: %s\n"),
+                strerror(errno));
+        return STATUS_IO;
+    }
+    for (int i = 0; i < 16; i++)
+        snprintf(sv.token + 2 * i, 3, "%02x", raw[i]);
+    sv.dirfd = open(cfg->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (sv.dirfd < 0) {
+        fprintf(stderr, _("copil serve: error: cannot open the folder %s: %s\n"), cfg->dir,
+                file_why(errno));
+        return STATUS_IO;
+    }
+    /* SIGINT and SIGTERM are waited for here, never delivered to a thread;
+     * a closed browser connection is not a signal either. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, (uint16_t)cfg->port, NULL,
+                         NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+                         MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256u << 10), MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr,
+                cfg->port ? _("copil serve: error: the port %u cannot be had (is another copil "
+                              "serve, or another program, using it?)\n")
+                          : _("copil serve: error: the server cannot start (%u)\n"),
+                cfg->port);
+        goto out;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    sv.port = info ? info->port : cfg->port;
+    snprintf(sv.cookie, sizeof sv.cookie, "copil_%u", sv.port);
+    snprintf(sv.host_ip, sizeof sv.host_ip, "127.0.0.1:%u", sv.port);
+    snprintf(sv.host_name, sizeof sv.host_name, "localhost:%u", sv.port);
+    char url[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u/?token=%s", sv.port, sv.token);
+    printf("%s\n", url);
+    fflush(stdout);
+    fprintf(stderr, _("copil serve: the documents of %s, at the address above; stop with Ctrl+C\n"),
+            cfg->dir);
+    if (cfg->open_browser)
+        open_browser(url);
+    int sig;
+    sigwait(&stop, &sig);
+    status = STATUS_OK;
+out:
+    if (d)
+        MHD_stop_daemon(d);
+    close(sv.dirfd);
+    return status;
+}

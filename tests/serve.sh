@@ -1,0 +1,209 @@
+# tests/serve.sh — copil serve, sourced by tests/run.sh.
+#
+# Starts `copil serve` (which runs copil-serve) on a copy of the samples in
+# $TMP/serve, on a port the system chooses, reads the address on its first
+# line and asks it with curl, as a browser and as an intruder would:
+#  - the gate: no token, a wrong token, a token in a cookie of another name
+#    → 403; the printed address → 303 to / with the cookie (HttpOnly,
+#    SameSite=Strict), which then opens every page; a Host other than
+#    127.0.0.1:PORT or localhost:PORT (DNS rebinding) → 403 even with the
+#    cookie; a POST without Origin or from another origin → 403; a body over
+#    1 MiB → 413; a PUT → 405; every page with its security headers;
+#  - names: ../, an absolute path, a sub-folder, a hidden file, a symbolic
+#    link to a file outside the folder (which the home page does not list
+#    either) → 404;
+#  - the home page lists each sample under its kind, valid, and a broken file
+#    "to correct (N problems)"; a file named with markup is escaped; French
+#    with LANG=fr_FR.UTF-8;
+#  - a file's page shows its problems with their lines, in copil validate's
+#    words; a valid file's page offers its documents;
+#  - /pdf is the PDF copil render makes, byte for byte (full and public
+#    copy), inline or as a download with its file name; a file with problems
+#    gets a page that says so (409);
+#  - two renders asked at once both arrive; SIGTERM stops the server (exit 0).
+# The server started here is stopped at the end, whatever happens.
+
+SV=$TMP/serve
+rm -rf "$SV" && mkdir -p "$SV/docs/sub" "$SV/outside"
+cp samples/*.xml "$SV/docs/"
+cp tests/bad/date-month-13.xml "$SV/docs/broken.xml"
+cp samples/college-2026-t1.xml "$SV/docs/sub/hidden-away.xml"
+cp samples/college-2026-t1.xml "$SV/docs/.hidden.xml"
+cp samples/college-2026-t1.xml "$SV/outside/secret.xml"
+ln -s "$PWD/$SV/outside/secret.xml" "$SV/docs/link.xml"
+cp samples/college-2026-t2.xml "$SV/docs/<b>&\"odd'.xml"
+# The samples name their logos beside them.
+for f in samples/*.png samples/*.svg; do [ -e "$f" ] && cp "$f" "$SV/docs/"; done
+
+serve_pid=
+serve_stop() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; serve_pid=; }
+# serve_start [ENV...]: starts the server on $SV/docs; sets URL, BASE, PORT, TOKEN.
+serve_start() {
+    env "$@" "$COPIL" serve "$SV/docs" >"$SV/stdout" 2>"$SV/stderr" </dev/null &
+    serve_pid=$!
+    URL=
+    for _ in $(seq 100); do
+        URL=$(head -1 "$SV/stdout" 2>/dev/null)
+        [ -n "$URL" ] && break
+        sleep 0.1
+    done
+    PORT=$(printf '%s' "$URL" | sed -n 's|^http://127\.0\.0\.1:\([0-9]*\)/?token=[0-9a-f]*$|\1|p')
+    TOKEN=${URL##*token=}
+    BASE=http://127.0.0.1:$PORT
+}
+# get PATH [CURL ARGS...]: the status code; the body in $SV/body, headers in $SV/head.
+get() {
+    local path=$1; shift
+    curl -s -o "$SV/body" -D "$SV/head" -w '%{http_code}' --max-time 120 "$@" "$BASE$path"
+}
+CK=()
+
+if ! command -v curl >/dev/null; then
+    fail "serve: curl is needed (make deps)"
+else
+    serve_start
+    if [ -z "$PORT" ] || [ ${#TOKEN} != 32 ]; then
+        fail "serve: the first line is the address with a 128-bit token" "$(cat "$SV/stdout" "$SV/stderr")"
+    else
+        ok "serve: the first line is http://127.0.0.1:PORT/?token=<32 hex digits>"
+        CK=(-b "copil_$PORT=$TOKEN")
+
+        # --- the gate -------------------------------------------------------
+        [ "$(get /)" = 403 ] && grep -q 'token' "$SV/body" && ok "serve: no token, 403 with a page that says how" \
+            || fail "serve: no token" "$(head -c 300 "$SV/body")"
+        [ "$(get "/?token=0123456789abcdef0123456789abcdef")" = 403 ] && ok "serve: a wrong token, 403" || fail "serve: a wrong token"
+        [ "$(get / -b "copil_1=$TOKEN")" = 403 ] && ok "serve: the token under another cookie's name, 403" || fail "serve: another cookie"
+        [ "$(get "/file?f=college-2026-t1.xml&token=$TOKEN" -X POST -H "Origin: $BASE")" = 403 ] \
+            && ok "serve: the token in a POST's address is not enough" || fail "serve: token in a POST address"
+        code=$(get "/?token=$TOKEN")
+        if [ "$code" = 303 ] && grep -qi "^set-cookie: copil_$PORT=$TOKEN; Path=/; HttpOnly; SameSite=Strict" "$SV/head" \
+            && grep -qi '^location: /' "$SV/head"; then
+            ok "serve: the printed address sets the cookie (HttpOnly, SameSite=Strict) and goes to /"
+        else
+            fail "serve: the printed address ($code)" "$(cat "$SV/head")"
+        fi
+        [ "$(get / "${CK[@]}")" = 200 ] && ok "serve: the cookie opens the home page" || fail "serve: the cookie"
+        grep -qi "^content-security-policy: default-src 'none'" "$SV/head" && grep -qi '^x-content-type-options: nosniff' "$SV/head" \
+            && grep -qi '^cache-control: no-store' "$SV/head" && grep -qi '^x-frame-options: DENY' "$SV/head" \
+            && ok "serve: pages carry CSP, nosniff, no-store, DENY" || fail "serve: security headers" "$(cat "$SV/head")"
+        [ "$(get / "${CK[@]}" -H "Host: evil.example:$PORT")" = 403 ] && ok "serve: a foreign Host, 403 even with the cookie" \
+            || fail "serve: foreign Host"
+        [ "$(get / "${CK[@]}" -H "Host: 127.0.0.1:1")" = 403 ] && ok "serve: its address with another port, 403" \
+            || fail "serve: Host with another port"
+        [ "$(get / "${CK[@]}" -H "Host: localhost:$PORT")" = 200 ] && ok "serve: localhost:PORT is its own name" \
+            || fail "serve: localhost:PORT"
+        [ "$(get / "${CK[@]}" -X POST -d x=1)" = 403 ] && ok "serve: a POST without Origin, 403" || fail "serve: POST without Origin"
+        [ "$(get / "${CK[@]}" -X POST -d x=1 -H 'Origin: http://evil.example')" = 403 ] \
+            && ok "serve: a POST from another origin, 403" || fail "serve: POST cross-origin"
+        [ "$(get / "${CK[@]}" -X POST -d x=1 -H "Origin: http://localhost:$PORT")" = 404 ] \
+            && ok "serve: a POST from its own origin passes the gate (no such form yet: 404)" || fail "serve: POST own origin"
+        head -c 1100000 /dev/zero >"$SV/big"
+        [ "$(get / "${CK[@]}" -X POST -H "Origin: $BASE" --data-binary "@$SV/big")" = 413 ] \
+            && ok "serve: a body over 1 MiB, 413" || fail "serve: oversize body"
+        [ "$(get / "${CK[@]}" -X POST -H "Origin: $BASE" -H 'Transfer-Encoding: chunked' --data-binary "@$SV/big")" = 413 ] \
+            && ok "serve: a chunked body over 1 MiB, 413" || fail "serve: oversize chunked body"
+        [ "$(get / "${CK[@]}" -X PUT -d x)" = 405 ] && ok "serve: PUT, 405" || fail "serve: PUT"
+
+        # --- names ------------------------------------------------------------
+        for bad in ../outside/secret.xml "$PWD/$SV/outside/secret.xml" sub/hidden-away.xml .hidden.xml link.xml \
+            nothing.xml college-2026-t1 'college-2026-t1.xml%00'; do
+            code=$(get "/file?f=$(printf '%s' "$bad" | sed 's|/|%2F|g')" "${CK[@]}")
+            [ "$code" = 404 ] && ok "serve: /file?f=$bad, 404" || fail "serve: /file?f=$bad gave $code"
+        done
+        code=$(get "/pdf?f=..%2Foutside%2Fsecret.xml" "${CK[@]}")
+        [ "$code" = 404 ] && ok "serve: no PDF of a file outside the folder" || fail "serve: pdf outside ($code)"
+
+        # --- the home page ---------------------------------------------------
+        get / "${CK[@]}" >/dev/null
+        miss=
+        for f in samples/*.xml; do grep -q "f=$(basename "$f")\"" "$SV/body" || miss+=" $(basename "$f")"; done
+        [ -z "$miss" ] && ok "serve: the home page lists every sample" || fail "serve: home misses$miss"
+        grep -q 'Meetings: agendas and minutes' "$SV/body" && grep -q 'Mission letters' "$SV/body" \
+            && grep -q 'Activity reports' "$SV/body" && ok "serve: the files grouped by kind" || fail "serve: groups"
+        n_valid=$(grep -o 'class="tag ok">valid<' "$SV/body" | wc -l)
+        [ "$n_valid" = "$(( $(ls samples/*.xml | wc -l) + 1 ))" ] && ok "serve: every sample valid ($n_valid)" \
+            || fail "serve: $n_valid valid files"
+        grep -q 'f=broken.xml".*to correct (1 problem)' "$SV/body" && ok "serve: a broken file, to correct (1 problem)" \
+            || fail "serve: broken file state" "$(grep broken "$SV/body")"
+        grep -q 'secret\|hidden-away\|\.hidden\|link\.xml' "$SV/body" && fail "serve: lists what it must not" \
+            || ok "serve: no link, hidden file or sub-folder listed"
+        grep -q '&lt;b&gt;&amp;&quot;odd&#39;.xml' "$SV/body" && ! grep -q '<b>&"' "$SV/body" \
+            && ok "serve: a file name with markup is escaped" || fail "serve: escaping"
+
+        # --- a file's page -----------------------------------------------------
+        get "/file?f=broken.xml" "${CK[@]}" >/dev/null
+        want=$("$COPIL" validate "$SV/docs/broken.xml" 2>&1 | sed -n 's/^.*:\([0-9]*\):[0-9]*: error: \(.*\)$/\1|\2/p' | head -1)
+        line=${want%%|*} msg=${want#*|}
+        msg_html=$(printf '%s' "$msg" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g; s/'\''/\&#39;/g')
+        if [ -n "$line" ] && grep -qF "Line $line</strong> — $msg_html" "$SV/body"; then
+            ok "serve: a file's problems with their lines, in copil validate's words"
+        else
+            fail "serve: problems page" "want line $line: $msg"
+        fi
+        get "/file?f=college-2026-t2.xml" "${CK[@]}" >/dev/null
+        grep -q 'href="/pdf?f=college-2026-t2.xml&amp;copy=public&amp;download=1"' "$SV/body" \
+            && ok "serve: a valid meeting's page offers both copies" || fail "serve: file page links"
+
+        # --- the PDFs ----------------------------------------------------------
+        code=$(get "/pdf?f=college-2026-t2.xml" "${CK[@]}")
+        "$COPIL" render samples/college-2026-t2.xml -o "$SV/want.pdf" >/dev/null 2>&1
+        if [ "$code" = 200 ] && grep -qi '^content-type: application/pdf' "$SV/head" && cmp -s "$SV/body" "$SV/want.pdf"; then
+            ok "serve: /pdf is copil render's PDF, byte for byte"
+        else
+            fail "serve: /pdf ($code)" "$(head -c 300 "$SV/body")"
+        fi
+        grep -qi '^content-disposition: inline; filename="college-2026-t2-minutes.pdf"' "$SV/head" \
+            && ok "serve: shown inline, under its name" || fail "serve: inline disposition" "$(cat "$SV/head")"
+        code=$(get "/pdf?f=college-2026-t2.xml&copy=public&download=1" "${CK[@]}")
+        "$COPIL" render samples/college-2026-t2.xml --public -o "$SV/want-public.pdf" >/dev/null 2>&1
+        if [ "$code" = 200 ] && cmp -s "$SV/body" "$SV/want-public.pdf" \
+            && grep -qi '^content-disposition: attachment; filename="college-2026-t2-minutes-public.pdf"' "$SV/head"; then
+            ok "serve: the public copy, downloaded under its name"
+        else
+            fail "serve: public copy ($code)" "$(cat "$SV/head")"
+        fi
+        pdfinfo "$SV/body" >/dev/null 2>&1 && ok "serve: pdfinfo reads it" || fail "serve: pdfinfo"
+        code=$(get "/pdf?f=broken.xml" "${CK[@]}")
+        [ "$code" = 409 ] && grep -q 'problems to correct first' "$SV/body" && ok "serve: no PDF of a broken file, 409 with why" \
+            || fail "serve: pdf of broken ($code)"
+        curl -s -o "$SV/a.pdf" -w '%{http_code}' --max-time 120 "${CK[@]}" "$BASE/pdf?f=college-2026-t1.xml" >"$SV/code-a" &
+        p1=$!
+        curl -s -o "$SV/b.pdf" -w '%{http_code}' --max-time 120 "${CK[@]}" "$BASE/pdf?f=lettre-mission-ctice.xml" >"$SV/code-b" &
+        p2=$!
+        wait $p1 $p2
+        [ "$(cat "$SV/code-a")" = 200 ] && [ "$(cat "$SV/code-b")" = 200 ] && pdfinfo "$SV/a.pdf" >/dev/null 2>&1 \
+            && pdfinfo "$SV/b.pdf" >/dev/null 2>&1 && ok "serve: two renders at once both arrive" || fail "serve: concurrent renders"
+        [ "$(get /style.css "${CK[@]}")" = 200 ] && grep -qi '^content-type: text/css' "$SV/head" \
+            && ok "serve: its style sheet" || fail "serve: style.css"
+        [ "$(get /style.css)" = 200 ] && ok "serve: the style sheet needs no token (the refusal page is styled)" \
+            || fail "serve: style.css without token"
+        [ "$(get /style.css -H "Host: evil.example:$PORT")" = 403 ] && ok "serve: but its Host is checked" \
+            || fail "serve: style.css foreign Host"
+        [ "$(get /nothing "${CK[@]}")" = 404 ] && ok "serve: an unknown page, 404" || fail "serve: unknown page"
+
+        kill -TERM "$serve_pid"
+        got=0
+        wait "$serve_pid" || got=$?
+        serve_pid=
+        [ "$got" = 0 ] && ok "serve: SIGTERM stops it, exit 0" || fail "serve: exit $got on SIGTERM" "$(cat "$SV/stderr")"
+    fi
+    serve_stop
+
+    # --- in French ------------------------------------------------------------
+    serve_start LANG=fr_FR.UTF-8
+    if [ -n "$PORT" ]; then
+        CK=(-b "copil_$PORT=$TOKEN")
+        get / "${CK[@]}" >/dev/null
+        grep -q '<html lang="fr">' "$SV/body" && grep -q 'à corriger (1 problème)' "$SV/body" \
+            && grep -q 'Lettres de mission' "$SV/body" && ok "serve: in French with LANG=fr_FR.UTF-8" \
+            || fail "serve: French" "$(head -c 600 "$SV/body")"
+    else
+        fail "serve: no address in French" "$(cat "$SV/stderr")"
+    fi
+    serve_stop
+
+    expect_exit "serve: --port 70000, exit 2" 2 "$COPIL" serve "$SV/docs" --port 70000
+    expect_exit "serve: an unknown option, exit 2" 2 "$COPIL" serve --bogus
+    expect_exit "serve: a missing folder, exit 3" 3 "$COPIL" serve "$SV/nowhere"
+    "$COPIL" help serve | grep -q 'Usage: copil serve' && ok "serve: copil help serve" || fail "serve: help"
+fi
