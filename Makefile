@@ -89,7 +89,7 @@ DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpan
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
              libgmime-3.0-dev libcurl4-gnutls-dev libmicrohttpd-dev
 DEB_TEST  := man-db groff-base libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
-             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl curl
+             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl curl chromium
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 # libFuzzer targets (tests/fuzz/): the program's objects built again by
@@ -216,6 +216,8 @@ need-deps:
 	   && command -v python3 >/dev/null && command -v valgrind >/dev/null \
 	   && command -v clang >/dev/null && command -v openssl >/dev/null \
 	   && [ -d /usr/lib/python3/dist-packages/aiosmtpd ] \
+	   && command -v chromium >/dev/null && command -v node >/dev/null && command -v npm >/dev/null \
+	   && [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] \
 	   && command -v msgfmt >/dev/null && command -v man >/dev/null && command -v groff >/dev/null && locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8' \
 	   && ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then :; \
 	 else $(MAKE) --no-print-directory deps; fi
@@ -228,10 +230,15 @@ deps:
 	   echo "Generating the fr_FR.UTF-8 locale (the tests run in French and in English)" && \
 	   sed -i 's/^# *\(fr_FR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen && \
 	   { grep -q '^fr_FR\.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' >>/etc/locale.gen; } && \
-	   locale-gen; \
+	   locale-gen && \
+	   { command -v npm >/dev/null || \
+	     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; } && \
+	   echo "Installing the browser tests' npm packages (tests/browser/package-lock.json)" && \
+	   npm ci --prefix tests/browser --no-audit --no-fund; \
 	 else \
 	   echo "copil needs these Debian packages; as root, run:"; \
 	   echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_ALL)"; \
+	   echo "and, for the browser tests: npm ci --prefix tests/browser"; \
 	   exit 1; \
 	 fi
 

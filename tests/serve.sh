@@ -20,7 +20,22 @@
 #  - /pdf is the PDF copil render makes, byte for byte (full and public
 #    copy), inline or as a download with its file name; a file with problems
 #    gets a page that says so (409);
-#  - two renders asked at once both arrive; SIGTERM stops the server (exit 0).
+#  - two renders asked at once both arrive;
+#  - the form (tests/serve/form.py posts it as a browser would): labelled
+#    from the schema, every field with its label; saved unchanged, the file
+#    keeps its bytes; two values changed, only their lines change (comments
+#    kept, text escaped); a save over a file changed since is refused (409)
+#    with what differs; an invalid draft is saved and its problem shows
+#    beside its field and in the summary; two saves at once from one form:
+#    one written, one refused; no form for a file that is not XML;
+#  - SIGTERM stops the server (exit 0);
+#  - in a real browser (tests/browser/story.js: Debian's Chromium driven by
+#    playwright-core, axe-core in each page), a principal's story: the
+#    printed address, the home page in French, the keyboard's first stop
+#    visibly focused, a file with a wrong date, its form with the French
+#    error beside the date, corrected and saved with Enter, its PDF
+#    downloaded and read by pdfinfo and pdftotext; a sample saved unchanged
+#    keeps its bytes and its PDF's.
 # The server started here is stopped at the end, whatever happens.
 
 SV=$TMP/serve
@@ -96,7 +111,7 @@ else
         [ "$(get / "${CK[@]}" -X POST -d x=1 -H 'Origin: http://evil.example')" = 403 ] \
             && ok "serve: a POST from another origin, 403" || fail "serve: POST cross-origin"
         [ "$(get / "${CK[@]}" -X POST -d x=1 -H "Origin: http://localhost:$PORT")" = 404 ] \
-            && ok "serve: a POST from its own origin passes the gate (no such form yet: 404)" || fail "serve: POST own origin"
+            && ok "serve: a POST from its own origin passes the gate (to no page: 404)" || fail "serve: POST own origin"
         head -c 1100000 /dev/zero >"$SV/big"
         [ "$(get / "${CK[@]}" -X POST -H "Origin: $BASE" --data-binary "@$SV/big")" = 413 ] \
             && ok "serve: a body over 1 MiB, 413" || fail "serve: oversize body"
@@ -181,6 +196,81 @@ else
             || fail "serve: style.css foreign Host"
         [ "$(get /nothing "${CK[@]}")" = 404 ] && ok "serve: an unknown page, 404" || fail "serve: unknown page"
 
+        # --- the form --------------------------------------------------------------
+        C=circonscription-saint-paul-2026.xml
+        code=$(get "/edit?f=$C" "${CK[@]}")
+        cp "$SV/body" "$SV/form.html"
+        if [ "$code" = 200 ] && grep -q '<label for="e-1.5">Date de la réunion</label>' "$SV/form.html" \
+            && grep -q '<input id="e-1.5" name="e:1.5" value="2026-11-25" type="date">' "$SV/form.html" \
+            && grep -q '<select id="a-1.3-kind" name="a:1.3:kind">' "$SV/form.html" \
+            && grep -q 'class="readonly"' "$SV/form.html" && get "/edit?f=college-2026-t1.xml" "${CK[@]}" >/dev/null \
+            && grep -q '<textarea id="p-1.12.2.2" name="p:1.12.2.2"' "$SV/body"; then
+            ok "serve: the form of a meeting, labelled from the schema (a date, a closed list, paragraphs; lists read only)"
+        else
+            fail "serve: the form ($code)" "$(grep -o '<label[^>]*>[^<]*</label>' "$SV/form.html" | head -5)"
+        fi
+        n_labels=$(grep -o '<label for="[^"]*"' "$SV/form.html" | wc -l)
+        n_fields=$(grep -o '<\(input\|select\|textarea\) id="[^"]*"' "$SV/form.html" | wc -l)
+        [ "$n_labels" -gt 20 ] && [ "$n_labels" = "$n_fields" ] && ok "serve: every field has its label ($n_fields)" \
+            || fail "serve: $n_labels labels for $n_fields fields"
+        post() { # PAGE FIELD=VALUE...: posts the form of PAGE, as a browser; the status
+            "$PY" tests/serve/form.py "$@" >"$SV/post" && curl -s -o "$SV/body" -D "$SV/head" -w '%{http_code}' \
+                "${CK[@]}" -H "Origin: $BASE" --data-binary "@$SV/post" "$BASE/save"
+        }
+        PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+        cp "$SV/docs/$C" "$SV/before.xml"
+        code=$(post "$SV/form.html")
+        [ "$code" = 303 ] && cmp -s "$SV/before.xml" "$SV/docs/$C" && ok "serve: a form saved unchanged leaves the file byte for byte" \
+            || fail "serve: unchanged save ($code)" "$(diff "$SV/before.xml" "$SV/docs/$C" | head -5)"
+        code=$(post "$SV/form.html" e:1.8="Salle polyvalente & préau <RDC>" a:1.3:number=4)
+        d=$(diff "$SV/before.xml" "$SV/docs/$C" | grep -c '^[<>]')
+        if [ "$code" = 303 ] && grep -qi '^location: /edit?saved=1&f=' "$SV/head" && [ "$d" = 4 ] \
+            && grep -q '<place>Salle polyvalente &amp; préau &lt;RDC&gt;</place>' "$SV/docs/$C" \
+            && grep -q '<session number="4"' "$SV/docs/$C" && grep -q '<!--' "$SV/docs/$C"; then
+            ok "serve: a save writes the two values changed and nothing else (comments kept, text escaped)"
+        else
+            fail "serve: save ($code, $d lines)" "$(diff "$SV/before.xml" "$SV/docs/$C")"
+        fi
+        "$COPIL" validate -q "$SV/docs/$C" >/dev/null 2>&1 && ok "serve: the saved file is valid" || fail "serve: saved file invalid"
+        cp "$SV/docs/$C" "$SV/saved.xml"
+        code=$(post "$SV/form.html" e:1.8="Autre salle")
+        [ "$code" = 409 ] && cmp -s "$SV/saved.xml" "$SV/docs/$C" && grep -q 'typed “Autre salle”' "$SV/body" \
+            && ok "serve: a save over a file changed since the form was made is refused, showing what differs" \
+            || fail "serve: conflict ($code)" "$(grep -o '<li>[^<]*</li>' "$SV/body" | head -3)"
+        get "/edit?f=$C" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form2.html"
+        post "$SV/form2.html" e:1.5=2026-13-45 >/dev/null
+        get "/edit?f=$C&saved=1" "${CK[@]}" >/dev/null
+        if grep -q '<date>2026-13-45</date>' "$SV/docs/$C" && grep -q 'id="err-1.5"' "$SV/body" \
+            && grep -q 'aria-invalid="true" aria-describedby="err-1.5"' "$SV/body" && grep -q 'href="#x-1.5"' "$SV/body" \
+            && grep -q 'still has 1 problem' "$SV/body"; then
+            ok "serve: an invalid draft is saved, its problem beside its field and in the summary"
+        else
+            fail "serve: invalid draft" "$(grep -o 'class="error"[^<]*<' "$SV/body" | head -3)"
+        fi
+        get "/edit?f=$C" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form3.html"
+        "$PY" tests/serve/form.py "$SV/form3.html" e:1.5=2026-11-26 >"$SV/post-a"
+        "$PY" tests/serve/form.py "$SV/form3.html" e:1.5=2026-11-27 >"$SV/post-b"
+        curl -s -o /dev/null -w '%{http_code}\n' "${CK[@]}" -H "Origin: $BASE" --data-binary "@$SV/post-a" "$BASE/save" >"$SV/code-a" &
+        p1=$!
+        curl -s -o /dev/null -w '%{http_code}\n' "${CK[@]}" -H "Origin: $BASE" --data-binary "@$SV/post-b" "$BASE/save" >"$SV/code-b" &
+        p2=$!
+        wait $p1 $p2
+        cat "$SV/code-a" "$SV/code-b" >"$SV/codes"
+        [ "$(sort "$SV/codes" | tr '\n' ' ')" = "303 409 " ] && grep -q '<date>2026-11-2[67]</date>' "$SV/docs/$C" \
+            && ok "serve: two saves at once from the same form: one written, the other refused" \
+            || fail "serve: concurrent saves" "$(cat "$SV/codes")"
+        code=$(post "$SV/form3.html" e:9.9.9=x)
+        [ "$code" = 409 ] && ok "serve: a field that names nothing, with a stale form, is refused too" || fail "serve: odd field ($code)"
+        [ "$(get "/edit?f=broken.xml" "${CK[@]}")" = 200 ] && grep -q 'id="err-1.5"' "$SV/body" \
+            && ok "serve: the form of a file with problems opens with them" || fail "serve: form of broken"
+        printf '<meeting xmlns="urn:copil:data"><date>' >"$SV/docs/cut.xml"
+        [ "$(get "/edit?f=cut.xml" "${CK[@]}")" = 409 ] && ok "serve: no form for a file that is not XML (409, why)" \
+            || fail "serve: form of non-XML"
+        code=$(curl -s -o "$SV/body" -w '%{http_code}' "${CK[@]}" -H "Origin: $BASE" --data "f=../outside/secret.xml&base=x" "$BASE/save")
+        [ "$code" = 400 ] && ok "serve: no save outside the folder" || fail "serve: save outside ($code)"
+
         kill -TERM "$serve_pid"
         got=0
         wait "$serve_pid" || got=$?
@@ -201,6 +291,35 @@ else
         fail "serve: no address in French" "$(cat "$SV/stderr")"
     fi
     serve_stop
+
+    # --- in a real browser (tests/browser/story.js) ---------------------------
+    if ! command -v node >/dev/null || [ ! -x /usr/bin/chromium ] || [ ! -d tests/browser/node_modules/playwright-core ] \
+        || [ ! -d tests/browser/node_modules/axe-core ]; then
+        fail "serve: the browser tests need node, Debian's chromium and tests/browser/node_modules (make deps)"
+    else
+        rm -rf "$SV/docs" "$SV/shots" && mkdir -p "$SV/docs" "$SV/shots"
+        cp samples/*.xml "$SV/docs/" && cp tests/bad/date-month-13.xml "$SV/docs/broken.xml"
+        serve_start LANG=fr_FR.UTF-8
+        if [ -z "$PORT" ]; then
+            fail "serve: no server for the browser" "$(cat "$SV/stderr")"
+        else
+            timeout 180 node tests/browser/story.js "$URL" "$SV/docs" "$SV/shots" >"$SV/story" 2>&1
+            while IFS= read -r line; do
+                case $line in
+                ok\ *) ok "serve, browser: ${line#ok }" ;;
+                FAIL\ *) fail "serve, browser: ${line#FAIL }" ;;
+                esac
+            done <"$SV/story"
+            grep -q '^ok and its PDF keeps its bytes' "$SV/story" || fail "serve, browser: the stories did not all run" "$(tail -5 "$SV/story")"
+            if pdfinfo "$SV/shots/broken-agenda.pdf" 2>/dev/null | grep -q '^Pages:' \
+                && pdftotext "$SV/shots/broken-agenda.pdf" - 2>/dev/null | grep -q '8 octobre 2026'; then
+                ok "serve, browser: the PDF it downloaded reads with pdfinfo and pdftotext, with the date typed"
+            else
+                fail "serve, browser: the downloaded PDF"
+            fi
+        fi
+        serve_stop
+    fi
 
     expect_exit "serve: --port 70000, exit 2" 2 "$COPIL" serve "$SV/docs" --port 70000
     expect_exit "serve: an unknown option, exit 2" 2 "$COPIL" serve --bogus

@@ -127,9 +127,9 @@ serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, 
     f->problems = r->nerrors;
     if (v == STATUS_IO && !r->nerrors)
         return STATUS_IO;
-    if (!doc)
-        return STATUS_OK; /* not even XML: its problems say why */
     f->kind = kind;
+    if (!doc)
+        return STATUS_OK; /* its problems say why */
     f->year = child_text(r, doc, "school-year");
     f->date = child_text(r, doc, "date");
     f->makes = render_kind_natural(doc, kind);
@@ -247,9 +247,14 @@ serve_render(Run *r, const char *self, const char *dir, const char *name, int pu
         sigprocmask(SIG_SETMASK, &none, NULL);
         struct sigaction dfl = {.sa_handler = SIG_DFL};
         sigaction(SIGPIPE, &dfl, NULL);
-        struct rlimit mem = {RENDER_MEMORY, RENDER_MEMORY}, cpu = {RENDER_CPU_S, RENDER_CPU_S};
-        setrlimit(RLIMIT_AS, &mem);
+        struct rlimit cpu = {RENDER_CPU_S, RENDER_CPU_S};
         setrlimit(RLIMIT_CPU, &cpu);
+#ifndef __SANITIZE_ADDRESS__
+        /* AddressSanitizer reserves terabytes of address space: a
+         * sanitized build (make SAN=1) renders without this limit. */
+        struct rlimit mem = {RENDER_MEMORY, RENDER_MEMORY};
+        setrlimit(RLIMIT_AS, &mem);
+#endif
         dup2(out[1], 1);
         dup2(err[1], 2);
         char *argv[] = {

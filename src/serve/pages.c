@@ -60,10 +60,10 @@ html_printf(Buf *b, const char *fmt, ...)
         b->failed = 1;
 }
 
-/* A query value: the name percent-encoded (it is a plain file name, see
- * serve_name_ok, but may hold spaces, accents, & or #). */
-static void
-url_value(Buf *b, const char *s)
+/* A query value percent-encoded: a file name may hold spaces, accents, &
+ * or #. */
+void
+url_append(Buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -176,7 +176,7 @@ static void
 file_link(Buf *b, const char *name)
 {
     html_raw(b, "<a href=\"/file?f=");
-    url_value(b, name);
+    url_append(b, name);
     html_raw(b, "\">");
     html_text(b, name);
     html_raw(b, "</a>");
@@ -252,7 +252,7 @@ static void
 pdf_link(Buf *b, const ServeFile *f, int public_copy, int download, const char *label)
 {
     html_raw(b, "<a class=\"button\" href=\"/pdf?f=");
-    url_value(b, f->name);
+    url_append(b, f->name);
     if (public_copy)
         html_raw(b, "&amp;copy=public");
     if (download)
@@ -262,15 +262,23 @@ pdf_link(Buf *b, const ServeFile *f, int public_copy, int download, const char *
     html_raw(b, "</a>");
 }
 
-void
-page_file(Buf *b, const ServeFile *f, Run *r)
+/* The top of a file's pages: the path back home (through the file's page
+ * when linked), its document's name, the file with its date, year and
+ * state. */
+static void
+file_header(Buf *b, const ServeFile *f, int linked)
 {
     head(b, f->name);
     html_raw(b, "<p class=\"crumbs\"><a href=\"/\">");
     html_text(b, _("Home"));
     html_raw(b, "</a> › ");
+    if (linked) {
+        html_raw(b, "<a href=\"/file?f=");
+        url_append(b, f->name);
+        html_raw(b, "\">");
+    }
     html_text(b, f->name);
-    html_raw(b, "</p>\n<h1>");
+    html_raw(b, linked ? "</a></p>\n<h1>" : "</p>\n<h1>");
     html_text(b, f->makes ? _(f->makes->title) : f->name);
     html_raw(b, "</h1>\n<p class=\"lead\"><code>");
     html_text(b, f->name);
@@ -286,6 +294,12 @@ page_file(Buf *b, const ServeFile *f, Run *r)
     html_raw(b, " ");
     state_cell(b, f);
     html_raw(b, "</p>\n");
+}
+
+void
+page_file(Buf *b, const ServeFile *f, Run *r)
+{
+    file_header(b, f, 0);
     if (f->problems) {
         html_raw(b,
                  "<section class=\"problems\" aria-labelledby=\"problems\">\n<h2 id=\"problems\">");
@@ -317,6 +331,13 @@ page_file(Buf *b, const ServeFile *f, Run *r)
     }
     if (listed || f->problems)
         html_raw(b, "</ol>\n</section>\n");
+    if (f->kind == DOC_MEETING || f->kind == DOC_MISSION_LETTER || f->kind == DOC_ACTIVITY_REPORT) {
+        html_raw(b, "<p class=\"actions\"><a class=\"button\" href=\"/edit?f=");
+        url_append(b, f->name);
+        html_raw(b, "\">");
+        html_text(b, f->problems ? _("Correct it in the form") : _("Change it in the form"));
+        html_raw(b, "</a></p>\n");
+    }
     if (!f->problems && f->makes) {
         html_raw(b, "<section aria-labelledby=\"docs\">\n<h2 id=\"docs\">");
         html_text(b, _("The document"));
@@ -360,6 +381,61 @@ page_error(Buf *b, const char *title, const char *why)
     }
     html_raw(b, "</p></div>\n<p><a href=\"/\">");
     html_text(b, _("Back to the list of files"));
+    html_raw(b, "</a></p>\n");
+    foot(b);
+}
+
+void
+page_edit(Buf *b, const ServeFile *f, int saved, const char *form)
+{
+    file_header(b, f, 1);
+    if (saved) {
+        html_raw(b, "<div class=\"notice\" role=\"status\"><p>");
+        if (f->problems)
+            html_printf(b,
+                        ngettext("Saved. The file still has %u problem to correct, shown below.",
+                                 "Saved. The file still has %u problems to correct, shown below.",
+                                 f->problems),
+                        f->problems);
+        else
+            html_text(b, _("Saved. The file is valid."));
+        html_raw(b, "</p></div>\n");
+    }
+    html_raw(b, form);
+    foot(b);
+}
+
+void
+page_conflict(Buf *b, const char *name, const char *changes)
+{
+    head(b, _("The file changed"));
+    html_raw(b, "<h1>");
+    html_text(b, _("The file changed on the disk"));
+    html_raw(b, "</h1>\n<div class=\"notice\"><p>");
+    html_text(b, _("Since this form was opened, the file was changed elsewhere (in another tab, "
+                   "or in a text editor). Nothing was saved, so that neither change is lost."));
+    html_raw(b, "</p></div>\n");
+    if (changes && *changes) {
+        html_raw(b, "<h2>");
+        html_text(b, _("What you typed that differs from the file as it is now"));
+        html_raw(b, "</h2>\n<ul>\n");
+        for (const char *p = changes; *p;) {
+            size_t n = strcspn(p, "\n");
+            char *line = arena_strndup(b->a, p, n);
+            html_raw(b, "<li>");
+            if (line)
+                html_text(b, line);
+            html_raw(b, "</li>\n");
+            p += n;
+            if (*p)
+                p++;
+        }
+        html_raw(b, "</ul>\n");
+    }
+    html_raw(b, "<p class=\"actions\"><a class=\"button\" href=\"/edit?f=");
+    url_append(b, name);
+    html_raw(b, "\">");
+    html_text(b, _("Open the form again, with the file as it is now"));
     html_raw(b, "</a></p>\n");
     foot(b);
 }

@@ -79,6 +79,39 @@ Status serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char 
 Status serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
                     char **pdf, size_t *len, const char **why);
 
+/* --- the form (form.c) -------------------------------------------------- */
+
+/* The form of f (a data file of dir that parses), with the problems of
+ * problems beside their fields: an HTML fragment appended to b; hash
+ * receives the SHA-256 of the file as read (65 bytes), which the form
+ * carries back. STATUS_INVALID when the file is not XML. */
+Status serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *problems,
+                  Buf *b, char *hash);
+
+/* A posted field: its name (e:PATH, a:PATH:ATTR, p:PATH) and value. */
+typedef struct ServeField {
+    const char *name, *value;
+} ServeField;
+
+/* What a save did. */
+typedef struct ServeSaved {
+    int changed;         /* values written */
+    int unknown;         /* fields that named nothing the form shows */
+    int conflict;        /* the file changed on the disk since the form
+                          * was made: nothing written */
+    const char *changes; /* then, a line per value that differs between the
+                          * disk and what was typed; NULL when the file is
+                          * no longer XML */
+} ServeSaved;
+
+/* Writes the values of the n fields into name (a data file of dir), when
+ * base is still the SHA-256 of the file; each value only when it differs
+ * from the file's (folded), so that an unchanged form writes nothing.
+ * The file is replaced atomically. STATUS_IO when it cannot be read or
+ * written (a Diag on r). */
+Status serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
+                  const ServeField *fields, int n, ServeSaved *out);
+
 /* --- the pages (pages.c) ------------------------------------------------ */
 
 /* Appends s with &, <, >, " and ' escaped. */
@@ -87,11 +120,19 @@ void html_text(Buf *b, const char *s);
 void html_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s as it is (markup). */
 void html_raw(Buf *b, const char *s);
+/* Appends s percent-encoded, for a query's value. */
+void url_append(Buf *b, const char *s);
 
 /* The home page: the files of the folder. */
 void page_home(Buf *b, const char *dir, const ServeFile *files, int n);
 /* A file's page: its state, its problems, its documents. */
 void page_file(Buf *b, const ServeFile *f, Run *r);
+/* The form's page: f's state, "saved" when it was just saved, and the
+ * form (HTML made by serve_form). */
+void page_edit(Buf *b, const ServeFile *f, int saved, const char *form);
+/* The page of a save refused because the file changed on the disk: what
+ * differs, a line each (changes may be NULL). */
+void page_conflict(Buf *b, const char *name, const char *changes);
 /* A page that says what went wrong (title and sentence, in the user's
  * language already). */
 void page_error(Buf *b, const char *title, const char *why);

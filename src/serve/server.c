@@ -54,10 +54,18 @@ typedef struct Server {
     char host_name[32]; /* "localhost:PORT" */
 } Server;
 
+/* The most fields a form may post. */
+#define FIELDS_MAX 4096
+
 /* What is known of a request between libmicrohttpd's calls. */
 typedef struct Request {
-    int answered; /* a response was queued on the first call */
-    size_t body;  /* bytes of body seen */
+    int answered;                   /* a response was queued on the first call */
+    size_t body;                    /* bytes of body seen */
+    struct MHD_PostProcessor *post; /* a form's fields, for POST /save */
+    Arena arena;                    /* their names and values */
+    ServeField *fields;
+    int nfields;
+    int bad; /* too many fields, or out of memory */
 } Request;
 
 /* --- responses ------------------------------------------------------------ */
@@ -67,7 +75,9 @@ common_headers(struct MHD_Response *resp, int page)
 {
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    /* Not no-referrer: with it, a browser sends "Origin: null" with a
+     * form, which the gate cannot tell from another site's. */
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
     if (page) {
         MHD_add_response_header(resp, "Content-Security-Policy",
                                 "default-src 'none'; style-src 'self'; img-src 'self'; "
@@ -332,6 +342,136 @@ route_css(Server *sv, struct MHD_Connection *c)
     return ret;
 }
 
+/* A field of a posted form (application/x-www-form-urlencoded or
+ * multipart), perhaps in pieces: kept in the request's arena. */
+static enum MHD_Result
+on_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+         const char *type, const char *encoding, const char *data, uint64_t off, size_t size)
+{
+    Request *q = cls;
+    (void)kind;
+    (void)filename;
+    (void)type;
+    (void)encoding;
+    if (!key || memchr(data ? data : "", '\0', size)) {
+        q->bad = 1;
+        return MHD_NO;
+    }
+    if (off > 0 && q->nfields > 0 && !strcmp(q->fields[q->nfields - 1].name, key)) {
+        ServeField *f = &q->fields[q->nfields - 1];
+        f->value = arena_printf(&q->arena, "%s%.*s", f->value, (int)size, data ? data : "");
+        if (!f->value)
+            q->bad = 1;
+        return q->bad ? MHD_NO : MHD_YES;
+    }
+    if (!q->fields)
+        q->fields = arena_alloc_array(&q->arena, FIELDS_MAX, sizeof(ServeField));
+    if (!q->fields || q->nfields >= FIELDS_MAX) {
+        q->bad = 1;
+        return MHD_NO;
+    }
+    q->fields[q->nfields].name = arena_strdup(&q->arena, key);
+    q->fields[q->nfields].value = arena_strndup(&q->arena, data ? data : "", size);
+    if (!q->fields[q->nfields].name || !q->fields[q->nfields].value) {
+        q->bad = 1;
+        return MHD_NO;
+    }
+    q->nfields++;
+    return MHD_YES;
+}
+
+/* The value of the posted field name, or NULL. */
+static const char *
+field(const Request *q, const char *name)
+{
+    for (int i = 0; i < q->nfields; i++)
+        if (!strcmp(q->fields[i].name, name))
+            return q->fields[i].value;
+    return NULL;
+}
+
+static enum MHD_Result
+route_edit(Server *sv, struct MHD_Connection *c)
+{
+    Run r;
+    run_init(&r, arg(c, "f"));
+    ServeFile f;
+    enum MHD_Result ret;
+    if (!named_file(sv, c, &r, &f, &ret))
+        goto out;
+    Buf form;
+    buf_init(&form, &r.arena);
+    char hash[65];
+    Run work;
+    run_init(&work, f.name);
+    Status st = serve_form(sv->s, &work, sv->cfg->dir, &f, &r, &form, hash);
+    if (st != STATUS_OK) {
+        Buf why;
+        buf_init(&why, &r.arena);
+        for (Diag *d = work.diags; d; d = d->next) {
+            if (why.len)
+                buf_append(&why, "\n", 1);
+            buf_append(&why, d->message, (unsigned)strlen(d->message));
+        }
+        ret = send_error(c, st == STATUS_INVALID ? 409 : 500, _("The form cannot be shown"),
+                         why.s ? why.s
+                               : _("The file is not XML any more: open it in a text editor to "
+                                   "correct it; its page lists its problems."));
+    } else {
+        Buf b;
+        buf_init(&b, &r.arena);
+        page_edit(&b, &f, arg(c, "saved") != NULL, form.s ? form.s : "");
+        ret = send_page(c, 200, &b);
+    }
+    run_free(&work);
+out:
+    run_free(&r);
+    return ret;
+}
+
+static enum MHD_Result
+route_save(Server *sv, struct MHD_Connection *c, Request *q)
+{
+    if (q->post)
+        MHD_post_process(q->post, NULL, 0);
+    const char *name = field(q, "f");
+    if (q->bad || !name || !serve_name_ok(name))
+        return send_error(c, 400, _("Request refused"), _("This form cannot be read."));
+    Run r;
+    run_init(&r, name);
+    ServeSaved saved;
+    enum MHD_Result ret;
+    Status st =
+        serve_save(sv->s, &r, sv->cfg->dir, name, field(q, "base"), q->fields, q->nfields, &saved);
+    if (st != STATUS_OK) {
+        ret = send_error(c, 500, _("The file could not be saved"),
+                         r.diags ? r.diags->message : _("It cannot be written."));
+    } else if (saved.conflict) {
+        Buf b;
+        buf_init(&b, &r.arena);
+        page_conflict(&b, name, saved.changes);
+        ret = send_page(c, 409, &b);
+    } else {
+        /* After a POST, a GET: reloading the page does not post again. */
+        Buf loc;
+        buf_init(&loc, &r.arena);
+        html_raw(&loc, "/edit?saved=1&f=");
+        url_append(&loc, name);
+        struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+        if (!resp || loc.failed) {
+            ret = MHD_NO;
+        } else {
+            common_headers(resp, 0);
+            MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, loc.s);
+            ret = MHD_queue_response(c, 303, resp);
+        }
+        if (resp)
+            MHD_destroy_response(resp);
+    }
+    run_free(&r);
+    return ret;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload_data, size_t *upload_size, void **state)
@@ -344,27 +484,38 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         q = calloc(1, sizeof *q);
         if (!q)
             return MHD_NO;
+        arena_init(&q->arena);
         *state = q;
         enum MHD_Result ret;
         if (gate(sv, c, url, method, &ret)) {
             q->answered = 1;
             return ret;
         }
+        if (!strcmp(method, "POST") && !strcmp(url, "/save"))
+            q->post = MHD_create_post_processor(c, 64 * 1024, on_field, q);
         return MHD_YES;
     }
     if (q->answered)
         return MHD_YES;
     if (*upload_size) {
-        /* No page takes a body yet: counted, capped, dropped. */
+        /* Counted and capped; a form's fields kept, anything else dropped. */
         q->body += *upload_size;
+        if (q->post && q->body <= BODY_MAX &&
+            MHD_post_process(q->post, upload_data, *upload_size) != MHD_YES)
+            q->bad = 1;
         *upload_size = 0;
         return MHD_YES;
     }
     q->answered = 1;
     if (q->body > BODY_MAX)
         return send_error(c, 413, _("Request refused"), _("What was sent is too large."));
-    if (!strcmp(method, "POST"))
+    if (!strcmp(method, "POST")) {
+        if (!strcmp(url, "/save"))
+            return route_save(sv, c, q);
         return send_error(c, 404, _("No such page"), _("This server has no such page."));
+    }
+    if (!strcmp(url, "/edit"))
+        return route_edit(sv, c);
     if (!strcmp(url, "/"))
         return route_home(sv, c);
     if (!strcmp(url, "/file"))
@@ -382,7 +533,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_Request
     (void)cls;
     (void)c;
     (void)t;
-    free(*state);
+    Request *q = *state;
+    if (q) {
+        if (q->post)
+            MHD_destroy_post_processor(q->post);
+        arena_free(&q->arena);
+        free(q);
+    }
     *state = NULL;
 }
 

@@ -323,6 +323,7 @@ validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out, 
         st = STATUS_INVALID;
         goto out;
     }
+    *kind_out = kind; /* what the root says, problems or not */
     st = schema_for(v, r, kind, &schema);
     if (st != STATUS_OK)
         goto out;

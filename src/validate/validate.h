@@ -58,7 +58,8 @@ void validate_allow_folder(const char *dir);
 void validate_free(Validator *v);
 
 /* Parses the data file at path and validates it. On STATUS_OK, *doc receives
- * the document (owned by the run: freed by run_free) and *kind its kind.
+ * the document (owned by the run: freed by run_free). *kind receives its
+ * kind as soon as its root element says it, even when it has problems.
  * Returns STATUS_INVALID when the file has problems (each one a Diag on the
  * run), STATUS_IO when it cannot be read or a schema cannot be loaded. The
  * run's file name is used in every Diag. */

@@ -1,0 +1,339 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  serve/form.xsl — the form of copil serve: a data file and its schemas →
+  an HTML form, derived field by field, never written by hand for a kind.
+
+  Input (made by src/serve/form.c): <s:input> holding a copy of the data
+  file's root element, whose elements with problems carry s:problem
+  children (copil validate's words), then the kind's schema and
+  common.xsd. For each element of the data, the schema says its label (the
+  French words before " — " in its xs:documentation), its type (a date, a
+  time, an e-mail address, a closed list, paragraphs) and what is expected
+  (xs:appinfo, in French when there is). A change to the schemas shows in
+  the form without editing this file; an académie restyles it here and in
+  copil.css.
+
+  Field names say where the value goes back: e:1.5.2 is the text of the
+  data root's 5th element's 2nd element; a:1.5.2:kind its attribute kind;
+  p:1.7.3 the paragraphs of a description (blank lines between them). The
+  server (form.c) writes each value back into the file, and only those:
+  comments, order and everything the form does not show stay as they are.
+
+  Output: an HTML fragment (the page around it is the server's).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                xmlns:s="urn:copil:serve"
+                exclude-result-prefixes="xs s">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <!-- What the server passes, on s:input: the file, its hash when read,
+       the words of the form in the user's language. -->
+  <xsl:variable name="file" select="/s:input/@file"/>
+  <xsl:variable name="base" select="/s:input/@base"/>
+  <xsl:variable name="save-label" select="/s:input/@save-label"/>
+  <xsl:variable name="problems-label" select="/s:input/@problems-label"/>
+  <xsl:variable name="readonly-label" select="/s:input/@readonly-label"/>
+  <xsl:variable name="none-label" select="/s:input/@none-label"/>
+
+  <xsl:variable name="schemas" select="/s:input/xs:schema"/>
+  <!-- The declaration of each element and attribute of the data, found by
+       the server in its parent's type (s:d on the element, s:attr for its
+       attributes). -->
+  <xsl:key name="decl" match="xs:element | xs:attribute" use="@s:d"/>
+  <xsl:variable name="root" select="/s:input/*[1]"/>
+
+  <xsl:template match="/s:input">
+    <form method="post" action="/save" class="edit" novalidate="novalidate">
+      <input type="hidden" name="f" value="{$file}"/>
+      <input type="hidden" name="base" value="{$base}"/>
+      <xsl:if test="$root//s:problem">
+        <div class="summary" role="alert" tabindex="-1" id="summary">
+          <h2><xsl:value-of select="$problems-label"/></h2>
+          <ol>
+            <xsl:for-each select="$root//s:problem">
+              <li>
+                <xsl:variable name="at"><xsl:call-template name="path"><xsl:with-param name="e" select=".."/></xsl:call-template></xsl:variable>
+                <a href="#x-{$at}"><xsl:call-template name="label-of">
+                  <xsl:with-param name="e" select=".."/>
+                </xsl:call-template></a>
+                <xsl:text>&#x202F;: </xsl:text>
+                <xsl:value-of select="."/>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </div>
+      </xsl:if>
+      <xsl:apply-templates select="$root" mode="group"/>
+      <p class="actions">
+        <button type="submit" class="button"><xsl:value-of select="$save-label"/></button>
+      </p>
+    </form>
+  </xsl:template>
+
+  <!-- ===== where a value goes back ===== -->
+
+  <xsl:template name="path">
+    <xsl:param name="e" select="."/>
+    <xsl:for-each select="$e/ancestor-or-self::*[not(self::s:input)]">
+      <xsl:if test="position() &gt; 1">.</xsl:if>
+      <xsl:value-of select="count(preceding-sibling::*[not(self::s:*)]) + 1"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== what the schema says of an element ===== -->
+
+  <!-- Its declaration: by name, under its parent's declaration when there
+       are several. -->
+  <xsl:template name="label-of">
+    <xsl:param name="e"/>
+    <xsl:variable name="decl" select="key('decl', $e/@s:d)"/>
+    <xsl:call-template name="words">
+      <xsl:with-param name="doc" select="$decl/xs:annotation/xs:documentation"/>
+      <xsl:with-param name="fallback" select="local-name($e)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The French label of a documentation: what comes before " — ". -->
+  <xsl:template name="words">
+    <xsl:param name="doc"/>
+    <xsl:param name="fallback"/>
+    <xsl:variable name="d" select="normalize-space($doc)"/>
+    <xsl:choose>
+      <xsl:when test="contains($d, ' — ')"><xsl:value-of select="substring-before($d, ' — ')"/></xsl:when>
+      <xsl:when test="$d"><xsl:value-of select="$d"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The local name of a type reference: "c:Date" → "Date". -->
+  <xsl:template name="local">
+    <xsl:param name="t"/>
+    <xsl:choose>
+      <xsl:when test="contains($t, ':')"><xsl:value-of select="substring-after($t, ':')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== groups and fields ===== -->
+
+  <!-- An element with elements inside: a group of fields. -->
+  <xsl:template match="*" mode="group">
+    <xsl:variable name="path"><xsl:call-template name="path"/></xsl:variable>
+    <xsl:variable name="decl" select="key('decl', @s:d)"/>
+    <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$decl/@type"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$tname = 'Paragraphs'">
+        <xsl:call-template name="paragraphs"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="not(*[not(self::s:*)]) and not(@*[not(namespace-uri())][local-name() != 'id' and local-name() != 'version'])">
+        <xsl:call-template name="field">
+          <xsl:with-param name="path" select="$path"/>
+          <xsl:with-param name="decl" select="$decl"/>
+          <xsl:with-param name="tname" select="$tname"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fieldset class="group" id="x-{$path}">
+          <legend>
+            <xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template>
+            <!-- one of several: its number, and its name or title -->
+            <xsl:variable name="n" select="local-name()"/>
+            <xsl:if test="../*[local-name() = $n][2]">
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="count(preceding-sibling::*[local-name() = $n]) + 1"/>
+            </xsl:if>
+            <xsl:variable name="named" select="*[local-name() = 'name' or local-name() = 'title'][1]"/>
+            <xsl:if test="$named">
+              <xsl:text> — </xsl:text>
+              <xsl:value-of select="normalize-space($named/text()[1])"/>
+            </xsl:if>
+          </legend>
+          <xsl:apply-templates select="s:problem" mode="inline"/>
+          <xsl:for-each select="@*[not(namespace-uri())][local-name() != 'id' and local-name() != 'version']">
+            <xsl:call-template name="attribute">
+              <xsl:with-param name="path" select="$path"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:if test="not(*[not(self::s:*)]) and normalize-space(text())">
+            <xsl:call-template name="field">
+              <xsl:with-param name="path" select="$path"/>
+              <xsl:with-param name="decl" select="$decl"/>
+              <xsl:with-param name="tname" select="$tname"/>
+              <xsl:with-param name="nested" select="1"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:apply-templates select="*[not(self::s:*)]" mode="group"/>
+        </fieldset>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="s:problem" mode="inline">
+    <xsl:variable name="at"><xsl:call-template name="path"><xsl:with-param name="e" select=".."/></xsl:call-template></xsl:variable>
+    <p class="error" id="err-{$at}"><xsl:value-of select="."/></p>
+  </xsl:template>
+
+  <!-- What is expected of a type, in French when the schema says it. -->
+  <xsl:template name="expected">
+    <xsl:param name="tname"/>
+    <xsl:variable name="st" select="$schemas/xs:simpleType[@name = $tname]"/>
+    <xsl:variable name="fr" select="$st/xs:annotation/xs:appinfo[@source = 'expected'][@xml:lang = 'fr']"/>
+    <xsl:if test="$fr and not($st/xs:restriction/xs:enumeration) and $tname != 'Text'">
+      <span class="hint"><xsl:value-of select="$fr"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The input of a value of type tname: a list, a date, a time, text. -->
+  <xsl:template name="input">
+    <xsl:param name="id"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:param name="tname"/>
+    <xsl:param name="invalid"/>
+    <xsl:param name="attr-name"/>
+    <xsl:param name="err"/>
+    <xsl:param name="decl"/>
+    <xsl:variable name="st" select="$decl/xs:simpleType | $schemas/xs:simpleType[@name = $tname]"/>
+    <xsl:choose>
+      <xsl:when test="$st/xs:restriction/xs:enumeration">
+        <select id="{$id}" name="{$name}">
+          <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby"><xsl:value-of select="$err"/></xsl:attribute></xsl:if>
+          <xsl:if test="not($st/xs:restriction/xs:enumeration[@value = $value])">
+            <option value="{$value}" selected="selected"><xsl:value-of select="$value"/></option>
+          </xsl:if>
+          <xsl:for-each select="$st/xs:restriction/xs:enumeration">
+            <option value="{@value}">
+              <xsl:if test="@value = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:choose>
+                <xsl:when test="normalize-space(xs:annotation/xs:documentation)">
+                  <xsl:value-of select="normalize-space(xs:annotation/xs:documentation)"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+              </xsl:choose>
+            </option>
+          </xsl:for-each>
+        </select>
+      </xsl:when>
+      <xsl:when test="$tname = 'Id' and $attr-name != 'id' and $root//*[local-name() = 'member'][@id]">
+        <select id="{$id}" name="{$name}">
+          <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+          <xsl:if test="not($root//*[local-name() = 'member'][@id = $value])">
+            <option value="{$value}" selected="selected">
+              <xsl:choose>
+                <xsl:when test="$value"><xsl:value-of select="$value"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$none-label"/></xsl:otherwise>
+              </xsl:choose>
+            </option>
+          </xsl:if>
+          <xsl:for-each select="$root//*[local-name() = 'member'][@id]">
+            <option value="{@id}">
+              <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:value-of select="normalize-space(concat(@civility, ' ', *[local-name() = 'name']))"/>
+            </option>
+          </xsl:for-each>
+        </select>
+      </xsl:when>
+      <xsl:otherwise>
+        <input id="{$id}" name="{$name}" value="{$value}">
+          <xsl:attribute name="type">
+            <xsl:choose>
+              <xsl:when test="$tname = 'Date'">date</xsl:when>
+              <xsl:when test="$tname = 'Time'">time</xsl:when>
+              <xsl:when test="$tname = 'Email'">email</xsl:when>
+              <xsl:when test="$tname = 'Url'">url</xsl:when>
+              <xsl:otherwise>text</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby"><xsl:value-of select="$err"/></xsl:attribute></xsl:if>
+        </input>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An element of text alone: its label and its input. -->
+  <xsl:template name="field">
+    <xsl:param name="path"/>
+    <xsl:param name="decl"/>
+    <xsl:param name="tname"/>
+    <xsl:param name="nested"/>
+    <div class="field" id="x-{$path}">
+      <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+      <label for="e-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></label>
+      <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
+      <xsl:if test="not($nested)"><xsl:apply-templates select="s:problem" mode="inline"/></xsl:if>
+      <xsl:call-template name="input">
+        <xsl:with-param name="id" select="concat('e-', $path)"/>
+        <xsl:with-param name="name" select="concat('e:', $path)"/>
+        <xsl:with-param name="value" select="normalize-space(text()[1])"/>
+        <xsl:with-param name="tname" select="$tname"/>
+        <xsl:with-param name="invalid" select="s:problem"/>
+        <xsl:with-param name="err" select="concat('err-', $path)"/>
+        <xsl:with-param name="decl" select="$decl"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- An attribute of a group's element. -->
+  <xsl:template name="attribute">
+    <xsl:param name="path"/>
+    <xsl:variable name="an" select="local-name()"/>
+    <xsl:variable name="adecl" select="key('decl', ../s:attr[@name = $an]/@d)"/>
+    <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$adecl/@type"/></xsl:call-template></xsl:variable>
+    <div class="field attr">
+      <label for="a-{$path}-{$an}">
+        <xsl:call-template name="words">
+          <xsl:with-param name="doc" select="$adecl/xs:annotation/xs:documentation"/>
+          <xsl:with-param name="fallback" select="$an"/>
+        </xsl:call-template>
+      </label>
+      <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
+      <xsl:call-template name="input">
+        <xsl:with-param name="id" select="concat('a-', $path, '-', $an)"/>
+        <xsl:with-param name="name" select="concat('a:', $path, ':', $an)"/>
+        <xsl:with-param name="value" select="."/>
+        <xsl:with-param name="tname" select="$tname"/>
+        <xsl:with-param name="attr-name" select="$an"/>
+        <xsl:with-param name="decl" select="$adecl"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- Paragraphs: one text area, a blank line between two; read only when
+       a paragraph holds inline markup the text area could not keep. -->
+  <xsl:template name="paragraphs">
+    <xsl:param name="path"/>
+    <div class="field" id="x-{$path}">
+      <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *]"/>
+      <xsl:choose>
+        <xsl:when test="$readonly">
+          <p class="label" id="l-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <label for="p-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></label>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates select="s:problem" mode="inline"/>
+      <xsl:choose>
+        <xsl:when test="$readonly">
+          <div class="readonly" id="p-{$path}" aria-labelledby="l-{$path}">
+            <xsl:for-each select="*[not(self::s:*)]"><p><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
+          </div>
+          <span class="hint"><xsl:value-of select="$readonly-label"/></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <textarea id="p-{$path}" name="p:{$path}" rows="{2 + 2 * count(*[not(self::s:*)])}">
+            <xsl:for-each select="*[not(self::s:*)]">
+              <xsl:if test="position() &gt; 1"><xsl:text>&#10;&#10;</xsl:text></xsl:if>
+              <xsl:value-of select="normalize-space(.)"/>
+            </xsl:for-each>
+          </textarea>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>
