@@ -318,6 +318,7 @@ bench: all
 	@bash bench/batch.sh $(BIN)
 	@bash bench/hostile.sh $(BIN)
 	@bash bench/memory.sh $(BIN)
+	@bash bench/serve.sh $(BIN)
 	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BIN); fi
 
 format:
