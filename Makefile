@@ -12,7 +12,8 @@
 #   make format     clang-format the C sources
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 #                   (the program, its data, the French catalogue, copil(1) and
-#                   copil-data(5) in English and French, the bash completion)
+#                   copil-data(5) in English and French, the bash completion,
+#                   the desktop launcher of copil serve)
 #
 # Objects go under build/ (build/san/ with SAN=1; the fuzz targets, whatever
 # SAN says, under build/fuzz/); nothing is written elsewhere. check and regen
@@ -28,6 +29,7 @@ LIBEXECDIR := $(PREFIX)/lib/copil
 LOCALEDIR := $(PREFIX)/share/locale
 MANDIR   := $(PREFIX)/share/man
 COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
+APPLICATIONSDIR := $(PREFIX)/share/applications
 
 CC       ?= cc
 PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 zlib libqpdf
@@ -89,7 +91,7 @@ DEB_BUILD := gcc make pkg-config gettext locales libxml2-dev libxslt1-dev libpan
              libfontconfig-dev librsvg2-dev libqpdf-dev libhyphen-dev hyphen-fr \
              libgmime-3.0-dev libcurl4-gnutls-dev libmicrohttpd-dev
 DEB_TEST  := man-db groff-base libxml2-utils poppler-utils qpdf mupdf-tools libnss3-tools python3 \
-             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl curl chromium
+             clang libclang-rt-14-dev valgrind python3-aiosmtpd openssl curl chromium desktop-file-utils
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 # libFuzzer targets (tests/fuzz/): the program's objects built again by
@@ -252,6 +254,9 @@ demo: need-deps
 	@$(BIN) render -d out samples/*.xml
 	@echo "The documents of every sample:"
 	@ls -1 out/*.pdf
+	@mkdir -p out/form && cp samples/*.xml out/form/
+	@echo "To see them and change them in a form, in the browser (on copies, in out/form):"
+	@echo "  $(BIN) serve out/form --open"
 
 # --- the tests: tests/run.sh ----------------------------------------------
 
@@ -341,6 +346,8 @@ install: all
 	install -m 644 man/fr/copil.1 $(DESTDIR)$(MANDIR)/fr/man1/copil.1
 	install -m 644 man/fr/copil-data.5 $(DESTDIR)$(MANDIR)/fr/man5/copil-data.5
 	install -m 644 completion/copil $(DESTDIR)$(COMPLETIONDIR)/copil
+	install -d $(DESTDIR)$(APPLICATIONSDIR)
+	install -m 644 desktop/copil.desktop $(DESTDIR)$(APPLICATIONSDIR)/copil.desktop
 	for l in $(LINGUAS); do \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/copil.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; \
@@ -355,7 +362,7 @@ uninstall:
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/copil.mo; done
 	rm -f $(DESTDIR)$(MANDIR)/man1/copil.1 $(DESTDIR)$(MANDIR)/man5/copil-data.5 \
 	      $(DESTDIR)$(MANDIR)/fr/man1/copil.1 $(DESTDIR)$(MANDIR)/fr/man5/copil-data.5 \
-	      $(DESTDIR)$(COMPLETIONDIR)/copil
+	      $(DESTDIR)$(COMPLETIONDIR)/copil $(DESTDIR)$(APPLICATIONSDIR)/copil.desktop
 
 clean:
 	rm -rf build out tests/tmp

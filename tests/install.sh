@@ -35,9 +35,19 @@ if make --no-print-directory -s install PREFIX="$prefix" BUILD="$install_build" 
     # The French catalogue, the manual pages and the completion.
     for f in share/locale/fr/LC_MESSAGES/copil.mo share/man/man1/copil.1 share/man/fr/man1/copil.1 \
         share/man/man5/copil-data.5 share/man/fr/man5/copil-data.5 \
-        share/bash-completion/completions/copil; do
+        share/bash-completion/completions/copil share/applications/copil.desktop lib/copil/copil-serve; do
         [ -s "$prefix/$f" ] && ok "installed: $f" || fail "not installed: $f"
     done
+    if command -v desktop-file-validate >/dev/null; then
+        msg=$(desktop-file-validate "$prefix/share/applications/copil.desktop" 2>&1) \
+            && grep -qx 'Exec=copil serve --documents --open' "$prefix/share/applications/copil.desktop" \
+            && ok "the desktop launcher is valid and starts copil serve --documents --open" \
+            || fail "the desktop launcher" "$msg"
+    else
+        fail "desktop-file-validate is needed (make deps)"
+    fi
+    ! ldd "$prefix/bin/copil" | grep -q libmicrohttpd \
+        && ok "copil itself does not load libmicrohttpd" || fail "copil links libmicrohttpd"
     (cd / && env -u LC_ALL -u LANGUAGE LANG=fr_FR.UTF-8 "$prefix/bin/copil" validate "$elsewhere/college-2026-t1.xml") >"$TMP/out" 2>&1
     grep -q "réunion valide" "$TMP/out" && ok "the installed copil speaks French from its catalogue" \
         || fail "installed copil in French" "$(cat "$TMP/out")"
@@ -57,6 +67,7 @@ if make --no-print-directory -s install PREFIX="$prefix" BUILD="$install_build" 
     [ ! -e "$prefix/bin/copil" ] && [ ! -e "$prefix/share/copil" ] && [ ! -e "$prefix/lib/copil" ] \
         && [ ! -e "$prefix/share/locale/fr/LC_MESSAGES/copil.mo" ] && [ ! -e "$prefix/share/man/man1/copil.1" ] \
         && [ ! -e "$prefix/share/man/fr/man1/copil.1" ] && [ ! -e "$prefix/share/bash-completion/completions/copil" ] \
+        && [ ! -e "$prefix/share/applications/copil.desktop" ] \
         && ok "make uninstall" || fail "make uninstall"
     # A staged install (as a Debian package is built): the same files under DESTDIR.
     dest=$(cd "$TMP" && pwd)/dest

@@ -321,6 +321,17 @@ else
         serve_stop
     fi
 
+    # --documents: copil/ in the user's documents folder, made on the first start.
+    mkdir -p "$SV/home"
+    env HOME="$PWD/$SV/home" XDG_CONFIG_HOME="$PWD/$SV/home/.config" "$COPIL" serve --documents \
+        >"$SV/stdout" 2>"$SV/stderr" </dev/null &
+    serve_pid=$!
+    for _ in $(seq 100); do [ -s "$SV/stdout" ] && break; sleep 0.1; done
+    [ -d "$SV/home/Documents/copil" ] && grep -q "the documents of $PWD/$SV/home/Documents/copil" "$SV/stderr" \
+        && ok "serve: --documents serves copil/ in the user's documents folder, made on the first start" \
+        || fail "serve: --documents" "$(cat "$SV/stderr")"
+    serve_stop
+    expect_exit "serve: --documents with a folder, exit 2" 2 "$COPIL" serve --documents "$SV/docs"
     expect_exit "serve: --port 70000, exit 2" 2 "$COPIL" serve "$SV/docs" --port 70000
     expect_exit "serve: an unknown option, exit 2" 2 "$COPIL" serve --bogus
     expect_exit "serve: a missing folder, exit 3" 3 "$COPIL" serve "$SV/nowhere"

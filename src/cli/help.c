@@ -25,7 +25,7 @@ static const char general[] =
        "                                render many documents at once, in N workers\n"
        "  copil mail FILE [--kind KIND] [--eml DIR | --send --smtp URL]\n"
        "                                e-mail a document to its distribution list\n"
-       "  copil serve [DIR] [--port N] [--open]\n"
+       "  copil serve [DIR | --documents] [--port N] [--open]\n"
        "                                the data files of a folder in the browser\n"
        "  copil help [COMMAND]          show this help, or a command's\n"
        "  copil --version               show the version\n"
@@ -178,7 +178,7 @@ static const char mail_help[] =
        "went away, or refused the login.\n");
 
 static const char serve_help[] =
-    N_("Usage: copil serve [DIR] [--port N] [--open]\n"
+    N_("Usage: copil serve [DIR | --documents] [--port N] [--open]\n"
        "\n"
        "Shows the data files of DIR (the current folder by default) in a web browser:\n"
        "each file's state (valid, or its problems with their lines, as copil validate\n"
@@ -195,8 +195,10 @@ static const char serve_help[] =
        "server with Ctrl+C.\n"
        "\n"
        "Options:\n"
-       "  --port N   listen on port N (by default, one the system chooses)\n"
-       "  --open     open the address in the default browser (xdg-open)\n"
+       "  --documents  serve copil/ in the user's documents folder (made if missing),\n"
+       "               as the desktop launcher does\n"
+       "  --port N     listen on port N (by default, one the system chooses)\n"
+       "  --open       open the address in the default browser (xdg-open)\n"
        "\n"
        "Each document is made by copil render in a process of its own, stopped after\n"
        "90 seconds or 1 GB of memory; a file that fails shows its reason in the page.\n");

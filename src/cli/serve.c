@@ -1,5 +1,6 @@
 /*
- * cli/serve.c — `copil serve [DIR] [--port N] [--open]`, in copil-serve.
+ * cli/serve.c — `copil serve [DIR | --documents] [--port N] [--open]`, in
+ * copil-serve.
  *
  * Reads the command line, opens the session (the schemas, for the states of
  * the files) and hands over to serve/ until the user stops it. The folder
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "cli/cli.h"
 #include "core/file.h"
 #include "core/i18n.h"
@@ -22,6 +25,7 @@ int
 cli_serve(int argc, char **argv)
 {
     const char *dir = NULL;
+    int documents = 0;
     ServeConfig cfg = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -42,6 +46,8 @@ cli_serve(int argc, char **argv)
             cfg.port = (unsigned)port;
         } else if (!strcmp(a, "--open")) {
             cfg.open_browser = 1;
+        } else if (!strcmp(a, "--documents")) {
+            documents = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return cli_help(stdout, "serve");
         } else if (a[0] == '-' && a[1]) {
@@ -55,7 +61,27 @@ cli_serve(int argc, char **argv)
             dir = a;
         }
     }
-    char real[PATH_MAX], self[PATH_MAX];
+    char real[PATH_MAX], self[PATH_MAX], mine[PATH_MAX];
+    if (documents && dir) {
+        fprintf(stderr,
+                _("copil serve: error: --documents names the folder itself: give it or "
+                  "%s, not both\n"),
+                dir);
+        return STATUS_USAGE;
+    }
+    if (documents) {
+        /* The launcher's folder: copil/ in the user's documents folder
+         * (XDG's, else ~/Documents), made on the first start. */
+        const char *docs = g_get_user_special_dir(G_USER_DIRECTORY_DOCUMENTS);
+        int n = docs ? snprintf(mine, sizeof mine, "%s/copil", docs)
+                     : snprintf(mine, sizeof mine, "%s/Documents/copil", g_get_home_dir());
+        if (n < 0 || (size_t)n >= sizeof mine || file_make_dirs(mine) != 0) {
+            fprintf(stderr, _("copil serve: error: cannot make the folder %s: %s\n"), mine,
+                    file_why(errno));
+            return STATUS_IO;
+        }
+        dir = mine;
+    }
     if (!realpath(dir ? dir : ".", real)) {
         fprintf(stderr, _("copil serve: error: cannot open the folder %s: %s\n"), dir ? dir : ".",
                 file_why(errno));
