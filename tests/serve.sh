@@ -263,6 +263,33 @@ else
             || fail "serve: concurrent saves" "$(cat "$SV/codes")"
         code=$(post "$SV/form3.html" e:9.9.9=x)
         [ "$code" = 409 ] && ok "serve: a field that names nothing, with a stale form, is refused too" || fail "serve: odd field ($code)"
+        # Repeated groups: a member added after the last, removed; one moved up, then down.
+        T1=college-2026-t1.xml
+        cp "$SV/docs/$T1" "$SV/t1.xml"
+        group_op() { get "/edit?f=$T1" "${CK[@]}" >/dev/null; cp "$SV/body" "$SV/form-op.html"; post "$SV/form-op.html" "op=$1"; }
+        grep -q 'value="add:1.9.9"' "$SV/form-op.html" 2>/dev/null || get "/edit?f=$T1" "${CK[@]}" >/dev/null
+        grep -q '<button type="submit" name="op" value="remove:1.9.9" class="secondary danger">' "$SV/body" \
+            && ok "serve: each member has its buttons (add after, move, remove)" || fail "serve: group buttons"
+        code=$(group_op add:1.9.9)
+        added=$(diff "$SV/t1.xml" "$SV/docs/$T1" | grep -c '^>')
+        if [ "$code" = 303 ] && grep -qi '^location: /edit?saved=1&f=college-2026-t1.xml#x-1.9.10' "$SV/head" \
+            && [ "$added" = 6 ] && grep -q '^    <member id="m10" ' "$SV/docs/$T1"; then
+            ok "serve: a member added after the last: a blank copy with a new id, indented like the others"
+        else
+            fail "serve: add ($code, $added lines)" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -8)"
+        fi
+        group_op remove:1.9.10 >/dev/null
+        cmp -s "$SV/t1.xml" "$SV/docs/$T1" && ok "serve: removed again, the file is as it was, byte for byte" \
+            || fail "serve: remove" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -8)"
+        group_op up:1.9.2 >/dev/null
+        first=$(grep -m1 -o '<member id="m[0-9]*"' "$SV/docs/$T1")
+        group_op down:1.9.1 >/dev/null
+        [ "$first" = '<member id="m2"' ] && cmp -s "$SV/t1.xml" "$SV/docs/$T1" \
+            && ok "serve: a member moved up, then down: back as it was" || fail "serve: move ($first)"
+        post "$SV/form-op.html" op=remove:1.9.1 >/dev/null
+        group_op up:1.9.1 >/dev/null
+        cmp -s "$SV/t1.xml" "$SV/docs/$T1" && ok "serve: a stale form's operation is refused; the first has no up" \
+            || fail "serve: stale op" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -5)"
         [ "$(get "/edit?f=broken.xml" "${CK[@]}")" = 200 ] && grep -q 'id="err-1.5"' "$SV/body" \
             && ok "serve: the form of a file with problems opens with them" || fail "serve: form of broken"
         printf '<meeting xmlns="urn:copil:data"><date>' >"$SV/docs/cut.xml"

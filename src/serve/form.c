@@ -11,6 +11,8 @@
  * text editor): nothing typed anywhere is lost without being shown.
  */
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 
@@ -231,9 +233,157 @@ place_of(Arena *a, const xmlNode *n, const char *attr)
     return s ? s : "";
 }
 
+/* --- repeated groups: add, remove, move ---------------------------------- */
+
+/* The white space before n (its indentation), when there is. */
+static xmlNode *
+space_before(xmlNode *n)
+{
+    xmlNode *p = n->prev;
+    return p && p->type == XML_TEXT_NODE && xmlIsBlankNode(p) ? p : NULL;
+}
+
+/* The sibling element of n called as n, before (dir < 0) or after it. */
+static xmlNode *
+same_sibling(xmlNode *n, int dir)
+{
+    for (xmlNode *c = dir < 0 ? n->prev : n->next; c; c = dir < 0 ? c->prev : c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return !strcmp((const char *)c->name, (const char *)n->name) ? c : NULL;
+    return NULL;
+}
+
+/* 1 when an element under n has id as its id. */
+static int
+id_used(const xmlNode *n, const char *id)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *v = xmlGetProp(n, BAD_CAST "id");
+        int used = v && !strcmp((const char *)v, id);
+        xmlFree(v);
+        if (used || id_used(n->children, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* Empties the values of a copied group: the text of its elements without
+ * elements, its attributes but those that say what it is (its kind). An
+ * id gets a new one, unused in doc: its letters and the next number. */
+static void
+blank(xmlDocPtr doc, xmlNode *e)
+{
+    for (xmlAttr *at = e->properties; at; at = at->next) {
+        if (!strcmp((const char *)at->name, "id")) {
+            xmlChar *v = xmlNodeGetContent((xmlNode *)at);
+            char prefix[16] = "";
+            size_t k = 0;
+            while (v && v[k] && !isdigit(v[k]) && k < sizeof prefix - 1) {
+                prefix[k] = (char)v[k];
+                k++;
+            }
+            xmlFree(v);
+            for (int n = 1; n < 100000; n++) {
+                char id[32];
+                snprintf(id, sizeof id, "%s%d", prefix, n);
+                if (!xmlGetID(doc, BAD_CAST id) && !id_used(xmlDocGetRootElement(doc), id)) {
+                    xmlSetProp(e, BAD_CAST "id", BAD_CAST id);
+                    break;
+                }
+            }
+        }
+    }
+    if (!has_elements(e)) {
+        xmlNodeSetContent(e, NULL);
+        return;
+    }
+    for (xmlNode *c = e->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            blank(doc, c);
+}
+
+/* Puts n and the elements under it in ns. */
+static void
+same_ns(xmlNode *n, xmlNsPtr ns)
+{
+    n->ns = ns;
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            same_ns(c, ns);
+}
+
+/* Applies op ("add:PATH", "remove:PATH", "up:PATH", "down:PATH") to doc;
+ * *at receives the path to show after it. 1 when it changed doc. */
+static int
+apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
+{
+    const char *colon = strchr(op, ':');
+    xmlNode *e = colon ? node_at(doc, colon + 1) : NULL;
+    if (!e || e == xmlDocGetRootElement(doc))
+        return 0;
+    size_t verb = (size_t)(colon - op);
+    xmlNode *space = space_before(e);
+    if (verb == 3 && !strncmp(op, "add", 3)) {
+        xmlNode *copy = xmlDocCopyNode(e, doc, 1);
+        if (!copy)
+            return 0;
+        /* The copy, made apart, declares its namespace again: it takes
+         * e's instead, in scope where it goes. */
+        if (copy->nsDef) {
+            xmlFreeNsList(copy->nsDef);
+            copy->nsDef = NULL;
+        }
+        same_ns(copy, e->ns);
+        blank(doc, copy);
+        xmlNode *after = xmlAddNextSibling(e, copy);
+        if (space && after)
+            xmlAddPrevSibling(after, xmlNewText(space->content));
+        /* the new group's path: the same as e's, one further */
+        const char *last = strrchr(colon + 1, '.');
+        long k = last ? strtol(last + 1, NULL, 10) : 0;
+        *at = last ? arena_printf(a, "%.*s.%ld", (int)(last - colon - 1), colon + 1, k + 1) : NULL;
+        return 1;
+    }
+    if (verb == 6 && !strncmp(op, "remove", 6)) {
+        if (space) {
+            xmlUnlinkNode(space);
+            xmlFreeNode(space);
+        }
+        xmlUnlinkNode(e);
+        xmlFreeNode(e);
+        *at = NULL;
+        return 1;
+    }
+    int up = verb == 2 && !strncmp(op, "up", 2), down = verb == 4 && !strncmp(op, "down", 4);
+    xmlNode *other = up ? same_sibling(e, -1) : down ? same_sibling(e, 1) : NULL;
+    if (!other)
+        return 0;
+    /* e and its indentation go before the one above, or after the one below */
+    if (space)
+        xmlUnlinkNode(space);
+    xmlUnlinkNode(e);
+    if (up) {
+        xmlNode *other_space = space_before(other);
+        xmlAddPrevSibling(other_space ? other_space : other, e);
+        if (space)
+            xmlAddPrevSibling(e, space);
+    } else {
+        xmlAddNextSibling(other, e);
+        if (space)
+            xmlAddPrevSibling(e, space);
+    }
+    const char *last = strrchr(colon + 1, '.');
+    long k = last ? strtol(last + 1, NULL, 10) : 0;
+    *at = last ? arena_printf(a, "%.*s.%ld", (int)(last - colon - 1), colon + 1, up ? k - 1 : k + 1)
+               : NULL;
+    return 1;
+}
+
 Status
 serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
-           const ServeField *fields, int n, ServeSaved *out)
+           const ServeField *fields, int n, const char *op, ServeSaved *out)
 {
     (void)s;
     *out = (ServeSaved){0};
@@ -332,6 +482,8 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
         return STATUS_OK;
     }
     st = STATUS_OK;
+    if (op && strcmp(op, "save") && apply_op(&r->arena, doc, op, &out->at))
+        changed++;
     if (changed) {
         xmlChar *mem = NULL;
         int size = 0;
@@ -541,6 +693,10 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
                BAD_CAST _("This text holds formatting the form cannot keep yet: change it in a "
                           "text editor."));
     xmlSetProp(top, BAD_CAST "none-label", BAD_CAST _("(none)"));
+    xmlSetProp(top, BAD_CAST "add-label", BAD_CAST _("Add another after this one"));
+    xmlSetProp(top, BAD_CAST "remove-label", BAD_CAST _("Remove"));
+    xmlSetProp(top, BAD_CAST "up-label", BAD_CAST _("Move up"));
+    xmlSetProp(top, BAD_CAST "down-label", BAD_CAST _("Move down"));
     xmlNode *copy = xmlDocCopyNode(xmlDocGetRootElement(doc), in, 1);
     if (!copy)
         goto out;

@@ -102,15 +102,20 @@ typedef struct ServeSaved {
     const char *changes; /* then, a line per value that differs between the
                           * disk and what was typed; NULL when the file is
                           * no longer XML */
+    const char *at;      /* after an operation, the path of the group to
+                          * show (NULL: the top) */
 } ServeSaved;
 
 /* Writes the values of the n fields into name (a data file of dir), when
  * base is still the SHA-256 of the file; each value only when it differs
  * from the file's (folded), so that an unchanged form writes nothing.
- * The file is replaced atomically. STATUS_IO when it cannot be read or
- * written (a Diag on r). */
+ * Then op, the button pressed, when it is not "save": add:PATH (a copy of
+ * the group at PATH after it, its values emptied, a new id), remove:PATH,
+ * up:PATH, down:PATH (among its siblings of its name). The file is
+ * replaced atomically. STATUS_IO when it cannot be read or written (a
+ * Diag on r). */
 Status serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
-                  const ServeField *fields, int n, ServeSaved *out);
+                  const ServeField *fields, int n, const char *op, ServeSaved *out);
 
 /* --- the pages (pages.c) ------------------------------------------------ */
 

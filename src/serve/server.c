@@ -441,8 +441,8 @@ route_save(Server *sv, struct MHD_Connection *c, Request *q)
     run_init(&r, name);
     ServeSaved saved;
     enum MHD_Result ret;
-    Status st =
-        serve_save(sv->s, &r, sv->cfg->dir, name, field(q, "base"), q->fields, q->nfields, &saved);
+    Status st = serve_save(sv->s, &r, sv->cfg->dir, name, field(q, "base"), q->fields, q->nfields,
+                           field(q, "op"), &saved);
     if (st != STATUS_OK) {
         ret = send_error(c, 500, _("The file could not be saved"),
                          r.diags ? r.diags->message : _("It cannot be written."));
@@ -457,6 +457,10 @@ route_save(Server *sv, struct MHD_Connection *c, Request *q)
         buf_init(&loc, &r.arena);
         html_raw(&loc, "/edit?saved=1&f=");
         url_append(&loc, name);
+        if (saved.at) {
+            html_raw(&loc, "#x-");
+            url_append(&loc, saved.at);
+        }
         struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
         if (!resp || loc.failed) {
             ret = MHD_NO;

@@ -37,6 +37,10 @@
   <xsl:variable name="problems-label" select="/s:input/@problems-label"/>
   <xsl:variable name="readonly-label" select="/s:input/@readonly-label"/>
   <xsl:variable name="none-label" select="/s:input/@none-label"/>
+  <xsl:variable name="add-label" select="/s:input/@add-label"/>
+  <xsl:variable name="remove-label" select="/s:input/@remove-label"/>
+  <xsl:variable name="up-label" select="/s:input/@up-label"/>
+  <xsl:variable name="down-label" select="/s:input/@down-label"/>
 
   <xsl:variable name="schemas" select="/s:input/xs:schema"/>
   <!-- The declaration of each element and attribute of the data, found by
@@ -49,6 +53,11 @@
     <form method="post" action="/save" class="edit" novalidate="novalidate">
       <input type="hidden" name="f" value="{$file}"/>
       <input type="hidden" name="base" value="{$base}"/>
+      <!-- Enter in a field presses the form's first button: saving, not
+           one of the groups' buttons. -->
+      <button type="submit" name="op" value="save" class="default" tabindex="-1" aria-hidden="true">
+        <xsl:value-of select="$save-label"/>
+      </button>
       <xsl:if test="$root//s:problem">
         <div class="summary" role="alert" tabindex="-1" id="summary">
           <h2><xsl:value-of select="$problems-label"/></h2>
@@ -68,7 +77,7 @@
       </xsl:if>
       <xsl:apply-templates select="$root" mode="group"/>
       <p class="actions">
-        <button type="submit" class="button"><xsl:value-of select="$save-label"/></button>
+        <button type="submit" name="op" value="save" class="button"><xsl:value-of select="$save-label"/></button>
       </p>
     </form>
   </xsl:template>
@@ -166,9 +175,43 @@
             </xsl:call-template>
           </xsl:if>
           <xsl:apply-templates select="*[not(self::s:*)]" mode="group"/>
+          <xsl:if test="$decl/@maxOccurs = 'unbounded' or $decl/@maxOccurs &gt; 1">
+            <xsl:call-template name="group-buttons"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+          </xsl:if>
         </fieldset>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The buttons of one of a repeated group: add one after it, move it,
+       remove it. The server does it in the file, then shows the form again. -->
+  <xsl:template name="group-buttons">
+    <xsl:param name="path"/>
+    <xsl:variable name="n" select="local-name()"/>
+    <xsl:variable name="which">
+      <xsl:text> — </xsl:text>
+      <xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="count(preceding-sibling::*[local-name() = $n]) + 1"/>
+    </xsl:variable>
+    <p class="group-actions">
+      <button type="submit" name="op" value="add:{$path}" class="secondary">
+        <xsl:value-of select="$add-label"/><span class="sr"><xsl:value-of select="$which"/></span>
+      </button>
+      <xsl:if test="preceding-sibling::*[1][local-name() = $n]">
+        <button type="submit" name="op" value="up:{$path}" class="secondary">
+          <xsl:value-of select="$up-label"/><span class="sr"><xsl:value-of select="$which"/></span>
+        </button>
+      </xsl:if>
+      <xsl:if test="following-sibling::*[not(self::s:*)][1][local-name() = $n]">
+        <button type="submit" name="op" value="down:{$path}" class="secondary">
+          <xsl:value-of select="$down-label"/><span class="sr"><xsl:value-of select="$which"/></span>
+        </button>
+      </xsl:if>
+      <button type="submit" name="op" value="remove:{$path}" class="secondary danger">
+        <xsl:value-of select="$remove-label"/><span class="sr"><xsl:value-of select="$which"/></span>
+      </button>
+    </p>
   </xsl:template>
 
   <xsl:template match="s:problem" mode="inline">

@@ -89,7 +89,7 @@ async function axe(page, name) {
         const before = fs.readFileSync(sample);
         const pdfBefore = await (await page.request.get(base + '/pdf?f=college-2026-t2.xml')).body();
         await page.goto(base + '/edit?f=college-2026-t2.xml');
-        await page.click('button[type=submit]');
+        await page.click('button.button[value=save]');
         await page.waitForURL(/saved=1/);
         say(Buffer.compare(before, fs.readFileSync(sample)) === 0, 'a sample saved unchanged keeps its bytes', '');
         const pdfAfter = await (await page.request.get(base + '/pdf?f=college-2026-t2.xml')).body();
