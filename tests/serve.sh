@@ -290,6 +290,28 @@ else
         group_op up:1.9.1 >/dev/null
         cmp -s "$SV/t1.xml" "$SV/docs/$T1" && ok "serve: a stale form's operation is refused; the first has no up" \
             || fail "serve: stale op" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -5)"
+        # A new document from a template.
+        newdoc() { curl -s -o "$SV/body" -D "$SV/head" -w '%{http_code}' "${CK[@]}" -H "Origin: $BASE" \
+            --data-urlencode "kind=$1" --data-urlencode "name=$2" "$BASE/new"; }
+        code=$(newdoc mission-letter " lettre-ctice-2027 ")
+        "$COPIL" new mission-letter >"$SV/template.xml"
+        if [ "$code" = 303 ] && grep -qi '^location: /edit?f=lettre-ctice-2027.xml' "$SV/head" \
+            && cmp -s "$SV/template.xml" "$SV/docs/lettre-ctice-2027.xml"; then
+            ok "serve: a new mission letter from the template (copil new's bytes), then its form"
+        else
+            fail "serve: new document ($code)" "$(cat "$SV/head")"
+        fi
+        [ "$(get "/edit?f=lettre-ctice-2027.xml" "${CK[@]}")" = 200 ] && grep -q 'class="summary"' "$SV/body" \
+            && ok "serve: the new draft's form lists its blanks to fill in" || fail "serve: new draft's form"
+        echo changed >>"$SV/docs/lettre-ctice-2027.xml"
+        code=$(newdoc agenda lettre-ctice-2027.xml)
+        [ "$code" = 400 ] && grep -q 'already in the folder' "$SV/body" && tail -1 "$SV/docs/lettre-ctice-2027.xml" | grep -q changed \
+            && ok "serve: never over an existing file (400, why)" || fail "serve: new over existing ($code)"
+        [ "$(newdoc agenda ../escape)" = 400 ] && [ ! -e "$SV/escape.xml" ] && ok "serve: no new file outside the folder" \
+            || fail "serve: new outside"
+        [ "$(newdoc bogus x)" = 400 ] && ok "serve: no new file of an unknown kind" || fail "serve: new bogus kind"
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "${CK[@]}" -H 'Origin: http://evil.example' --data 'kind=agenda&name=evil' "$BASE/new")" = 403 ] \
+            && [ ! -e "$SV/docs/evil.xml" ] && ok "serve: no new file from another origin" || fail "serve: new cross-origin"
         [ "$(get "/edit?f=broken.xml" "${CK[@]}")" = 200 ] && grep -q 'id="err-1.5"' "$SV/body" \
             && ok "serve: the form of a file with problems opens with them" || fail "serve: form of broken"
         printf '<meeting xmlns="urn:copil:data"><date>' >"$SV/docs/cut.xml"

@@ -322,3 +322,54 @@ fail:
     }
     return *pdf ? STATUS_OK : STATUS_INVALID;
 }
+
+Status
+serve_create(Session *s, Run *r, int dirfd, const char *kind, const char *name, const char **why)
+{
+    *why = NULL;
+    const RenderKind *k = render_kind_named(kind);
+    if (!k) {
+        *why = _("Choose the kind of document.");
+        return STATUS_USAGE;
+    }
+    if (!serve_name_ok(name)) {
+        *why = _("Give the file a name of letters, digits and dashes, without a slash, such as "
+                 "college-2026-t2.");
+        return STATUS_USAGE;
+    }
+    const char *path =
+        arena_printf(&r->arena, "%s/stylesheets/templates/%s.xml", s->datadir, k->name);
+    char *data = NULL;
+    size_t len = 0;
+    if (!path || file_load(path, O_NOFOLLOW, 1u << 20, &r->arena, &data, &len) != 0) {
+        *why = _("The template of this kind is missing from copil's data folder: is copil "
+                 "installed completely?");
+        return STATUS_IO;
+    }
+    /* Never over a file: O_EXCL, and no link followed. */
+    int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *why = errno == EEXIST ? _("A file of that name is already in the folder: choose another "
+                                   "name, or open that one.")
+                               : file_why(errno);
+        return errno == EEXIST ? STATUS_USAGE : STATUS_IO;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    int ok = done == len && fsync(fd) == 0;
+    if (close(fd) != 0)
+        ok = 0;
+    if (!ok) {
+        unlinkat(dirfd, name, 0);
+        *why = _("The new file could not be written: is the disk full?");
+        return STATUS_IO;
+    }
+    return STATUS_OK;
+}

@@ -182,8 +182,42 @@ file_link(Buf *b, const char *name)
     html_raw(b, "</a>");
 }
 
+/* The form that starts a new file from a template. */
+static void
+new_form(Buf *b, const char *why)
+{
+    html_raw(b, "<section aria-labelledby=\"new\" class=\"new\">\n<h2 id=\"new\">");
+    html_text(b, _("A new document"));
+    html_raw(b, "</h2>\n");
+    if (why) {
+        html_raw(b, "<p class=\"error\" id=\"new-error\" role=\"alert\">");
+        html_text(b, why);
+        html_raw(b, "</p>\n");
+    }
+    html_raw(b,
+             "<form method=\"post\" action=\"/new\">\n<div class=\"field\"><label for=\"kind\">");
+    html_text(b, _("Kind"));
+    html_raw(b, "</label><select id=\"kind\" name=\"kind\">");
+    for (int i = 0; i < RENDER_NKINDS; i++) {
+        html_raw(b, "<option value=\"");
+        html_text(b, render_kinds[i].name);
+        html_raw(b, "\">");
+        html_text(b, _(render_kinds[i].title));
+        html_raw(b, "</option>");
+    }
+    html_raw(b, "</select></div>\n<div class=\"field\"><label for=\"name\">");
+    html_text(b, _("File name"));
+    html_raw(b, "</label><span class=\"hint\" id=\"name-hint\">");
+    html_text(b, _("letters, digits and dashes, such as college-2026-t2; .xml is added"));
+    html_raw(b, "</span><input id=\"name\" name=\"name\" type=\"text\" required "
+                "aria-describedby=\"name-hint\"></div>\n<p><button type=\"submit\" "
+                "class=\"button\">");
+    html_text(b, _("Create from the template"));
+    html_raw(b, "</button></p>\n</form>\n</section>\n");
+}
+
 void
-page_home(Buf *b, const char *dir, const ServeFile *files, int n)
+page_home(Buf *b, const char *dir, const ServeFile *files, int n, const char *why)
 {
     head(b, _("Home"));
     html_raw(b, "<h1>");
@@ -244,6 +278,7 @@ page_home(Buf *b, const char *dir, const ServeFile *files, int n)
         }
         html_raw(b, "</tbody>\n</table>\n</section>\n");
     }
+    new_form(b, why);
     foot(b);
 }
 
@@ -402,6 +437,23 @@ page_edit(Buf *b, const ServeFile *f, int saved, const char *form)
         html_raw(b, "</p></div>\n");
     }
     html_raw(b, form);
+    if (!f->problems && f->makes) {
+        /* The document as the file now makes it: rendered again at each
+         * showing, so after each save. */
+        html_raw(b, "<section aria-labelledby=\"preview\" class=\"preview\">\n<h2 id=\"preview\">");
+        html_text(b, _("Preview"));
+        html_raw(b, "</h2>\n<iframe src=\"/pdf?f=");
+        url_append(b, f->name);
+        html_raw(b, "\" title=\"");
+        html_printf(b, _("Preview of %s"), f->name);
+        html_raw(b, "\"></iframe>\n<p class=\"actions\">");
+        pdf_link(b, f, 0, 1, _("Download the full copy"));
+        if (f->kind == DOC_MEETING) {
+            html_raw(b, " ");
+            pdf_link(b, f, 1, 0, _("See the public copy"));
+        }
+        html_raw(b, "</p>\n</section>\n");
+    }
     foot(b);
 }
 

@@ -72,6 +72,14 @@ Status serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **fi
 Status serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name,
                      ServeFile *f);
 
+/* Makes name (NAME.xml, see serve_name_ok) in the folder dirfd from the
+ * template of kind (agenda, minutes, mission-letter, activity-report, as
+ * copil new prints it), never over an existing file. Otherwise a sentence
+ * for the user in *why: STATUS_USAGE for what the user can change (the
+ * name taken or wrong, no kind), STATUS_IO for the rest. */
+Status serve_create(Session *s, Run *r, int dirfd, const char *kind, const char *name,
+                    const char **why);
+
 /* Renders name (a data file of dir) in a child process running `self
  * render`, with time and memory limits: the PDF in r's arena on
  * STATUS_OK. Otherwise a French sentence for the user in *why (r's
@@ -128,8 +136,9 @@ void html_raw(Buf *b, const char *s);
 /* Appends s percent-encoded, for a query's value. */
 void url_append(Buf *b, const char *s);
 
-/* The home page: the files of the folder. */
-void page_home(Buf *b, const char *dir, const ServeFile *files, int n);
+/* The home page: the files of the folder, and the form that starts a new
+ * one (why: what was wrong with the last try, or NULL). */
+void page_home(Buf *b, const char *dir, const ServeFile *files, int n, const char *why);
 /* A file's page: its state, its problems, its documents. */
 void page_file(Buf *b, const ServeFile *f, Run *r);
 /* The form's page: f's state, "saved" when it was just saved, and the

@@ -234,7 +234,7 @@ arg(struct MHD_Connection *c, const char *key)
 }
 
 static enum MHD_Result
-route_home(Server *sv, struct MHD_Connection *c)
+route_home(Server *sv, struct MHD_Connection *c, unsigned status, const char *why)
 {
     Run r;
     run_init(&r, sv->cfg->dir);
@@ -249,8 +249,8 @@ route_home(Server *sv, struct MHD_Connection *c)
     }
     Buf b;
     buf_init(&b, &r.arena);
-    page_home(&b, sv->cfg->dir, files, n);
-    ret = send_page(c, 200, &b);
+    page_home(&b, sv->cfg->dir, files, n, why);
+    ret = send_page(c, status, &b);
 out:
     run_free(&r);
     return ret;
@@ -390,6 +390,32 @@ field(const Request *q, const char *name)
     return NULL;
 }
 
+/* A redirection after a POST (303): the page to show, as a GET. */
+static enum MHD_Result
+see_other(struct MHD_Connection *c, const char *where)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+    if (!resp)
+        return MHD_NO;
+    common_headers(resp, 0);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, where);
+    enum MHD_Result ret = MHD_queue_response(c, 303, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+/* s without the white space around it, in a. */
+static char *
+trimmed(Arena *a, const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        n--;
+    return arena_strndup(a, s, n);
+}
+
 static enum MHD_Result
 route_edit(Server *sv, struct MHD_Connection *c)
 {
@@ -461,16 +487,40 @@ route_save(Server *sv, struct MHD_Connection *c, Request *q)
             html_raw(&loc, "#x-");
             url_append(&loc, saved.at);
         }
-        struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
-        if (!resp || loc.failed) {
-            ret = MHD_NO;
-        } else {
-            common_headers(resp, 0);
-            MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, loc.s);
-            ret = MHD_queue_response(c, 303, resp);
-        }
-        if (resp)
-            MHD_destroy_response(resp);
+        ret = loc.failed ? MHD_NO : see_other(c, loc.s);
+    }
+    run_free(&r);
+    return ret;
+}
+
+static enum MHD_Result
+route_new(Server *sv, struct MHD_Connection *c, Request *q)
+{
+    if (q->post)
+        MHD_post_process(q->post, NULL, 0);
+    const char *kind = field(q, "kind"), *typed = field(q, "name");
+    Run r;
+    run_init(&r, typed);
+    enum MHD_Result ret;
+    /* The name as typed, with .xml added when it has none. */
+    const char *name = NULL;
+    if (typed) {
+        char *t = trimmed(&r.arena, typed);
+        size_t n = t ? strlen(t) : 0;
+        name = t && (n < 4 || strcmp(t + n - 4, ".xml")) ? arena_printf(&r.arena, "%s.xml", t) : t;
+    }
+    const char *why = NULL;
+    Status st = q->bad || !name ? STATUS_USAGE
+                                : serve_create(sv->s, &r, sv->dirfd, kind ? kind : "", name, &why);
+    if (st == STATUS_OK) {
+        Buf loc;
+        buf_init(&loc, &r.arena);
+        html_raw(&loc, "/edit?f=");
+        url_append(&loc, name);
+        ret = loc.failed ? MHD_NO : see_other(c, loc.s);
+    } else {
+        ret = route_home(sv, c, st == STATUS_USAGE ? 400 : 500,
+                         why ? why : _("Give the file a name."));
     }
     run_free(&r);
     return ret;
@@ -495,7 +545,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
             q->answered = 1;
             return ret;
         }
-        if (!strcmp(method, "POST") && !strcmp(url, "/save"))
+        if (!strcmp(method, "POST") && (!strcmp(url, "/save") || !strcmp(url, "/new")))
             q->post = MHD_create_post_processor(c, 64 * 1024, on_field, q);
         return MHD_YES;
     }
@@ -516,12 +566,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     if (!strcmp(method, "POST")) {
         if (!strcmp(url, "/save"))
             return route_save(sv, c, q);
+        if (!strcmp(url, "/new"))
+            return route_new(sv, c, q);
         return send_error(c, 404, _("No such page"), _("This server has no such page."));
     }
     if (!strcmp(url, "/edit"))
         return route_edit(sv, c);
     if (!strcmp(url, "/"))
-        return route_home(sv, c);
+        return route_home(sv, c, 200, NULL);
     if (!strcmp(url, "/file"))
         return route_file(sv, c);
     if (!strcmp(url, "/pdf"))

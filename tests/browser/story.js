@@ -73,6 +73,8 @@ async function axe(page, name) {
         say(notice.includes('Enregistré. Le fichier est valide.'), 'saved with Enter: the page says the file is now valid', notice);
         const saved = fs.readFileSync(path.join(docs, 'broken.xml'), 'utf8');
         say(saved.includes('<date>2026-10-08</date>'), 'the date is in the file on the disk', saved.match(/<date>[^<]*<\/date>/));
+        const frame = await page.getAttribute('.preview iframe', 'src');
+        say(frame === '/pdf?f=broken.xml', 'the saved valid file shows its preview in the page', frame);
         await page.screenshot({ path: path.join(out, 'form-saved.png') });
 
         // 5. Its document: the link on its page, a PDF.
