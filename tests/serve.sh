@@ -167,7 +167,7 @@ else
         else
             fail "serve: /pdf ($code)" "$(head -c 300 "$SV/body")"
         fi
-        grep -qi '^content-disposition: inline; filename="college-2026-t2-minutes.pdf"' "$SV/head" \
+        grep -qi "^content-disposition: inline; filename=\"college-2026-t2-minutes.pdf\"; filename\*=UTF-8''college-2026-t2-minutes.pdf" "$SV/head" \
             && ok "serve: shown inline, under its name" || fail "serve: inline disposition" "$(cat "$SV/head")"
         code=$(get "/pdf?f=college-2026-t2.xml&copy=public&download=1" "${CK[@]}")
         "$COPIL" render samples/college-2026-t2.xml --public -o "$SV/want-public.pdf" >/dev/null 2>&1
@@ -178,6 +178,10 @@ else
             fail "serve: public copy ($code)" "$(cat "$SV/head")"
         fi
         pdfinfo "$SV/body" >/dev/null 2>&1 && ok "serve: pdfinfo reads it" || fail "serve: pdfinfo"
+        code=$(get "/pdf?f=%3Cb%3E%26%22odd%27.xml" "${CK[@]}")
+        [ "$code" = 200 ] && grep -qi "^content-disposition: inline; filename=\"_b___odd_-minutes.pdf\"; filename\*=UTF-8''%3Cb%3E%26%22odd%27-minutes.pdf" "$SV/head" \
+            && ok "serve: a name with quotes and markup cannot break its Content-Disposition" \
+            || fail "serve: odd name's disposition ($code)" "$(grep -i disposition "$SV/head")"
         code=$(get "/pdf?f=broken.xml" "${CK[@]}")
         [ "$code" = 409 ] && grep -q 'problems to correct first' "$SV/body" && ok "serve: no PDF of a broken file, 409 with why" \
             || fail "serve: pdf of broken ($code)"

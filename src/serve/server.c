@@ -55,7 +55,7 @@ typedef struct Server {
 } Server;
 
 /* The most fields a form may post. */
-#define FIELDS_MAX 4096
+#define FIELDS_MAX 20000
 
 /* What is known of a request between libmicrohttpd's calls. */
 typedef struct Request {
@@ -316,10 +316,20 @@ route_pdf(Server *sv, struct MHD_Connection *c)
     /* The name copil render gives it, for the download. */
     const char *out =
         render_default_output(&r, f.name, NULL, f.makes, public_copy && f.kind == DOC_MEETING);
-    char disposition[400];
-    snprintf(disposition, sizeof disposition, "%s; filename=\"%s\"",
-             download && !strcmp(download, "1") ? "attachment" : "inline", out ? out : "copil.pdf");
-    ret = send_bytes(c, 200, "application/pdf", pdf, len, disposition);
+    /* The name twice: plain ASCII for any client (anything else as _, so
+     * that no quote ends it), and as it is (RFC 6266's filename*). */
+    Buf d;
+    buf_init(&d, &r.arena);
+    html_raw(&d, download && !strcmp(download, "1") ? "attachment" : "inline");
+    html_raw(&d, "; filename=\"");
+    for (const char *p = out ? out : "copil.pdf"; *p; p++) {
+        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
+        buf_append(&d, plain ? p : "_", 1);
+    }
+    html_raw(&d, "\"; filename*=UTF-8''");
+    url_append(&d, out ? out : "copil.pdf");
+    ret = d.failed ? MHD_NO : send_bytes(c, 200, "application/pdf", pdf, len, d.s);
 out:
     run_free(&r);
     return ret;
