@@ -267,6 +267,15 @@ else
             || fail "serve: concurrent saves" "$(cat "$SV/codes")"
         code=$(post "$SV/form3.html" e:9.9.9=x)
         [ "$code" = 409 ] && ok "serve: a field that names nothing, with a stale form, is refused too" || fail "serve: odd field ($code)"
+        # A note inside a value stays when the value changes.
+        sed 's|<place>Salle du conseil, bâtiment A</place>|<place><!-- la salle du rez-de-chaussée -->Salle du conseil, bâtiment A</place>|' \
+            samples/college-2026-t1.xml >"$SV/docs/noted.xml"
+        get "/edit?f=noted.xml" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form-noted.html"
+        post "$SV/form-noted.html" e:1.8="Salle 12" >/dev/null
+        grep -q '<place>Salle 12<!-- la salle du rez-de-chaussée --></place>' "$SV/docs/noted.xml" \
+            && ok "serve: a comment inside a value stays when the value changes" \
+            || fail "serve: comment in a value" "$(grep '<place>' "$SV/docs/noted.xml")"
         # Repeated groups: a member added after the last, removed; one moved up, then down.
         T1=college-2026-t1.xml
         cp "$SV/docs/$T1" "$SV/t1.xml"

@@ -121,6 +121,8 @@ paragraphs_of(Arena *a, const xmlNode *e)
     Buf b;
     buf_init(&b, a);
     for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+            return NULL; /* a note the text area would lose */
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "p") != 0 || has_elements(c))
@@ -209,6 +211,28 @@ set_paragraphs(xmlNode *e, const char *v)
     xmlNodeAddContent(e, BAD_CAST out);
     g_free(in);
     g_free(out);
+}
+
+/* Replaces the text of e, an element without elements, by v; a comment in
+ * it stays (after the text). */
+static void
+set_text(xmlNode *e, const char *v)
+{
+    xmlNode *c = e->children;
+    while (c) {
+        xmlNode *next = c->next;
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
+            c->type == XML_ENTITY_REF_NODE) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        c = next;
+    }
+    xmlNode *t = xmlNewDocText(e->doc, BAD_CAST v);
+    if (t && e->children)
+        xmlAddPrevSibling(e->children, t);
+    else if (t)
+        xmlAddChild(e, t);
 }
 
 /* What the user would read as the place of an element: its names from the
@@ -470,8 +494,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
             if (t)
                 xmlNodeSetContent(t, NULL), xmlNodeAddContent(t, BAD_CAST want);
         } else {
-            xmlNodeSetContent(e, NULL);
-            xmlNodeAddContent(e, BAD_CAST want);
+            set_text(e, want);
         }
     }
     out->unknown = unknown;

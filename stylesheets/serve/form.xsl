@@ -350,7 +350,7 @@
     <xsl:param name="path"/>
     <div class="field" id="x-{$path}">
       <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
-      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *]"/>
+      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *] | comment() | processing-instruction()"/>
       <xsl:choose>
         <xsl:when test="$readonly">
           <p class="label" id="l-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></p>
