@@ -199,6 +199,15 @@ else
         [ "$(get /style.css -H "Host: evil.example:$PORT")" = 403 ] && ok "serve: but its Host is checked" \
             || fail "serve: style.css foreign Host"
         [ "$(get /nothing "${CK[@]}")" = 404 ] && ok "serve: an unknown page, 404" || fail "serve: unknown page"
+        code=$(get "/mail?f=college-2026-t2.xml" "${CK[@]}")
+        if [ "$code" = 200 ] && grep -q 'helene.rousseau@ac-orleans-tours.fr' "$SV/body" && grep -q 'Nothing was sent' "$SV/body" \
+            && [ -s "$SV/docs/college-2026-t2-minutes.pdf" ] && [ ! -e "$SV/docs/college-2026-t2-minutes-mail.log" ]; then
+            ok "serve: a file's mail plan (copil mail's), nothing sent, no send log"
+        else
+            fail "serve: mail plan ($code)" "$(grep -o '<pre[^>]*>.\{0,200\}' "$SV/body")"
+        fi
+        [ "$(get "/mail?f=broken.xml" "${CK[@]}")" = 409 ] && ok "serve: no mail plan for a file with problems" || fail "serve: mail plan of broken"
+
 
         # --- the form --------------------------------------------------------------
         C=circonscription-saint-paul-2026.xml

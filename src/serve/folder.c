@@ -221,27 +221,30 @@ now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-Status
-serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
-             char **pdf, size_t *len, const char **why)
+/* Runs self with args (NULL-terminated, args[0] the command: "render",
+ * "mail") in a child process with the limits above: what it writes on
+ * stdout goes into ob (at most out_max bytes, else ob->failed), on stderr
+ * into eb. *status receives its wait status, *timed_out 1 when it was
+ * stopped for its wall time. -1 when it could not start. */
+static int
+run_copil(const char *self, char *const *args, Buf *ob, size_t out_max, Buf *eb, int *status,
+          int *timed_out)
 {
-    *pdf = NULL;
-    *len = 0;
-    *why = NULL;
-    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
     int out[2] = {-1, -1}, err[2] = {-1, -1};
-    if (!path || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
-        *why = _("the server could not start the render (out of resources)");
-        goto fail;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        *why = _("the server could not start the render (out of resources)");
-        goto fail;
-    }
+    char *argv[16];
+    int n = 0;
+    argv[n++] = (char *)self;
+    for (int i = 0; args[i] && n < 15; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    *status = 0;
+    *timed_out = 0;
+    pid_t pid = -1;
+    if (pipe2(out, O_CLOEXEC) == 0 && pipe2(err, O_CLOEXEC) == 0)
+        pid = fork();
     if (pid == 0) {
         /* The server blocks SIGINT and SIGTERM and ignores SIGPIPE: not
-         * the render. Only calls safe after a fork, up to execv. */
+         * the child. Only calls safe after a fork, up to execv. */
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
@@ -251,31 +254,33 @@ serve_render(Run *r, const char *self, const char *dir, const char *name, int pu
         setrlimit(RLIMIT_CPU, &cpu);
 #ifndef __SANITIZE_ADDRESS__
         /* AddressSanitizer reserves terabytes of address space: a
-         * sanitized build (make SAN=1) renders without this limit. */
+         * sanitized build (make SAN=1) runs without this limit. */
         struct rlimit mem = {RENDER_MEMORY, RENDER_MEMORY};
         setrlimit(RLIMIT_AS, &mem);
 #endif
         dup2(out[1], 1);
         dup2(err[1], 2);
-        char *argv[] = {
-            (char *)self, "render", "-q", (char *)path, "-o", "-", public_copy ? "--public" : NULL,
-            NULL};
         execv(self, argv);
         _exit(126);
     }
-    close(out[1]);
-    close(err[1]);
-    out[1] = err[1] = -1;
-    Buf ob, eb;
-    buf_init(&ob, &r->arena);
-    buf_init(&eb, &r->arena);
+    if (out[1] >= 0)
+        close(out[1]);
+    if (err[1] >= 0)
+        close(err[1]);
+    if (pid < 0) {
+        if (out[0] >= 0)
+            close(out[0]);
+        if (err[0] >= 0)
+            close(err[0]);
+        return -1;
+    }
     struct pollfd p[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
     long long deadline = now_ms() + RENDER_WALL_MS;
-    int open_fds = 2, timed_out = 0;
+    int open_fds = 2;
     while (open_fds > 0) {
         long long left = deadline - now_ms();
         if (left <= 0) {
-            timed_out = 1;
+            *timed_out = 1;
             kill(pid, SIGKILL);
             break;
         }
@@ -284,43 +289,78 @@ serve_render(Run *r, const char *self, const char *dir, const char *name, int pu
         for (int i = 0; i < 2; i++) {
             if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            if (!drain(p[i].fd, i == 0 ? &ob : &eb, i == 0 ? RENDER_PDF_MAX : RENDER_ERR_MAX)) {
+            if (!drain(p[i].fd, i == 0 ? ob : eb, i == 0 ? out_max : RENDER_ERR_MAX)) {
                 p[i].fd = -1;
                 open_fds--;
             }
         }
     }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR)
         ;
-    if (timed_out) {
-        *why = _("the render took too long and was stopped; the file is probably far too long "
+    close(out[0]);
+    close(err[0]);
+    return 0;
+}
+
+/* The sentence for a child that did not end well, or NULL when it did. */
+static const char *
+child_trouble(int started, int status, int timed_out, const Buf *ob, const Buf *eb)
+{
+    if (!started)
+        return _("the server could not start the render (out of resources)");
+    if (timed_out ||
+        (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)))
+        return _("the render took too long and was stopped; the file is probably far too long "
                  "(thousands of pages)");
-    } else if (WIFSIGNALED(status)) {
-        *why = WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL
-                   ? _("the render took too long and was stopped; the file is probably far too "
-                       "long (thousands of pages)")
-                   : _("the render failed unexpectedly (copil crashed): please report it, with "
-                       "the file");
-    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ob.failed || !ob.s) {
-        if (ob.failed)
-            *why = _("the document is too large to be shown here");
-        else if (eb.s && eb.len)
-            *why = eb.s; /* copil render's own messages, in the user's language */
-        else
-            *why = _("the render failed without saying why");
-    } else {
-        *pdf = ob.s;
-        *len = ob.len;
-    }
-fail:
-    for (int i = 0; i < 2; i++) {
-        if (out[i] >= 0)
-            close(out[i]);
-        if (err[i] >= 0)
-            close(err[i]);
-    }
-    return *pdf ? STATUS_OK : STATUS_INVALID;
+    if (WIFSIGNALED(status))
+        return _("the render failed unexpectedly (copil crashed): please report it, with the "
+                 "file");
+    if (ob->failed)
+        return _("the document is too large to be shown here");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !ob->s)
+        return eb->s && eb->len ? eb->s /* copil's own messages, in the user's language */
+                                : _("the render failed without saying why");
+    return NULL;
+}
+
+Status
+serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
+             char **pdf, size_t *len, const char **why)
+{
+    *pdf = NULL;
+    *len = 0;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    char *args[] = {"render", "-q", (char *)path, "-o", "-", public_copy ? "--public" : NULL, NULL};
+    Buf ob, eb;
+    buf_init(&ob, &r->arena);
+    buf_init(&eb, &r->arena);
+    int status, timed_out;
+    int started = path && run_copil(self, args, &ob, RENDER_PDF_MAX, &eb, &status, &timed_out) == 0;
+    *why = child_trouble(started, status, timed_out, &ob, &eb);
+    if (*why)
+        return STATUS_INVALID;
+    *pdf = ob.s;
+    *len = ob.len;
+    return STATUS_OK;
+}
+
+Status
+serve_mail_plan(Run *r, const char *self, const char *dir, const char *name, const char **plan,
+                const char **why)
+{
+    *plan = NULL;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    char *args[] = {"mail", (char *)path, NULL};
+    Buf ob, eb;
+    buf_init(&ob, &r->arena);
+    buf_init(&eb, &r->arena);
+    int status, timed_out;
+    int started = path && run_copil(self, args, &ob, RENDER_ERR_MAX, &eb, &status, &timed_out) == 0;
+    *why = child_trouble(started, status, timed_out, &ob, &eb);
+    if (*why)
+        return STATUS_INVALID;
+    *plan = ob.s;
+    return STATUS_OK;
 }
 
 Status

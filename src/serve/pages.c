@@ -386,7 +386,11 @@ page_file(Buf *b, const ServeFile *f, Run *r)
             html_raw(b, " ");
             pdf_link(b, f, 1, 1, _("Download the public copy"));
         }
-        html_raw(b, "</p>\n<p class=\"hint\">");
+        html_raw(b, " <a class=\"button\" href=\"/mail?f=");
+        url_append(b, f->name);
+        html_raw(b, "\">");
+        html_text(b, _("See who gets it"));
+        html_raw(b, "</a></p>\n<p class=\"hint\">");
         html_text(b, _("The document is made from the file as it is saved on the disk, each time "
                        "you open it."));
         html_raw(b, "</p>\n</section>\n");
@@ -489,5 +493,25 @@ page_conflict(Buf *b, const char *name, const char *changes)
     html_raw(b, "\">");
     html_text(b, _("Open the form again, with the file as it is now"));
     html_raw(b, "</a></p>\n");
+    foot(b);
+}
+
+void
+page_mail(Buf *b, const ServeFile *f, const char *plan)
+{
+    file_header(b, f, 1);
+    html_raw(b, "<h2>");
+    html_text(b, _("Who gets it"));
+    html_raw(b, "</h2>\n<p>");
+    html_text(b, _("The distribution list of the file, as copil mail reads it: each group, the "
+                   "copy it gets (full or public) and its addresses. Nothing is sent from this "
+                   "page; the PDFs are written beside the file when they are missing or out of "
+                   "date."));
+    html_raw(b, "</p>\n<pre class=\"plan\">");
+    html_text(b, plan);
+    html_raw(b, "</pre>\n<p class=\"hint\">");
+    html_text(b, _("To send: copil mail FILE --send with the school's SMTP server (see copil help "
+                   "mail); copil serve does not send yet."));
+    html_raw(b, "</p>\n");
     foot(b);
 }

@@ -87,6 +87,14 @@ Status serve_create(Session *s, Run *r, int dirfd, const char *kind, const char 
 Status serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
                     char **pdf, size_t *len, const char **why);
 
+/* The mail plan of name (a data file of dir), as `copil mail FILE` prints
+ * it (run as self, in a child process): who gets which copy; nothing is
+ * sent. It renders the PDFs beside the file when they are missing or out
+ * of date, as copil mail does. The plan in *plan (r's arena), or a
+ * sentence in *why. */
+Status serve_mail_plan(Run *r, const char *self, const char *dir, const char *name,
+                       const char **plan, const char **why);
+
 /* --- the form (form.c) -------------------------------------------------- */
 
 /* The form of f (a data file of dir that parses), with the problems of
@@ -144,6 +152,8 @@ void page_file(Buf *b, const ServeFile *f, Run *r);
 /* The form's page: f's state, "saved" when it was just saved, and the
  * form (HTML made by serve_form). */
 void page_edit(Buf *b, const ServeFile *f, int saved, const char *form);
+/* The mail plan's page of f: plan as copil mail printed it. */
+void page_mail(Buf *b, const ServeFile *f, const char *plan);
 /* The page of a save refused because the file changed on the disk: what
  * differs, a line each (changes may be NULL). */
 void page_conflict(Buf *b, const char *name, const char *changes);

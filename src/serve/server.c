@@ -14,6 +14,9 @@
  *   GET /                       the files of the folder
  *   GET /file?f=NAME            a file's state and problems, its documents
  *   GET /pdf?f=NAME[&copy=public][&download=1]   its PDF, rendered now
+ *   GET /mail?f=NAME            who gets its document (copil mail's plan)
+ *   GET /edit?f=NAME            its form;  POST /save: the form saved back
+ *   POST /new                   a new file from a template
  *   GET /style.css              stylesheets/serve/copil.css of the data folder
  */
 #include <errno.h>
@@ -336,6 +339,34 @@ out:
 }
 
 static enum MHD_Result
+route_mail(Server *sv, struct MHD_Connection *c)
+{
+    Run r;
+    run_init(&r, arg(c, "f"));
+    ServeFile f;
+    enum MHD_Result ret;
+    if (!named_file(sv, c, &r, &f, &ret))
+        goto out;
+    if (f.problems || !f.makes) {
+        ret = send_error(c, 409, _("The document cannot be made yet"),
+                         _("The file has problems to correct first: its page lists them."));
+        goto out;
+    }
+    const char *plan, *why;
+    if (serve_mail_plan(&r, sv->cfg->self, sv->cfg->dir, f.name, &plan, &why) != STATUS_OK) {
+        ret = send_error(c, 409, _("The mail plan cannot be made"), why);
+        goto out;
+    }
+    Buf b;
+    buf_init(&b, &r.arena);
+    page_mail(&b, &f, plan);
+    ret = send_page(c, 200, &b);
+out:
+    run_free(&r);
+    return ret;
+}
+
+static enum MHD_Result
 route_css(Server *sv, struct MHD_Connection *c)
 {
     Arena a;
@@ -588,6 +619,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         return route_file(sv, c);
     if (!strcmp(url, "/pdf"))
         return route_pdf(sv, c);
+    if (!strcmp(url, "/mail"))
+        return route_mail(sv, c);
     if (!strcmp(url, "/style.css"))
         return route_css(sv, c);
     return send_error(c, 404, _("No such page"), _("This server has no such page."));
