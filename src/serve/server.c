@@ -274,6 +274,21 @@ named_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_
     return 1;
 }
 
+/* As named_file, for a file that must be valid (to make its document):
+ * 0 with a 409 page sent when it has problems. */
+static int
+valid_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_Result *ret)
+{
+    if (!named_file(sv, c, r, f, ret))
+        return 0;
+    if (f->problems || !f->makes) {
+        *ret = send_error(c, 409, _("The document cannot be made yet"),
+                          _("The file has problems to correct first: its page lists them."));
+        return 0;
+    }
+    return 1;
+}
+
 static enum MHD_Result
 route_file(Server *sv, struct MHD_Connection *c)
 {
@@ -301,13 +316,8 @@ route_pdf(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!named_file(sv, c, &r, &f, &ret))
+    if (!valid_file(sv, c, &r, &f, &ret))
         goto out;
-    if (f.problems || !f.makes) {
-        ret = send_error(c, 409, _("The document cannot be made yet"),
-                         _("The file has problems to correct first: its page lists them."));
-        goto out;
-    }
     char *pdf;
     size_t len;
     const char *why;
@@ -345,13 +355,8 @@ route_mail(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!named_file(sv, c, &r, &f, &ret))
+    if (!valid_file(sv, c, &r, &f, &ret))
         goto out;
-    if (f.problems || !f.makes) {
-        ret = send_error(c, 409, _("The document cannot be made yet"),
-                         _("The file has problems to correct first: its page lists them."));
-        goto out;
-    }
     const char *plan, *why;
     if (serve_mail_plan(&r, sv->cfg->self, sv->cfg->dir, f.name, &plan, &why) != STATUS_OK) {
         ret = send_error(c, 409, _("The mail plan cannot be made"), why);
