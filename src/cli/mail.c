@@ -52,41 +52,6 @@ typedef struct Message {
 
 /* --- the PDFs ---------------------------------------------------------------- */
 
-static int
-newer(const struct stat *a, const struct stat *b)
-{
-    return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
-                                                  : a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
-}
-
-typedef struct Latest {
-    char folder[PATH_MAX];
-    struct stat newest; /* of the data file and the files it reads */
-} Latest;
-
-static void
-note_linked(void *ctx, const xmlNode *node, const char *attr)
-{
-    Latest *l = ctx;
-    char real[PATH_MAX];
-    struct stat sb;
-    xmlChar *v = attr ? xmlGetNoNsProp(node, (const xmlChar *)attr) : xmlNodeGetContent(node);
-    if (v && file_resolve(l->folder, (const char *)v, real) == FILE_REF_INSIDE &&
-        stat(real, &sb) == 0 && !newer(&l->newest, &sb))
-        l->newest = sb;
-    xmlFree(v);
-}
-
-/* The latest change among the data file and the files it reads. */
-static void
-latest_input(const char *input, xmlDocPtr data, DocKind kind, struct stat *newest)
-{
-    Latest l = {0};
-    if (stat(input, &l.newest) == 0 && file_real_folder(input, l.folder) == 0)
-        validate_linked_files(data, kind, note_linked, &l);
-    *newest = l.newest;
-}
-
 /* Makes c's PDF ready: the one beside the input when it is signed or newer
  * than the inputs, else rendered now and written there as `copil render`
  * would. */
@@ -106,7 +71,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const RenderKind *doc, xm
     c->path = render_default_output(r, o->input, NULL, doc, public_copy);
     if (!c->path)
         return STATUS_IO;
-    latest_input(o->input, data, kind, &in);
+    render_newest_input(o->input, data, kind, &in);
     if (stat(c->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
         int err = file_load(c->path, O_NOFOLLOW, PDF_LIMIT, &r->arena, &c->data, &c->len);
         if (err) {
@@ -117,7 +82,7 @@ prepare_copy(Session *s, Run *r, const MailOptions *o, const RenderKind *doc, xm
             c->how = _("signed, sent as it is");
             return STATUS_OK;
         }
-        if (newer(&sb, &in)) {
+        if (render_newer(&sb, &in)) {
             c->how = _("up to date");
             return STATUS_OK;
         }
@@ -594,8 +559,7 @@ cli_mail(int argc, char **argv)
 
     /* The send log beside the full copy: NAME-KIND.pdf → NAME-KIND-mail.log. */
     const char *full = copies[0].path;
-    const char *log_path =
-        arena_printf(&run.arena, "%.*s-mail.log", (int)(strlen(full) - strlen(".pdf")), full);
+    const char *log_path = render_send_log(&run, full);
     if (!log_path || (st = mail_log_open(&run, log_path, &log)) != STATUS_OK) {
         st = STATUS_IO;
         goto out;

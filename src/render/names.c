@@ -8,9 +8,11 @@
  * here. It only makes names; it never writes, and reads the disk only to
  * find a sibling data file.
  */
+#include <limits.h>
 #include <sys/stat.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/i18n.h"
 #include "render/render.h"
 
@@ -68,4 +70,45 @@ render_output_owned_by_sibling(Run *r, const char *input, const RenderKind *kind
                "one of the two (copil render can also write elsewhere with -o FILE)"),
              kind->name, render_default_output(r, input, NULL, kind, 0), sibling);
     return sibling;
+}
+
+int
+render_newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
+                                                  : a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
+}
+
+typedef struct Latest {
+    char folder[PATH_MAX];
+    struct stat newest; /* of the data file and the files it reads */
+} Latest;
+
+static void
+note_linked(void *ctx, const xmlNode *node, const char *attr)
+{
+    Latest *l = ctx;
+    char real[PATH_MAX];
+    struct stat sb;
+    xmlChar *v = attr ? xmlGetNoNsProp(node, (const xmlChar *)attr) : xmlNodeGetContent(node);
+    if (v && file_resolve(l->folder, (const char *)v, real) == FILE_REF_INSIDE &&
+        stat(real, &sb) == 0 && !render_newer(&l->newest, &sb))
+        l->newest = sb;
+    xmlFree(v);
+}
+
+void
+render_newest_input(const char *input, xmlDocPtr data, DocKind kind, struct stat *newest)
+{
+    Latest l = {0};
+    if (stat(input, &l.newest) == 0 && file_real_folder(input, l.folder) == 0)
+        validate_linked_files(data, kind, note_linked, &l);
+    *newest = l.newest;
+}
+
+const char *
+render_send_log(Run *r, const char *pdf)
+{
+    size_t n = strlen(pdf);
+    return n > 4 ? arena_printf(&r->arena, "%.*s-mail.log", (int)(n - 4), pdf) : NULL;
 }

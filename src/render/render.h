@@ -13,6 +13,7 @@
 #define COPIL_RENDER_RENDER_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -130,6 +131,19 @@ const char *render_default_output(Run *r, const char *input, const char *dir,
  * (it would be the other file's document), with the Diag this leaves on r
  * naming both files; the path is in r's arena. */
 const char *render_output_owned_by_sibling(Run *r, const char *input, const RenderKind *kind);
+
+/* 1 when a changed after b, or at the same time. */
+int render_newer(const struct stat *a, const struct stat *b);
+
+/* The latest change among the data file input (data, of kind, parsed) and
+ * the files it reads (its logo, the meetings it names): a PDF made from it
+ * is up to date when newer than this (copil mail takes it as it is, copil
+ * serve says so). */
+void render_newest_input(const char *input, xmlDocPtr data, DocKind kind, struct stat *newest);
+
+/* The send log of the PDF at pdf, in r's arena: NAME-KIND.pdf →
+ * NAME-KIND-mail.log, beside it, where copil mail records what it sent. */
+const char *render_send_log(Run *r, const char *pdf);
 
 /* --- the creation date (render.c) ------------------------------------------------ */
 

@@ -26,6 +26,7 @@
 
 #include "core/file.h"
 #include "core/i18n.h"
+#include "pdf/finish.h"
 #include "serve/serve.h"
 
 /* A render's limits: its address space, processor time and wall time,
@@ -68,31 +69,25 @@ child_text(Run *r, xmlDocPtr doc, const char *name)
     return NULL;
 }
 
-/* 1 when the file at path holds a signature (a /ByteRange, which only a
- * signed signature field has). */
+/* 1 when the file at path carries a signature (pdf/'s rule). */
 static int
-holds_signature(Run *r, const char *path)
+holds_signature(const char *path)
 {
     char *data = NULL;
     size_t len = 0;
     Arena scratch;
     arena_init(&scratch);
-    int err = file_load(path, O_NOFOLLOW, SIGNED_SCAN_MAX, &scratch, &data, &len);
-    int yes = !err && memmem(data, len, "/ByteRange", 10) != NULL;
+    int yes = file_load(path, O_NOFOLLOW, SIGNED_SCAN_MAX, &scratch, &data, &len) == 0 &&
+              pdf_is_signed((const unsigned char *)data, len);
     arena_free(&scratch);
-    (void)r;
     return yes;
 }
 
-/* The send log's time and lines for the PDF at pdf (NAME-KIND.pdf →
- * NAME-KIND-mail.log, as copil mail writes it). */
+/* The send log's time and lines for the PDF at pdf (render_send_log). */
 static void
 read_send_log(Run *r, const char *pdf, ServeFile *f)
 {
-    size_t n = strlen(pdf);
-    if (n < 4)
-        return;
-    const char *log = arena_printf(&r->arena, "%.*s-mail.log", (int)(n - 4), pdf);
+    const char *log = render_send_log(r, pdf);
     struct stat st;
     if (!log || lstat(log, &st) != 0 || !S_ISREG(st.st_mode))
         return;
@@ -136,13 +131,12 @@ serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, 
     if (!f->makes)
         return STATUS_OK;
     const char *pdf = render_default_output(r, path, NULL, f->makes, 0);
-    struct stat ps;
+    struct stat ps, in;
     if (pdf && lstat(pdf, &ps) == 0 && S_ISREG(ps.st_mode)) {
-        int newer =
-            ps.st_mtim.tv_sec > st.st_mtim.tv_sec ||
-            (ps.st_mtim.tv_sec == st.st_mtim.tv_sec && ps.st_mtim.tv_nsec >= st.st_mtim.tv_nsec);
-        f->pdf = newer ? 2 : 1;
-        f->signed_pdf = holds_signature(r, pdf);
+        /* Up to date as copil mail takes it: newer than the file and what it reads. */
+        render_newest_input(path, doc, kind, &in);
+        f->pdf = render_newer(&ps, &in) ? 2 : 1;
+        f->signed_pdf = holds_signature(pdf);
         read_send_log(r, pdf, f);
     }
     return STATUS_OK;

@@ -406,10 +406,9 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
 }
 
 Status
-serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
-           const ServeField *fields, int n, const char *op, ServeSaved *out)
+serve_save(Run *r, const char *dir, const char *name, const char *base, const ServeField *fields,
+           int n, const char *op, ServeSaved *out)
 {
-    (void)s;
     *out = (ServeSaved){0};
     char *data;
     size_t len;

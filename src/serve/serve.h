@@ -130,7 +130,7 @@ typedef struct ServeSaved {
  * up:PATH, down:PATH (among its siblings of its name). The file is
  * replaced atomically. STATUS_IO when it cannot be read or written (a
  * Diag on r). */
-Status serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
+Status serve_save(Run *r, const char *dir, const char *name, const char *base,
                   const ServeField *fields, int n, const char *op, ServeSaved *out);
 
 /* --- the pages (pages.c) ------------------------------------------------ */
