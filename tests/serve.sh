@@ -27,7 +27,10 @@
 #    kept, text escaped); a save over a file changed since is refused (409)
 #    with what differs; an invalid draft is saved and its problem shows
 #    beside its field and in the summary; two saves at once from one form:
-#    one written, one refused; no form for a file that is not XML;
+#    one written, one refused; no form for a file that is not XML; an
+#    element the file lacks added from its declaration (a vote), attributes
+#    typed, added or emptied; a meeting's record drafted from its previous
+#    meeting (open actions followed up, objectives to evaluate);
 #  - SIGTERM stops the server (exit 0);
 #  - in a real browser (tests/browser/story.js: Debian's Chromium driven by
 #    playwright-core, axe-core in each page), a principal's story: the
@@ -35,7 +38,9 @@
 #    visibly focused, a file with a wrong date, its form with the French
 #    error beside the date, corrected and saved with Enter, its PDF
 #    downloaded and read by pdfinfo and pdftotext; a sample saved unchanged
-#    keeps its bytes and its PDF's.
+#    keeps its bytes and its PDF's; a mission letter created from the
+#    template, filled in, its wrong report date corrected, downloaded; an
+#    agenda's record written, following up the previous meeting.
 # The server started here is stopped at the end, whatever happens.
 
 SV=$TMP/serve
@@ -312,6 +317,73 @@ else
         group_op up:1.9.1 >/dev/null
         cmp -s "$SV/t1.xml" "$SV/docs/$T1" && ok "serve: a stale form's operation is refused; the first has no up" \
             || fail "serve: stale op" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -5)"
+        # What the file has not yet: an element added from its declaration,
+        # an attribute typed, an optional one emptied.
+        get "/edit?f=$T1" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form-new.html"
+        grep -q '<button type="submit" name="op" value="new:1.13.9.1:vote" class="secondary small">Vote' "$SV/form-new.html" \
+            && ! grep -q 'value="new:1.13.9.3:vote"' "$SV/form-new.html" \
+            && ok "serve: a decision without a vote offers to add one; one with a vote does not" \
+            || fail "serve: new buttons" "$(grep -o 'value="new:1.13.9[^"]*"' "$SV/form-new.html")"
+        code=$(post "$SV/form-new.html" op=new:1.13.9.1:vote)
+        if [ "$code" = 303 ] && grep -qi '^location: /edit?saved=1&f=college-2026-t1.xml#x-1.13.9.1.2' "$SV/head" \
+            && [ "$(diff "$SV/t1.xml" "$SV/docs/$T1")" = "144a145
+>         <vote for=\"\" against=\"\" abstention=\"\"/>" ]; then
+            ok "serve: a vote added where the schema puts it, with its required counts to fill in"
+        else
+            fail "serve: new vote ($code)" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -8)"
+        fi
+        get "/edit?f=$T1" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form-vote.html"
+        grep -q 'id="err-1.13.9.1.2-for"' "$SV/form-vote.html" \
+            && grep -q '<input id="a-1.13.9.1.2-for" name="a:1.13.9.1.2:for" value="" type="text" aria-invalid="true" aria-describedby="err-1.13.9.1.2-for">' "$SV/form-vote.html" \
+            && ok "serve: each empty count's problem beside its own field" \
+            || fail "serve: vote problems" "$(grep -o '<input id="a-1.13.9.1.2-for"[^>]*>' "$SV/form-vote.html")"
+        post "$SV/form-vote.html" a:1.13.9.1.2:for=7 a:1.13.9.1.2:against=0 a:1.13.9.1.2:abstention=1 \
+            a:1.13.1:item=i1 a:1.13.10.1:due= >/dev/null
+        "$COPIL" validate -q "$SV/docs/$T1" >/dev/null 2>&1 && grep -q '<vote for="7" against="0" abstention="1"/>' "$SV/docs/$T1" \
+            && grep -q '<approval status="sans-objet" item="i1">' "$SV/docs/$T1" \
+            && grep -q '<action id="a1" owner="m3" status="a-faire">' "$SV/docs/$T1" \
+            && ok "serve: counts typed, an attribute the file had not added, an optional one emptied removed: valid" \
+            || fail "serve: attributes" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -12)"
+        cp "$SV/t1.xml" "$SV/docs/$T1"
+
+        # After the meeting: its record drafted from the previous meeting.
+        sed 's|<date>2026-10-08</date>|<date>2027-01-14</date>|' samples/college-2026-t1-agenda.xml >"$SV/docs/t2-draft.xml"
+        get "/edit?f=t2-draft.xml" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form-draft.html"
+        grep -q '<option value="college-2026-t1.xml" selected>Meeting of 08/10/2026 (college-2026-t1.xml)</option>' "$SV/form-draft.html" \
+            && ! grep -q '<option value="college-2026-t3-elargi.xml"' "$SV/form-draft.html" \
+            && ok "serve: an agenda offers to write its record, the previous meeting of the school chosen" \
+            || fail "serve: draft box" "$(grep -o '<select id="previous".\{0,300\}' "$SV/form-draft.html")"
+        code=$(post "$SV/form-draft.html" op=new:1:record)
+        d=$SV/docs/t2-draft.xml
+        if [ "$code" = 303 ] && grep -qi '^location: /edit?saved=1&f=t2-draft.xml#x-1.14' "$SV/head" \
+            && grep -q '^  <previous href="college-2026-t1.xml"/>$' "$d" \
+            && [ "$(grep -c '^    <discussion item="i[0-9]">$' "$d")" = 7 ] \
+            && [ "$(grep -c '^      <action id="a[1-5]" owner="m[0-9]" due="[0-9-]*" status="a-faire">$' "$d")" = 5 ] \
+            && [ "$(grep -c '^      <evaluation objective="o[1-3]" result="">$' "$d")" = 3 ] \
+            && [ "$(grep -c 'attendance="present"' "$d")" = 9 ] && grep -q '^    <approval status=""/>$' "$d"; then
+            ok "serve: the record drafted: its discussions, the open actions followed up, an evaluation per objective"
+        else
+            fail "serve: record draft ($code)" "$(sed -n '/<record>/,/<\/record>/p' "$d" | head -20)"
+        fi
+        "$COPIL" validate "$d" >"$SV/draft-problems" 2>&1
+        n=$(grep -c ' error: ' "$SV/draft-problems")
+        [ "$n" = 10 ] && ! grep -q 'a1\|a2' "$SV/draft-problems" \
+            && ok "serve: what nobody has said yet is left to write ($n blanks), never guessed" \
+            || fail "serve: draft's problems ($n)" "$(head -5 "$SV/draft-problems")"
+        get "/edit?f=t2-draft.xml" "${CK[@]}" >/dev/null
+        grep -q '<option value="o2">Former les enseignants aux services de l’ENT.</option>' "$SV/body" \
+            && ! grep -q 'id="previous"' "$SV/body" \
+            && ok "serve: an evaluation names its objective by the previous meeting's words" \
+            || fail "serve: objectives listed" "$(grep -o '<select id="a-1.14.10.1-objective".\{0,200\}' "$SV/body")"
+        cp "$d" "$SV/draft.xml"
+        cp "$SV/body" "$SV/form-draft2.html"
+        post "$SV/form-draft2.html" op=new:1:record previous=college-2026-t1.xml >/dev/null
+        cmp -s "$d" "$SV/draft.xml" && ok "serve: a record is drafted once" || fail "serve: second draft"
+        rm -f "$d"
+
         # A new document from a template.
         newdoc() { curl -s -o "$SV/body" -D "$SV/head" -w '%{http_code}' "${CK[@]}" -H "Origin: $BASE" \
             --data-urlencode "kind=$1" --data-urlencode "name=$2" "$BASE/new"; }
@@ -370,6 +442,9 @@ else
     else
         rm -rf "$SV/docs" "$SV/shots" && mkdir -p "$SV/docs" "$SV/shots"
         cp samples/*.xml "$SV/docs/" && cp tests/bad/date-month-13.xml "$SV/docs/broken.xml"
+        # the agenda of the meeting after college-2026-t1.xml, its record to write
+        sed 's|<date>2026-10-08</date>|<date>2027-01-14</date>|' samples/college-2026-t1-agenda.xml \
+            >"$SV/docs/college-2027-t2.xml"
         serve_start LANG=fr_FR.UTF-8
         if [ -z "$PORT" ]; then
             fail "serve: no server for the browser" "$(cat "$SV/stderr")"
@@ -381,12 +456,27 @@ else
                 FAIL\ *) fail "serve, browser: ${line#FAIL }" ;;
                 esac
             done <"$SV/story"
-            grep -q '^ok and its PDF keeps its bytes' "$SV/story" || fail "serve, browser: the stories did not all run" "$(tail -5 "$SV/story")"
+            grep -q '^ok its minutes download as a PDF' "$SV/story" || fail "serve, browser: the stories did not all run" "$(tail -5 "$SV/story")"
             if pdfinfo "$SV/shots/broken-agenda.pdf" 2>/dev/null | grep -q '^Pages:' \
                 && pdftotext "$SV/shots/broken-agenda.pdf" - 2>/dev/null | grep -q '8 octobre 2026'; then
                 ok "serve, browser: the PDF it downloaded reads with pdfinfo and pdftotext, with the date typed"
             else
                 fail "serve, browser: the downloaded PDF"
+            fi
+            if pdfinfo "$SV/shots/letter.pdf" 2>/dev/null | grep -q '^Title: *Lettre de mission' \
+                && pdftotext "$SV/shots/letter.pdf" - 2>/dev/null | grep -q 'Claire Lemaire' \
+                && pdftotext "$SV/shots/letter.pdf" - 2>/dev/null | grep -q '30 juin 2027'; then
+                ok "serve, browser: the mission letter filled in the browser reads with pdfinfo and pdftotext"
+            else
+                fail "serve, browser: the letter's PDF" "$(pdfinfo "$SV/shots/letter.pdf" 2>&1 | head -3)"
+            fi
+            pdftotext -layout "$SV/shots/record.pdf" "$SV/record.txt" 2>/dev/null
+            if grep -q 'Généraliser l’usage du cahier' "$SV/record.txt" \
+                && grep -q 'Fixer les dates des quatre ateliers' "$SV/record.txt" \
+                && grep -q 'Deux ateliers sur quatre' "$SV/record.txt" && ! grep -q 'non examinée' "$SV/record.txt"; then
+                ok "serve, browser: the minutes evaluate the previous objectives and follow up every open action"
+            else
+                fail "serve, browser: the record's PDF" "$(head -20 "$SV/record.txt")"
             fi
         fi
         serve_stop

@@ -22,6 +22,8 @@
 
 #include "core/file.h"
 #include "core/i18n.h"
+#include "serve/model.h"
+#include "serve/record.h"
 #include "serve/serve.h"
 
 /* A data file is read whole; copil validate reads no more either. */
@@ -277,47 +279,22 @@ same_sibling(xmlNode *n, int dir)
     return NULL;
 }
 
-/* 1 when an element under n has id as its id. */
-static int
-id_used(const xmlNode *n, const char *id)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        xmlChar *v = xmlGetProp(n, BAD_CAST "id");
-        int used = v && !strcmp((const char *)v, id);
-        xmlFree(v);
-        if (used || id_used(n->children, id))
-            return 1;
-    }
-    return 0;
-}
-
 /* Empties the values of a copied group: the text of its elements without
  * elements, its attributes but those that say what it is (its kind). An
  * id gets a new one, unused in doc: its letters and the next number. */
 static void
-blank(xmlDocPtr doc, xmlNode *e)
+blank(xmlNode *e)
 {
-    for (xmlAttr *at = e->properties; at; at = at->next) {
-        if (!strcmp((const char *)at->name, "id")) {
-            xmlChar *v = xmlNodeGetContent((xmlNode *)at);
-            char prefix[16] = "";
-            size_t k = 0;
-            while (v && v[k] && !isdigit(v[k]) && k < sizeof prefix - 1) {
-                prefix[k] = (char)v[k];
-                k++;
-            }
-            xmlFree(v);
-            for (int n = 1; n < 100000; n++) {
-                char id[32];
-                snprintf(id, sizeof id, "%s%d", prefix, n);
-                if (!xmlGetID(doc, BAD_CAST id) && !id_used(xmlDocGetRootElement(doc), id)) {
-                    xmlSetProp(e, BAD_CAST "id", BAD_CAST id);
-                    break;
-                }
-            }
+    xmlChar *v = xmlGetProp(e, BAD_CAST "id");
+    if (v) {
+        char prefix[16] = "";
+        size_t k = 0;
+        while (v[k] && !isdigit(v[k]) && k < sizeof prefix - 1) {
+            prefix[k] = (char)v[k];
+            k++;
         }
+        xmlFree(v);
+        model_new_id(e, prefix);
     }
     if (!has_elements(e)) {
         xmlNodeSetContent(e, NULL);
@@ -325,7 +302,7 @@ blank(xmlDocPtr doc, xmlNode *e)
     }
     for (xmlNode *c = e->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
-            blank(doc, c);
+            blank(c);
 }
 
 /* Puts n and the elements under it in ns. */
@@ -360,8 +337,8 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
             copy->nsDef = NULL;
         }
         same_ns(copy, e->ns);
-        blank(doc, copy);
         xmlNode *after = xmlAddNextSibling(e, copy);
+        blank(copy); /* in the document: its new id unused there */
         if (space && after)
             xmlAddPrevSibling(after, xmlNewText(space->content));
         /* the new group's path: the same as e's, one further */
@@ -405,9 +382,66 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
     return 1;
 }
 
+/* 1 when the schemas require e's attribute attr (or do not know e). */
+static int
+attr_required(Arena *a, const Schemas *sc, xmlNode *e, const char *attr)
+{
+    xmlNode *decl = schemas_decl_of(a, sc, e);
+    xmlNode *ad =
+        decl ? schemas_find(a, sc, schemas_type_of(a, sc, decl), "attribute", attr) : NULL;
+    return !ad || schemas_required(ad);
+}
+
+/* The path of e as the form names it ("1.5.2"), in a. */
+static const char *
+path_of(Arena *a, const xmlNode *e)
+{
+    if (!e->parent || e->parent->type != XML_ELEMENT_NODE)
+        return "1";
+    int k = 0;
+    for (const xmlNode *c = e->parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            k++;
+            if (c == e)
+                break;
+        }
+    return arena_printf(a, "%s.%d", path_of(a, e->parent), k);
+}
+
+/* Adds what spec ("PATH:NAME") asks: a new NAME in the element at PATH,
+ * made from its declaration and put where the schema orders it; a
+ * meeting's record is drafted (record.c), previous naming the previous
+ * meeting chosen. *at receives the new element's path. 1 when doc
+ * changed. */
+static int
+add_new(Run *r, const Schemas *sc, const char *dir, const char *name, xmlDocPtr doc,
+        const char *spec, const char *previous, const char **at)
+{
+    Arena *a = &r->arena;
+    const char *colon = strchr(spec, ':');
+    if (!colon || !sc->roots[0])
+        return 0;
+    xmlNode *parent = node_at(doc, arena_strndup(a, spec, (size_t)(colon - spec)));
+    const char *what = colon + 1;
+    if (!parent || !*what)
+        return 0;
+    if (parent == xmlDocGetRootElement(doc) && !strcmp(what, "record"))
+        return serve_draft_record(r, sc, dir, name, doc, previous, at);
+    xmlNode *pdecl = schemas_decl_of(a, sc, parent);
+    xmlNode *decl = schemas_find(a, sc, schemas_type_of(a, sc, pdecl), "element", what);
+    if (!decl)
+        return 0;
+    xmlNode *e = model_skeleton(a, sc, doc, decl, parent->ns, model_inner_indent(a, parent));
+    if (!e)
+        return 0;
+    model_insert(a, sc, parent, pdecl, e);
+    *at = path_of(a, e);
+    return 1;
+}
+
 Status
-serve_save(Run *r, const char *dir, const char *name, const char *base, const ServeField *fields,
-           int n, const char *op, ServeSaved *out)
+serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
+           const ServeField *fields, int n, const char *op, ServeSaved *out)
 {
     *out = (ServeSaved){0};
     char *data;
@@ -426,6 +460,14 @@ serve_save(Run *r, const char *dir, const char *name, const char *base, const Se
         return STATUS_OK;
     }
     int conflict = !base || strcmp(base, hash) != 0;
+    Schemas sc;
+    DocKind dk = validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name);
+    const char *previous = NULL;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(fields[i].name, "previous"))
+            previous = fields[i].value;
+    if (schemas_load(s, &parse, dk, NULL, NULL, &sc) != STATUS_OK)
+        sc = (Schemas){0}; /* not a kind of ours: values only, no new element */
     int changed = 0, unknown = 0;
     Buf report;
     buf_init(&report, &r->arena);
@@ -438,7 +480,7 @@ serve_save(Run *r, const char *dir, const char *name, const char *base, const Se
         if (kind == 'a' && path && (attr = strchr(path, ':')))
             *attr++ = '\0';
         xmlNode *e = path ? node_at(doc, path) : NULL;
-        if (!e || (kind == 'a' && (!attr || !xmlHasProp(e, BAD_CAST attr)))) {
+        if (!e || (kind == 'a' && (!attr || xmlValidateNCName(BAD_CAST attr, 0) != 0))) {
             unknown++;
             continue;
         }
@@ -482,7 +524,9 @@ serve_save(Run *r, const char *dir, const char *name, const char *base, const Se
             continue;
         }
         changed++;
-        if (kind == 'a') {
+        if (kind == 'a' && !*want && !attr_required(&r->arena, &sc, e, attr)) {
+            xmlUnsetProp(e, BAD_CAST attr); /* an optional value emptied: not there */
+        } else if (kind == 'a') {
             xmlSetProp(e, BAD_CAST attr, BAD_CAST want);
         } else if (kind == 'p') {
             set_paragraphs(e, want);
@@ -504,8 +548,12 @@ serve_save(Run *r, const char *dir, const char *name, const char *base, const Se
         return STATUS_OK;
     }
     st = STATUS_OK;
-    if (op && strcmp(op, "save") && apply_op(&r->arena, doc, op, &out->at))
+    if (op && !strncmp(op, "new:", 4)) {
+        if (add_new(r, &sc, dir, name, doc, op + 4, previous, &out->at))
+            changed++;
+    } else if (op && strcmp(op, "save") && apply_op(&r->arena, doc, op, &out->at)) {
         changed++;
+    }
     if (changed) {
         xmlChar *mem = NULL;
         int size = 0;
@@ -558,98 +606,17 @@ place_problems(const Run *r, const char *name, xmlNode *data, xmlNsPtr ns)
 
 /* --- what the schema declares for each element ------------------------ */
 
-#define XS_NS "http://www.w3.org/2001/XMLSchema"
-
-typedef struct Schemas {
-    xmlNode *roots[2]; /* the kind's schema and common.xsd, in the input */
-    xmlNsPtr ns;       /* s: */
+/* The schemas as the form's input holds them, and the numbers given to
+ * their declarations (s:d), by which the form finds them. */
+typedef struct Marks {
+    Schemas sc;
+    xmlNsPtr ns; /* s: */
     int next_id;
-} Schemas;
-
-static int
-is_xs(const xmlNode *n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, XS_NS) &&
-           !strcmp((const char *)n->name, name);
-}
-
-/* The value of n's attribute name without a prefix ("c:Date" → "Date"),
- * in a. */
-static char *
-local_attr(Arena *a, xmlNode *n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    if (!v)
-        return NULL;
-    const char *colon = strchr((const char *)v, ':');
-    char *s = arena_strdup(a, colon ? colon + 1 : (const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-/* The top-level declaration of kind kind ("complexType", "element") named
- * name, in either schema. */
-static xmlNode *
-named(const Schemas *sc, const char *kind, const char *name)
-{
-    for (int i = 0; i < 2 && name; i++)
-        for (xmlNode *c = sc->roots[i] ? sc->roots[i]->children : NULL; c; c = c->next) {
-            if (!is_xs(c, kind))
-                continue;
-            xmlChar *v = xmlGetProp(c, BAD_CAST "name");
-            int same = v && !strcmp((const char *)v, name);
-            xmlFree(v);
-            if (same)
-                return c;
-        }
-    return NULL;
-}
-
-/* The complex type of the declaration decl: its own, or the named one. */
-static xmlNode *
-type_of(Arena *a, const Schemas *sc, xmlNode *decl)
-{
-    for (xmlNode *c = decl->children; c; c = c->next)
-        if (is_xs(c, "complexType"))
-            return c;
-    return named(sc, "complexType", local_attr(a, decl, "type"));
-}
-
-/* The declaration of what (xs:element or xs:attribute) called name in the
- * content model under n, not inside the declarations of other elements;
- * through a complex content's extension to its base. */
-static xmlNode *
-find_decl(Arena *a, const Schemas *sc, xmlNode *n, const char *what, const char *name, int depth)
-{
-    if (!n || depth > 32)
-        return NULL;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (is_xs(c, what)) {
-            xmlChar *v = xmlGetProp(c, BAD_CAST "name");
-            int same = v && !strcmp((const char *)v, name);
-            xmlFree(v);
-            if (same)
-                return c;
-        }
-        if (is_xs(c, "element") || is_xs(c, "annotation"))
-            continue;
-        xmlNode *found = NULL;
-        if (is_xs(c, "extension") || is_xs(c, "restriction"))
-            found = find_decl(a, sc, named(sc, "complexType", local_attr(a, c, "base")), what, name,
-                              depth + 1);
-        if (!found)
-            found = find_decl(a, sc, c, what, name, depth + 1);
-        if (found)
-            return found;
-    }
-    return NULL;
-}
+} Marks;
 
 /* Marks decl with a number the form finds it by (s:d), once. */
 static const char *
-mark(Schemas *sc, xmlNode *decl, char *buf, size_t size)
+mark(Marks *m, xmlNode *decl, char *buf, size_t size)
 {
     xmlChar *v = xmlGetNsProp(decl, BAD_CAST "d", BAD_CAST SERVE_NS);
     if (v) {
@@ -657,35 +624,61 @@ mark(Schemas *sc, xmlNode *decl, char *buf, size_t size)
         xmlFree(v);
         return buf;
     }
-    snprintf(buf, size, "%d", ++sc->next_id);
-    xmlSetNsProp(decl, sc->ns, BAD_CAST "d", BAD_CAST buf);
+    snprintf(buf, size, "%d", ++m->next_id);
+    xmlSetNsProp(decl, m->ns, BAD_CAST "d", BAD_CAST buf);
     return buf;
 }
 
-/* Gives e (a data element) and its attributes the numbers of their
- * declarations, decl being e's; then its children, from e's type. */
+/* Adds to e a note (s:attr, s:child) of each declaration of what its type
+ * declares, in the schema's order: its name, its number, whether it is
+ * required. */
 static void
-declare(Arena *a, Schemas *sc, xmlNode *e, xmlNode *decl, int depth)
+note_model(Arena *a, Marks *m, xmlNode *e, xmlNode *type, const char *what, const char *note)
+{
+    xmlNode *decls[64];
+    int n = schemas_model(a, &m->sc, type, what, decls, 64);
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        xmlChar *name = xmlGetProp(decls[i], BAD_CAST "name");
+        int again = 0; /* declared twice (in two choices): noted once */
+        for (int j = 0; j < i && name; j++) {
+            xmlChar *other = xmlGetProp(decls[j], BAD_CAST "name");
+            again |= other && !strcmp((const char *)other, (const char *)name);
+            xmlFree(other);
+        }
+        if (again) {
+            xmlFree(name);
+            continue;
+        }
+        xmlNode *x = name ? xmlNewChild(e, m->ns, BAD_CAST note, NULL) : NULL;
+        if (x) {
+            xmlSetProp(x, BAD_CAST "name", name);
+            xmlSetProp(x, BAD_CAST "d", BAD_CAST mark(m, decls[i], id, sizeof id));
+            if (schemas_required(decls[i]))
+                xmlSetProp(x, BAD_CAST "required", BAD_CAST "1");
+        }
+        xmlFree(name);
+    }
+}
+
+/* Gives e (a data element) the number of its declaration decl, notes of
+ * the attributes and elements its type declares (s:attr, s:child: the
+ * form shows each attribute, and offers to add an element that is not
+ * there), then does the same for its children. */
+static void
+declare(Arena *a, Marks *m, xmlNode *e, xmlNode *decl, int depth)
 {
     if (!decl || depth > 64)
         return;
     char id[16];
-    xmlSetNsProp(e, sc->ns, BAD_CAST "d", BAD_CAST mark(sc, decl, id, sizeof id));
-    xmlNode *type = type_of(a, sc, decl);
-    for (xmlAttr *at = e->properties; at; at = at->next) {
-        if (at->ns)
-            continue;
-        xmlNode *ad = find_decl(a, sc, type, "attribute", (const char *)at->name, 0);
-        if (!ad)
-            continue;
-        xmlNode *note = xmlNewChild(e, sc->ns, BAD_CAST "attr", NULL);
-        xmlSetProp(note, BAD_CAST "name", at->name);
-        xmlSetProp(note, BAD_CAST "d", BAD_CAST mark(sc, ad, id, sizeof id));
-    }
+    xmlSetNsProp(e, m->ns, BAD_CAST "d", BAD_CAST mark(m, decl, id, sizeof id));
+    xmlNode *type = schemas_type_of(a, &m->sc, decl);
     for (xmlNode *c = e->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->ns != sc->ns)
-            declare(a, sc, c, find_decl(a, sc, type, "element", (const char *)c->name, 0),
+        if (c->type == XML_ELEMENT_NODE && c->ns != m->ns)
+            declare(a, m, c, schemas_find(a, &m->sc, type, "element", (const char *)c->name),
                     depth + 1);
+    note_model(a, m, e, type, "attribute", "attr");
+    note_model(a, m, e, type, "element", "child");
 }
 
 Status
@@ -709,44 +702,53 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
     xmlDocSetRootElement(in, top);
     xmlSetProp(top, BAD_CAST "file", BAD_CAST f->name);
     xmlSetProp(top, BAD_CAST "base", BAD_CAST hash);
-    xmlSetProp(top, BAD_CAST "save-label", BAD_CAST _("Save"));
-    xmlSetProp(top, BAD_CAST "problems-label", BAD_CAST _("Problems to correct"));
-    xmlSetProp(top, BAD_CAST "readonly-label",
-               BAD_CAST _("This text holds formatting the form cannot keep yet: change it in a "
-                          "text editor."));
-    xmlSetProp(top, BAD_CAST "none-label", BAD_CAST _("(none)"));
-    xmlSetProp(top, BAD_CAST "add-label", BAD_CAST _("Add another after this one"));
-    xmlSetProp(top, BAD_CAST "remove-label", BAD_CAST _("Remove"));
-    xmlSetProp(top, BAD_CAST "up-label", BAD_CAST _("Move up"));
-    xmlSetProp(top, BAD_CAST "down-label", BAD_CAST _("Move down"));
-    xmlNode *copy = xmlDocCopyNode(xmlDocGetRootElement(doc), in, 1);
-    if (!copy)
-        goto out;
-    Schemas sc = {.ns = ns};
-    xmlAddChild(top, copy);
-    place_problems(problems, f->name, copy, ns);
-    DocKind kind = validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name);
+    static const struct {
+        const char *name, *words;
+    } labels[] = {
+        {"save-label", N_("Save")},
+        {"problems-label", N_("Problems to correct")},
+        {"readonly-label", N_("This text holds formatting the form cannot keep yet: change it in "
+                              "a text editor.")},
+        {"none-label", N_("(none)")},
+        {"choose-label", N_("(to choose)")},
+        {"add-label", N_("Add another after this one")},
+        {"new-label", N_("Add:")},
+        {"remove-label", N_("Remove")},
+        {"up-label", N_("Move up")},
+        {"down-label", N_("Move down")},
+        {"record-title", N_("After the meeting: its record")},
+        {"record-text", N_("The minutes are written in this same file. The record is drafted "
+                           "with a discussion for each item of the agenda and, when there was a "
+                           "previous meeting, its open actions to follow up and its objectives "
+                           "to evaluate. Every member is marked present: correct those who "
+                           "were not.")},
+        {"previous-label", N_("Previous meeting")},
+        {"record-label", N_("Write the record")},
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        xmlSetProp(top, BAD_CAST labels[i].name, BAD_CAST _(labels[i].words));
+    xmlNode *root = xmlDocGetRootElement(doc);
+    DocKind kind = validate_kind_from_root((const char *)root->name);
     if (kind != DOC_MEETING && kind != DOC_MISSION_LETTER && kind != DOC_ACTIVITY_REPORT) {
         st = STATUS_INVALID;
         goto out;
     }
-    const char *schemas[] = {validate_kind_name(kind), "common"};
-    for (int i = 0; i < 2; i++) {
-        const char *path = arena_printf(&r->arena, "%s/schemas/%s.xsd", s->datadir, schemas[i]);
-        char *sx;
-        size_t sn;
-        xmlDocPtr sd = NULL;
-        if (!path || file_load(path, O_NOFOLLOW, FILE_MAX, &r->arena, &sx, &sn) != 0 ||
-            validate_parse(r, sx, sn, &sd) != STATUS_OK)
-            goto out;
-        xmlNode *sroot = xmlDocCopyNode(xmlDocGetRootElement(sd), in, 1);
-        if (!sroot)
-            goto out;
-        xmlAddChild(top, sroot);
-        sc.roots[i] = sroot;
+    if (kind == DOC_MEETING) {
+        /* what the references of a meeting are chosen among */
+        serve_meetings(r, dir, f->name, doc, top, ns);
+        xmlDocPtr prev = serve_previous(r, dir, f->name, doc);
+        if (prev)
+            serve_objectives(prev, top, ns);
     }
-    declare(&r->arena, &sc, copy,
-            named(&sc, "element", (const char *)xmlDocGetRootElement(doc)->name), 0);
+    xmlNode *copy = xmlDocCopyNode(root, in, 1);
+    if (!copy)
+        goto out;
+    xmlAddChild(top, copy);
+    place_problems(problems, f->name, copy, ns);
+    Marks m = {.ns = ns};
+    if (schemas_load(s, r, kind, in, top, &m.sc) != STATUS_OK)
+        goto out;
+    declare(&r->arena, &m, copy, schemas_named(&m.sc, "element", (const char *)root->name), 0);
     xmlDocPtr html = NULL;
     const char *input = arena_printf(&r->arena, "%s/%s", dir, f->name);
     st = transform_apply_plain(s->transformer, r, in, input, "serve/form", &html);

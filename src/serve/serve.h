@@ -127,10 +127,14 @@ typedef struct ServeSaved {
  * from the file's (folded), so that an unchanged form writes nothing.
  * Then op, the button pressed, when it is not "save": add:PATH (a copy of
  * the group at PATH after it, its values emptied, a new id), remove:PATH,
- * up:PATH, down:PATH (among its siblings of its name). The file is
+ * up:PATH, down:PATH (among its siblings of its name), new:PATH:NAME (a
+ * NAME in the element at PATH, made from the schemas of s with what they
+ * require; for a meeting's record, a draft: serve/record.h, the field
+ * "previous" naming the previous meeting). An attribute the file does not
+ * have is added when typed; an optional one emptied is removed. The file is
  * replaced atomically. STATUS_IO when it cannot be read or written (a
  * Diag on r). */
-Status serve_save(Run *r, const char *dir, const char *name, const char *base,
+Status serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
                   const ServeField *fields, int n, const char *op, ServeSaved *out);
 
 /* --- the pages (pages.c) ------------------------------------------------ */

@@ -513,7 +513,7 @@ route_save(Server *sv, struct MHD_Connection *c, Request *q)
     run_init(&r, name);
     ServeSaved saved;
     enum MHD_Result ret;
-    Status st = serve_save(&r, sv->cfg->dir, name, field(q, "base"), q->fields, q->nfields,
+    Status st = serve_save(sv->s, &r, sv->cfg->dir, name, field(q, "base"), q->fields, q->nfields,
                            field(q, "op"), &saved);
     if (st != STATUS_OK) {
         ret = send_error(c, 500, _("The file could not be saved"),

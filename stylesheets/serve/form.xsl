@@ -41,13 +41,15 @@
   <xsl:variable name="remove-label" select="/s:input/@remove-label"/>
   <xsl:variable name="up-label" select="/s:input/@up-label"/>
   <xsl:variable name="down-label" select="/s:input/@down-label"/>
+  <xsl:variable name="choose-label" select="/s:input/@choose-label"/>
+  <xsl:variable name="new-label" select="/s:input/@new-label"/>
 
   <xsl:variable name="schemas" select="/s:input/xs:schema"/>
   <!-- The declaration of each element and attribute of the data, found by
        the server in its parent's type (s:d on the element, s:attr for its
        attributes). -->
   <xsl:key name="decl" match="xs:element | xs:attribute" use="@s:d"/>
-  <xsl:variable name="root" select="/s:input/*[1]"/>
+  <xsl:variable name="root" select="/s:input/*[not(self::s:*)][1]"/>
 
   <xsl:template match="/s:input">
     <form method="post" action="/save" class="edit" novalidate="novalidate">
@@ -65,15 +67,31 @@
             <xsl:for-each select="$root//s:problem">
               <li>
                 <xsl:variable name="at"><xsl:call-template name="path"><xsl:with-param name="e" select=".."/></xsl:call-template></xsl:variable>
-                <a href="#x-{$at}"><xsl:call-template name="label-of">
-                  <xsl:with-param name="e" select=".."/>
-                </xsl:call-template></a>
+                <!-- a problem of an attribute leads to its field -->
+                <xsl:variable name="p" select="."/>
+                <xsl:variable name="attr" select="../s:attr[@name != 'id' and @name != 'version'][starts-with($p, concat(@name, '=')) or contains($p, concat('> ', @name, '='))][1]"/>
+                <xsl:choose>
+                  <xsl:when test="$attr">
+                    <a href="#a-{$at}-{$attr/@name}"><xsl:call-template name="words">
+                      <xsl:with-param name="doc" select="key('decl', $attr/@d)/xs:annotation/xs:documentation"/>
+                      <xsl:with-param name="fallback" select="$attr/@name"/>
+                    </xsl:call-template></a>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <a href="#x-{$at}"><xsl:call-template name="label-of">
+                      <xsl:with-param name="e" select=".."/>
+                    </xsl:call-template></a>
+                  </xsl:otherwise>
+                </xsl:choose>
                 <xsl:text>&#x202F;: </xsl:text>
                 <xsl:value-of select="."/>
               </li>
             </xsl:for-each>
           </ol>
         </div>
+      </xsl:if>
+      <xsl:if test="local-name($root) = 'meeting' and not($root/*[local-name() = 'record'])">
+        <xsl:call-template name="draft-record"/>
       </xsl:if>
       <xsl:apply-templates select="$root" mode="group"/>
       <p class="actions">
@@ -133,11 +151,15 @@
     <xsl:variable name="path"><xsl:call-template name="path"/></xsl:variable>
     <xsl:variable name="decl" select="key('decl', @s:d)"/>
     <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$decl/@type"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="type" select="$decl/xs:complexType | $schemas/xs:complexType[@name = $tname]"/>
+    <!-- running text (paragraphs and lists) with attributes: a type that
+         extends Paragraphs -->
+    <xsl:variable name="paras" select="$type/xs:complexContent/xs:extension[@base = 'Paragraphs' or substring-after(@base, ':') = 'Paragraphs']"/>
     <xsl:choose>
       <xsl:when test="$tname = 'Paragraphs'">
         <xsl:call-template name="paragraphs"><xsl:with-param name="path" select="$path"/></xsl:call-template>
       </xsl:when>
-      <xsl:when test="not(*[not(self::s:*)]) and not(@*[not(namespace-uri())][local-name() != 'id' and local-name() != 'version'])">
+      <xsl:when test="not(*[not(self::s:*)]) and (not(s:child) or $type/@mixed = 'true') and not(s:attr[@name != 'id' and @name != 'version'])">
         <xsl:call-template name="field">
           <xsl:with-param name="path" select="$path"/>
           <xsl:with-param name="decl" select="$decl"/>
@@ -150,9 +172,9 @@
             <xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template>
             <!-- one of several: its number, and its name or title -->
             <xsl:variable name="n" select="local-name()"/>
-            <xsl:if test="../*[local-name() = $n][2]">
+            <xsl:if test="../*[not(self::s:*)][local-name() = $n][2]">
               <xsl:text> </xsl:text>
-              <xsl:value-of select="count(preceding-sibling::*[local-name() = $n]) + 1"/>
+              <xsl:value-of select="count(preceding-sibling::*[not(self::s:*)][local-name() = $n]) + 1"/>
             </xsl:if>
             <xsl:variable name="named" select="*[local-name() = 'name' or local-name() = 'title'][1]"/>
             <xsl:if test="$named">
@@ -160,13 +182,18 @@
               <xsl:value-of select="normalize-space($named/text()[1])"/>
             </xsl:if>
           </legend>
-          <xsl:apply-templates select="s:problem" mode="inline"/>
-          <xsl:for-each select="@*[not(namespace-uri())][local-name() != 'id' and local-name() != 'version']">
+          <xsl:for-each select="s:problem">
+            <xsl:variable name="p" select="."/>
+            <xsl:if test="not(../s:attr[@name != 'id' and @name != 'version'][starts-with($p, concat(@name, '=')) or contains($p, concat('> ', @name, '='))])">
+              <xsl:apply-templates select="." mode="inline"/>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:for-each select="s:attr[@name != 'id' and @name != 'version']">
             <xsl:call-template name="attribute">
               <xsl:with-param name="path" select="$path"/>
             </xsl:call-template>
           </xsl:for-each>
-          <xsl:if test="not(*[not(self::s:*)]) and normalize-space(text())">
+          <xsl:if test="not($paras) and not(*[not(self::s:*)]) and (normalize-space(text()) or $type/xs:simpleContent)">
             <xsl:call-template name="field">
               <xsl:with-param name="path" select="$path"/>
               <xsl:with-param name="decl" select="$decl"/>
@@ -174,13 +201,88 @@
               <xsl:with-param name="nested" select="1"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:apply-templates select="*[not(self::s:*)]" mode="group"/>
+          <xsl:choose>
+            <xsl:when test="$paras">
+              <xsl:call-template name="paragraphs">
+                <xsl:with-param name="path" select="$path"/>
+                <xsl:with-param name="nested" select="1"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="*[not(self::s:*)]" mode="group"/>
+              <xsl:if test="not($type/@mixed = 'true')">
+                <xsl:call-template name="new-buttons"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:if test="$decl/@maxOccurs = 'unbounded' or $decl/@maxOccurs &gt; 1">
             <xsl:call-template name="group-buttons"><xsl:with-param name="path" select="$path"/></xsl:call-template>
           </xsl:if>
         </fieldset>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A button for each element the schema allows here that the file has
+       not: the server adds it where the schema orders it, with what it
+       requires. A meeting's record has its own (draft-record). -->
+  <xsl:template name="new-buttons">
+    <xsl:param name="path"/>
+    <xsl:variable name="here" select="."/>
+    <!-- for a screen reader, where: the group's label and number -->
+    <xsl:variable name="which">
+      <xsl:text> — </xsl:text>
+      <xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:variable name="n" select="local-name()"/>
+      <xsl:if test="../*[not(self::s:*)][local-name() = $n][2]">
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="count(preceding-sibling::*[not(self::s:*)][local-name() = $n]) + 1"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="buttons">
+      <xsl:for-each select="s:child">
+        <xsl:variable name="cn" select="@name"/>
+        <xsl:if test="not($here/*[not(self::s:*)][local-name() = $cn]) and not($cn = 'record' and local-name($here) = 'meeting')">
+          <xsl:text> </xsl:text>
+          <button type="submit" name="op" value="new:{$path}:{$cn}" class="secondary small">
+            <xsl:call-template name="words">
+              <xsl:with-param name="doc" select="key('decl', @d)/xs:annotation/xs:documentation"/>
+              <xsl:with-param name="fallback" select="$cn"/>
+            </xsl:call-template>
+            <span class="sr"><xsl:value-of select="$which"/></span>
+          </button>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="normalize-space($buttons)">
+      <p class="group-new"><span class="new-label"><xsl:value-of select="$new-label"/></span><xsl:copy-of select="$buttons"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- After the meeting: its record drafted in the same file, with the
+       previous meeting's open actions and objectives (the server's). -->
+  <xsl:template name="draft-record">
+    <section class="draft" aria-labelledby="draft-title">
+      <h2 id="draft-title"><xsl:value-of select="/s:input/@record-title"/></h2>
+      <p><xsl:value-of select="/s:input/@record-text"/></p>
+      <xsl:if test="not($root/*[local-name() = 'previous'])">
+        <div class="field">
+          <label for="previous"><xsl:value-of select="/s:input/@previous-label"/></label>
+          <select id="previous" name="previous">
+            <option value=""><xsl:value-of select="$none-label"/></option>
+            <xsl:for-each select="/s:input/s:meeting">
+              <option value="{@name}">
+                <xsl:if test="@default"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="."/>
+              </option>
+            </xsl:for-each>
+          </select>
+        </div>
+      </xsl:if>
+      <p>
+        <button type="submit" name="op" value="new:1:record" class="button"><xsl:value-of select="/s:input/@record-label"/></button>
+      </p>
+    </section>
   </xsl:template>
 
   <!-- The buttons of one of a repeated group: add one after it, move it,
@@ -192,13 +294,13 @@
       <xsl:text> — </xsl:text>
       <xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template>
       <xsl:text> </xsl:text>
-      <xsl:value-of select="count(preceding-sibling::*[local-name() = $n]) + 1"/>
+      <xsl:value-of select="count(preceding-sibling::*[not(self::s:*)][local-name() = $n]) + 1"/>
     </xsl:variable>
     <p class="group-actions">
       <button type="submit" name="op" value="add:{$path}" class="secondary">
         <xsl:value-of select="$add-label"/><span class="sr"><xsl:value-of select="$which"/></span>
       </button>
-      <xsl:if test="preceding-sibling::*[1][local-name() = $n]">
+      <xsl:if test="preceding-sibling::*[not(self::s:*)][1][local-name() = $n]">
         <button type="submit" name="op" value="up:{$path}" class="secondary">
           <xsl:value-of select="$up-label"/><span class="sr"><xsl:value-of select="$which"/></span>
         </button>
@@ -245,7 +347,12 @@
         <select id="{$id}" name="{$name}">
           <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby"><xsl:value-of select="$err"/></xsl:attribute></xsl:if>
           <xsl:if test="not($st/xs:restriction/xs:enumeration[@value = $value])">
-            <option value="{$value}" selected="selected"><xsl:value-of select="$value"/></option>
+            <option value="{$value}" selected="selected">
+              <xsl:choose>
+                <xsl:when test="$value"><xsl:value-of select="$value"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$choose-label"/></xsl:otherwise>
+              </xsl:choose>
+            </option>
           </xsl:if>
           <xsl:for-each select="$st/xs:restriction/xs:enumeration">
             <option value="{@value}">
@@ -260,10 +367,13 @@
           </xsl:for-each>
         </select>
       </xsl:when>
-      <xsl:when test="$tname = 'Id' and $attr-name != 'id' and $root//*[local-name() = 'member'][@id]">
+      <xsl:when test="$tname = 'Id' and $attr-name != 'id'">
+        <!-- a reference: to an agenda item, to an objective of the
+             previous meeting, or to a member -->
+        <xsl:variable name="choices" select="$root/*[local-name() = 'agenda']//*[local-name() = 'item'][@id][$attr-name = 'item'] | /s:input/s:objective[$attr-name = 'objective'] | $root//*[local-name() = 'member'][@id][$attr-name != 'item' and $attr-name != 'objective']"/>
         <select id="{$id}" name="{$name}">
-          <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
-          <xsl:if test="not($root//*[local-name() = 'member'][@id = $value])">
+          <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby"><xsl:value-of select="$err"/></xsl:attribute></xsl:if>
+          <xsl:if test="not($choices[@id = $value])">
             <option value="{$value}" selected="selected">
               <xsl:choose>
                 <xsl:when test="$value"><xsl:value-of select="$value"/></xsl:when>
@@ -271,10 +381,35 @@
               </xsl:choose>
             </option>
           </xsl:if>
-          <xsl:for-each select="$root//*[local-name() = 'member'][@id]">
+          <xsl:for-each select="$choices">
             <option value="{@id}">
               <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-              <xsl:value-of select="normalize-space(concat(@civility, ' ', *[local-name() = 'name']))"/>
+              <xsl:choose>
+                <xsl:when test="self::s:objective"><xsl:value-of select="."/></xsl:when>
+                <xsl:when test="local-name() = 'item'">
+                  <xsl:value-of select="normalize-space(*[local-name() = 'title'])"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="normalize-space(concat(@civility, ' ', *[local-name() = 'name']))"/></xsl:otherwise>
+              </xsl:choose>
+            </option>
+          </xsl:for-each>
+        </select>
+      </xsl:when>
+      <xsl:when test="$tname = 'FileRef' and $decl/../../@name = 'previous'">
+        <!-- the previous meeting: one of the folder's -->
+        <select id="{$id}" name="{$name}">
+          <xsl:if test="not(/s:input/s:meeting[@name = $value])">
+            <option value="{$value}" selected="selected">
+              <xsl:choose>
+                <xsl:when test="$value"><xsl:value-of select="$value"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$choose-label"/></xsl:otherwise>
+              </xsl:choose>
+            </option>
+          </xsl:if>
+          <xsl:for-each select="/s:input/s:meeting">
+            <option value="{@name}">
+              <xsl:if test="@name = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:value-of select="."/>
             </option>
           </xsl:for-each>
         </select>
@@ -302,8 +437,13 @@
     <xsl:param name="decl"/>
     <xsl:param name="tname"/>
     <xsl:param name="nested"/>
-    <div class="field" id="x-{$path}">
-      <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+    <!-- a group's text has the group's problems but its attributes' (which
+         name an attribute, NAME="…") -->
+    <xsl:variable name="mine" select="s:problem[not($nested) or not(contains(., '=&quot;'))]"/>
+    <div class="field">
+      <!-- a group's text: the group (its fieldset) has the id -->
+      <xsl:if test="not($nested)"><xsl:attribute name="id">x-<xsl:value-of select="$path"/></xsl:attribute></xsl:if>
+      <xsl:if test="$mine"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
       <label for="e-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></label>
       <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
       <xsl:if test="not($nested)"><xsl:apply-templates select="s:problem" mode="inline"/></xsl:if>
@@ -312,7 +452,7 @@
         <xsl:with-param name="name" select="concat('e:', $path)"/>
         <xsl:with-param name="value" select="normalize-space(text()[1])"/>
         <xsl:with-param name="tname" select="$tname"/>
-        <xsl:with-param name="invalid" select="s:problem"/>
+        <xsl:with-param name="invalid" select="$mine"/>
         <xsl:with-param name="err" select="concat('err-', $path)"/>
         <xsl:with-param name="decl" select="$decl"/>
       </xsl:call-template>
@@ -322,24 +462,39 @@
   <!-- An attribute of a group's element. -->
   <xsl:template name="attribute">
     <xsl:param name="path"/>
-    <xsl:variable name="an" select="local-name()"/>
-    <xsl:variable name="adecl" select="key('decl', ../s:attr[@name = $an]/@d)"/>
+    <xsl:variable name="an" select="@name"/>
+    <xsl:variable name="adecl" select="key('decl', @d)"/>
     <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$adecl/@type"/></xsl:call-template></xsl:variable>
     <div class="field attr">
+      <xsl:if test="../s:problem[starts-with(., concat($an, '=')) or contains(., concat('> ', $an, '='))]"><xsl:attribute name="class">field attr invalid</xsl:attribute></xsl:if>
       <label for="a-{$path}-{$an}">
         <xsl:call-template name="words">
           <xsl:with-param name="doc" select="$adecl/xs:annotation/xs:documentation"/>
           <xsl:with-param name="fallback" select="$an"/>
         </xsl:call-template>
       </label>
-      <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
+      <!-- a reference is chosen from a list: no format to explain -->
+      <xsl:if test="not($tname = 'Id' and $an != 'id') and $tname != 'FileRef'">
+        <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
+      </xsl:if>
+      <!-- the problems of this attribute: copil validate names it, as
+           NAME="…" or <element> NAME="…" -->
+      <xsl:variable name="mine" select="../s:problem[starts-with(., concat($an, '=')) or contains(., concat('> ', $an, '='))]"/>
+      <xsl:variable name="err" select="concat('err-', $path, '-', $an)"/>
+      <xsl:if test="$mine">
+        <div id="{$err}">
+          <xsl:for-each select="$mine"><p class="error"><xsl:value-of select="."/></p></xsl:for-each>
+        </div>
+      </xsl:if>
       <xsl:call-template name="input">
         <xsl:with-param name="id" select="concat('a-', $path, '-', $an)"/>
         <xsl:with-param name="name" select="concat('a:', $path, ':', $an)"/>
-        <xsl:with-param name="value" select="."/>
+        <xsl:with-param name="value" select="string(../@*[local-name() = $an][not(namespace-uri())])"/>
         <xsl:with-param name="tname" select="$tname"/>
         <xsl:with-param name="attr-name" select="$an"/>
         <xsl:with-param name="decl" select="$adecl"/>
+        <xsl:with-param name="invalid" select="$mine"/>
+        <xsl:with-param name="err" select="$err"/>
       </xsl:call-template>
     </div>
   </xsl:template>
@@ -348,9 +503,11 @@
        a paragraph holds inline markup the text area could not keep. -->
   <xsl:template name="paragraphs">
     <xsl:param name="path"/>
-    <div class="field" id="x-{$path}">
+    <xsl:param name="nested"/>
+    <div class="field">
+      <xsl:if test="not($nested)"><xsl:attribute name="id">x-<xsl:value-of select="$path"/></xsl:attribute></xsl:if>
       <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
-      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *] | comment() | processing-instruction()"/>
+      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *[not(self::s:*)]] | comment() | processing-instruction()"/>
       <xsl:choose>
         <xsl:when test="$readonly">
           <p class="label" id="l-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></p>

@@ -2,8 +2,9 @@
 // principal would use it: Debian's Chromium (/usr/bin/chromium) driven by
 // playwright-core, each page checked by axe-core. Run by tests/serve.sh
 // against a server it started in French on DOCS (a copy of the samples
-// with broken.xml, a meeting whose date is wrong); URL is the address the
-// server printed. Prints one line per check, "ok NAME" or "FAIL NAME:
+// with broken.xml, a meeting whose date is wrong, and college-2027-t2.xml,
+// the agenda of the meeting after college-2026-t1.xml); URL is the address
+// the server printed. Prints one line per check, "ok NAME" or "FAIL NAME:
 // WHY", which tests/serve.sh counts; writes screenshots and the PDF it
 // downloads into OUT. Nothing is downloaded from the network.
 'use strict';
@@ -25,6 +26,50 @@ async function axe(page, name) {
             .map(v => `${v.id} (${v.nodes.length}): ${v.help}`);
     });
     say(found.length === 0, `axe-core: no serious or critical violation on ${name}`, found.join('; '));
+}
+
+// What a principal types in place of the template's [[BLANKS]]; a blank
+// not named here gets a sentence (or an address, in an e-mail field).
+const letterValues = {
+    UAI: '0370012A', CODE_POSTAL: '37000', TELEPHONE: '02 47 12 34 56', ANNEE_SCOLAIRE: '2026-2027',
+    VILLE: 'Tours', ACADEMIE: 'Académie d’Orléans-Tours', NOM_ETABLISSEMENT: 'Collège Jean-Moulin',
+    ADRESSE: '12 rue des Écoles', NOM_COORDONNATEUR: 'Claire Lemaire', NOM_CHEF_ETABLISSEMENT: 'Hélène Rousseau',
+    NOM_DAN: 'Marc Duval', HEURES_PAR_SEMAINE: '3', TAUX_IMP: '2', MONTANT_ANNUEL: '1250', DELAI_HEURES: '48',
+};
+
+// Fills every blank of the mission letter's form, as its principal would;
+// the report's due date is typed before the letter's, by mistake.
+async function fillLetter(page) {
+    for (const input of await page.locator('form.edit input[type=text], form.edit input[type=email]').all()) {
+        const m = (await input.inputValue()).match(/^\[\[([A-Z_]+)\]\]$/);
+        if (!m)
+            continue;
+        const email = (await input.getAttribute('type')) === 'email';
+        await input.fill(letterValues[m[1]] || (email ? 'prenom.nom@ac-orleans-tours.fr' : 'Texte convenu avec la direction'));
+    }
+    for (const area of await page.locator('form.edit textarea').all())
+        if ((await area.inputValue()).includes('[['))
+            await area.fill('Le collège poursuit le déploiement de l’ENT et la formation des enseignants.');
+    for (const select of await page.locator('form.edit select').all())
+        if ((await select.inputValue()).startsWith('[['))
+            await select.selectOption({ index: 1 });
+    for (const date of await page.locator('form.edit input[type=date]').all())
+        if (!(await date.inputValue()))
+            await date.fill((await date.getAttribute('id')).endsWith('-due') ? '2026-06-30' : '2026-09-01');
+}
+
+// Writes what the drafted record leaves blank: each choice to make, each
+// measure and comment, each discussion; the first action is now done.
+async function fillRecord(page) {
+    for (const select of await page.locator('form.edit select[aria-invalid=true]').all())
+        await select.selectOption({ index: 1 });
+    for (const input of await page.locator('form.edit input[type=text]').all())
+        if ((await input.inputValue()) === '' && (await input.getAttribute('aria-invalid')) === 'true')
+            await input.fill('Deux ateliers sur quatre');
+    for (const area of await page.locator('form.edit textarea').all())
+        if ((await area.inputValue()) === '')
+            await area.fill('Le comité fait le point sur ce sujet et retient les propositions présentées.');
+    await page.locator('form.edit select:has(option[value="fait"])').first().selectOption('fait');
 }
 
 (async () => {
@@ -96,6 +141,61 @@ async function axe(page, name) {
         say(Buffer.compare(before, fs.readFileSync(sample)) === 0, 'a sample saved unchanged keeps its bytes', '');
         const pdfAfter = await (await page.request.get(base + '/pdf?f=college-2026-t2.xml')).body();
         say(Buffer.compare(pdfBefore, pdfAfter) === 0, 'and its PDF keeps its bytes', `${pdfBefore.length} ${pdfAfter.length}`);
+
+        // 7. A principal's mission letter: created from the template on the
+        // home page, filled in, a report date before the letter's corrected.
+        await page.goto(base + '/');
+        await page.selectOption('#kind', 'mission-letter');
+        await page.fill('#name', 'lettre-ctice-2027');
+        await page.click('text=Créer à partir du modèle');
+        await page.waitForURL(/\/edit\?f=lettre-ctice-2027\.xml/);
+        const blanks = await page.locator('.summary li').count();
+        say(blanks >= 10, 'the new letter\'s form lists the template\'s blanks to fill in', String(blanks));
+        await fillLetter(page);
+        await page.click('button.button[value=save]');
+        await page.waitForURL(/saved=1/);
+        const due = page.locator('[id$="-due"][id^="err-"]');
+        const dueError = (await due.count()) ? await due.first().textContent() : '';
+        const dueInput = (await due.count()) ? page.locator(`[aria-describedby="${await due.first().getAttribute('id')}"]`) : null;
+        say(dueInput && (await dueInput.getAttribute('aria-invalid')) === 'true', 'the report date\'s field is marked invalid and tied to its message', '');
+        say(dueError.includes('2026-06-30') && dueError.includes('après'),
+            'filled in, with a report due before the letter: the French error beside that date', dueError);
+        await page.screenshot({ path: path.join(out, 'letter-error.png') });
+        const dueField = await due.first().getAttribute('id');
+        await page.fill(`[id="a-${dueField.slice(4)}"]`, '2027-06-30');
+        await page.click('button.button[value=save]');
+        await page.waitForURL(/saved=1/);
+        const letterNotice = await page.textContent('[role=status]');
+        say(letterNotice.includes('Le fichier est valide'), 'the date corrected and saved: the letter is valid', letterNotice);
+        say(await page.getAttribute('.preview iframe', 'src') === '/pdf?f=lettre-ctice-2027.xml', 'its preview is in the page', '');
+        const letter = await page.request.get(base + '/pdf?f=lettre-ctice-2027.xml&download=1');
+        fs.writeFileSync(path.join(out, 'letter.pdf'), await letter.body());
+        say(letter.status() === 200 && /attachment/.test(letter.headers()['content-disposition']),
+            'the letter downloads as a PDF', String(letter.status()));
+
+        // 8. After a meeting: its agenda's file gets its record, the previous
+        // meeting's actions followed up and its objectives evaluated.
+        await page.goto(base + '/edit?f=college-2027-t2.xml');
+        const previous = await page.locator('#previous option[selected]').textContent();
+        say(previous.includes('college-2026-t1.xml'), 'the agenda offers its record, the previous meeting chosen', previous);
+        await page.click('text=Rédiger le compte rendu');
+        await page.waitForURL(/saved=1/);
+        await page.screenshot({ path: path.join(out, 'record-drafted.png') });
+        const followed = await page.locator('fieldset legend', { hasText: /^Action \d/ }).count();
+        const evaluations = await page.locator('select[id$="-objective"]').count();
+        say(followed === 5 && evaluations === 3, 'the record lists the 5 open actions and an evaluation per objective',
+            `${followed} actions, ${evaluations} evaluations`);
+        const objective = await page.locator('select[id$="-objective"] option[selected]').first().textContent();
+        say(objective.includes('cahier de textes'), 'an evaluation names its objective in the previous meeting\'s words', objective);
+        await fillRecord(page);
+        await page.click('button.button[value=save]');
+        await page.waitForURL(/saved=1/);
+        const recordNotice = await page.textContent('[role=status]');
+        say(recordNotice.includes('Le fichier est valide'), 'the record written and saved: the file is valid', recordNotice);
+        await page.screenshot({ path: path.join(out, 'record-saved.png') });
+        const minutes = await page.request.get(base + '/pdf?f=college-2027-t2.xml&download=1');
+        fs.writeFileSync(path.join(out, 'record.pdf'), await minutes.body());
+        say(minutes.status() === 200, 'its minutes download as a PDF', String(minutes.status()));
     } catch (e) {
         say(false, 'the stories ran to their end', String(e).split('\n')[0]);
     } finally {

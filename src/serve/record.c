@@ -1,0 +1,326 @@
+/*
+ * serve/record.c — a meeting's record, drafted in the form: the previous
+ * meeting chosen among the folder's, its open actions to follow up and
+ * its objectives to evaluate already listed.
+ *
+ * A meeting file is made for its agenda; after the meeting, the same file
+ * gets its record. The draft holds what the secretary would otherwise
+ * copy by hand: a discussion for each agenda item, the previous meeting's
+ * actions still to do or under way (the same id: the minutes print them as
+ * followed up), an evaluation for each of its objectives, each member's
+ * attendance. What nobody has said yet stays empty (a result, a status of
+ * approval), so that copil validate asks for it rather than the minutes
+ * printing a guess. Every element is made from its declaration in the
+ * schemas (model.c), so the draft follows them.
+ *
+ * Only plain files of the folder are read (serve_name_ok, never a link).
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/file.h"
+#include "core/i18n.h"
+#include "serve/record.h"
+#include "serve/serve.h"
+
+#define DATA_MAX (32u << 20)
+
+/* The first element child of e called name, or NULL. */
+static xmlNode *
+child(const xmlNode *e, const char *name)
+{
+    for (xmlNode *c = e ? e->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return c;
+    return NULL;
+}
+
+/* The folded text of e, in a; "" when e is NULL. */
+static const char *
+text_of(Arena *a, const xmlNode *e)
+{
+    xmlChar *t = e ? xmlNodeGetContent(e) : NULL;
+    Buf b;
+    buf_init(&b, a);
+    int space = 0;
+    for (const char *p = t ? (const char *)t : ""; *p; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space)
+            buf_append(&b, " ", 1);
+        space = 0;
+        buf_append(&b, p, 1);
+    }
+    xmlFree(t);
+    return b.s ? b.s : "";
+}
+
+/* The value of e's attribute name, in a; "" when it has none. */
+static const char *
+attr_of(Arena *a, const xmlNode *e, const char *name)
+{
+    xmlChar *v = e ? xmlGetProp(e, BAD_CAST name) : NULL;
+    const char *s = arena_strdup(a, v ? (const char *)v : "");
+    xmlFree(v);
+    return s ? s : "";
+}
+
+/* The data file name of dir, parsed in r; NULL when it is not a plain
+ * file of the folder or not XML. */
+static xmlDocPtr
+read_data(Run *r, const char *dir, const char *name)
+{
+    if (!name || !serve_name_ok(name))
+        return NULL;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    char *data;
+    size_t len;
+    xmlDocPtr doc = NULL;
+    if (!path || file_load(path, O_NOFOLLOW, DATA_MAX, &r->arena, &data, &len) != 0 ||
+        validate_parse(r, data, len, &doc) != STATUS_OK)
+        return NULL;
+    return doc;
+}
+
+xmlDocPtr
+serve_previous(Run *r, const char *dir, const char *name, xmlDocPtr doc)
+{
+    const char *href = attr_of(&r->arena, child(xmlDocGetRootElement(doc), "previous"), "href");
+    if (!*href || !strcmp(href, name))
+        return NULL;
+    xmlDocPtr prev = read_data(r, dir, href);
+    xmlNode *root = prev ? xmlDocGetRootElement(prev) : NULL;
+    return root && !strcmp((const char *)root->name, "meeting") ? prev : NULL;
+}
+
+void
+serve_objectives(xmlDocPtr prev, xmlNode *into, xmlNsPtr ns)
+{
+    Arena a;
+    arena_init(&a);
+    xmlNode *objectives = child(child(xmlDocGetRootElement(prev), "record"), "objectives");
+    for (xmlNode *o = objectives ? objectives->children : NULL; o; o = o->next) {
+        if (o->type != XML_ELEMENT_NODE || strcmp((const char *)o->name, "objective"))
+            continue;
+        xmlNode *x =
+            xmlNewTextChild(into, ns, BAD_CAST "objective", BAD_CAST text_of(&a, child(o, "text")));
+        if (x)
+            xmlSetProp(x, BAD_CAST "id", BAD_CAST attr_of(&a, o, "id"));
+    }
+    arena_free(&a);
+}
+
+/* A meeting of the folder, as the previous meeting is chosen among them. */
+typedef struct Meeting {
+    char *name, *date, *uai;
+    int record;
+} Meeting;
+
+static int
+later_first(const void *a, const void *b)
+{
+    const Meeting *x = a, *y = b;
+    int c = strcmp(y->date, x->date);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+void
+serve_meetings(Run *r, const char *dir, const char *name, xmlDocPtr doc, xmlNode *into, xmlNsPtr ns)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    const char *date = text_of(&r->arena, child(root, "date"));
+    const char *uai = attr_of(&r->arena, child(root, "establishment"), "uai");
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    Meeting *list = NULL;
+    int n = 0, cap = 0;
+    for (struct dirent *de; (de = readdir(d)) && n < SERVE_MAX_FILES;) {
+        struct stat st;
+        if (!serve_name_ok(de->d_name) || !strcmp(de->d_name, name) ||
+            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        Run scratch;
+        run_init(&scratch, de->d_name);
+        xmlDocPtr other = read_data(&scratch, dir, de->d_name);
+        xmlNode *top = other ? xmlDocGetRootElement(other) : NULL;
+        if (top && !strcmp((const char *)top->name, "meeting")) {
+            if (n == cap) {
+                int more = cap ? cap * 2 : 16;
+                Meeting *grown = arena_alloc_array(&r->arena, (size_t)more, sizeof *grown);
+                if (grown && n)
+                    memcpy(grown, list, (size_t)n * sizeof *grown);
+                list = grown;
+                cap = grown ? more : 0;
+            }
+            if (list)
+                list[n++] = (Meeting){
+                    .name = arena_strdup(&r->arena, de->d_name),
+                    .date = arena_strdup(&r->arena, text_of(&scratch.arena, child(top, "date"))),
+                    .uai = arena_strdup(
+                        &r->arena, attr_of(&scratch.arena, child(top, "establishment"), "uai")),
+                    .record = child(top, "record") != NULL,
+                };
+        }
+        run_free(&scratch);
+        if (!list)
+            n = 0;
+    }
+    closedir(d);
+    for (int i = 0; i < n; i++)
+        if (!list[i].name || !list[i].date || !list[i].uai)
+            return;
+    if (n)
+        qsort(list, (size_t)n, sizeof *list, later_first);
+    /* the one a secretary would pick: the latest earlier meeting of the
+     * same school, with its record */
+    int pick = -1;
+    for (int i = 0; i < n && pick < 0; i++)
+        if (list[i].record && strcmp(list[i].date, date) < 0 && !strcmp(list[i].uai, uai))
+            pick = i;
+    for (int i = 0; i < n; i++) {
+        /* only the earlier meetings of the same school */
+        if ((*date && *list[i].date && strcmp(list[i].date, date) >= 0) ||
+            (*uai && *list[i].uai && strcmp(list[i].uai, uai)))
+            continue;
+        int y, m, dd;
+        const char *when = sscanf(list[i].date, "%4d-%2d-%2d", &y, &m, &dd) == 3
+                               ? arena_printf(&r->arena, "%02d/%02d/%04d", dd, m, y)
+                               : list[i].date;
+        const char *label = arena_printf(&r->arena, _("Meeting of %s (%s)"), when, list[i].name);
+        xmlNode *x = label ? xmlNewTextChild(into, ns, BAD_CAST "meeting", BAD_CAST label) : NULL;
+        if (!x)
+            return;
+        xmlSetProp(x, BAD_CAST "name", BAD_CAST list[i].name);
+        if (i == pick)
+            xmlSetProp(x, BAD_CAST "default", BAD_CAST "1");
+    }
+}
+
+/* A new element name for parent (whose declaration is pdecl), made from
+ * its declaration and put in its place; NULL when the schemas do not
+ * declare it there. */
+static xmlNode *
+add(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, const char *name)
+{
+    xmlNode *decl = schemas_find(a, sc, schemas_type_of(a, sc, pdecl), "element", name);
+    if (!decl)
+        return NULL;
+    /* made bare, then filled: what it requires is added by the caller */
+    xmlNode *e = xmlNewDocNode(parent->doc, parent->ns, BAD_CAST name, NULL);
+    if (!e)
+        return NULL;
+    model_insert(a, sc, parent, pdecl, e);
+    return e;
+}
+
+/* A new element name for parent with what its declaration requires. */
+static xmlNode *
+add_full(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, const char *name)
+{
+    xmlNode *decl = schemas_find(a, sc, schemas_type_of(a, sc, pdecl), "element", name);
+    xmlNode *e =
+        decl ? model_skeleton(a, sc, parent->doc, decl, parent->ns, model_inner_indent(a, parent))
+             : NULL;
+    if (e)
+        model_insert(a, sc, parent, pdecl, e);
+    return e;
+}
+
+/* Puts n and the elements under it in ns (a copy from another file). */
+static void
+into_ns(xmlNode *n, xmlNsPtr ns)
+{
+    n->ns = ns;
+    if (n->nsDef) {
+        xmlFreeNsList(n->nsDef);
+        n->nsDef = NULL;
+    }
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            into_ns(c, ns);
+}
+
+int
+serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name, xmlDocPtr doc,
+                   const char *previous, const char **at)
+{
+    Arena *a = &r->arena;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *rdecl = schemas_named(sc, "element", "meeting");
+    if (!root || strcmp((const char *)root->name, "meeting") || child(root, "record") || !rdecl)
+        return 0;
+    if (previous && *previous && !child(root, "previous") && serve_name_ok(previous) &&
+        strcmp(previous, name)) {
+        xmlNode *p = add(a, sc, root, rdecl, "previous");
+        if (p)
+            xmlSetProp(p, BAD_CAST "href", BAD_CAST previous);
+    }
+    xmlDocPtr prev = serve_previous(r, dir, name, doc);
+    xmlNode *precord = prev ? child(xmlDocGetRootElement(prev), "record") : NULL;
+
+    xmlNode *record = add(a, sc, root, rdecl, "record");
+    xmlNode *decl = schemas_find(a, sc, schemas_type_of(a, sc, rdecl), "element", "record");
+    if (!record || !decl)
+        return 0;
+    for (xmlNode *m = child(child(root, "members"), "member"); m; m = m->next)
+        if (m->type == XML_ELEMENT_NODE && !xmlHasProp(m, BAD_CAST "attendance"))
+            xmlSetProp(m, BAD_CAST "attendance", BAD_CAST "present");
+    if (precord)
+        add_full(a, sc, record, decl, "approval");
+    for (xmlNode *item = child(child(root, "agenda"), "item"); item; item = item->next) {
+        if (item->type != XML_ELEMENT_NODE || !xmlHasProp(item, BAD_CAST "id"))
+            continue;
+        xmlNode *dn = add_full(a, sc, record, decl, "discussion");
+        if (dn)
+            xmlSetProp(dn, BAD_CAST "item", BAD_CAST attr_of(a, item, "id"));
+    }
+    /* the previous meeting's actions still open, as they stand */
+    xmlNode *actions = NULL;
+    xmlNode *adecl = schemas_find(a, sc, schemas_type_of(a, sc, decl), "element", "actions");
+    for (xmlNode *act = child(child(precord, "actions"), "action"); act; act = act->next) {
+        const char *status = act->type == XML_ELEMENT_NODE ? attr_of(a, act, "status") : "";
+        if (strcmp(status, "a-faire") && strcmp(status, "en-cours"))
+            continue;
+        if (!actions && !(actions = add(a, sc, record, decl, "actions")))
+            break;
+        xmlNode *copy = xmlDocCopyNode(act, doc, 1);
+        if (!copy)
+            break;
+        into_ns(copy, record->ns);
+        model_insert(a, sc, actions, adecl, copy);
+    }
+    /* an evaluation of each of its objectives, to be written */
+    xmlNode *evaluations = NULL;
+    xmlNode *edecl = schemas_find(a, sc, schemas_type_of(a, sc, decl), "element", "evaluations");
+    for (xmlNode *o = child(child(precord, "objectives"), "objective"); o; o = o->next) {
+        if (o->type != XML_ELEMENT_NODE)
+            continue;
+        if (!evaluations && !(evaluations = add(a, sc, record, decl, "evaluations")))
+            break;
+        xmlNode *ev = add_full(a, sc, evaluations, edecl, "evaluation");
+        if (!ev)
+            break;
+        xmlSetProp(ev, BAD_CAST "objective", BAD_CAST attr_of(a, o, "id"));
+        xmlNode *evdecl =
+            schemas_find(a, sc, schemas_type_of(a, sc, edecl), "element", "evaluation");
+        add_full(a, sc, ev, evdecl, "measured");
+        add_full(a, sc, ev, evdecl, "comment");
+    }
+    /* the new record's path: the meeting's elements, up to it */
+    int k = 0;
+    for (xmlNode *c = root->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            k++;
+            if (c == record)
+                break;
+        }
+    *at = arena_printf(a, "1.%d", k);
+    return 1;
+}
