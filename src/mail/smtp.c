@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 
@@ -43,6 +44,87 @@ say(char *why, size_t whylen, const char *fmt, const char *arg)
 {
     if (why && whylen)
         snprintf(why, whylen, fmt, arg);
+}
+
+/* The next token of a ~/.netrc at *p: a word, or a "quoted" one with \
+ * escapes; into tok (at most size - 1 bytes). 0 at the end. */
+static int
+netrc_token(const char **p, char *tok, size_t size)
+{
+    const char *s = *p;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    if (!*s)
+        return 0;
+    size_t n = 0;
+    if (*s == '"') {
+        for (s++; *s && *s != '"'; s++) {
+            if (*s == '\\' && s[1])
+                s++;
+            if (n + 1 < size)
+                tok[n++] = *s;
+        }
+        if (*s == '"')
+            s++;
+    } else {
+        for (; *s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r'; s++)
+            if (n + 1 < size)
+                tok[n++] = *s;
+    }
+    tok[n] = '\0';
+    *p = s;
+    return 1;
+}
+
+/* The password ~/.netrc gives user at the host of url (its "machine HOST"
+ * entry with that login, else a "default" one), malloc'd; NULL when none.
+ * libcurl 7.88 finds it only when it also takes the login from there: with
+ * --user, copil looks it up itself. */
+static char *
+netrc_password(const char *url, const char *user)
+{
+    const char *home = getenv("HOME");
+    char *host = NULL, *found = NULL, path[4096];
+    CURLU *u = curl_url();
+    if (!home || !u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+        (size_t)snprintf(path, sizeof path, "%s/.netrc", home) >= sizeof path)
+        goto out;
+    FILE *f = fopen(path, "r");
+    char text[65536];
+    size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[len] = '\0';
+    char tok[1024], login[1024] = "", password[1024] = "";
+    int entry = 0; /* 1 in the host's entry, 2 in the default one */
+    const char *p = text;
+    for (int more = 1; more && !found;) {
+        more = netrc_token(&p, tok, sizeof tok);
+        if (!more || !strcmp(tok, "machine") || !strcmp(tok, "default")) {
+            if (entry && !strcmp(login, user) && *password)
+                found = strdup(password);
+            *login = *password = '\0';
+            entry = 0;
+            if (more && !strcmp(tok, "default"))
+                entry = 2;
+            else if (more && netrc_token(&p, tok, sizeof tok))
+                entry = !strcasecmp(tok, host);
+        } else if (!strcmp(tok, "login")) {
+            netrc_token(&p, login, sizeof login);
+        } else if (!strcmp(tok, "password")) {
+            netrc_token(&p, password, sizeof password);
+        } else if (!strcmp(tok, "macdef")) {
+            const char *blank = strstr(p, "\n\n");
+            p = blank ? blank : p + strlen(p);
+        }
+    }
+    explicit_bzero(text, sizeof text);
+    explicit_bzero(password, sizeof password);
+out:
+    curl_free(host);
+    curl_url_cleanup(u);
+    return found;
 }
 
 int
@@ -82,10 +164,15 @@ mail_server_new(const MailServerOptions *o, char *why, size_t whylen)
         curl_easy_setopt(c, CURLOPT_CAINFO, o->cacert);
     if (o->user)
         curl_easy_setopt(c, CURLOPT_USERNAME, o->user);
-    if (o->password)
-        curl_easy_setopt(c, CURLOPT_PASSWORD, o->password);
+    char *netrc = !o->password && o->user ? netrc_password(o->url, o->user) : NULL;
+    if (o->password || netrc)
+        curl_easy_setopt(c, CURLOPT_PASSWORD, o->password ? o->password : netrc);
     else
         curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+    if (netrc) { /* libcurl keeps its own copy */
+        explicit_bzero(netrc, strlen(netrc));
+        free(netrc);
+    }
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout > 0 ? o->timeout : 30L);
     /* Slower than 1 byte/s for that long is a server gone silent. */
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
