@@ -44,6 +44,7 @@
 # The server started here is stopped at the end, whatever happens.
 
 SV=$TMP/serve
+mail_count_srv() { "$PY" tests/mail/mailcheck.py "$SV/tls/srv" count 2>/dev/null || echo 0; }
 rm -rf "$SV" && mkdir -p "$SV/docs/sub" "$SV/outside"
 cp samples/*.xml "$SV/docs/"
 cp tests/bad/date-month-13.xml "$SV/docs/broken.xml"
@@ -58,8 +59,14 @@ for f in samples/*.png samples/*.svg; do [ -e "$f" ] && cp "$f" "$SV/docs/"; don
 serve_pid=
 serve_stop() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; serve_pid=; }
 # serve_start [ENV...]: starts the server on $SV/docs; sets URL, BASE, PORT, TOKEN.
+# (Its home and configuration are folders of the test, never the user's:
+# no mail settings or password of theirs is read.)
 serve_start() {
-    env "$@" "$COPIL" serve "$SV/docs" >"$SV/stdout" 2>"$SV/stderr" </dev/null &
+    mkdir -p "$SV/home" "$SV/config"
+    : >"$SV/stdout" # emptied here, not in the child: never the last server's address
+    env -u COPIL_SMTP_USER -u COPIL_SMTP_PASSWORD HOME="$(cd "$SV/home" && pwd)" \
+        XDG_CONFIG_HOME="$(cd "$SV/config" && pwd)" "$@" \
+        "$COPIL" serve "$SV/docs" >"$SV/stdout" 2>"$SV/stderr" </dev/null &
     serve_pid=$!
     URL=
     for _ in $(seq 100); do
@@ -434,6 +441,91 @@ else
         fail "serve: no address in French" "$(cat "$SV/stderr")"
     fi
     serve_stop
+
+    # --- sending: drafts, then a confirmed sending through a real SMTP server ---
+    PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+    . tests/mail/server.sh
+    T=$SV/tls
+    rm -rf "$T" "$SV/config" "$SV/home" && mkdir -p "$T" "$SV/config/copil" "$SV/home"
+    M2=college-2026-t2.xml
+    PASS=Sb7-secret-Passw0rd
+    if ! openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+        -keyout "$T/key.pem" -out "$T/cert.pem" -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost,IP:127.0.0.1 >"$T/openssl.log" 2>&1; then
+        fail "serve: openssl req" "$(tail -3 "$T/openssl.log")"
+    elif ! smtpd_start "$T/srv" 120 --tls "$T/cert.pem" "$T/key.pem" --require-starttls --auth "user:$PASS"; then
+        fail "serve: the test SMTP server did not start" "$(tail -5 "$T/srv.stderr")"
+    else
+        srv_pid=$SMTPD_PID
+        printf 'machine localhost login user password %s\n' "$PASS" >"$SV/home/.netrc"
+        chmod 600 "$SV/home/.netrc"
+        serve_start
+        CK=(-b "copil_$PORT=$TOKEN")
+        rm -f "$SV/docs/"*-mail.log
+        get "/mail?f=$M2" "${CK[@]}" >/dev/null
+        grep -q 'href="/eml?f=college-2026-t2.xml&amp;m=01-minutes-membres-du-comite.eml"' "$SV/body" \
+            && grep -q 'm=02-minutes-ensemble-des-personnels-du-college.eml' "$SV/body" \
+            && grep -q "$(cd "$SV/config" && pwd)/copil/mail.conf" "$SV/body" && ! grep -q 'href="/send' "$SV/body" \
+            && ok "serve: the mail page offers a draft per group; without settings, it says where to write them" \
+            || fail "serve: mail page" "$(grep -o '<h2>.*' "$SV/body" | head -5)"
+        code=$(get "/eml?f=$M2&m=01-minutes-membres-du-comite.eml" "${CK[@]}")
+        if [ "$code" = 200 ] && grep -qi '^content-type: message/rfc822' "$SV/head" \
+            && grep -qi '^content-disposition: attachment; filename="01-minutes-membres-du-comite.eml"' "$SV/head" \
+            && "$PY" tests/mail/mailcheck.py eml "$SV/body" headers | grep -q '^X-Unsent: 1$' \
+            && "$PY" tests/mail/mailcheck.py eml "$SV/body" summary | grep -q 'attachments=college-2026-t2-minutes.pdf'; then
+            ok "serve: a draft downloads as an unsent .eml, the full copy attached"
+        else
+            fail "serve: eml download ($code)" "$(head -5 "$SV/head")"
+        fi
+        [ "$(get "/eml?f=$M2&m=../../etc/passwd" "${CK[@]}")" = 404 ] && [ "$(get "/eml?f=broken.xml&m=x.eml" "${CK[@]}")" = 409 ] \
+            && ok "serve: no draft by another name, none of a file with problems" || fail "serve: eml refusals"
+        [ "$(get "/send?f=$M2" "${CK[@]}")" = 409 ] && grep -q 'mail.conf' "$SV/body" \
+            && ok "serve: no sending before the settings are written" || fail "serve: send without settings"
+        printf 'smtp = smtp://localhost:%s\nuser = user\npassword = %s\n' "$SMTPD_PORT" "$PASS" >"$SV/config/copil/mail.conf"
+        get "/mail?f=$M2" "${CK[@]}" >/dev/null
+        grep -q 'line 3: the password has no place in this file' "$SV/body" && ! grep -q "$PASS" "$SV/body" \
+            && [ "$(get "/send?f=$M2" "${CK[@]}")" = 409 ] \
+            && ok "serve: a password in the settings is refused, with its line, and never shown" \
+            || fail "serve: password in settings" "$(grep -o 'notice bad.\{0,200\}' "$SV/body")"
+        printf '# the school'"'"'s server\nsmtp = smtp://localhost:%s\nuser = user\ncacert = %s\n' \
+            "$SMTPD_PORT" "$(cd "$T" && pwd)/cert.pem" >"$SV/config/copil/mail.conf"
+        get "/mail?f=$M2" "${CK[@]}" >/dev/null
+        grep -q 'href="/send?f=college-2026-t2.xml"' "$SV/body" && ok "serve: with the settings, the mail page offers to send" \
+            || fail "serve: send link"
+        code=$(get "/send?f=$M2" "${CK[@]}")
+        cp "$SV/body" "$SV/confirm.html"
+        base=$(sed -n 's/.*name="base" value="\([0-9a-f]*\)".*/\1/p' "$SV/confirm.html")
+        if [ "$code" = 200 ] && grep -q 'helene.rousseau@ac-orleans-tours.fr' "$SV/confirm.html" \
+            && grep -q "smtp://localhost:$SMTPD_PORT" "$SV/confirm.html" && [ ${#base} = 64 ] \
+            && ! grep -rq "$PASS" "$SV/confirm.html" && [ "$(mail_count_srv)" = 0 ]; then
+            ok "serve: sending first shows the plan and the server, and asks to confirm; nothing sent yet"
+        else
+            fail "serve: confirmation page ($code)" "$(head -c 400 "$SV/confirm.html")"
+        fi
+        sendpost() { curl -s -o "$SV/body" -w '%{http_code}' --max-time 120 "${CK[@]}" -H "Origin: $1" \
+            --data-urlencode "f=$M2" --data-urlencode "base=$2" "$BASE/send"; }
+        [ "$(sendpost http://evil.example "$base")" = 403 ] && [ "$(sendpost "$BASE" 0000)" = 409 ] \
+            && [ "$(mail_count_srv)" = 0 ] \
+            && ok "serve: no sending from another origin, nor with a plan of another version of the file" \
+            || fail "serve: send refusals"
+        code=$(sendpost "$BASE" "$base")
+        cp "$SV/body" "$SV/sent.html"
+        if [ "$code" = 200 ] && grep -q 'Sent.' "$SV/body" && [ "$(mail_count_srv)" = 10 ] \
+            && [ "$(grep -c '@' "$SV/docs/college-2026-t2-minutes-mail.log")" = 10 ] && ! grep -q "$PASS" "$SV/body"; then
+            ok "serve: confirmed, sent: one message per address, over TLS with the password of ~/.netrc"
+        else
+            fail "serve: send ($code, $(mail_count_srv) received)" "$(sed -n '/<pre/,/<\/pre>/p' "$SV/sent.html" | tail -5)"
+        fi
+        code=$(sendpost "$BASE" "$base")
+        [ "$code" = 200 ] && [ "$(mail_count_srv)" = 10 ] && ok "serve: confirmed twice, nothing sent twice" \
+            || fail "serve: second send ($code, $(mail_count_srv))"
+        get / "${CK[@]}" >/dev/null
+        grep -q 'envoyé le\|sent on' "$SV/body" && ok "serve: the home page says the file was sent" \
+            || fail "serve: sent state on home"
+        serve_stop
+        smtpd_stop "$srv_pid"
+        rm -f "$SV/docs/"*-mail.log "$SV/config/copil/mail.conf"
+    fi
 
     # --- in a real browser (tests/browser/story.js) ---------------------------
     if ! command -v node >/dev/null || [ ! -x /usr/bin/chromium ] || [ ! -d tests/browser/node_modules/playwright-core ] \

@@ -215,14 +215,9 @@ now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* Runs self with args (NULL-terminated, args[0] the command: "render",
- * "mail") in a child process with the limits above: what it writes on
- * stdout goes into ob (at most out_max bytes, else ob->failed), on stderr
- * into eb. *status receives its wait status, *timed_out 1 when it was
- * stopped for its wall time. -1 when it could not start. */
-static int
-run_copil(const char *self, char *const *args, Buf *ob, size_t out_max, Buf *eb, int *status,
-          int *timed_out)
+int
+serve_child(const char *self, char *const *args, Buf *ob, size_t out_max, Buf *eb, int *status,
+            int *timed_out)
 {
     int out[2] = {-1, -1}, err[2] = {-1, -1};
     char *argv[16];
@@ -329,7 +324,8 @@ serve_render(Run *r, const char *self, const char *dir, const char *name, int pu
     buf_init(&ob, &r->arena);
     buf_init(&eb, &r->arena);
     int status, timed_out;
-    int started = path && run_copil(self, args, &ob, RENDER_PDF_MAX, &eb, &status, &timed_out) == 0;
+    int started =
+        path && serve_child(self, args, &ob, RENDER_PDF_MAX, &eb, &status, &timed_out) == 0;
     *why = child_trouble(started, status, timed_out, &ob, &eb);
     if (*why)
         return STATUS_INVALID;
@@ -349,7 +345,8 @@ serve_mail_plan(Run *r, const char *self, const char *dir, const char *name, con
     buf_init(&ob, &r->arena);
     buf_init(&eb, &r->arena);
     int status, timed_out;
-    int started = path && run_copil(self, args, &ob, RENDER_ERR_MAX, &eb, &status, &timed_out) == 0;
+    int started =
+        path && serve_child(self, args, &ob, RENDER_ERR_MAX, &eb, &status, &timed_out) == 0;
     *why = child_trouble(started, status, timed_out, &ob, &eb);
     if (*why)
         return STATUS_INVALID;

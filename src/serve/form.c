@@ -31,10 +31,8 @@
 
 #define SERVE_NS "urn:copil:serve"
 
-/* The bytes of name in dir (a plain file, never a link), in r's arena, and
- * their SHA-256 in hex (65 bytes). */
-static Status
-read_file(Run *r, const char *dir, const char *name, char **data, size_t *len, char *hash)
+Status
+serve_read_file(Run *r, const char *dir, const char *name, char **data, size_t *len, char *hash)
 {
     const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
     if (!path || file_load(path, O_NOFOLLOW, FILE_MAX, &r->arena, data, len) != 0)
@@ -447,7 +445,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
     char *data;
     size_t len;
     char hash[65];
-    if (read_file(r, dir, name, &data, &len, hash) != STATUS_OK)
+    if (serve_read_file(r, dir, name, &data, &len, hash) != STATUS_OK)
         return STATUS_IO;
     xmlDocPtr doc = NULL;
     Run parse;
@@ -687,7 +685,7 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
 {
     char *data;
     size_t len;
-    if (read_file(r, dir, f->name, &data, &len, hash) != STATUS_OK)
+    if (serve_read_file(r, dir, f->name, &data, &len, hash) != STATUS_OK)
         return STATUS_IO;
     xmlDocPtr doc = NULL;
     if (validate_parse(r, data, len, &doc) != STATUS_OK)

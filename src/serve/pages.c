@@ -496,8 +496,20 @@ page_conflict(Buf *b, const char *name, const char *changes)
     foot(b);
 }
 
+/* Where the file's mail goes: the link to its page. */
+static void
+back_to_mail(Buf *b, const ServeFile *f)
+{
+    html_raw(b, "<p><a href=\"/mail?f=");
+    url_append(b, f->name);
+    html_raw(b, "\">");
+    html_text(b, _("Back to who gets it"));
+    html_raw(b, "</a></p>\n");
+}
+
 void
-page_mail(Buf *b, const ServeFile *f, const char *plan)
+page_mail(Buf *b, const ServeFile *f, const char *plan, const ServeEml *emls, int n,
+          const char *eml_why, Status cfg_st, const ServeMailConfig *cfg, const char *cfg_why)
 {
     file_header(b, f, 1);
     html_raw(b, "<h2>");
@@ -509,9 +521,127 @@ page_mail(Buf *b, const ServeFile *f, const char *plan)
                    "date."));
     html_raw(b, "</p>\n<pre class=\"plan\">");
     html_text(b, plan);
-    html_raw(b, "</pre>\n<p class=\"hint\">");
-    html_text(b, _("To send: copil mail FILE --send with the school's SMTP server (see copil help "
-                   "mail); copil serve does not send yet."));
-    html_raw(b, "</p>\n");
+    html_raw(b, "</pre>\n<h2>");
+    html_text(b, _("Drafts to open in your mail client"));
+    html_raw(b, "</h2>\n");
+    if (n < 0) {
+        html_raw(b, "<p>");
+        html_text(b, eml_why ? eml_why : _("The drafts cannot be made."));
+        html_raw(b, "</p>\n");
+    } else if (n == 0) {
+        html_raw(b, "<p>");
+        html_text(b, _("No group of the list has an address: there is nothing to send."));
+        html_raw(b, "</p>\n");
+    } else {
+        html_raw(b, "<p>");
+        html_text(b, _("One message per group, its copy attached, ready to check and send from "
+                       "Thunderbird or Outlook (open the file, then send it):"));
+        html_raw(b, "</p>\n<ul class=\"documents\">\n");
+        for (int i = 0; i < n; i++) {
+            html_raw(b, "<li><a href=\"/eml?f=");
+            url_append(b, f->name);
+            html_raw(b, "&amp;m=");
+            url_append(b, emls[i].name);
+            html_raw(b, "\" download>");
+            html_text(b, emls[i].name);
+            html_raw(b, "</a></li>\n");
+        }
+        html_raw(b, "</ul>\n");
+    }
+    html_raw(b, "<h2>");
+    html_text(b, _("Send from here"));
+    html_raw(b, "</h2>\n");
+    if (cfg_st == STATUS_OK && n > 0) {
+        html_raw(b, "<p>");
+        html_printf(b,
+                    _("Through the school's mail server %s. You will see the plan again and "
+                      "confirm before anything leaves."),
+                    cfg->smtp);
+        html_raw(b, "</p>\n<p><a class=\"button\" href=\"/send?f=");
+        url_append(b, f->name);
+        html_raw(b, "\">");
+        html_text(b, _("Send…"));
+        html_raw(b, "</a></p>\n");
+    } else if (cfg_st == STATUS_INVALID) {
+        html_raw(b, "<div class=\"notice bad\"><p>");
+        html_printf(b, _("The mail settings in %s cannot be used: %s"), cfg->path, cfg_why);
+        html_raw(b, "</p></div>\n");
+    } else if (n > 0) {
+        html_raw(b, "<p>");
+        html_printf(b,
+                    _("To send from this page, write the school's mail server in %s, for "
+                      "example:"),
+                    cfg->path ? cfg->path : "~/.config/copil/mail.conf");
+        html_raw(b, "</p>\n<pre class=\"plan\">smtp = smtps://smtp.ac-orleans-tours.fr:465\n"
+                    "user = ce.0370012a\n</pre>\n<p class=\"hint\">");
+        html_text(b, _("The password is never written there: put it in ~/.netrc (machine "
+                       "smtp.ac-orleans-tours.fr login ce.0370012a password …), a file only you "
+                       "can read."));
+        html_raw(b, "</p>\n");
+    }
+    foot(b);
+}
+
+void
+page_send(Buf *b, const ServeFile *f, const char *plan, const ServeMailConfig *cfg,
+          const char *hash)
+{
+    file_header(b, f, 1);
+    html_raw(b, "<h2>");
+    html_text(b, _("Confirm the sending"));
+    html_raw(b, "</h2>\n<p>");
+    html_text(b, _("These messages will leave as soon as you confirm: each group below gets its "
+                   "copy, from this file as it is now."));
+    html_raw(b, "</p>\n<pre class=\"plan\">");
+    html_text(b, plan);
+    html_raw(b, "</pre>\n<dl class=\"settings\"><dt>");
+    html_text(b, _("Mail server"));
+    html_raw(b, "</dt><dd>");
+    html_text(b, cfg->smtp);
+    html_raw(b, "</dd>");
+    if (cfg->user) {
+        html_raw(b, "<dt>");
+        html_text(b, _("User name"));
+        html_raw(b, "</dt><dd>");
+        html_text(b, cfg->user);
+        html_raw(b, "</dd>");
+    }
+    if (cfg->from) {
+        html_raw(b, "<dt>");
+        html_text(b, _("Sender"));
+        html_raw(b, "</dt><dd>");
+        html_text(b, cfg->from);
+        html_raw(b, "</dd>");
+    }
+    html_raw(b, "</dl>\n<form method=\"post\" action=\"/send\"><input type=\"hidden\" "
+                "name=\"f\" value=\"");
+    html_text(b, f->name);
+    html_raw(b, "\"><input type=\"hidden\" name=\"base\" value=\"");
+    html_text(b, hash);
+    html_raw(b, "\"><p><button type=\"submit\" class=\"button\">");
+    html_text(b, _("Send now"));
+    html_raw(b, "</button></p></form>\n");
+    back_to_mail(b, f);
+    foot(b);
+}
+
+void
+page_sent(Buf *b, const ServeFile *f, const char *report, int code)
+{
+    file_header(b, f, 1);
+    html_raw(b, code == 0 ? "<div class=\"notice\" role=\"status\"><p>"
+                          : "<div class=\"notice bad\" role=\"alert\"><p>");
+    html_text(b, code == 0 ? _("Sent. Each address the server accepted is in the send log "
+                               "beside the PDF: sending again sends nothing twice.")
+                 : code == 1
+                     ? _("Some addresses were refused (see below); the others were sent. Correct "
+                         "them in the file, then send again: only what is missing leaves.")
+                     : _("The mail server could not be reached, or refused the login; what was "
+                         "accepted before is in the send log. Check the settings and the "
+                         "password in ~/.netrc, then send again: only what is missing leaves."));
+    html_raw(b, "</p></div>\n<pre class=\"plan\">");
+    html_text(b, report);
+    html_raw(b, "</pre>\n");
+    back_to_mail(b, f);
     foot(b);
 }

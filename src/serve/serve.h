@@ -87,6 +87,15 @@ Status serve_create(Session *s, Run *r, int dirfd, const char *kind, const char 
 Status serve_render(Run *r, const char *self, const char *dir, const char *name, int public_copy,
                     char **pdf, size_t *len, const char **why);
 
+/* Runs self with args (NULL-terminated, args[0] the command: "render",
+ * "mail") in a child process with the limits of a render (memory,
+ * processor time, 90 s of wall time): what it writes on stdout goes into
+ * ob (at most out_max bytes, else ob->failed), on stderr into eb.
+ * *status receives its wait status, *timed_out 1 when it was stopped for
+ * its wall time. -1 when it could not start. */
+int serve_child(const char *self, char *const *args, Buf *ob, size_t out_max, Buf *eb, int *status,
+                int *timed_out);
+
 /* The mail plan of name (a data file of dir), as `copil mail FILE` prints
  * it (run as self, in a child process): who gets which copy; nothing is
  * sent. It renders the PDFs beside the file when they are missing or out
@@ -95,7 +104,53 @@ Status serve_render(Run *r, const char *self, const char *dir, const char *name,
 Status serve_mail_plan(Run *r, const char *self, const char *dir, const char *name,
                        const char **plan, const char **why);
 
+/* --- sending (send.c) --------------------------------------------------- */
+
+/* How the user's mail leaves: the settings of their configuration file,
+ * $XDG_CONFIG_HOME/copil/mail.conf (else ~/.config/copil/mail.conf), lines
+ * of NAME = VALUE. Never a password: copil mail reads it from ~/.netrc or
+ * COPIL_SMTP_PASSWORD. */
+typedef struct ServeMailConfig {
+    const char *folder, *path;        /* where the file is, or would be */
+    const char *smtp;                 /* smtp://HOST:PORT (STARTTLS) or smtps:// */
+    const char *user, *cacert, *from; /* or NULL */
+} ServeMailConfig;
+
+/* Reads the configuration file: STATUS_OK; STATUS_USAGE when there is
+ * none (c->path says where to write it); STATUS_INVALID when it cannot be
+ * used, with the reason (its line) in *why. */
+Status serve_mail_config(Run *r, ServeMailConfig *c, const char **why);
+
+/* A draft message, as copil mail --eml writes it. */
+typedef struct ServeEml {
+    const char *name; /* 01-minutes-membres-du-comite.eml */
+    char *data;
+    size_t len;
+} ServeEml;
+
+/* The drafts of name (a valid data file of dir), made by copil mail --eml
+ * in a child process in a private temporary folder, then removed: *n of
+ * them in *emls (r's arena), sorted by name. Otherwise a sentence in
+ * *why. */
+Status serve_mail_eml(Run *r, const char *self, const char *dir, const char *name, ServeEml **emls,
+                      int *n, const char **why);
+
+/* Sends name (a valid data file of dir) with copil mail --send and the
+ * settings c, in a child process: what copil mail printed in *report, its
+ * exit status in *code (0 sent, 1 an address refused, 3 the server cannot
+ * be reached or refused the login: copil help mail). STATUS_INVALID with
+ * *why when it did not end. */
+Status serve_mail_send(Run *r, const char *self, const char *dir, const char *name,
+                       const ServeMailConfig *c, const char **report, int *code, const char **why);
+
 /* --- the form (form.c) -------------------------------------------------- */
+
+/* The bytes of name in dir (a plain file, never a link), in r's arena, and
+ * their SHA-256 in hex (65 bytes): what a form or a confirmation carries
+ * back, to tell that the file did not change since. STATUS_IO when it
+ * cannot be read. */
+Status serve_read_file(Run *r, const char *dir, const char *name, char **data, size_t *len,
+                       char *hash);
 
 /* The form of f (a data file of dir that parses), with the problems of
  * problems beside their fields: an HTML fragment appended to b; hash
@@ -156,8 +211,17 @@ void page_file(Buf *b, const ServeFile *f, Run *r);
 /* The form's page: f's state, "saved" when it was just saved, and the
  * form (HTML made by serve_form). */
 void page_edit(Buf *b, const ServeFile *f, int saved, const char *form);
-/* The mail plan's page of f: plan as copil mail printed it. */
-void page_mail(Buf *b, const ServeFile *f, const char *plan);
+/* The mail page of f: plan as copil mail printed it, its n drafts to
+ * download (n < 0: none could be made, eml_why says why), and how to send
+ * from the browser (cfg_st as serve_mail_config returned it). */
+void page_mail(Buf *b, const ServeFile *f, const char *plan, const ServeEml *emls, int n,
+               const char *eml_why, Status cfg_st, const ServeMailConfig *cfg, const char *cfg_why);
+/* The page that asks to confirm a sending: the plan, the server's
+ * settings (never a password), a form carrying hash (the file's) back. */
+void page_send(Buf *b, const ServeFile *f, const char *plan, const ServeMailConfig *cfg,
+               const char *hash);
+/* What a sending did: copil mail's report, and its exit status code. */
+void page_sent(Buf *b, const ServeFile *f, const char *report, int code);
 /* The page of a save refused because the file changed on the disk: what
  * differs, a line each (changes may be NULL). */
 void page_conflict(Buf *b, const char *name, const char *changes);

@@ -71,6 +71,8 @@ typedef struct Request {
     int bad; /* too many fields, or out of memory */
 } Request;
 
+static const char *field(const Request *q, const char *name);
+
 /* --- responses ------------------------------------------------------------ */
 
 static void
@@ -306,6 +308,26 @@ route_file(Server *sv, struct MHD_Connection *c)
     return ret;
 }
 
+/* A Content-Disposition for name, in r's arena: the name twice, plain
+ * ASCII for any client (anything else as _, so that no quote ends it), and
+ * as it is (RFC 6266's filename*). NULL when memory fails. */
+static const char *
+disposition(Run *r, int attachment, const char *name)
+{
+    Buf d;
+    buf_init(&d, &r->arena);
+    html_raw(&d, attachment ? "attachment" : "inline");
+    html_raw(&d, "; filename=\"");
+    for (const char *p = name; *p; p++) {
+        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
+        buf_append(&d, plain ? p : "_", 1);
+    }
+    html_raw(&d, "\"; filename*=UTF-8''");
+    url_append(&d, name);
+    return d.failed ? NULL : d.s;
+}
+
 static enum MHD_Result
 route_pdf(Server *sv, struct MHD_Connection *c)
 {
@@ -329,20 +351,8 @@ route_pdf(Server *sv, struct MHD_Connection *c)
     /* The name copil render gives it, for the download. */
     const char *out =
         render_default_output(&r, f.name, NULL, f.makes, public_copy && f.kind == DOC_MEETING);
-    /* The name twice: plain ASCII for any client (anything else as _, so
-     * that no quote ends it), and as it is (RFC 6266's filename*). */
-    Buf d;
-    buf_init(&d, &r.arena);
-    html_raw(&d, download && !strcmp(download, "1") ? "attachment" : "inline");
-    html_raw(&d, "; filename=\"");
-    for (const char *p = out ? out : "copil.pdf"; *p; p++) {
-        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.';
-        buf_append(&d, plain ? p : "_", 1);
-    }
-    html_raw(&d, "\"; filename*=UTF-8''");
-    url_append(&d, out ? out : "copil.pdf");
-    ret = d.failed ? MHD_NO : send_bytes(c, 200, "application/pdf", pdf, len, d.s);
+    const char *d = disposition(&r, download && !strcmp(download, "1"), out ? out : "copil.pdf");
+    ret = d ? send_bytes(c, 200, "application/pdf", pdf, len, d) : MHD_NO;
 out:
     run_free(&r);
     return ret;
@@ -362,10 +372,127 @@ route_mail(Server *sv, struct MHD_Connection *c)
         ret = send_error(c, 409, _("The mail plan cannot be made"), why);
         goto out;
     }
+    ServeEml *emls;
+    int n;
+    const char *eml_why;
+    if (serve_mail_eml(&r, sv->cfg->self, sv->cfg->dir, f.name, &emls, &n, &eml_why) != STATUS_OK)
+        n = -1;
+    ServeMailConfig cfg;
+    const char *cfg_why;
+    Status cfg_st = serve_mail_config(&r, &cfg, &cfg_why);
     Buf b;
     buf_init(&b, &r.arena);
-    page_mail(&b, &f, plan);
+    page_mail(&b, &f, plan, emls, n, n < 0 ? eml_why : NULL, cfg_st, &cfg, cfg_why);
     ret = send_page(c, 200, &b);
+out:
+    run_free(&r);
+    return ret;
+}
+
+/* A draft (.eml) of a valid file, to open in a mail client. */
+static enum MHD_Result
+route_eml(Server *sv, struct MHD_Connection *c)
+{
+    Run r;
+    run_init(&r, arg(c, "f"));
+    ServeFile f;
+    enum MHD_Result ret;
+    if (!valid_file(sv, c, &r, &f, &ret))
+        goto out;
+    const char *which = arg(c, "m"), *why;
+    ServeEml *emls;
+    int n;
+    if (serve_mail_eml(&r, sv->cfg->self, sv->cfg->dir, f.name, &emls, &n, &why) != STATUS_OK) {
+        ret = send_error(c, 409, _("The drafts cannot be made"), why);
+        goto out;
+    }
+    int k = 0;
+    while (k < n && which && strcmp(emls[k].name, which))
+        k++;
+    if (k == n || !which) {
+        ret = send_error(c, 404, _("No such draft"), _("This file makes no draft of that name."));
+    } else {
+        const char *d = disposition(&r, 1, emls[k].name);
+        ret = d ? send_bytes(c, 200, "message/rfc822", emls[k].data, emls[k].len, d) : MHD_NO;
+    }
+out:
+    run_free(&r);
+    return ret;
+}
+
+/* Sending: GET shows what will go where and asks to confirm; POST (with
+ * the file's hash as it was shown) sends. */
+static enum MHD_Result
+route_send(Server *sv, struct MHD_Connection *c, Request *q)
+{
+    if (q && q->post)
+        MHD_post_process(q->post, NULL, 0);
+    const char *name = q ? field(q, "f") : arg(c, "f");
+    if ((q && q->bad) || !name || !serve_name_ok(name))
+        return send_error(c, 400, _("Request refused"), _("This form cannot be read."));
+    Run r;
+    run_init(&r, name);
+    ServeFile f;
+    enum MHD_Result ret;
+    const char *why;
+    char *data;
+    size_t len;
+    char hash[65];
+    ServeMailConfig cfg;
+    Status cfg_st;
+    if (serve_examine(sv->s, &r, sv->dirfd, sv->cfg->dir, name, &f) != STATUS_OK) {
+        ret = send_error(c, 404, _("No such file"),
+                         _("This folder holds no data file of that name."));
+        goto out;
+    }
+    if (f.problems || !f.makes) {
+        ret = send_error(c, 409, _("The document cannot be made yet"),
+                         _("The file has problems to correct first: its page lists them."));
+        goto out;
+    }
+    if ((cfg_st = serve_mail_config(&r, &cfg, &why)) != STATUS_OK) {
+        ret = send_error(c, 409, _("Sending is not set up"),
+                         cfg_st == STATUS_USAGE
+                             ? arena_printf(&r.arena,
+                                            _("Write the school's mail server in %s (see the "
+                                              "page Who gets it)."),
+                                            cfg.path ? cfg.path : "~/.config/copil/mail.conf")
+                             : arena_printf(&r.arena, "%s: %s", cfg.path, why));
+        goto out;
+    }
+    if (serve_read_file(&r, sv->cfg->dir, name, &data, &len, hash) != STATUS_OK) {
+        ret = send_error(c, 500, _("The file cannot be read"), _("It cannot be read."));
+        goto out;
+    }
+    Buf b;
+    buf_init(&b, &r.arena);
+    if (!q) {
+        const char *plan;
+        if (serve_mail_plan(&r, sv->cfg->self, sv->cfg->dir, f.name, &plan, &why) != STATUS_OK) {
+            ret = send_error(c, 409, _("The mail plan cannot be made"), why);
+            goto out;
+        }
+        page_send(&b, &f, plan, &cfg, hash);
+        ret = send_page(c, 200, &b);
+        goto out;
+    }
+    const char *base = field(q, "base");
+    if (!base || strcmp(base, hash)) {
+        /* what was confirmed is not what the file says now */
+        ret = send_error(c, 409, _("Nothing was sent"),
+                         _("The file changed since its plan was shown: look at the plan again "
+                           "before sending."));
+        goto out;
+    }
+    const char *report;
+    int code;
+    if (serve_mail_send(&r, sv->cfg->self, sv->cfg->dir, name, &cfg, &report, &code, &why) !=
+        STATUS_OK) {
+        ret = send_error(c, 500, _("Sending did not end"), why);
+        goto out;
+    }
+    page_sent(&b, &f, report, code);
+    ret = send_page(c, code == 0 ? 200 : 502, &b);
 out:
     run_free(&r);
     return ret;
@@ -591,7 +718,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
             q->answered = 1;
             return ret;
         }
-        if (!strcmp(method, "POST") && (!strcmp(url, "/save") || !strcmp(url, "/new")))
+        if (!strcmp(method, "POST") &&
+            (!strcmp(url, "/save") || !strcmp(url, "/new") || !strcmp(url, "/send")))
             q->post = MHD_create_post_processor(c, 64 * 1024, on_field, q);
         return MHD_YES;
     }
@@ -614,6 +742,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
             return route_save(sv, c, q);
         if (!strcmp(url, "/new"))
             return route_new(sv, c, q);
+        if (!strcmp(url, "/send"))
+            return route_send(sv, c, q);
         return send_error(c, 404, _("No such page"), _("This server has no such page."));
     }
     if (!strcmp(url, "/edit"))
@@ -626,6 +756,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         return route_pdf(sv, c);
     if (!strcmp(url, "/mail"))
         return route_mail(sv, c);
+    if (!strcmp(url, "/eml"))
+        return route_eml(sv, c);
+    if (!strcmp(url, "/send"))
+        return route_send(sv, c, NULL);
     if (!strcmp(url, "/style.css"))
         return route_css(sv, c);
     return send_error(c, 404, _("No such page"), _("This server has no such page."));
