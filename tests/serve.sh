@@ -24,7 +24,9 @@
 #  - the form (tests/serve/form.py posts it as a browser would): labelled
 #    from the schema, every field with its label; saved unchanged, the file
 #    keeps its bytes; two values changed, only their lines change (comments
-#    kept, text escaped); a save over a file changed since is refused (409)
+#    kept, text escaped); running text typed as paragraphs and "- " or
+#    "1. " lines becomes <p>, <ul> and <ol>; a save over a file changed
+#    since is refused (409)
 #    with what differs; an invalid draft is saved and its problem shows
 #    beside its field and in the summary; two saves at once from one form:
 #    one written, one refused; no form for a file that is not XML; an
@@ -230,7 +232,7 @@ else
             && grep -q '<select id="a-1.3-kind" name="a:1.3:kind">' "$SV/form.html" \
             && grep -q 'class="readonly"' "$SV/form.html" && get "/edit?f=college-2026-t1.xml" "${CK[@]}" >/dev/null \
             && grep -q '<textarea id="p-1.12.2.2" name="p:1.12.2.2"' "$SV/body"; then
-            ok "serve: the form of a meeting, labelled from the schema (a date, a closed list, paragraphs; lists read only)"
+            ok "serve: the form of a meeting, labelled from the schema (a date, a closed list, paragraphs; inline markup read only)"
         else
             fail "serve: the form ($code)" "$(grep -o '<label[^>]*>[^<]*</label>' "$SV/form.html" | head -5)"
         fi
@@ -257,6 +259,37 @@ else
             fail "serve: save ($code, $d lines)" "$(diff "$SV/before.xml" "$SV/docs/$C")"
         fi
         "$COPIL" validate -q "$SV/docs/$C" >/dev/null 2>&1 && ok "serve: the saved file is valid" || fail "serve: saved file invalid"
+        # Running text: paragraphs and lists in one text area.
+        ta=$(grep -o '<textarea id="p-[0-9.]*" name="p:[0-9.]*"[^>]*>Les enjeux du numérique à l’école primaire et le partage des rôles :' "$SV/form.html" \
+            | sed -n 's/.*name="\(p:[0-9.]*\)".*/\1/p')
+        if [ -n "$ta" ] && grep -q '^- l’Éducation nationale accompagne les usages' "$SV/form.html"; then
+            ok "serve: a paragraph and a bulleted list in one text area, each entry on a line of its own"
+        else
+            fail "serve: list in a text area" "$(grep -o '<textarea[^>]*>[^<]\{0,120\}' "$SV/form.html" | head -3)"
+        fi
+        cp "$SV/docs/$C" "$SV/before-list.xml"
+        get "/edit?f=$C" "${CK[@]}" >/dev/null
+        cp "$SV/body" "$SV/form-list.html"
+        post "$SV/form-list.html" "$ta=Deux principes :
+
+- les communes équipent les écoles ;
+- l’Éducation nationale accompagne
+  les usages.
+
+1. d’abord l’inventaire ;
+2. ensuite le plan.
+Une dernière phrase." >/dev/null
+        sed -n '/<item id="i1"/,/<\/item>/p' "$SV/docs/$C" >"$SV/list.xml"
+        if "$COPIL" validate -q "$SV/docs/$C" >/dev/null 2>&1 \
+            && grep -q '^        <p>Deux principes :</p>$' "$SV/list.xml" \
+            && grep -q '^          <li>l’Éducation nationale accompagne les usages.</li>$' "$SV/list.xml" \
+            && grep -q '^        <ol>$' "$SV/list.xml" && grep -q '^          <li>ensuite le plan. Une dernière phrase.</li>$' "$SV/list.xml" \
+            && [ "$(grep -c '<li>' "$SV/list.xml")" = 4 ]; then
+            ok "serve: typed lines become a paragraph, a bulleted and a numbered list, indented, valid"
+        else
+            fail "serve: text area to lists" "$(cat "$SV/list.xml")"
+        fi
+        cp "$SV/before-list.xml" "$SV/docs/$C"
         cp "$SV/docs/$C" "$SV/saved.xml"
         code=$(post "$SV/form.html" e:1.8="Autre salle")
         [ "$code" = 409 ] && cmp -s "$SV/saved.xml" "$SV/docs/$C" && grep -q 'typed “Autre salle”' "$SV/body" \

@@ -29,8 +29,6 @@
 /* A data file is read whole; copil validate reads no more either. */
 #define FILE_MAX (32u << 20)
 
-#define SERVE_NS "urn:copil:serve"
-
 Status
 serve_read_file(Run *r, const char *dir, const char *name, char **data, size_t *len, char *hash)
 {
@@ -84,133 +82,13 @@ has_elements(const xmlNode *e)
     return 0;
 }
 
-/* s with its white space folded, in a's memory. */
-static char *
-folded(Arena *a, const char *s)
-{
-    Buf b;
-    buf_init(&b, a);
-    int space = 0;
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (isspace((unsigned char)*p)) {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            buf_append(&b, " ", 1);
-        space = 0;
-        buf_append(&b, p, 1);
-    }
-    return b.s ? b.s : arena_strdup(a, "");
-}
-
 static char *
 content_of(Arena *a, const xmlNode *n)
 {
     xmlChar *t = xmlNodeGetContent(n);
-    char *s = folded(a, (const char *)t);
+    char *s = serve_folded(a, (const char *)t);
     xmlFree(t);
     return s;
-}
-
-/* The paragraphs of e as the form shows them: each folded, a blank line
- * between two. NULL when e holds anything but plain paragraphs. */
-static char *
-paragraphs_of(Arena *a, const xmlNode *e)
-{
-    Buf b;
-    buf_init(&b, a);
-    for (const xmlNode *c = e->children; c; c = c->next) {
-        if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
-            return NULL; /* a note the text area would lose */
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "p") != 0 || has_elements(c))
-            return NULL;
-        if (b.len)
-            buf_append(&b, "\n\n", 2);
-        char *t = content_of(a, c);
-        if (t)
-            buf_append(&b, t, (unsigned)strlen(t));
-    }
-    return b.s ? b.s : arena_strdup(a, "");
-}
-
-/* Posted paragraphs (lines, blank ones between paragraphs), each folded. */
-static char *
-paragraphs_posted(Arena *a, const char *v)
-{
-    Buf b;
-    buf_init(&b, a);
-    const char *p = v;
-    while (*p) {
-        /* one paragraph: up to a blank line */
-        const char *end = p;
-        for (;;) {
-            const char *nl = strchr(end, '\n');
-            if (!nl) {
-                end += strlen(end);
-                break;
-            }
-            const char *q = nl + 1;
-            while (*q == ' ' || *q == '\t' || *q == '\r')
-                q++;
-            if (*q == '\n' || !*q) {
-                end = nl;
-                break;
-            }
-            end = nl + 1;
-        }
-        char *para = folded(a, arena_strndup(a, p, (size_t)(end - p)));
-        if (para && *para) {
-            if (b.len)
-                buf_append(&b, "\n\n", 2);
-            buf_append(&b, para, (unsigned)strlen(para));
-        }
-        p = end;
-        while (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t')
-            p++;
-    }
-    return b.s ? b.s : arena_strdup(a, "");
-}
-
-/* Replaces the paragraphs of e by those of v (as paragraphs_posted gives
- * them), indented as the first one was. */
-static void
-set_paragraphs(xmlNode *e, const char *v)
-{
-    const char *indent = "\n", *closing = "\n";
-    xmlNode *first = NULL;
-    for (xmlNode *c = e->children; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && !first) {
-            first = c;
-            if (c->prev && c->prev->type == XML_TEXT_NODE)
-                indent = (const char *)c->prev->content;
-        }
-        if (!c->next && c->type == XML_TEXT_NODE)
-            closing = (const char *)c->content;
-    }
-    char *in = g_strdup(indent), *out = g_strdup(closing);
-    xmlNode *c = e->children;
-    while (c) {
-        xmlNode *next = c->next;
-        xmlUnlinkNode(c);
-        xmlFreeNode(c);
-        c = next;
-    }
-    for (const char *p = v; *p;) {
-        size_t n = strcspn(p, "\n");
-        xmlNodeAddContent(e, BAD_CAST in);
-        xmlNode *para = xmlNewChild(e, e->ns, BAD_CAST "p", NULL);
-        if (para)
-            xmlNodeAddContentLen(para, BAD_CAST p, (int)n);
-        p += n;
-        while (*p == '\n')
-            p++;
-    }
-    xmlNodeAddContent(e, BAD_CAST out);
-    g_free(in);
-    g_free(out);
 }
 
 /* Replaces the text of e, an element without elements, by v; a comment in
@@ -484,8 +362,8 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
         }
         char *now, *want;
         if (kind == 'p') {
-            now = paragraphs_of(&r->arena, e);
-            want = paragraphs_posted(&r->arena, f->value);
+            now = serve_text_of(&r->arena, e);
+            want = serve_text_posted(&r->arena, f->value);
             if (!now) {
                 unknown++; /* markup the form does not show: left alone */
                 continue;
@@ -501,11 +379,11 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
                 xmlNode *t = e->children;
                 while (t && t->type != XML_TEXT_NODE)
                     t = t->next;
-                now = folded(&r->arena, t ? (const char *)t->content : "");
+                now = serve_folded(&r->arena, t ? (const char *)t->content : "");
             } else {
                 now = content_of(&r->arena, e);
             }
-            want = folded(&r->arena, f->value);
+            want = serve_folded(&r->arena, f->value);
         }
         if (!now || !want)
             return STATUS_IO;
@@ -527,7 +405,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
         } else if (kind == 'a') {
             xmlSetProp(e, BAD_CAST attr, BAD_CAST want);
         } else if (kind == 'p') {
-            set_paragraphs(e, want);
+            serve_set_text(&r->arena, e, want);
         } else if (has_elements(e)) {
             xmlNode *t = e->children;
             while (t && t->type != XML_TEXT_NODE)
@@ -659,10 +537,28 @@ note_model(Arena *a, Marks *m, xmlNode *e, xmlNode *type, const char *what, cons
     }
 }
 
+/* 1 when decl (of type type) holds running text: paragraphs and lists,
+ * its type Paragraphs or an extension of it. */
+static int
+running_text(Arena *a, xmlNode *decl, xmlNode *type)
+{
+    const char *t = schemas_local_attr(a, decl, "type");
+    if (t && !strcmp(t, "Paragraphs"))
+        return 1;
+    for (xmlNode *c = type ? type->children : NULL; c; c = c->next)
+        for (xmlNode *x = schemas_is(c, "complexContent") ? c->children : NULL; x; x = x->next) {
+            const char *base = schemas_is(x, "extension") ? schemas_local_attr(a, x, "base") : NULL;
+            if (base && !strcmp(base, "Paragraphs"))
+                return 1;
+        }
+    return 0;
+}
+
 /* Gives e (a data element) the number of its declaration decl, notes of
  * the attributes and elements its type declares (s:attr, s:child: the
  * form shows each attribute, and offers to add an element that is not
- * there), then does the same for its children. */
+ * there), for running text its text area's text (s:text) or s:readonly,
+ * then does the same for its children. */
 static void
 declare(Arena *a, Marks *m, xmlNode *e, xmlNode *decl, int depth)
 {
@@ -677,6 +573,11 @@ declare(Arena *a, Marks *m, xmlNode *e, xmlNode *decl, int depth)
                     depth + 1);
     note_model(a, m, e, type, "attribute", "attr");
     note_model(a, m, e, type, "element", "child");
+    if (running_text(a, decl, type)) {
+        /* its text area's text, or read only when it could not be kept */
+        char *text = serve_text_of(a, e);
+        xmlSetNsProp(e, m->ns, BAD_CAST(text ? "text" : "readonly"), BAD_CAST(text ? text : "1"));
+    }
 }
 
 Status
@@ -709,6 +610,8 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
                               "a text editor.")},
         {"none-label", N_("(none)")},
         {"choose-label", N_("(to choose)")},
+        {"text-hint", N_("A blank line between two paragraphs; a list's entries each on a line "
+                         "that starts with \"- \", or \"1. \" for a numbered list.")},
         {"add-label", N_("Add another after this one")},
         {"new-label", N_("Add:")},
         {"remove-label", N_("Remove")},

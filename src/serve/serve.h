@@ -24,6 +24,8 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "core/buf.h"
 #include "render/render.h"
 
@@ -145,6 +147,9 @@ Status serve_mail_send(Run *r, const char *self, const char *dir, const char *na
 
 /* --- the form (form.c) -------------------------------------------------- */
 
+/* The namespace of the form's notes in its input (s:problem, s:attr…). */
+#define SERVE_NS "urn:copil:serve"
+
 /* The bytes of name in dir (a plain file, never a link), in r's arena, and
  * their SHA-256 in hex (65 bytes): what a form or a confirmation carries
  * back, to tell that the file did not change since. STATUS_IO when it
@@ -191,6 +196,27 @@ typedef struct ServeSaved {
  * Diag on r). */
 Status serve_save(Session *s, Run *r, const char *dir, const char *name, const char *base,
                   const ServeField *fields, int n, const char *op, ServeSaved *out);
+
+/* --- running text in a text area (text.c) ------------------------------ */
+
+/* s with its white space folded (runs made one space, none at the ends),
+ * in a. */
+char *serve_folded(Arena *a, const char *s);
+
+/* The running text of e (paragraphs, bulleted and numbered lists) as the
+ * text area shows it: a blank line between blocks, "- " or "1. " before a
+ * list's entries. NULL when e holds what the text area could not give back
+ * as it is (inline markup, a nested list, a comment, a paragraph that
+ * begins as a list's line); the form's notes (SERVE_NS) are skipped. */
+char *serve_text_of(Arena *a, const xmlNode *e);
+
+/* Typed text v in the form serve_text_of gives (so that the two compare). */
+char *serve_text_posted(Arena *a, const char *v);
+
+/* Replaces the content of e by the blocks of v (as serve_text_posted gives
+ * them): <p>, <ul> and <ol> with their <li>, indented as e's first element
+ * was. */
+void serve_set_text(Arena *a, xmlNode *e, const char *v);
 
 /* --- the pages (pages.c) ------------------------------------------------ */
 

@@ -42,6 +42,7 @@
   <xsl:variable name="up-label" select="/s:input/@up-label"/>
   <xsl:variable name="down-label" select="/s:input/@down-label"/>
   <xsl:variable name="choose-label" select="/s:input/@choose-label"/>
+  <xsl:variable name="text-hint" select="/s:input/@text-hint"/>
   <xsl:variable name="new-label" select="/s:input/@new-label"/>
 
   <xsl:variable name="schemas" select="/s:input/xs:schema"/>
@@ -499,24 +500,27 @@
     </div>
   </xsl:template>
 
-  <!-- Paragraphs: one text area, a blank line between two; read only when
-       a paragraph holds inline markup the text area could not keep. -->
+  <!-- Running text: one text area, its text made by the server (s:text:
+       a blank line between paragraphs, "- " or "1. " before a list's
+       entries); read only (s:readonly) when the text area could not give
+       it back as it is (inline markup, a nested list, a note). -->
   <xsl:template name="paragraphs">
     <xsl:param name="path"/>
     <xsl:param name="nested"/>
     <div class="field">
       <xsl:if test="not($nested)"><xsl:attribute name="id">x-<xsl:value-of select="$path"/></xsl:attribute></xsl:if>
       <xsl:if test="s:problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
-      <xsl:variable name="readonly" select="*[not(self::s:*)][local-name() != 'p' or *[not(self::s:*)]] | comment() | processing-instruction()"/>
+      <xsl:variable name="readonly" select="@s:readonly"/>
       <xsl:choose>
         <xsl:when test="$readonly">
           <p class="label" id="l-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></p>
         </xsl:when>
         <xsl:otherwise>
           <label for="p-{$path}"><xsl:call-template name="label-of"><xsl:with-param name="e" select="."/></xsl:call-template></label>
+          <span class="hint" id="h-{$path}"><xsl:value-of select="$text-hint"/></span>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="s:problem" mode="inline"/>
+      <xsl:if test="not($nested)"><xsl:apply-templates select="s:problem" mode="inline"/></xsl:if>
       <xsl:choose>
         <xsl:when test="$readonly">
           <div class="readonly" id="p-{$path}" aria-labelledby="l-{$path}">
@@ -525,11 +529,9 @@
           <span class="hint"><xsl:value-of select="$readonly-label"/></span>
         </xsl:when>
         <xsl:otherwise>
-          <textarea id="p-{$path}" name="p:{$path}" rows="{2 + 2 * count(*[not(self::s:*)])}">
-            <xsl:for-each select="*[not(self::s:*)]">
-              <xsl:if test="position() &gt; 1"><xsl:text>&#10;&#10;</xsl:text></xsl:if>
-              <xsl:value-of select="normalize-space(.)"/>
-            </xsl:for-each>
+          <xsl:variable name="lines" select="string-length(@s:text) - string-length(translate(@s:text, '&#10;', ''))"/>
+          <textarea id="p-{$path}" name="p:{$path}" rows="{3 + $lines + floor(string-length(@s:text) div 90)}" aria-describedby="h-{$path}">
+            <xsl:value-of select="@s:text"/>
           </textarea>
         </xsl:otherwise>
       </xsl:choose>
