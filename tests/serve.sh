@@ -149,6 +149,21 @@ else
         [ -z "$miss" ] && ok "serve: the home page lists every sample" || fail "serve: home misses$miss"
         grep -q 'Meetings: agendas and minutes' "$SV/body" && grep -q 'Mission letters' "$SV/body" \
             && grep -q 'Activity reports' "$SV/body" && ok "serve: the files grouped by kind" || fail "serve: groups"
+        # What the home page keeps between visits follows the files: a file
+        # changed, or one it names (the previous meeting), is validated again.
+        cp "$SV/docs/college-2026-t1.xml" "$SV/t1-kept.xml"
+        sed -i 's|<objective id="o1"|<objective id="o9"|' "$SV/docs/college-2026-t1.xml"
+        get / "${CK[@]}" >/dev/null
+        t2_after=$(grep -o 'f=college-2026-t2.xml".*' "$SV/body" | grep -o 'to correct ([0-9]* problems\?)')
+        cp "$SV/t1-kept.xml" "$SV/docs/college-2026-t1.xml"
+        get / "${CK[@]}" >/dev/null
+        t2_back=$(grep -o 'f=college-2026-t2.xml".*' "$SV/body" | grep -o 'class="tag ok">valid<')
+        [ -n "$t2_after" ] && [ -n "$t2_back" ] \
+            && ok "serve: the home page validates again a file whose previous meeting changed ($t2_after), then valid again" \
+            || fail "serve: home page after a change" "after: $t2_after; back: $t2_back"
+        grep -q 'f=lettre-mission-aed-tice.xml">lettre-mission-aed-tice.xml</a></th><td>2026-2027</td>' "$SV/body" \
+            && ok "serve: a letter for a period is listed under the school year its period starts in" \
+            || fail "serve: period's year" "$(grep -o 'f=lettre-mission-aed-tice.xml.\{0,120\}' "$SV/body")"
         n_valid=$(grep -o 'class="tag ok">valid<' "$SV/body" | wc -l)
         [ "$n_valid" = "$(( $(ls samples/*.xml | wc -l) + 1 ))" ] && ok "serve: every sample valid ($n_valid)" \
             || fail "serve: $n_valid valid files"
@@ -293,7 +308,8 @@ Une dernière phrase." >/dev/null
         cp "$SV/docs/$C" "$SV/saved.xml"
         code=$(post "$SV/form.html" e:1.8="Autre salle")
         [ "$code" = 409 ] && cmp -s "$SV/saved.xml" "$SV/docs/$C" && grep -q 'typed “Autre salle”' "$SV/body" \
-            && ok "serve: a save over a file changed since the form was made is refused, showing what differs" \
+            && grep -q '<li>Lieu: on the disk now' "$SV/body" && grep -q '<li>Séance › Numéro de la séance: on the disk now' "$SV/body" \
+            && ok "serve: a save over a file changed since the form was made is refused, showing what differs, by its label" \
             || fail "serve: conflict ($code)" "$(grep -o '<li>[^<]*</li>' "$SV/body" | head -3)"
         get "/edit?f=$C" "${CK[@]}" >/dev/null
         cp "$SV/body" "$SV/form2.html"

@@ -113,12 +113,20 @@ set_text(xmlNode *e, const char *v)
         xmlAddChild(e, t);
 }
 
-/* What the user would read as the place of an element: its names from the
- * root's child down, "members › member 3 › name". */
+/* What the user would read as the place of an element: the labels the
+ * schemas give it and its parents, from the root's child down, « Membres
+ * convoqués › Membre 3 › Prénom et nom » (the element's name where the
+ * schemas say nothing). */
 static const char *
-place_of(Arena *a, const xmlNode *n, const char *attr)
+place_of(Arena *a, const Schemas *sc, xmlNode *n, const char *attr)
 {
-    const char *s = attr ? arena_printf(a, "@%s", attr) : NULL;
+    const char *s = NULL;
+    if (attr) {
+        xmlNode *decl = schemas_decl_of(a, sc, n);
+        xmlNode *ad =
+            decl ? schemas_find(a, sc, schemas_type_of(a, sc, decl), "attribute", attr) : NULL;
+        s = schemas_label(a, ad, attr);
+    }
     for (; n && n->parent && n->parent->type == XML_ELEMENT_NODE; n = n->parent) {
         int same = 0, index = 0;
         for (const xmlNode *c = n->parent->children; c; c = c->next) {
@@ -128,8 +136,8 @@ place_of(Arena *a, const xmlNode *n, const char *attr)
             if (c == n)
                 index = same;
         }
-        const char *me = same > 1 ? arena_printf(a, "%s %d", n->name, index)
-                                  : arena_strdup(a, (const char *)n->name);
+        const char *label = schemas_label(a, schemas_decl_of(a, sc, n), (const char *)n->name);
+        const char *me = same > 1 ? arena_printf(a, "%s %d", label, index) : label;
         s = s ? arena_printf(a, "%s › %s", me, s) : me;
     }
     return s ? s : "";
@@ -394,7 +402,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
             if (report.len)
                 buf_append(&report, "\n", 1);
             const char *line = arena_printf(&r->arena, _("%s: on the disk now “%s”, typed “%s”"),
-                                            place_of(&r->arena, e, attr), now, want);
+                                            place_of(&r->arena, &sc, e, attr), now, want);
             if (line)
                 buf_append(&report, line, (unsigned)strlen(line));
             continue;

@@ -75,6 +75,27 @@ schemas_local_attr(Arena *a, xmlNode *n, const char *name)
     return s;
 }
 
+const char *
+schemas_label(Arena *a, xmlNode *decl, const char *fallback)
+{
+    for (xmlNode *an = decl ? decl->children : NULL; an; an = an->next)
+        for (xmlNode *d = schemas_is(an, "annotation") ? an->children : NULL; d; d = d->next) {
+            if (!schemas_is(d, "documentation"))
+                continue;
+            xmlChar *t = xmlNodeGetContent(d);
+            const char *text = t ? (const char *)t : "", *dash = strstr(text, " — ");
+            char *label = arena_strndup(a, text, dash ? (size_t)(dash - text) : strlen(text));
+            xmlFree(t);
+            /* one line: its white space folded */
+            for (char *p = label; p && *p; p++)
+                if (*p == '\n' || *p == '\t')
+                    *p = ' ';
+            if (label && *label)
+                return label;
+        }
+    return fallback;
+}
+
 xmlNode *
 schemas_named(const Schemas *sc, const char *kind, const char *name)
 {

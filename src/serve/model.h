@@ -59,6 +59,11 @@ xmlNode *schemas_decl_of(Arena *a, const Schemas *sc, xmlNode *e);
  * xs:choice it stands in. */
 int schemas_required(const xmlNode *decl);
 
+/* The label a declaration gives what it declares: the French words
+ * before " — " in its xs:documentation, in a; fallback when there are
+ * none (or no declaration). */
+const char *schemas_label(Arena *a, xmlNode *decl, const char *fallback);
+
 /* The value of n's attribute name without a prefix ("c:Date" → "Date"),
  * in a; NULL when n has none. */
 char *schemas_local_attr(Arena *a, xmlNode *n, const char *name);
