@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -22,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <libxml/tree.h>
 
 #include "core/file.h"
@@ -69,6 +71,27 @@ child_text(Run *r, xmlDocPtr doc, const char *name)
     return NULL;
 }
 
+/* The school year of a letter given a period rather than a year: the one
+ * its period starts in ("2026-2027" for a start from August 2026 to July
+ * 2027); NULL when it has none. */
+static const char *
+period_year(Run *r, xmlDocPtr doc)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "period") != 0)
+            continue;
+        xmlChar *from = xmlGetProp(c, BAD_CAST "from");
+        int y = 0, m = 0;
+        int ok = from && sscanf((const char *)from, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12;
+        xmlFree(from);
+        if (ok)
+            return m >= 8 ? arena_printf(&r->arena, "%d-%d", y, y + 1)
+                          : arena_printf(&r->arena, "%d-%d", y - 1, y);
+    }
+    return NULL;
+}
+
 /* 1 when the file at path carries a signature (pdf/'s rule). */
 static int
 holds_signature(const char *path)
@@ -105,8 +128,172 @@ read_send_log(Run *r, const char *pdf, ServeFile *f)
     arena_free(&scratch);
 }
 
-Status
-serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeFile *f)
+/* The state of f's PDF beside path: there or not, up to date with newest
+ * (the newest of the data file and the files it reads), signed, sent. */
+static void
+pdf_state(Run *r, const char *path, ServeFile *f, const struct stat *newest)
+{
+    const char *pdf = render_default_output(r, path, NULL, f->makes, 0);
+    struct stat ps;
+    if (pdf && lstat(pdf, &ps) == 0 && S_ISREG(ps.st_mode)) {
+        /* Up to date as copil mail takes it: newer than the file and what it reads. */
+        f->pdf = render_newer(&ps, newest) ? 2 : 1;
+        f->signed_pdf = holds_signature(pdf);
+        read_send_log(r, pdf, f);
+    }
+}
+
+/* --- what a file's validation depended on ----------------------------------- */
+
+/* A file as it was: its size and the digest of its bytes. Times are not
+ * enough: two writes within the file system's tick (a few milliseconds)
+ * leave the same time, and a copy over a file keeps its inode. */
+typedef struct Stamp {
+    int present;
+    size_t size;
+    unsigned char digest[20];
+} Stamp;
+
+#define STAMP_READ_MAX (32u << 20)
+
+/* The stamp of the file at path (following links, as validation does);
+ * not present when it cannot be read. */
+static Stamp
+stamp_path(const char *path)
+{
+    Stamp st = {0};
+    Arena a;
+    arena_init(&a);
+    char *data;
+    size_t len;
+    if (file_load(path, 0, STAMP_READ_MAX, &a, &data, &len) == 0) {
+        GChecksum *c = g_checksum_new(G_CHECKSUM_SHA1);
+        gsize n = sizeof st.digest;
+        if (c) {
+            g_checksum_update(c, (const guchar *)data, (gssize)len);
+            g_checksum_get_digest(c, st.digest, &n);
+            g_checksum_free(c);
+            st.present = 1;
+            st.size = len;
+        }
+    }
+    arena_free(&a);
+    return st;
+}
+
+static int
+same_stamp(Stamp a, Stamp b)
+{
+    return a.present == b.present &&
+           (!a.present || (a.size == b.size && !memcmp(a.digest, b.digest, sizeof a.digest)));
+}
+
+#define LINKED_MAX 32
+
+/* What a home page keeps of a file it validated: its state, and the
+ * stamps of the file and of each file it names (a previous meeting, a
+ * mission letter…), whose change makes it validate the file again. */
+typedef struct Entry {
+    Stamp self;
+    int nlinked;
+    char *linked[LINKED_MAX]; /* paths as the data names them, from the folder */
+    Stamp stamps[LINKED_MAX];
+    DocKind kind;
+    char *year, *date;
+    const RenderKind *makes;
+    unsigned problems;
+} Entry;
+
+struct ServeCache {
+    GHashTable *entries; /* a file's name → its Entry */
+};
+
+static void
+entry_free(void *p)
+{
+    Entry *e = p;
+    for (int i = 0; i < e->nlinked; i++)
+        g_free(e->linked[i]);
+    g_free(e->year);
+    g_free(e->date);
+    g_free(e);
+}
+
+ServeCache *
+serve_cache_new(void)
+{
+    ServeCache *c = g_new0(ServeCache, 1);
+    c->entries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, entry_free);
+    return c;
+}
+
+void
+serve_cache_free(ServeCache *c)
+{
+    if (c) {
+        g_hash_table_destroy(c->entries);
+        g_free(c);
+    }
+}
+
+typedef struct Linking {
+    const char *dir;
+    Entry *e;
+} Linking;
+
+/* Notes a file the data names, as validate_linked_files finds it. */
+static void
+note_linked(void *ctx, const xmlNode *node, const char *attr)
+{
+    Linking *l = ctx;
+    xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
+    if (v && l->e->nlinked < LINKED_MAX) {
+        char *path = g_strdup_printf("%s/%s", l->dir, (const char *)v);
+        l->e->stamps[l->e->nlinked] = stamp_path(path);
+        l->e->linked[l->e->nlinked++] = path;
+    }
+    xmlFree(v);
+}
+
+/* The newest of path and e's files (what a PDF must be newer than), as
+ * a stat: their times now. */
+static struct stat
+newest_of(const Entry *e, const struct stat *self)
+{
+    struct stat newest = *self, st;
+    for (int i = 0; i < e->nlinked; i++)
+        if (stat(e->linked[i], &st) == 0 && render_newer(&st, &newest))
+            newest = st;
+    return newest;
+}
+
+/* f from e, when neither the file at path (of stat st) nor those it names
+ * changed since e was made; 0 otherwise. */
+static int
+from_entry(Run *r, const Entry *e, const struct stat *st, const char *path, ServeFile *f)
+{
+    if (!same_stamp(e->self, stamp_path(path)))
+        return 0;
+    for (int i = 0; i < e->nlinked; i++)
+        if (!same_stamp(e->stamps[i], stamp_path(e->linked[i])))
+            return 0;
+    f->kind = e->kind;
+    f->year = e->year ? arena_strdup(&r->arena, e->year) : NULL;
+    f->date = e->date ? arena_strdup(&r->arena, e->date) : NULL;
+    f->makes = e->makes;
+    f->problems = e->problems;
+    if (f->makes) {
+        struct stat newest = newest_of(e, st);
+        pdf_state(r, path, f, &newest);
+    }
+    return 1;
+}
+
+/* Examines name (as serve_examine does); with cache, from what it keeps
+ * when nothing changed, and keeps what it finds. */
+static Status
+examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeFile *f,
+        ServeCache *cache)
 {
     *f = (ServeFile){.name = arena_strdup(&r->arena, name), .kind = DOC_UNKNOWN};
     struct stat st;
@@ -116,6 +303,9 @@ serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, 
     const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
     if (!path)
         return STATUS_IO;
+    Entry *kept = cache ? g_hash_table_lookup(cache->entries, name) : NULL;
+    if (kept && from_entry(r, kept, &st, path, f))
+        return STATUS_OK;
     xmlDocPtr doc = NULL;
     DocKind kind = DOC_UNKNOWN;
     Status v = validate_file(s->validator, r, path, &doc, &kind);
@@ -123,23 +313,41 @@ serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, 
     if (v == STATUS_IO && !r->nerrors)
         return STATUS_IO;
     f->kind = kind;
-    if (!doc)
-        return STATUS_OK; /* its problems say why */
-    f->year = child_text(r, doc, "school-year");
-    f->date = child_text(r, doc, "date");
-    f->makes = render_kind_natural(doc, kind);
-    if (!f->makes)
-        return STATUS_OK;
-    const char *pdf = render_default_output(r, path, NULL, f->makes, 0);
-    struct stat ps, in;
-    if (pdf && lstat(pdf, &ps) == 0 && S_ISREG(ps.st_mode)) {
-        /* Up to date as copil mail takes it: newer than the file and what it reads. */
-        render_newest_input(path, doc, kind, &in);
-        f->pdf = render_newer(&ps, &in) ? 2 : 1;
-        f->signed_pdf = holds_signature(pdf);
-        read_send_log(r, pdf, f);
+    if (doc) {
+        f->year = child_text(r, doc, "school-year");
+        if (!f->year)
+            f->year = period_year(r, doc);
+        f->date = child_text(r, doc, "date");
+        f->makes = render_kind_natural(doc, kind);
+    }
+    /* Kept only with the document: without it, what it names is unknown,
+     * and a file that cannot be read through is validated at each visit. */
+    Entry *e = cache && doc ? g_new0(Entry, 1) : NULL;
+    if (e) {
+        *e = (Entry){.self = stamp_path(path),
+                     .kind = kind,
+                     .year = g_strdup(f->year),
+                     .date = g_strdup(f->date),
+                     .makes = f->makes,
+                     .problems = f->problems};
+        Linking l = {dir, e};
+        validate_linked_files(doc, kind, note_linked, &l);
+        g_hash_table_replace(cache->entries, g_strdup(name), e);
+    } else if (cache) {
+        g_hash_table_remove(cache->entries, name);
+    }
+    if (f->makes) {
+        struct stat newest;
+        render_newest_input(path, doc, kind, &newest);
+        pdf_state(r, path, f, &newest);
     }
     return STATUS_OK;
+}
+
+Status
+serve_examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeFile *f)
+{
+    return examine(s, r, dirfd, dir, name, f, NULL);
 }
 
 static int
@@ -148,8 +356,24 @@ by_name(const void *a, const void *b)
     return strcmp(((const ServeFile *)a)->name, ((const ServeFile *)b)->name);
 }
 
+typedef struct Listed {
+    const ServeFile *files; /* sorted by name */
+    int n;
+} Listed;
+
+/* 1 when the entry of name is of a file no longer listed. */
+static gboolean
+gone(gpointer name, gpointer entry, gpointer listed)
+{
+    (void)entry;
+    const Listed *l = listed;
+    ServeFile key = {.name = name};
+    return !bsearch(&key, l->files, (size_t)l->n, sizeof *l->files, by_name);
+}
+
 Status
-serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, int *n)
+serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeCache *cache, ServeFile **files,
+           int *n)
 {
     *files = NULL;
     *n = 0;
@@ -170,7 +394,7 @@ serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, in
         Run fr;
         run_init(&fr, e->d_name);
         ServeFile f;
-        if (serve_examine(s, &fr, dirfd, dir, e->d_name, &f) == STATUS_OK) {
+        if (examine(s, &fr, dirfd, dir, e->d_name, &f, cache) == STATUS_OK) {
             v[count] = f;
             v[count].name = arena_strdup(&r->arena, f.name);
             v[count].year = f.year ? arena_strdup(&r->arena, f.year) : NULL;
@@ -184,6 +408,8 @@ serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, in
     if (!v)
         return STATUS_IO;
     qsort(v, (size_t)count, sizeof(*v), by_name);
+    if (cache) /* what is no longer in the folder is forgotten */
+        g_hash_table_foreach_remove(cache->entries, gone, &(Listed){v, count});
     *files = v;
     *n = count;
     return STATUS_OK;

@@ -62,11 +62,20 @@ typedef struct ServeFile {
  * slash, not hidden) ending in ".xml", not a layout document. */
 int serve_name_ok(const char *name);
 
+/* What the home page keeps between two visits: each file's state, with
+ * what tells that it changed (the file's and the files it names' size,
+ * inode and time), so that only what changed is validated again. */
+typedef struct ServeCache ServeCache;
+ServeCache *serve_cache_new(void);
+void serve_cache_free(ServeCache *c);
+
 /* The data files of the folder dirfd (at most SERVE_MAX_FILES, sorted by
- * name), each validated with the session's schemas; in r's arena. *n
- * receives their number. STATUS_IO when the folder cannot be read. */
+ * name), each validated with the session's schemas, or taken from cache
+ * when neither it nor a file it names changed; in r's arena. *n receives
+ * their number. STATUS_IO when the folder cannot be read. */
 #define SERVE_MAX_FILES 500
-Status serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeFile **files, int *n);
+Status serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeCache *cache,
+                  ServeFile **files, int *n);
 
 /* Reads the data file name of the folder (a plain file, never a link)
  * and validates it; fills f. The Diags are on r (whose file is name).

@@ -50,6 +50,7 @@ typedef struct Server {
     Session *s;
     const ServeConfig *cfg;
     int dirfd;
+    ServeCache *cache; /* the home page's, between two visits */
     unsigned port;
     char token[33];     /* 128 random bits in hex */
     char cookie[32];    /* the cookie's name: copil_PORT, one per server */
@@ -246,7 +247,7 @@ route_home(Server *sv, struct MHD_Connection *c, unsigned status, const char *wh
     ServeFile *files;
     int n;
     enum MHD_Result ret;
-    if (serve_list(sv->s, &r, sv->dirfd, sv->cfg->dir, &files, &n) != STATUS_OK) {
+    if (serve_list(sv->s, &r, sv->dirfd, sv->cfg->dir, sv->cache, &files, &n) != STATUS_OK) {
         ret = send_error(c, 500, _("The folder cannot be read"),
                          _("The folder copil serve was started on cannot be read any more: was it "
                            "moved or deleted?"));
@@ -817,6 +818,7 @@ serve_run(Session *s, const ServeConfig *cfg)
                 file_why(errno));
         return STATUS_IO;
     }
+    sv.cache = serve_cache_new();
     /* SIGINT and SIGTERM are waited for here, never delivered to a thread;
      * a closed browser connection is not a signal either. */
     sigset_t stop;
@@ -860,6 +862,7 @@ serve_run(Session *s, const ServeConfig *cfg)
 out:
     if (d)
         MHD_stop_daemon(d);
+    serve_cache_free(sv.cache);
     close(sv.dirfd);
     return status;
 }

@@ -50,7 +50,14 @@
        the server in its parent's type (s:d on the element, s:attr for its
        attributes). -->
   <xsl:key name="decl" match="xs:element | xs:attribute" use="@s:d"/>
+  <!-- The schemas' named types, by name. -->
+  <xsl:key name="type" match="xs:schema/xs:simpleType | xs:schema/xs:complexType" use="@name"/>
   <xsl:variable name="root" select="/s:input/*[not(self::s:*)][1]"/>
+  <!-- What references are chosen among, found once: the members, the
+       agenda's items, the previous meeting's objectives (the server's). -->
+  <xsl:variable name="members" select="$root//*[local-name() = 'member'][@id]"/>
+  <xsl:variable name="items" select="$root/*[local-name() = 'agenda']//*[local-name() = 'item'][@id]"/>
+  <xsl:variable name="objectives" select="/s:input/s:objective"/>
 
   <xsl:template match="/s:input">
     <form method="post" action="/save" class="edit" novalidate="novalidate">
@@ -152,7 +159,7 @@
     <xsl:variable name="path"><xsl:call-template name="path"/></xsl:variable>
     <xsl:variable name="decl" select="key('decl', @s:d)"/>
     <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$decl/@type"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="type" select="$decl/xs:complexType | $schemas/xs:complexType[@name = $tname]"/>
+    <xsl:variable name="type" select="$decl/xs:complexType | key('type', $tname)[self::xs:complexType]"/>
     <!-- running text (paragraphs and lists) with attributes: a type that
          extends Paragraphs -->
     <xsl:variable name="paras" select="$type/xs:complexContent/xs:extension[@base = 'Paragraphs' or substring-after(@base, ':') = 'Paragraphs']"/>
@@ -325,7 +332,7 @@
   <!-- What is expected of a type, in French when the schema says it. -->
   <xsl:template name="expected">
     <xsl:param name="tname"/>
-    <xsl:variable name="st" select="$schemas/xs:simpleType[@name = $tname]"/>
+    <xsl:variable name="st" select="key('type', $tname)[self::xs:simpleType]"/>
     <xsl:variable name="fr" select="$st/xs:annotation/xs:appinfo[@source = 'expected'][@xml:lang = 'fr']"/>
     <xsl:if test="$fr and not($st/xs:restriction/xs:enumeration) and $tname != 'Text'">
       <span class="hint"><xsl:value-of select="$fr"/></span>
@@ -342,7 +349,7 @@
     <xsl:param name="attr-name"/>
     <xsl:param name="err"/>
     <xsl:param name="decl"/>
-    <xsl:variable name="st" select="$decl/xs:simpleType | $schemas/xs:simpleType[@name = $tname]"/>
+    <xsl:variable name="st" select="$decl/xs:simpleType | key('type', $tname)[self::xs:simpleType]"/>
     <xsl:choose>
       <xsl:when test="$st/xs:restriction/xs:enumeration">
         <select id="{$id}" name="{$name}">
@@ -358,12 +365,9 @@
           <xsl:for-each select="$st/xs:restriction/xs:enumeration">
             <option value="{@value}">
               <xsl:if test="@value = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-              <xsl:choose>
-                <xsl:when test="normalize-space(xs:annotation/xs:documentation)">
-                  <xsl:value-of select="normalize-space(xs:annotation/xs:documentation)"/>
-                </xsl:when>
-                <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
-              </xsl:choose>
+              <xsl:variable name="label" select="normalize-space(xs:annotation/xs:documentation)"/>
+              <xsl:value-of select="$label"/>
+              <xsl:if test="not($label)"><xsl:value-of select="@value"/></xsl:if>
             </option>
           </xsl:for-each>
         </select>
@@ -371,7 +375,7 @@
       <xsl:when test="$tname = 'Id' and $attr-name != 'id'">
         <!-- a reference: to an agenda item, to an objective of the
              previous meeting, or to a member -->
-        <xsl:variable name="choices" select="$root/*[local-name() = 'agenda']//*[local-name() = 'item'][@id][$attr-name = 'item'] | /s:input/s:objective[$attr-name = 'objective'] | $root//*[local-name() = 'member'][@id][$attr-name != 'item' and $attr-name != 'objective']"/>
+        <xsl:variable name="choices" select="$items[$attr-name = 'item'] | $objectives[$attr-name = 'objective'] | $members[$attr-name != 'item' and $attr-name != 'objective']"/>
         <select id="{$id}" name="{$name}">
           <xsl:if test="$invalid"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby"><xsl:value-of select="$err"/></xsl:attribute></xsl:if>
           <xsl:if test="not($choices[@id = $value])">
@@ -382,18 +386,32 @@
               </xsl:choose>
             </option>
           </xsl:if>
-          <xsl:for-each select="$choices">
-            <option value="{@id}">
-              <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-              <xsl:choose>
-                <xsl:when test="self::s:objective"><xsl:value-of select="."/></xsl:when>
-                <xsl:when test="local-name() = 'item'">
+          <xsl:choose>
+            <xsl:when test="$attr-name = 'item'">
+              <xsl:for-each select="$items">
+                <option value="{@id}">
+                  <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
                   <xsl:value-of select="normalize-space(*[local-name() = 'title'])"/>
-                </xsl:when>
-                <xsl:otherwise><xsl:value-of select="normalize-space(concat(@civility, ' ', *[local-name() = 'name']))"/></xsl:otherwise>
-              </xsl:choose>
-            </option>
-          </xsl:for-each>
+                </option>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:when test="$attr-name = 'objective'">
+              <xsl:for-each select="$objectives">
+                <option value="{@id}">
+                  <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="."/>
+                </option>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$members">
+                <option value="{@id}">
+                  <xsl:if test="@id = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="@civility"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(*[local-name() = 'name'])"/>
+                </option>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
         </select>
       </xsl:when>
       <xsl:when test="$tname = 'FileRef' and $decl/../../@name = 'previous'">
