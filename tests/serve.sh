@@ -597,7 +597,7 @@ Une dernière phrase." >/dev/null
                 FAIL\ *) fail "serve, browser: ${line#FAIL }" ;;
                 esac
             done <"$SV/story"
-            grep -q '^ok its minutes download as a PDF' "$SV/story" || fail "serve, browser: the stories did not all run" "$(tail -5 "$SV/story")"
+            grep -q '^ok axe-core: no serious or critical violation on the mail page' "$SV/story" || fail "serve, browser: the stories did not all run" "$(tail -5 "$SV/story")"
             if pdfinfo "$SV/shots/broken-agenda.pdf" 2>/dev/null | grep -q '^Pages:' \
                 && pdftotext "$SV/shots/broken-agenda.pdf" - 2>/dev/null | grep -q '8 octobre 2026'; then
                 ok "serve, browser: the PDF it downloaded reads with pdfinfo and pdftotext, with the date typed"

@@ -181,6 +181,7 @@ async function fillRecord(page) {
         await page.click('text=Rédiger le compte rendu');
         await page.waitForURL(/saved=1/);
         await page.screenshot({ path: path.join(out, 'record-drafted.png') });
+        await axe(page, 'the drafted record\'s form');
         const followed = await page.locator('fieldset legend', { hasText: /^Action \d/ }).count();
         const evaluations = await page.locator('select[id$="-objective"]').count();
         say(followed === 5 && evaluations === 3, 'the record lists the 5 open actions and an evaluation per objective',
@@ -196,6 +197,13 @@ async function fillRecord(page) {
         const minutes = await page.request.get(base + '/pdf?f=college-2027-t2.xml&download=1');
         fs.writeFileSync(path.join(out, 'record.pdf'), await minutes.body());
         say(minutes.status() === 200, 'its minutes download as a PDF', String(minutes.status()));
+
+        // 9. Who gets it: the plan and the drafts, accessible too.
+        await page.goto(base + '/mail?f=college-2026-t2.xml');
+        const drafts = await page.locator('a[href^="/eml?"]').count();
+        say(drafts === 2, 'the mail page offers a draft per group', String(drafts));
+        await page.screenshot({ path: path.join(out, 'mail.png'), fullPage: true });
+        await axe(page, 'the mail page');
     } catch (e) {
         say(false, 'the stories ran to their end', String(e).split('\n')[0]);
     } finally {
