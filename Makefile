@@ -72,6 +72,7 @@ SERVE_SRC := $(wildcard src/serve/*.c) src/cli/serve.c
 SRC      := $(filter-out $(MAIL_SRC) $(SERVE_SRC) src/cli/mail-exec.c src/cli/serve-exec.c, \
               $(wildcard src/core/*.c src/validate/*.c src/transform/*.c src/doc/*.c src/fonts/*.c \
               src/text/*.c src/chart/*.c src/paginate/*.c src/paint/*.c src/pdf/*.c src/render/*.c \
+              src/dashboard/*.c \
               src/cli/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o

@@ -15,7 +15,7 @@ render_page man/copil.1 >"$TMP/man-en.txt"
 LANG=fr_FR.UTF-8 render_page man/fr/copil.1 >"$TMP/man-fr.txt"
 grep -q "^NAME" "$TMP/man-en.txt" && grep -q "^NOM" "$TMP/man-fr.txt" \
     && ok "man -l renders both copil(1) pages" || fail "man -l copil(1)" "$(head -5 "$TMP/man-en.txt")"
-for c in new validate render mail serve help; do
+for c in new validate render mail serve dashboard help; do
     "$COPIL" help "$c" >"$TMP/help-$c.txt" 2>&1
     opts=$(grep -oE '(^|[][ ,|(])--?[a-z][a-zA-Z-]*(=[a-z]+)?' "$TMP/help-$c.txt" | sed 's/^[][ ,|(]//' | sort -u)
     for lang in en fr; do
@@ -44,8 +44,11 @@ complete_words() {
         printf "%s\n" "${COMPREPLY[@]}"' copil-test "$@")
 }
 got=$(complete_words copil "" | tr '\n' ' ')
-[ "$got" = "new validate render mail serve help --help --version " ] \
+[ "$got" = "new validate render mail serve dashboard help --help --version " ] \
     && ok "completion: the commands" || fail "completion: commands" "$got"
+got=$(complete_words copil dashboard --s | tr '\n' ' ')
+[ "$got" = "--schools --shard " ] && ok "completion: copil dashboard's options" \
+    || fail "completion: dashboard options" "$got"
 got=$(complete_words copil render --p | tr '\n' ' ')
 [ "$got" = "--public " ] && ok "completion: render's options" || fail "completion: render --p" "$got"
 got=$(complete_words copil render --d | tr '\n' ' ')

@@ -35,7 +35,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 run_areas=(unit samples phones schemas includes bad i18n man hostile cli datadir install layout long-text
            documents new finish public batch structure margins tables conformance faults images
-           mail serve fuzz-smoke)
+           dashboard mail serve fuzz-smoke)
 [ -n "${VALGRIND:-}" ] && run_areas+=(valgrind)
 
 run_file() { # AREA: the file that holds it

@@ -62,9 +62,9 @@ add(BatchList *l, char *input, const char *outdir)
 {
     if (l->n == MAX_ITEMS) {
         fprintf(stderr,
-                _("copil render: error: more than %d files in one batch; split it with "
+                _("copil %s: error: more than %d files in one batch; split it with "
                   "--shard or name fewer folders\n"),
-                MAX_ITEMS);
+                l->cmd, MAX_ITEMS);
         free(input);
         return STATUS_USAGE;
     }
@@ -107,7 +107,7 @@ walk(BatchList *l, const char *dir, const char *outdir, int depth)
     int n = 0, cap = 0;
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, _("copil render: error: cannot read the folder %s: %s\n"), dir,
+        fprintf(stderr, _("copil %s: error: cannot read the folder %s: %s\n"), l->cmd, dir,
                 strerror(errno));
         return STATUS_IO;
     }
@@ -139,8 +139,8 @@ walk(BatchList *l, const char *dir, const char *outdir, int depth)
         }
         if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode)) {
             if (depth + 1 >= MAX_DEPTH) {
-                fprintf(stderr, _("copil render: error: %s is more than %d folders deep\n"), path,
-                        MAX_DEPTH);
+                fprintf(stderr, _("copil %s: error: %s is more than %d folders deep\n"), l->cmd,
+                        path, MAX_DEPTH);
                 st = STATUS_USAGE;
             } else {
                 char *sub = outdir ? join(outdir, names[i]) : NULL;
@@ -285,11 +285,12 @@ out:
     return st;
 }
 
-Status
-cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int shard_n,
-                  BatchList *out)
+/* The inputs of args, sorted (cli_batch_collect's, without the outputs'
+ * check or the slicing). */
+static Status
+find(const char *cmd, char **args, int nargs, const char *outdir, BatchList *out)
 {
-    BatchList l = {0};
+    BatchList l = {.cmd = cmd};
     Status st = STATUS_OK;
     for (int i = 0; st == STATUS_OK && i < nargs; i++) {
         struct stat sb;
@@ -297,37 +298,64 @@ cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int s
             int before = l.n;
             st = walk(&l, args[i], outdir, 0);
             if (st == STATUS_OK && l.n == before)
-                fprintf(stderr, _("copil render: note: no data file (*.xml) under %s\n"), args[i]);
+                fprintf(stderr, _("copil %s: note: no data file (*.xml) under %s\n"), cmd, args[i]);
         } else {
             /* A missing file fails in its worker, with the others rendered. */
             st = add(&l, strdup(args[i]), outdir);
         }
     }
-    if (st != STATUS_OK)
-        goto out;
-    qsort(l.items, (size_t)l.n, sizeof(*l.items), compare_items);
+    if (st == STATUS_OK)
+        qsort(l.items, (size_t)l.n, sizeof(*l.items), compare_items);
     l.total = l.n;
-    st = check_outputs(&l);
-    if (st != STATUS_OK || shard_n <= 1)
-        goto out;
-    /* Round robin over the sorted list: slices differ by one file at most. */
+    *out = l;
+    if (st != STATUS_OK)
+        cli_batch_free(out);
+    return st;
+}
+
+/* Keeps the shard_k-th of shard_n slices of l: round robin over the sorted
+ * list, so that slices differ by one file at most. */
+static void
+slice(BatchList *l, int shard_k, int shard_n)
+{
+    if (shard_n <= 1)
+        return;
     int kept = 0;
-    for (int i = 0; i < l.n; i++) {
+    for (int i = 0; i < l->n; i++) {
         if (i % shard_n == shard_k - 1) {
-            l.items[kept++] = l.items[i];
+            l->items[kept++] = l->items[i];
         } else {
-            free(l.items[i].input);
-            free(l.items[i].outdir);
+            free(l->items[i].input);
+            free(l->items[i].outdir);
         }
     }
-    l.n = kept;
-out:
-    if (st != STATUS_OK) {
+    l->n = kept;
+}
+
+Status
+cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k, int shard_n,
+                  BatchList *out)
+{
+    BatchList l;
+    Status st = find("render", args, nargs, outdir, &l);
+    if (st != STATUS_OK)
+        return st;
+    if ((st = check_outputs(&l)) != STATUS_OK) {
         cli_batch_free(&l);
         return st;
     }
+    slice(&l, shard_k, shard_n);
     *out = l;
     return STATUS_OK;
+}
+
+Status
+cli_batch_find(const char *cmd, char **args, int nargs, int shard_k, int shard_n, BatchList *out)
+{
+    Status st = find(cmd, args, nargs, NULL, out);
+    if (st == STATUS_OK)
+        slice(out, shard_k, shard_n);
+    return st;
 }
 
 void

@@ -32,6 +32,8 @@ cli_main(int argc, char **argv)
         return cli_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "mail"))
         return cli_mail(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dashboard"))
+        return cli_dashboard(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve"))
         return cli_serve(argc - 1, argv + 1);
     fprintf(stderr, _("copil: error: unknown command \"%s\"; see copil --help\n"), cmd);

@@ -44,7 +44,8 @@ typedef struct BatchItem {
 typedef struct BatchList {
     BatchItem *items; /* sorted by input, bytewise */
     int n, cap;
-    int total; /* before slicing a shard */
+    int total;       /* before slicing a shard */
+    const char *cmd; /* the command, for its messages */
 } BatchList;
 
 /* What one document gave, for the summary. */
@@ -74,6 +75,13 @@ Status cli_batch_collect(char **args, int nargs, const char *outdir, int shard_k
                          BatchList *out);
 void cli_batch_free(BatchList *l);
 
+/* The data files of args as cli_batch_collect finds them (files named, and
+ * *.xml under folders), sorted and cut to shard_k of shard_n, without the
+ * check of their PDFs: for a command that reads them all (copil
+ * dashboard, whose name cmd is in the messages). */
+Status cli_batch_find(const char *cmd, char **args, int nargs, int shard_k, int shard_n,
+                      BatchList *out);
+
 /* Renders every item of list with fn in o->jobs worker processes forked from
  * this one (which keeps s, built once). On a terminal, a progress line; then
  * a summary listing each failure with its first error. A failure, even a
@@ -86,10 +94,18 @@ int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, Batc
  * stderr when the command line ends first (cli/options.c). */
 const char *cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what);
 
+/* The number s writes, from 1 to max; 0 when it is not one. */
+int cli_parse_count(const char *s, int max);
+
+/* --shard K/N's value v into *k and *n; 0 with a message naming cmd on
+ * stderr when it is not K/N with 1 <= K <= N. */
+int cli_parse_shard(const char *cmd, const char *v, int *k, int *n);
+
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cli_validate(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_mail(int argc, char **argv);
+int cli_dashboard(int argc, char **argv);
 
 /* `copil serve [DIR] [--port N] [--open]`: the folder's documents in the
  * browser, until interrupted (cli/serve.c, in copil-serve). */

@@ -27,6 +27,8 @@ static const char general[] =
        "                                e-mail a document to its distribution list\n"
        "  copil serve [DIR | --documents] [--port N] [--open]\n"
        "                                the data files of a folder in the browser\n"
+       "  copil dashboard [--year Y] [--schools LIST.csv] [--csv DIR] DIR...\n"
+       "                                the académie's figures from its schools' files\n"
        "  copil help [COMMAND]          show this help, or a command's\n"
        "  copil --version               show the version\n"
        "\n"
@@ -203,6 +205,38 @@ static const char serve_help[] =
        "Each document is made by copil render in a process of its own, stopped after\n"
        "90 seconds or 1 GB of memory; a file that fails shows its reason in the page.\n");
 
+static const char dashboard_help[] =
+    N_("Usage: copil dashboard [--year YYYY-YYYY] [--schools LIST.csv] [--csv DIR]\n"
+       "                       [-j N] [-q] DIR|FILE...\n"
+       "       copil dashboard --shard K/N --partial OUT.part DIR|FILE...\n"
+       "       copil dashboard --merge [--year ...] [--schools ...] [--csv DIR] PART...\n"
+       "\n"
+       "The académie's view of its schools' committees, computed from the data files\n"
+       "they keep (every *.xml under the folders, one folder per school or all mixed:\n"
+       "schools are told apart by their UAI): whether each committee met during the\n"
+       "year and how often, who sat on it, what it discussed, whether its coordinator\n"
+       "has a mission letter and wrote an activity report, the trainings and support\n"
+       "the reports count, and what became of decisions, actions and objectives. Each\n"
+       "file is validated first; one that is not valid is counted apart, never\n"
+       "silently. Only figures and schools' UAI and names come out, never a person's\n"
+       "name.\n"
+       "\n"
+       "Options:\n"
+       "  --year Y          the school year counted (default: the latest in the files)\n"
+       "  --schools LIST    the académie's schools (CSV with the columns uai, name and\n"
+       "                    kind): the denominator of every share, those that sent\n"
+       "                    nothing included; without it, the schools seen in the files\n"
+       "  --csv DIR         write DIR/etablissements.csv (a row per school) and\n"
+       "                    DIR/synthese.csv (each figure with its numerator and\n"
+       "                    denominator); without it, synthese.csv is not written and\n"
+       "                    only the summary is printed\n"
+       "  -j N              read the files in N processes\n"
+       "  --shard K/N       read only the K-th of N slices of the files (sorted), and\n"
+       "  --partial FILE    write their figures to FILE, to merge later\n"
+       "  --merge           the arguments are partials: merge them (the same figures,\n"
+       "                    and bytes, as one run over all the files)\n"
+       "  -q, --quiet       print only the problems\n");
+
 int
 cli_help(FILE *fp, const char *name)
 {
@@ -229,6 +263,10 @@ cli_help(FILE *fp, const char *name)
     }
     if (!strcmp(name, "serve")) {
         fputs(_(serve_help), fp);
+        return 0;
+    }
+    if (!strcmp(name, "dashboard")) {
+        fputs(_(dashboard_help), fp);
         return 0;
     }
     fprintf(stderr, _("copil: error: there is no command \"%s\"; see copil --help\n"), name);

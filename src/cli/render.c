@@ -181,14 +181,6 @@ attached(const char *arg, const char *shortopt, const char *longopt)
     return NULL;
 }
 
-static int
-parse_count(const char *s, int max)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    return *s && *end == '\0' && v >= 1 && v <= max ? (int)v : 0;
-}
-
 int
 cli_render(int argc, char **argv)
 {
@@ -263,31 +255,15 @@ cli_render(int argc, char **argv)
                 nfiles);
         goto out;
     }
-    if (jobs && !(bo.jobs = parse_count(jobs, 256))) {
+    if (jobs && !(bo.jobs = cli_parse_count(jobs, 256))) {
         fprintf(stderr,
                 _("copil render: error: -j takes a number of workers from 1 to 256, "
                   "not \"%s\"\n"),
                 jobs);
         goto out;
     }
-    if (shard) {
-        char *slash = strchr(shard, '/');
-        char k[16];
-        size_t kn = slash ? (size_t)(slash - shard) : 0;
-        if (slash && kn < sizeof k) {
-            memcpy(k, shard, kn);
-            k[kn] = '\0';
-            bo.shard_n = parse_count(slash + 1, 1000000);
-            bo.shard_k = bo.shard_n ? parse_count(k, bo.shard_n) : 0;
-        }
-        if (!bo.shard_k) {
-            fprintf(stderr,
-                    _("copil render: error: --shard takes K/N, the K-th of N slices with "
-                      "1 <= K <= N (for example --shard 2/8), not \"%s\"\n"),
-                    shard);
-            goto out;
-        }
-    }
+    if (shard && !cli_parse_shard("render", shard, &bo.shard_k, &bo.shard_n))
+        goto out;
     struct stat sb;
     batch = nfiles > 1 || jobs || shard || (stat(files[0], &sb) == 0 && S_ISDIR(sb.st_mode));
     if (batch && opt.dump) {

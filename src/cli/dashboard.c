@@ -1,0 +1,304 @@
+/*
+ * cli/dashboard.c — `copil dashboard`: the académie's figures from the
+ * files of its schools (src/dashboard/).
+ *
+ *   copil dashboard [--year Y] [--schools LIST.csv] [--csv DIR] [-j N] DIR|FILE...
+ *   copil dashboard --shard K/N --partial OUT.part DIR|FILE...
+ *   copil dashboard --merge [--year Y] [--schools LIST.csv] [--csv DIR] PART...
+ *
+ * With -j N, N processes each reduce a slice of the files to a partial,
+ * merged here: the figures, and the bytes, of one process.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/file.h"
+#include "core/i18n.h"
+#include "dashboard/dashboard.h"
+
+#define PARTIAL_MAX (1u << 30)
+
+typedef struct Options {
+    const char *year, *schools, *csv, *partial;
+    int merge, quiet, jobs, shard_k, shard_n;
+} Options;
+
+/* 1 when y is a school year, "2026-2027". */
+static int
+school_year(const char *y)
+{
+    int a, b;
+    char end;
+    return strlen(y) == 9 && sscanf(y, "%4d-%4d%c", &a, &b, &end) == 2 && b == a + 1;
+}
+
+/* Reduces the files of list whose index is k modulo n into d. */
+static Status
+reduce(Dashboard *d, Session *s, const BatchList *list, int k, int n)
+{
+    for (int i = k; i < list->n; i += n) {
+        Run r;
+        run_init(&r, list->items[i].input);
+        Status st = dash_add_file(d, s, &r, list->items[i].input);
+        run_free(&r);
+        if (st != STATUS_OK)
+            return st;
+    }
+    return STATUS_OK;
+}
+
+/* Reduces list into d in jobs processes, each writing its partial into a
+ * pipe that is merged here. */
+static Status
+reduce_parallel(Dashboard *d, Session *s, const BatchList *list, int jobs)
+{
+    pid_t pids[256];
+    int fds[256], started = 0;
+    Status st = STATUS_OK;
+    fflush(NULL);
+    for (int j = 0; j < jobs; j++) {
+        int p[2];
+        if (pipe(p) != 0)
+            return STATUS_IO;
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(p[0]);
+            close(p[1]);
+            st = STATUS_IO;
+            break;
+        }
+        if (pid == 0) {
+            close(p[0]);
+            Dashboard *mine = dash_new();
+            FILE *f = fdopen(p[1], "w");
+            int ok = mine && f && reduce(mine, s, list, j, jobs) == STATUS_OK &&
+                     dash_write_partial(mine, f) == STATUS_OK && fclose(f) == 0;
+            _exit(ok ? 0 : 3);
+        }
+        close(p[1]);
+        pids[started] = pid;
+        fds[started++] = p[0];
+    }
+    for (int j = 0; j < started; j++) {
+        GString *in = g_string_new(NULL);
+        char buf[65536];
+        ssize_t got;
+        while ((got = read(fds[j], buf, sizeof buf)) > 0 || (got < 0 && errno == EINTR))
+            if (got > 0)
+                g_string_append_len(in, buf, got);
+        close(fds[j]);
+        int wst = 0;
+        while (waitpid(pids[j], &wst, 0) < 0 && errno == EINTR)
+            ;
+        char why[256];
+        if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0 ||
+            dash_merge(d, in->str, in->len, why, sizeof why) != STATUS_OK)
+            st = STATUS_IO;
+        g_string_free(in, TRUE);
+    }
+    return st;
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, fmt, arg);
+    return STATUS_USAGE;
+}
+
+int
+cli_dashboard(int argc, char **argv)
+{
+    Options o = {.jobs = 1};
+    char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
+    int n = 0, code = STATUS_USAGE, opened = 0;
+    Session session = {0};
+    Dashboard *d = NULL;
+    BatchList list = {0};
+    const char *v;
+    char why[512];
+    if (!inputs)
+        return STATUS_IO;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--year")) {
+            if (!(o.year = cli_option_value("dashboard", argc, argv, &i, _("a school year"))))
+                goto out;
+        } else if (!strcmp(a, "--schools")) {
+            if (!(o.schools = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
+                goto out;
+        } else if (!strcmp(a, "--csv")) {
+            if (!(o.csv = cli_option_value("dashboard", argc, argv, &i, _("a folder"))))
+                goto out;
+        } else if (!strcmp(a, "--partial")) {
+            if (!(o.partial = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
+                goto out;
+        } else if (!strcmp(a, "--shard")) {
+            if (!(v = cli_option_value("dashboard", argc, argv, &i, "K/N")) ||
+                !cli_parse_shard("dashboard", v, &o.shard_k, &o.shard_n))
+                goto out;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            if (!(v = cli_option_value("dashboard", argc, argv, &i, _("a number"))))
+                goto out;
+            if (!(o.jobs = cli_parse_count(v, 256))) {
+                code = usage_error(_("copil dashboard: error: -j takes a number of processes "
+                                     "from 1 to 256, not \"%s\"\n"),
+                                   v);
+                goto out;
+            }
+        } else if (!strcmp(a, "--merge")) {
+            o.merge = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o.quiet = 1;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            code = cli_help(stdout, "dashboard");
+            goto out;
+        } else if (a[0] == '-' && a[1]) {
+            code = usage_error(_("copil dashboard: error: unknown option %s; see copil help "
+                                 "dashboard\n"),
+                               a);
+            goto out;
+        } else {
+            inputs[n++] = argv[i];
+        }
+    }
+    if (!n) {
+        code = usage_error("%s", o.merge ? _("copil dashboard: error: name the partials to "
+                                             "merge\n")
+                                         : _("copil dashboard: error: name the folders of the "
+                                             "schools' files\n"));
+        goto out;
+    }
+    if (o.year && !school_year(o.year)) {
+        code = usage_error(_("copil dashboard: error: --year takes a school year such as "
+                             "2026-2027, not \"%s\"\n"),
+                           o.year);
+        goto out;
+    }
+    if (o.merge && (o.partial || o.shard_n)) {
+        code = usage_error("%s", _("copil dashboard: error: --merge reads partials: it takes "
+                                   "neither --partial nor --shard\n"));
+        goto out;
+    }
+    if (o.partial && (o.csv || o.schools)) {
+        code = usage_error("%s", _("copil dashboard: error: --partial writes the figures to "
+                                   "merge later: --csv and --schools go with --merge\n"));
+        goto out;
+    }
+    if (!(d = dash_new())) {
+        code = STATUS_IO;
+        goto out;
+    }
+    code = STATUS_IO;
+    if (o.merge) {
+        for (int i = 0; i < n; i++) {
+            Arena a;
+            arena_init(&a);
+            char *data;
+            size_t len;
+            int err = file_load(inputs[i], 0, PARTIAL_MAX, &a, &data, &len);
+            Status st = err ? STATUS_IO : dash_merge(d, data, len, why, sizeof why);
+            if (err)
+                fprintf(stderr, _("copil dashboard: error: %s: %s\n"), inputs[i], file_why(err));
+            else if (st != STATUS_OK)
+                fprintf(stderr, _("copil dashboard: error: %s: %s\n"), inputs[i], why);
+            arena_free(&a);
+            if (err || st != STATUS_OK) {
+                code = err ? STATUS_IO : STATUS_USAGE;
+                goto out;
+            }
+        }
+    } else {
+        Status st = cli_batch_find("dashboard", inputs, n, o.shard_k, o.shard_n, &list);
+        if (st != STATUS_OK) {
+            code = st;
+            goto out;
+        }
+        if (cli_session_open(&session) != STATUS_OK)
+            goto out;
+        opened = 1;
+        st = o.jobs > 1 && list.n > 1 ? reduce_parallel(d, &session, &list, o.jobs)
+                                      : reduce(d, &session, &list, 0, 1);
+        if (st != STATUS_OK) {
+            fprintf(stderr, "%s",
+                    _("copil dashboard: error: out of memory, or a process failed\n"));
+            goto out;
+        }
+    }
+    if (o.partial) {
+        Run r;
+        run_init(&r, o.partial);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        Status st = mem && dash_write_partial(d, mem) == STATUS_OK && fclose(mem) == 0
+                        ? file_atomic_save(&r, o.partial, text, len)
+                        : STATUS_IO;
+        if (st != STATUS_OK)
+            cli_print_diags(&r);
+        free(text);
+        run_free(&r);
+        if (st != STATUS_OK)
+            goto out;
+        if (!o.quiet)
+            fprintf(stderr, _("copil dashboard: %d files reduced into %s\n"), list.n, o.partial);
+        code = STATUS_OK;
+        goto out;
+    }
+    if (o.schools) {
+        Arena a;
+        arena_init(&a);
+        char *data;
+        size_t len;
+        int err = file_load(o.schools, 0, 64u << 20, &a, &data, &len);
+        Status st = err ? STATUS_IO : dash_schools(d, data, len, why, sizeof why);
+        if (st != STATUS_OK)
+            fprintf(stderr, _("copil dashboard: error: %s: %s\n"), o.schools,
+                    err ? file_why(err) : why);
+        arena_free(&a);
+        if (st != STATUS_OK) {
+            code = err ? STATUS_IO : STATUS_USAGE;
+            goto out;
+        }
+    }
+    const char *year = dash_year(d, o.year);
+    if (!year) {
+        fprintf(stderr, "%s",
+                _("copil dashboard: error: no usable file: no school year to "
+                  "count\n"));
+        code = STATUS_INVALID;
+        goto out;
+    }
+    if (o.csv) {
+        Run r;
+        run_init(&r, o.csv);
+        Status st = dash_write_csv(d, &r, year, o.csv, why, sizeof why);
+        run_free(&r);
+        if (st != STATUS_OK) {
+            fprintf(stderr, _("copil dashboard: error: %s\n"), why);
+            goto out;
+        }
+    }
+    if (!o.quiet) {
+        DashCounts c;
+        dash_counts(d, year, &c);
+        fprintf(stderr,
+                _("copil dashboard: %s: %d schools%s, %d files used, %d not usable, %d of "
+                  "another year, %d ignored\n"),
+                year, c.schools, o.schools ? _(" (from the list)") : "", c.usable, c.unusable,
+                c.other_year, c.ignored);
+    }
+    code = STATUS_OK;
+out:
+    cli_batch_free(&list);
+    if (opened)
+        render_session_close(&session);
+    dash_free(d);
+    free(inputs);
+    return code;
+}

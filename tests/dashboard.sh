@@ -1,0 +1,113 @@
+# tests/dashboard.sh — the area dashboard of tests/run.sh (alone: tests/run.sh
+# dashboard): `copil dashboard`, the académie's figures.
+#
+# It proves:
+#  - on the samples, figures read by hand from them (the collège's four
+#    meetings held and one planned, its terms, the median of members present,
+#    its roles; the LP's single extraordinary meeting; the topics; the
+#    coordinator's letter and report; the actions left by the last meeting);
+#  - with -j 2, and shards written as partials then merged in another order,
+#    the same bytes as one run;
+#  - a file that does not validate is counted as not usable, an XML file of
+#    another vocabulary is ignored, a file of another year is not counted;
+#  - the académie's list makes the denominator, its schools that sent nothing
+#    included;
+#  - the generated académie (tests/dashboard/generate.py, a fixed seed, about
+#    200 schools with traps): every figure of both CSV files against what the
+#    generator put in (tests/dashboard/check.py);
+#  - usage errors exit 2.
+DB=$TMP/dashboard
+rm -rf "$DB" && mkdir -p "$DB/in"
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+cp samples/*.xml "$DB/in/"
+# the value of column COL for the row of UAI in etablissements.csv of DIR
+cell() { "$PY" -c 'import csv,sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    if r["uai"] == sys.argv[2]: print(r[sys.argv[3]])' "$1/etablissements.csv" "$2" "$3"; }
+# the numerator,denominator,percent of a figure of synthese.csv of DIR
+fig() { grep "^$2,$3," "$1/synthese.csv" | cut -d, -f3-; }
+
+if "$COPIL" dashboard -q --csv "$DB/one" "$DB/in" 2>"$DB/err"; then
+    ok "dashboard: the samples, exit 0"
+else
+    fail "dashboard: the samples" "$(cat "$DB/err")"
+fi
+C=0370012A
+got="$(cell "$DB/one" $C meetings) $(cell "$DB/one" $C planned) $(cell "$DB/one" $C term1)$(cell "$DB/one" $C term2)$(cell "$DB/one" $C term3) $(cell "$DB/one" $C files)"
+[ "$got" = "4 1 111 8" ] && ok "dashboard: the collège: 4 meetings held, 1 planned, every term, 8 files" \
+    || fail "dashboard: the collège's meetings" "$got"
+# members present at its four meetings held: 7 (t1), 7 (t2), 9 and 4 (t3):
+# the lower median of 4 7 7 9 is 7
+[ "$(cell "$DB/one" $C present_median)" = 7 ] && ok "dashboard: the median of the members present" \
+    || fail "dashboard: median" "$(cell "$DB/one" $C present_median)"
+roles=$(cell "$DB/one" $C roles)
+case ";$roles;" in
+*";cpe;ctice;documentaliste;"*) ok "dashboard: the roles present, sorted" ;;
+*) fail "dashboard: roles" "$roles" ;;
+esac
+[ "$(cell "$DB/one" $C ctice)$(cell "$DB/one" $C letter)$(cell "$DB/one" $C report)" = 111 ] \
+    && ok "dashboard: the collège's CTICE has a letter and wrote a report" || fail "dashboard: letter and report"
+[ "$(cell "$DB/one" 0131234T meetings) $(cell "$DB/one" 0131234T letter)" = "1 0" ] \
+    && ok "dashboard: the LP's single meeting, no letter" || fail "dashboard: the LP"
+[ "$(fig "$DB/one" rapports formations_sessions)" = "6,," ] && [ "$(fig "$DB/one" rapports indicateurs_atteints)" = "2,5,40.0" ] \
+    && ok "dashboard: the report's trainings and indicators" \
+    || fail "dashboard: report figures" "$(grep ^rapports "$DB/one/synthese.csv" | head -3)"
+[ "$(fig "$DB/one" couverture comite_reuni)" = "4,4,100.0" ] && [ "$(fig "$DB/one" etablissements total)" = "4,," ] \
+    && ok "dashboard: without a list, the schools seen make the denominator" || fail "dashboard: denominator"
+# No person's name in either file: the samples' members, chairs and authors.
+names=$(grep -ho '<name>[^<]*</name>' samples/*.xml | sed 's/<[^>]*>//g' | grep -v '^Collège\|^Lycée\|^École\|^Circonscription' | sort -u)
+leaked=
+while IFS= read -r n; do
+    [ -n "$n" ] && grep -qF "$n" "$DB/one/etablissements.csv" "$DB/one/synthese.csv" && leaked="$leaked; $n"
+done <<<"$names"
+[ -z "$leaked" ] && ok "dashboard: no person's name in the CSV files" || fail "dashboard: names leaked" "$leaked"
+
+# The same bytes by every road.
+"$COPIL" dashboard -q -j 2 --csv "$DB/j2" "$DB/in" 2>/dev/null
+for k in 1 2 3; do "$COPIL" dashboard -q --shard $k/3 --partial "$DB/p$k.part" "$DB/in" 2>/dev/null; done
+"$COPIL" dashboard -q --merge --csv "$DB/merged" "$DB/p3.part" "$DB/p1.part" "$DB/p2.part" 2>/dev/null
+same=1
+for f in etablissements.csv synthese.csv; do
+    cmp -s "$DB/one/$f" "$DB/j2/$f" && cmp -s "$DB/one/$f" "$DB/merged/$f" || same=0
+done
+[ $same = 1 ] && ok "dashboard: -j 2, and three shards merged in another order, give the same bytes" \
+    || fail "dashboard: shards" "$(diff "$DB/one/synthese.csv" "$DB/merged/synthese.csv" | head -5)"
+head -1 "$DB/p1.part" | grep -qx 'copil dashboard partial 1' && ok "dashboard: a partial says what it is" \
+    || fail "dashboard: partial header"
+
+# What is not counted.
+cp tests/bad/date-month-13.xml "$DB/in/broken.xml"
+printf '<?xml version="1.0"?>\n<inventaire><poste/></inventaire>\n' >"$DB/in/inventaire.xml"
+sed 's|<school-year>2026-2027</school-year>|<school-year>2025-2026</school-year>|; s|<date>2026-10-08</date>|<date>2025-10-09</date>|' \
+    samples/college-2026-t1-agenda.xml >"$DB/in/old.xml"
+"$COPIL" dashboard --csv "$DB/two" "$DB/in" 2>"$DB/err2"
+got="$(fig "$DB/two" fichiers non_exploitables) $(fig "$DB/two" fichiers ignores) $(fig "$DB/two" fichiers autre_annee) $(fig "$DB/two" fichiers exploitables)"
+[ "$got" = "1,, 1,, 1,, 11,," ] && grep -q '1 not usable, 1 of another year, 1 ignored' "$DB/err2" \
+    && ok "dashboard: a broken file not usable, another year's and a foreign XML file not counted" \
+    || fail "dashboard: what is not counted" "$got; $(cat "$DB/err2")"
+[ "$(cell "$DB/two" $C planned)" = 1 ] && ok "dashboard: another year's agenda is not this year's" \
+    || fail "dashboard: other year counted"
+rm -f "$DB/in/broken.xml" "$DB/in/inventaire.xml" "$DB/in/old.xml"
+
+# The académie's list: its schools make the denominator.
+printf 'uai,name,kind\n0370012A,Collège Jean-Moulin,college\n0131234T,"Lycée professionnel Les Calanques",lycee-professionnel\n0370099Z,"Collège Rabelais, Chinon",college\n' >"$DB/list.csv"
+"$COPIL" dashboard -q --schools "$DB/list.csv" --csv "$DB/three" "$DB/in" 2>/dev/null
+got="$(fig "$DB/three" etablissements total) $(fig "$DB/three" etablissements aucun_document) $(fig "$DB/three" etablissements hors_liste) $(fig "$DB/three" couverture comite_reuni)"
+[ "$got" = "3,, 1,3,33.3 2,, 2,3,66.7" ] && [ "$(cell "$DB/three" 0370099Z meetings)" = 0 ] \
+    && grep -q '^0370099Z,"Collège Rabelais, Chinon",college,0,' "$DB/three/etablissements.csv" \
+    && ok "dashboard: the list makes the denominator; its school without a file counts, with zeros" \
+    || fail "dashboard: the list" "$got"
+
+# Usage errors.
+for args in "--year 2026" "--year 2026-2028 $DB/in" "--merge" "--merge --partial x $DB/p1.part" "--shard 4/3 --partial x $DB/in" \
+    "--partial x --csv y $DB/in" "--bogus $DB/in" "-j 0 $DB/in"; do
+    # shellcheck disable=SC2086
+    "$COPIL" dashboard $args >/dev/null 2>&1
+    code=$?
+    [ $code = 2 ] || { fail "dashboard: $args exits $code, not 2"; continue; }
+done
+ok "dashboard: usage errors exit 2"
+printf 'not a partial\n' >"$DB/bad.part"
+"$COPIL" dashboard --merge "$DB/bad.part" >/dev/null 2>"$DB/err3"
+[ $? = 2 ] && grep -q 'not a partial' "$DB/err3" && ok "dashboard: a file that is not a partial is refused" \
+    || fail "dashboard: bad partial" "$(cat "$DB/err3")"
