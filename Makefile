@@ -325,6 +325,7 @@ bench: all
 	@bash bench/hostile.sh $(BIN)
 	@bash bench/memory.sh $(BIN)
 	@bash bench/serve.sh $(BIN)
+	@bash bench/dashboard.sh $(BIN)
 	@if [ -x ../shared/bench/compare.sh ]; then ../shared/bench/compare.sh $(BIN); fi
 
 format:

@@ -111,3 +111,28 @@ printf 'not a partial\n' >"$DB/bad.part"
 "$COPIL" dashboard --merge "$DB/bad.part" >/dev/null 2>"$DB/err3"
 [ $? = 2 ] && grep -q 'not a partial' "$DB/err3" && ok "dashboard: a file that is not a partial is refused" \
     || fail "dashboard: bad partial" "$(cat "$DB/err3")"
+
+# The generated académie: every figure against what the generator put in.
+if "$PY" tests/dashboard/generate.py "$DB/gen" >"$DB/gen.log" 2>&1; then
+    G=$DB/gen
+    "$COPIL" dashboard --year 2026-2027 --schools "$G/schools.csv" --csv "$G/out" "$G/files" 2>"$G/err"
+    if "$PY" tests/dashboard/check.py "$G/expected.json" "$G/out" >"$G/check" 2>&1; then
+        ok "dashboard: the generated académie, every figure of both CSV files as generated ($(grep -c '' "$G/out/synthese.csv") lines, $(grep -c '' "$G/out/etablissements.csv") rows)"
+    else
+        fail "dashboard: the generated académie's figures" "$(tail -12 "$G/check")"
+    fi
+    grep -q '200 schools (from the list), 503 files used, 3 not usable, 106 of another year, 0 ignored' "$G/err" \
+        && ok "dashboard: its summary line" || fail "dashboard: generated summary" "$(cat "$G/err")"
+    for k in 1 2 3 4; do
+        "$COPIL" dashboard -q --shard $k/4 --partial "$G/$k.part" "$G/files" 2>/dev/null
+    done
+    "$COPIL" dashboard -q --merge --year 2026-2027 --schools "$G/schools.csv" --csv "$G/merged" \
+        "$G/4.part" "$G/2.part" "$G/1.part" "$G/3.part" 2>/dev/null
+    "$COPIL" dashboard -q -j 2 --year 2026-2027 --schools "$G/schools.csv" --csv "$G/j2" "$G/files" 2>/dev/null
+    cmp -s "$G/out/synthese.csv" "$G/merged/synthese.csv" && cmp -s "$G/out/etablissements.csv" "$G/merged/etablissements.csv" \
+        && cmp -s "$G/out/synthese.csv" "$G/j2/synthese.csv" && cmp -s "$G/out/etablissements.csv" "$G/j2/etablissements.csv" \
+        && ok "dashboard: the generated académie in four shards merged, and with -j 2: the same bytes" \
+        || fail "dashboard: generated shards" "$(diff "$G/out/synthese.csv" "$G/merged/synthese.csv" | head -5)"
+else
+    fail "dashboard: tests/dashboard/generate.py" "$(tail -5 "$DB/gen.log")"
+fi
