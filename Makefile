@@ -253,8 +253,9 @@ demo: need-deps
 	@$(BIN) validate samples/*.xml
 	@mkdir -p out
 	@$(BIN) render -d out samples/*.xml
-	@echo "The documents of every sample:"
-	@ls -1 out/*.pdf
+	@$(BIN) dashboard -q --csv out/dashboard -o out/dashboard.pdf samples
+	@echo "The documents of every sample, and the académie's dashboard of the samples:"
+	@ls -1 out/*.pdf out/dashboard/*.csv
 	@mkdir -p out/form && cp samples/*.xml out/form/
 	@echo "To see them and change them in a form, in the browser (on copies, in out/form):"
 	@echo "  $(BIN) serve out/form --open"

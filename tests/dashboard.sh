@@ -136,3 +136,40 @@ if "$PY" tests/dashboard/generate.py "$DB/gen" >"$DB/gen.log" 2>&1; then
 else
     fail "dashboard: tests/dashboard/generate.py" "$(tail -5 "$DB/gen.log")"
 fi
+
+# The PDF: the same figures, in French, tagged and conformant.
+if [ -n "${G:-}" ] && "$COPIL" dashboard -q --year 2026-2027 --schools "$G/schools.csv" -o "$G/dashboard.pdf" "$G/files" 2>"$G/pdf.err"; then
+    pdftotext "$G/dashboard.pdf" "$G/dashboard.txt" 2>/dev/null
+    want=$("$PY" - "$G/expected.json" <<'PYEOF'
+import json, sys
+e = json.load(open(sys.argv[1], encoding="utf-8"))
+S = list(e["schools"].values())
+met = sum(1 for s in S if s["meetings"] > 0)
+# (pdftotext gives the narrow no-break space before % as a space)
+fr = lambda n, d: ("%.1f" % (100 * n / d)).replace(".", ",") + " %% (%d sur %d)" % (n, d)
+print(fr(met, len(S)))
+ctice = sum(s["ctice"] for s in S)
+print(fr(sum(1 for s in S if s["ctice"] and s["letter"]), ctice))
+print(fr(sum(1 for s in S if s["files"] == 0), len(S)))
+PYEOF
+)
+    missing=
+    while IFS= read -r line; do grep -qF "$line" "$G/dashboard.txt" || missing="$missing [$line]"; done <<<"$want"
+    [ "$(grep -c . <<<"$want")" = 3 ] && [ -z "$missing" ] && ok "dashboard: the PDF prints the shares in French, each with its numerator and denominator" \
+        || fail "dashboard: the PDF's figures" "missing:$missing"
+    pdfinfo "$G/dashboard.pdf" 2>/dev/null | grep -q '^Tagged: *yes' && pdfinfo "$G/dashboard.pdf" | grep -q '^Title: *Tableau de bord du numérique 2026–2027' \
+        && ok "dashboard: the PDF is tagged and titled" || fail "dashboard: pdfinfo" "$(pdfinfo "$G/dashboard.pdf" 2>&1 | head -5)"
+    grep -q 'compte-rendu-date-erronee.xml' "$G/dashboard.txt" && grep -q 'Annexe : établissements sans document reçu' "$G/dashboard.txt" \
+        && ok "dashboard: its annexes list the files not usable and the schools that sent nothing" || fail "dashboard: annexes"
+    out=$(python3 tests/tools/conformance.py "$G/dashboard.pdf" 2>&1) \
+        && ok "dashboard: the PDF passes the conformance checks (PDF/UA)" || fail "dashboard: conformance" "$(head -8 <<<"$out")"
+    names=$(grep -ho '<name>[^<]*</name>' "$G"/files/*/*.xml | sed 's/<[^>]*>//g' | grep -v '^Collège\|^Lycée\|^École\|^Cité' | sort -u | head -300)
+    leaked=
+    while IFS= read -r n; do [ -n "$n" ] && grep -qF "$n" "$G/dashboard.txt" && leaked="$leaked; $n"; done <<<"$names"
+    [ -z "$leaked" ] && ok "dashboard: no person's name in the PDF" || fail "dashboard: names in the PDF" "$leaked"
+    "$COPIL" dashboard -q --merge --year 2026-2027 --schools "$G/schools.csv" -o "$G/merged.pdf" "$G/1.part" "$G/2.part" "$G/3.part" "$G/4.part" 2>/dev/null
+    cmp -s "$G/dashboard.pdf" "$G/merged.pdf" && ok "dashboard: the merged partials' PDF has the same bytes" \
+        || fail "dashboard: merged PDF differs"
+else
+    fail "dashboard: the PDF" "$(cat "$G/pdf.err" 2>/dev/null)"
+fi

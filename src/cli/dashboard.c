@@ -24,7 +24,7 @@
 #define PARTIAL_MAX (1u << 30)
 
 typedef struct Options {
-    const char *year, *schools, *csv, *partial;
+    const char *year, *schools, *csv, *partial, *out;
     int merge, quiet, jobs, shard_k, shard_n;
 } Options;
 
@@ -104,6 +104,39 @@ reduce_parallel(Dashboard *d, Session *s, const BatchList *list, int jobs)
     return st;
 }
 
+/* The dashboard of year as a PDF at out: its figures as a document
+ * (dash_document), validated by schemas/dashboard.xsd, rendered through
+ * stylesheets/dashboard.xsl, saved atomically. Opens the session when the
+ * files were not read in this run (--merge). */
+static Status
+write_pdf(Session *s, int *opened, const Dashboard *d, const char *year, const char *out)
+{
+    if (!*opened) {
+        if (cli_session_open(s) != STATUS_OK)
+            return STATUS_IO;
+        *opened = 1;
+    }
+    if (cli_session_fonts(s) != STATUS_OK)
+        return STATUS_IO;
+    Run r;
+    run_init(&r, out);
+    xmlDocPtr doc = dash_document(d, year);
+    RenderResult res = {0};
+    Status st = doc ? validate_doc(s->validator, &r, doc, DOC_DASHBOARD) : STATUS_IO;
+    if (st == STATUS_OK) {
+        RenderRequest req = {.input = out, .data = doc, .data_kind = DOC_DASHBOARD};
+        st = render_document(s, &r, &req, &res);
+    }
+    if (st == STATUS_OK)
+        st = file_atomic_save(&r, out, res.pdf, res.len);
+    cli_print_diags(&r);
+    free(res.pdf);
+    if (doc)
+        xmlFreeDoc(doc);
+    run_free(&r);
+    return st;
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
@@ -131,6 +164,9 @@ cli_dashboard(int argc, char **argv)
                 goto out;
         } else if (!strcmp(a, "--schools")) {
             if (!(o.schools = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
+                goto out;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!(o.out = cli_option_value("dashboard", argc, argv, &i, _("a file name"))))
                 goto out;
         } else if (!strcmp(a, "--csv")) {
             if (!(o.csv = cli_option_value("dashboard", argc, argv, &i, _("a folder"))))
@@ -185,9 +221,9 @@ cli_dashboard(int argc, char **argv)
                                    "neither --partial nor --shard\n"));
         goto out;
     }
-    if (o.partial && (o.csv || o.schools)) {
+    if (o.partial && (o.csv || o.schools || o.out)) {
         code = usage_error("%s", _("copil dashboard: error: --partial writes the figures to "
-                                   "merge later: --csv and --schools go with --merge\n"));
+                                   "merge later: -o, --csv and --schools go with --merge\n"));
         goto out;
     }
     if (!(d = dash_new())) {
@@ -284,6 +320,8 @@ cli_dashboard(int argc, char **argv)
             goto out;
         }
     }
+    if (o.out && write_pdf(&session, &opened, d, year, o.out) != STATUS_OK)
+        goto out;
     if (!o.quiet) {
         DashCounts c;
         dash_counts(d, year, &c);

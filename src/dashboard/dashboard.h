@@ -56,6 +56,13 @@ const char *dash_year(const Dashboard *d, const char *year);
 Status dash_write_csv(const Dashboard *d, Run *r, const char *year, const char *dir, char *why,
                       size_t whylen);
 
+/* The académie's figures for year as a document of copil's data
+ * namespace (schemas/dashboard.xsd), which stylesheets/dashboard.xsl makes
+ * the PDF of: the figures of synthese.csv as <figure section name n of>,
+ * the list's schools without a file, the files not usable with their first
+ * problem (e-mail addresses hidden). The caller frees it. */
+xmlDocPtr dash_document(const Dashboard *d, const char *year);
+
 /* What the run saw, for the command's summary line. */
 typedef struct DashCounts {
     int usable;     /* valid files of the year */

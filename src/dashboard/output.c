@@ -272,23 +272,51 @@ school_rows(GString *o, const Row *rows, int n)
     }
 }
 
-/* One figure of synthese.csv: num of den (den 0: a count alone). */
+/* Where the académie's figures go: synthese.csv's rows, and the aggregate
+ * document's <figure> elements (the PDF's), the same figures in the same
+ * order. */
+typedef struct Emit {
+    GString *csv; /* or NULL */
+    xmlNode *xml; /* or NULL */
+} Emit;
+
+/* One figure: num of den (den 0: a count alone); avg: the percent column
+ * holds num / den, an average (the time per mission axis), not a share. */
 static void
-figure(GString *o, const char *section, const char *name, double num, double den)
+emit(Emit *e, const char *section, const char *name, double num, double den, int avg)
 {
+    char b[G_ASCII_DTOSTR_BUF_SIZE];
+    if (e->xml) {
+        xmlNode *f = xmlNewChild(e->xml, e->xml->ns, BAD_CAST "figure", NULL);
+        xmlSetProp(f, BAD_CAST "section", BAD_CAST section);
+        xmlSetProp(f, BAD_CAST "name", BAD_CAST name);
+        xmlSetProp(f, BAD_CAST "n", BAD_CAST g_ascii_formatd(b, sizeof b, "%.2f", num));
+        if (den > 0 || avg)
+            xmlSetProp(f, BAD_CAST "of", BAD_CAST g_ascii_formatd(b, sizeof b, "%.0f", den));
+    }
+    if (!e->csv)
+        return;
+    GString *o = e->csv;
     g_string_append_printf(o, "%s,", section);
     csv_text(o, name);
     g_string_append_c(o, ',');
     csv_number(o, num);
     g_string_append_c(o, ',');
-    if (den > 0) {
-        char b[G_ASCII_DTOSTR_BUF_SIZE];
+    if (den > 0 || avg) {
         csv_number(o, den);
-        g_string_append_printf(o, ",%s", g_ascii_formatd(b, sizeof b, "%.1f", 100 * num / den));
+        g_string_append_c(o, ',');
+        if (den > 0)
+            g_string_append(o, g_ascii_formatd(b, sizeof b, "%.1f", (avg ? 1 : 100) * num / den));
     } else {
         g_string_append_c(o, ',');
     }
     g_string_append_c(o, '\n');
+}
+
+static void
+figure(Emit *e, const char *section, const char *name, double num, double den)
+{
+    emit(e, section, name, num, den, 0);
 }
 
 /* The codes of a tally summed over the rows, as a tally. */
@@ -304,7 +332,7 @@ sum_tally(Tally *into, const Row *rows, int n, size_t offset, int presence)
 
 /* The figures of a tally, over den, in decreasing order, then by code. */
 static void
-tally_figures(GString *o, const char *section, const char *prefix, const Tally *t, double den)
+tally_figures(Emit *o, const char *section, const char *prefix, const Tally *t, double den)
 {
     int *order = g_new(int, t->n + 1);
     for (int i = 0; i < t->n; i++)
@@ -324,11 +352,12 @@ tally_figures(GString *o, const char *section, const char *prefix, const Tally *
 }
 
 static void
-synthesis(GString *o, const Dashboard *d, const char *year, const Row *rows, int n, int outside)
+synthesis(Emit *o, const Dashboard *d, const char *year, const Row *rows, int n, int outside)
 {
     DashCounts c;
     dash_counts(d, year, &c);
-    g_string_append(o, "section,figure,numerator,denominator,percent\n");
+    if (o->csv)
+        g_string_append(o->csv, "section,figure,numerator,denominator,percent\n");
     figure(o, "fichiers", "exploitables", c.usable, 0);
     figure(o, "fichiers", "non_exploitables", c.unusable, 0);
     figure(o, "fichiers", "autre_annee", c.other_year, 0);
@@ -421,14 +450,7 @@ synthesis(GString *o, const Dashboard *d, const char *year, const Row *rows, int
     /* the average share of time per axis: the percents summed over reports */
     for (int k = 0; k < shares.n; k++) {
         char *name = g_strdup_printf("temps:%s", shares.code[k]);
-        g_string_append_printf(o, "rapports,%s,", name);
-        csv_number(o, shares.value[k]);
-        g_string_append_printf(o, ",%d,", reports);
-        if (reports) {
-            char b[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append(o, g_ascii_formatd(b, sizeof b, "%.1f", shares.value[k] / reports));
-        }
-        g_string_append_c(o, '\n');
+        emit(o, "rapports", name, shares.value[k], reports, 1);
         g_free(name);
     }
     figure(o, "rapports", "formations_sessions", sessions, 0);
@@ -479,7 +501,8 @@ dash_write_csv(const Dashboard *d, Run *r, const char *year, const char *dir, ch
     Row *rows = rows_of(d, year, &n, &outside);
     GString *schools = g_string_new(NULL), *synth = g_string_new(NULL);
     school_rows(schools, rows, n);
-    synthesis(synth, d, year, rows, n, outside);
+    Emit e = {.csv = synth};
+    synthesis(&e, d, year, rows, n, outside);
     Status st = file_make_dirs(dir) != 0
                     ? (snprintf(why, whylen, "%s: %s", dir, file_why(errno)), STATUS_IO)
                     : save(r, dir, "etablissements.csv", schools, why, whylen);
@@ -489,4 +512,77 @@ dash_write_csv(const Dashboard *d, Run *r, const char *year, const char *dir, ch
     g_string_free(synth, TRUE);
     g_free(rows);
     return st;
+}
+
+/* A diagnostic with its e-mail addresses hidden: the annex names files,
+ * never a person. */
+static char *
+without_addresses(const char *message)
+{
+    GString *o = g_string_new(NULL);
+    for (const char *p = message; *p;) {
+        size_t n = strcspn(p, " \t\n\"'«»()<>,;");
+        if (n && memchr(p, '@', n))
+            g_string_append(o, "[adresse]");
+        else
+            g_string_append_len(o, p, (gssize)n);
+        p += n;
+        if (*p)
+            g_string_append_c(o, *p++);
+    }
+    return g_string_free(o, FALSE);
+}
+
+static int
+unusable_by_path(const void *a, const void *b)
+{
+    return strcmp((*(Unusable *const *)a)->path, (*(Unusable *const *)b)->path);
+}
+
+xmlDocPtr
+dash_document(const Dashboard *d, const char *year)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNode *root = xmlNewNode(NULL, BAD_CAST "dashboard");
+    xmlNsPtr ns = xmlNewNs(root, BAD_CAST COPIL_DATA_NS, NULL);
+    xmlSetNs(root, ns);
+    xmlDocSetRootElement(doc, root);
+    xmlSetProp(root, BAD_CAST "version", BAD_CAST "1");
+    xmlNewTextChild(root, ns, BAD_CAST "school-year", BAD_CAST year);
+    int n, outside;
+    Row *rows = rows_of(d, year, &n, &outside);
+    /* the figures stand as the latest file of the year left them */
+    const char *latest = NULL;
+    for (int i = 0; i < n; i++)
+        if (rows[i].s->source_date && *rows[i].s->source_date &&
+            (!latest || strcmp(rows[i].s->source_date, latest) > 0))
+            latest = rows[i].s->source_date;
+    if (latest)
+        xmlNewTextChild(root, ns, BAD_CAST "date", BAD_CAST latest);
+    xmlSetProp(root, BAD_CAST "schools", BAD_CAST(d->listed->len ? "list" : "files"));
+    Emit e = {.xml = root};
+    synthesis(&e, d, year, rows, n, outside);
+    if (d->listed->len) {
+        xmlNode *silent = xmlNewChild(root, ns, BAD_CAST "silent", NULL);
+        for (int i = 0; i < n; i++)
+            if (rows[i].s->files == 0) {
+                xmlNode *x = xmlNewTextChild(silent, ns, BAD_CAST "school", BAD_CAST rows[i].name);
+                xmlSetProp(x, BAD_CAST "uai", BAD_CAST rows[i].uai);
+                xmlSetProp(x, BAD_CAST "kind", BAD_CAST rows[i].kind);
+            }
+    }
+    xmlNode *bad = xmlNewChild(root, ns, BAD_CAST "unusable", NULL);
+    Unusable **u = g_new(Unusable *, d->unusable->len + 1);
+    for (guint i = 0; i < d->unusable->len; i++)
+        u[i] = g_ptr_array_index(d->unusable, i);
+    qsort(u, d->unusable->len, sizeof *u, unusable_by_path);
+    for (guint i = 0; i < d->unusable->len; i++) {
+        char *message = without_addresses(u[i]->message);
+        xmlNode *x = xmlNewTextChild(bad, ns, BAD_CAST "file", BAD_CAST message);
+        xmlSetProp(x, BAD_CAST "path", BAD_CAST u[i]->path);
+        g_free(message);
+    }
+    g_free(u);
+    g_free(rows);
+    return doc;
 }

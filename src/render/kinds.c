@@ -33,6 +33,11 @@ const RenderKind render_kinds[RENDER_NKINDS] = {
                                 .record = 0,
                                 .title = N_("Activity report"),
                                 .valid = N_("valid activity-report")},
+    [RENDER_DASHBOARD] = {.name = "dashboard",
+                          .data = DOC_DASHBOARD,
+                          .record = 0,
+                          .title = N_("Dashboard"),
+                          .valid = N_("valid dashboard")},
 };
 
 const RenderKind *

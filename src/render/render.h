@@ -84,6 +84,7 @@ enum {
     RENDER_MINUTES,
     RENDER_MISSION_LETTER,
     RENDER_ACTIVITY_REPORT,
+    RENDER_DASHBOARD, /* made by copil dashboard, from no template */
     RENDER_NKINDS
 };
 

@@ -199,6 +199,8 @@ new_form(Buf *b, const char *why)
     html_text(b, _("Kind"));
     html_raw(b, "</label><select id=\"kind\" name=\"kind\">");
     for (int i = 0; i < RENDER_NKINDS; i++) {
+        if (i == RENDER_DASHBOARD)
+            continue; /* made by copil dashboard, from no template */
         html_raw(b, "<option value=\"");
         html_text(b, render_kinds[i].name);
         html_raw(b, "\">");

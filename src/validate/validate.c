@@ -29,6 +29,7 @@ static const char *const kind_roots[DOC_KIND_COUNT] = {
     [DOC_MISSION_LETTER] = "mission-letter",
     [DOC_ACTIVITY_REPORT] = "activity-report",
     [DOC_LAYOUT] = "document",
+    [DOC_DASHBOARD] = "dashboard",
 };
 
 /* The schema of each kind, in the schemas folder. */
@@ -37,6 +38,7 @@ static const char *const kind_schemas[DOC_KIND_COUNT] = {
     [DOC_MISSION_LETTER] = "mission-letter",
     [DOC_ACTIVITY_REPORT] = "activity-report",
     [DOC_LAYOUT] = "layout",
+    [DOC_DASHBOARD] = "dashboard",
 };
 
 #define DATA_KINDS 3 /* meeting, mission-letter, activity-report */

@@ -33,10 +33,11 @@ typedef enum DocKind {
     DOC_MEETING,
     DOC_MISSION_LETTER,
     DOC_ACTIVITY_REPORT,
-    DOC_LAYOUT, /* a layout document (schemas/layout.xsd), for the renderer */
+    DOC_LAYOUT,    /* a layout document (schemas/layout.xsd), for the renderer */
+    DOC_DASHBOARD, /* the académie's figures, made by copil dashboard */
 } DocKind;
 
-#define DOC_KIND_COUNT 5
+#define DOC_KIND_COUNT 6
 
 /* The namespace of layout documents (schemas/layout.xsd). */
 #define COPIL_LAYOUT_NS "urn:copil:layout"
