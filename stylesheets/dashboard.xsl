@@ -135,10 +135,26 @@
             <xsl:call-template name="date"><xsl:with-param name="iso" select="d:date"/><xsl:with-param name="weekday" select="'no'"/></xsl:call-template>
           </xsl:if>
           <xsl:text>. </xsl:text>
-          <xsl:call-template name="n"><xsl:with-param name="section" select="'fichiers'"/><xsl:with-param name="name" select="'non_exploitables'"/></xsl:call-template>
-          <xsl:text> fichiers non exploitables (voir l’annexe) et </xsl:text>
-          <xsl:call-template name="n"><xsl:with-param name="section" select="'fichiers'"/><xsl:with-param name="name" select="'autre_annee'"/></xsl:call-template>
-          <xsl:text> fichiers d’une autre année ne sont pas comptés. Chaque part est suivie de son numérateur et de son dénominateur.</xsl:text>
+          <xsl:variable name="bad" select="$f[@section = 'fichiers' and @name = 'non_exploitables']/@n"/>
+          <xsl:variable name="other" select="$f[@section = 'fichiers' and @name = 'autre_annee']/@n"/>
+          <xsl:choose>
+            <xsl:when test="$bad &gt; 0 or $other &gt; 0">
+              <xsl:text>Ne sont pas comptés : </xsl:text>
+              <xsl:if test="$bad &gt; 0">
+                <xsl:call-template name="count"><xsl:with-param name="n" select="number($bad)"/><xsl:with-param name="word" select="'fichier'"/></xsl:call-template>
+                <xsl:text> non exploitable</xsl:text><xsl:if test="$bad &gt;= 2">s</xsl:if>
+                <xsl:text> (voir l’annexe)</xsl:text>
+                <xsl:if test="$other &gt; 0">, </xsl:if>
+              </xsl:if>
+              <xsl:if test="$other &gt; 0">
+                <xsl:call-template name="count"><xsl:with-param name="n" select="number($other)"/><xsl:with-param name="word" select="'fichier'"/></xsl:call-template>
+                <xsl:text> d’une autre année</xsl:text>
+              </xsl:if>
+              <xsl:text>. </xsl:text>
+            </xsl:when>
+            <xsl:otherwise>Chaque fichier lu a été compté. </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>Chaque part est suivie de son numérateur et de son dénominateur.</xsl:text>
         </p>
 
         <h2>L’essentiel</h2>

@@ -107,6 +107,9 @@ for args in "--year 2026" "--year 2026-2028 $DB/in" "--merge" "--merge --partial
     [ $code = 2 ] || { fail "dashboard: $args exits $code, not 2"; continue; }
 done
 ok "dashboard: usage errors exit 2"
+"$COPIL" dashboard "$DB/nowhere" >/dev/null 2>"$DB/err4"
+[ $? = 3 ] && grep -q 'nowhere' "$DB/err4" && ok "dashboard: a folder that is not there: exit 3, named" \
+    || fail "dashboard: missing folder" "$(cat "$DB/err4")"
 printf 'not a partial\n' >"$DB/bad.part"
 "$COPIL" dashboard --merge "$DB/bad.part" >/dev/null 2>"$DB/err3"
 [ $? = 2 ] && grep -q 'not a partial' "$DB/err3" && ok "dashboard: a file that is not a partial is refused" \
@@ -123,6 +126,11 @@ if "$PY" tests/dashboard/generate.py "$DB/gen" >"$DB/gen.log" 2>&1; then
     fi
     grep -q '200 schools (from the list), 503 files used, 3 not usable, 106 of another year, 0 ignored' "$G/err" \
         && ok "dashboard: its summary line" || fail "dashboard: generated summary" "$(cat "$G/err")"
+    # without --year: the latest year a meeting was held in, not the next
+    # year that only agendas are planned for
+    "$COPIL" dashboard --schools "$G/schools.csv" "$G/files" 2>"$G/err-year"
+    grep -q '^copil dashboard: 2026-2027: ' "$G/err-year" && ok "dashboard: the year by default: the latest with a meeting held" \
+        || fail "dashboard: default year" "$(cat "$G/err-year")"
     for k in 1 2 3 4; do
         "$COPIL" dashboard -q --shard $k/4 --partial "$G/$k.part" "$G/files" 2>/dev/null
     done

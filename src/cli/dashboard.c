@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -250,6 +251,13 @@ cli_dashboard(int argc, char **argv)
             }
         }
     } else {
+        for (int i = 0; i < n; i++) {
+            struct stat sb;
+            if (stat(inputs[i], &sb) != 0) {
+                fprintf(stderr, _("copil dashboard: error: %s: %s\n"), inputs[i], file_why(errno));
+                goto out;
+            }
+        }
         Status st = cli_batch_find("dashboard", inputs, n, o.shard_k, o.shard_n, &list);
         if (st != STATUS_OK) {
             code = st;

@@ -47,6 +47,7 @@ Status dash_write_partial(const Dashboard *d, FILE *f);
 Status dash_merge(Dashboard *d, const char *data, size_t n, char *why, size_t whylen);
 
 /* The school year the figures are for: year when given (YYYY-YYYY), else
+ * the latest a meeting was held in (not a next year with only agendas), else
  * the latest seen in the files; NULL when there is none. */
 const char *dash_year(const Dashboard *d, const char *year);
 

@@ -281,45 +281,22 @@ dash_schools_of(const Dashboard *d, const char *year, int *n)
 
 /* --- a file reduced --------------------------------------------------------- */
 
-static xmlNode *
-child(const xmlNode *e, const char *name)
-{
-    for (xmlNode *c = e ? e->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
-}
-
-static xmlNode *
-next(const xmlNode *e, const char *name)
-{
-    for (xmlNode *c = e ? e->next : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
-}
-
 /* e's children called name, one after the other. */
-#define EACH(c, e, name) for (xmlNode *c = child(e, name); c; c = next(c, name))
+#define EACH(c, e, name) for (xmlNode *c = xml_child(e, name); c; c = xml_next(c, name))
 
 /* The text of e, white space trimmed, in a; "" when none. */
 static const char *
 text(Arena *a, const xmlNode *e)
 {
-    xmlChar *t = e ? xmlNodeGetContent(e) : NULL;
-    const char *s = t ? g_strstrip((char *)t) : "";
-    char *copy = arena_strdup(a, s);
-    xmlFree(t);
-    return copy ? copy : "";
+    const char *t = xml_text(a, e);
+    return t ? t : "";
 }
 
 static const char *
 attr(Arena *a, const xmlNode *e, const char *name)
 {
-    xmlChar *v = e ? xmlGetProp(e, BAD_CAST name) : NULL;
-    const char *s = arena_strdup(a, v ? (const char *)v : "");
-    xmlFree(v);
-    return s ? s : "";
+    const char *v = validate_attr(a, e, name);
+    return v ? v : "";
 }
 
 /* The school year that date (YYYY-MM-DD) falls in: "2026-2027" for
@@ -344,8 +321,8 @@ term_of(const char *date)
 static void
 reduce_meeting(Arena *a, const xmlNode *root, const char *date, School *f)
 {
-    xmlNode *record = child(root, "record");
-    EACH(m, child(root, "members"), "member")
+    xmlNode *record = xml_child(root, "record");
+    EACH(m, xml_child(root, "members"), "member")
     if (!strcmp(attr(a, m, "role"), "ctice"))
         f->ctice = 1;
     if (!record) {
@@ -355,7 +332,7 @@ reduce_meeting(Arena *a, const xmlNode *root, const char *date, School *f)
     f->held = 1;
     f->terms = 1u << term_of(date);
     int present = 0;
-    EACH(m, child(root, "members"), "member")
+    EACH(m, xml_child(root, "members"), "member")
     if (!strcmp(attr(a, m, "attendance"), "present")) {
         present++;
         tally_max(&f->roles, attr(a, m, "role"), 1);
@@ -363,14 +340,14 @@ reduce_meeting(Arena *a, const xmlNode *root, const char *date, School *f)
     f->sizes = g_new(int, 1);
     f->sizes[0] = present;
     f->nsizes = 1;
-    EACH(item, child(root, "agenda"), "item")
+    EACH(item, xml_child(root, "agenda"), "item")
     {
         tally_add(&f->families, attr(a, item, "family"), 1);
         tally_add(&f->kinds, attr(a, item, "kind"), 1);
     }
-    EACH(dn, child(record, "decisions"), "decision")
+    EACH(dn, xml_child(record, "decisions"), "decision")
     f->decisions++;
-    EACH(act, child(record, "actions"), "action")
+    EACH(act, xml_child(record, "actions"), "action")
     {
         const char *status = attr(a, act, "status"), *due = attr(a, act, "due");
         if (!strcmp(status, "fait"))
@@ -383,7 +360,7 @@ reduce_meeting(Arena *a, const xmlNode *root, const char *date, School *f)
                 f->actions[ACT_LATE]++;
         }
     }
-    EACH(ev, child(record, "evaluations"), "evaluation")
+    EACH(ev, xml_child(record, "evaluations"), "evaluation")
     {
         const char *result = attr(a, ev, "result");
         f->objectives[!strcmp(result, "atteint")                 ? OBJ_REACHED
@@ -397,11 +374,11 @@ reduce_report(Arena *a, const xmlNode *root, School *f)
 {
     f->report = 1;
     f->reports = 1;
-    if (!strcmp(attr(a, child(root, "author"), "role"), "ctice"))
+    if (!strcmp(attr(a, xml_child(root, "author"), "role"), "ctice"))
         f->ctice = 1;
-    EACH(share, child(root, "time-shares"), "share")
+    EACH(share, xml_child(root, "time-shares"), "share")
     tally_add(&f->shares, attr(a, share, "axis"), g_ascii_strtod(attr(a, share, "percent"), NULL));
-    EACH(t, child(root, "trainings"), "training")
+    EACH(t, xml_child(root, "trainings"), "training")
     {
         f->sessions++;
         f->hours += g_ascii_strtod(attr(a, t, "hours"), NULL);
@@ -411,9 +388,9 @@ reduce_report(Arena *a, const xmlNode *root, School *f)
         else
             f->external++;
     }
-    EACH(c, child(root, "support"), "category")
+    EACH(c, xml_child(root, "support"), "category")
     tally_add(&f->support, attr(a, c, "code"), atoi(attr(a, c, "count")));
-    EACH(ind, child(root, "indicators"), "indicator")
+    EACH(ind, xml_child(root, "indicators"), "indicator")
     {
         double base = g_ascii_strtod(attr(a, ind, "baseline"), NULL);
         double target = g_ascii_strtod(attr(a, ind, "target"), NULL);
@@ -468,14 +445,14 @@ dash_add_file(Dashboard *d, Session *s, Run *r, const char *path)
         return STATUS_OK;
     }
     Arena *a = &r->arena;
-    xmlNode *root = xmlDocGetRootElement(doc), *est = child(root, "establishment");
-    const char *date = text(a, child(root, "date"));
-    const char *year = text(a, child(root, "school-year"));
+    xmlNode *root = xmlDocGetRootElement(doc), *est = xml_child(root, "establishment");
+    const char *date = text(a, xml_child(root, "date"));
+    const char *year = text(a, xml_child(root, "school-year"));
     if (!*year)
-        year = year_of_date(a, attr(a, child(root, "period"), "from"));
+        year = year_of_date(a, attr(a, xml_child(root, "period"), "from"));
     if (!year || !*year)
         year = year_of_date(a, date);
-    const char *uai = attr(a, est, "uai"), *name = text(a, child(est, "name"));
+    const char *uai = attr(a, est, "uai"), *name = text(a, xml_child(est, "name"));
     const char *key = *uai ? uai : arena_printf(a, "=%s", name);
     if (!year || !key)
         return STATUS_IO;
@@ -492,7 +469,7 @@ dash_add_file(Dashboard *d, Session *s, Run *r, const char *path)
             f.last_path = g_strdup(path);
         }
     } else if (kind == DOC_MISSION_LETTER) {
-        if (!strcmp(attr(a, child(root, "appointee"), "role"), "ctice"))
+        if (!strcmp(attr(a, xml_child(root, "appointee"), "role"), "ctice"))
             f.ctice = f.letter = 1;
     } else {
         reduce_report(a, root, &f);

@@ -116,14 +116,20 @@ dash_year(const Dashboard *d, const char *year)
 {
     if (year)
         return year;
-    const char *latest = NULL;
+    /* the latest year a meeting was held in (its record written): not a
+     * next year that only agendas are planned for yet; else the latest */
+    const char *latest = NULL, *held = NULL;
     GHashTableIter it;
     gpointer k, v;
     g_hash_table_iter_init(&it, d->schools);
-    while (g_hash_table_iter_next(&it, &k, &v))
-        if (!latest || strcmp(((School *)v)->year, latest) > 0)
-            latest = ((School *)v)->year;
-    return latest;
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const School *s = v;
+        if (!latest || strcmp(s->year, latest) > 0)
+            latest = s->year;
+        if (s->held && (!held || strcmp(s->year, held) > 0))
+            held = s->year;
+    }
+    return held ? held : latest;
 }
 
 /* --- the rows ------------------------------------------------------------------------ */

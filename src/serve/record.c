@@ -29,46 +29,22 @@
 
 #define DATA_MAX (32u << 20)
 
-/* The first element child of e called name, or NULL. */
-static xmlNode *
-child(const xmlNode *e, const char *name)
-{
-    for (xmlNode *c = e ? e->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
-}
-
 /* The folded text of e, in a; "" when e is NULL. */
 static const char *
 text_of(Arena *a, const xmlNode *e)
 {
     xmlChar *t = e ? xmlNodeGetContent(e) : NULL;
-    Buf b;
-    buf_init(&b, a);
-    int space = 0;
-    for (const char *p = t ? (const char *)t : ""; *p; p++) {
-        if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            buf_append(&b, " ", 1);
-        space = 0;
-        buf_append(&b, p, 1);
-    }
+    const char *s = serve_folded(a, t ? (const char *)t : "");
     xmlFree(t);
-    return b.s ? b.s : "";
+    return s ? s : "";
 }
 
 /* The value of e's attribute name, in a; "" when it has none. */
 static const char *
 attr_of(Arena *a, const xmlNode *e, const char *name)
 {
-    xmlChar *v = e ? xmlGetProp(e, BAD_CAST name) : NULL;
-    const char *s = arena_strdup(a, v ? (const char *)v : "");
-    xmlFree(v);
-    return s ? s : "";
+    const char *v = validate_attr(a, e, name);
+    return v ? v : "";
 }
 
 /* The data file name of dir, parsed in r; NULL when it is not a plain
@@ -91,7 +67,7 @@ read_data(Run *r, const char *dir, const char *name)
 xmlDocPtr
 serve_previous(Run *r, const char *dir, const char *name, xmlDocPtr doc)
 {
-    const char *href = attr_of(&r->arena, child(xmlDocGetRootElement(doc), "previous"), "href");
+    const char *href = attr_of(&r->arena, xml_child(xmlDocGetRootElement(doc), "previous"), "href");
     if (!*href || !strcmp(href, name))
         return NULL;
     xmlDocPtr prev = read_data(r, dir, href);
@@ -104,12 +80,12 @@ serve_objectives(xmlDocPtr prev, xmlNode *into, xmlNsPtr ns)
 {
     Arena a;
     arena_init(&a);
-    xmlNode *objectives = child(child(xmlDocGetRootElement(prev), "record"), "objectives");
+    xmlNode *objectives = xml_child(xml_child(xmlDocGetRootElement(prev), "record"), "objectives");
     for (xmlNode *o = objectives ? objectives->children : NULL; o; o = o->next) {
         if (o->type != XML_ELEMENT_NODE || strcmp((const char *)o->name, "objective"))
             continue;
-        xmlNode *x =
-            xmlNewTextChild(into, ns, BAD_CAST "objective", BAD_CAST text_of(&a, child(o, "text")));
+        xmlNode *x = xmlNewTextChild(into, ns, BAD_CAST "objective",
+                                     BAD_CAST text_of(&a, xml_child(o, "text")));
         if (x)
             xmlSetProp(x, BAD_CAST "id", BAD_CAST attr_of(&a, o, "id"));
     }
@@ -134,8 +110,8 @@ void
 serve_meetings(Run *r, const char *dir, const char *name, xmlDocPtr doc, xmlNode *into, xmlNsPtr ns)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
-    const char *date = text_of(&r->arena, child(root, "date"));
-    const char *uai = attr_of(&r->arena, child(root, "establishment"), "uai");
+    const char *date = text_of(&r->arena, xml_child(root, "date"));
+    const char *uai = attr_of(&r->arena, xml_child(root, "establishment"), "uai");
     DIR *d = opendir(dir);
     if (!d)
         return;
@@ -162,10 +138,11 @@ serve_meetings(Run *r, const char *dir, const char *name, xmlDocPtr doc, xmlNode
             if (list)
                 list[n++] = (Meeting){
                     .name = arena_strdup(&r->arena, de->d_name),
-                    .date = arena_strdup(&r->arena, text_of(&scratch.arena, child(top, "date"))),
+                    .date =
+                        arena_strdup(&r->arena, text_of(&scratch.arena, xml_child(top, "date"))),
                     .uai = arena_strdup(
-                        &r->arena, attr_of(&scratch.arena, child(top, "establishment"), "uai")),
-                    .record = child(top, "record") != NULL,
+                        &r->arena, attr_of(&scratch.arena, xml_child(top, "establishment"), "uai")),
+                    .record = xml_child(top, "record") != NULL,
                 };
         }
         run_free(&scratch);
@@ -254,27 +231,27 @@ serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name,
     Arena *a = &r->arena;
     xmlNode *root = xmlDocGetRootElement(doc);
     xmlNode *rdecl = schemas_named(sc, "element", "meeting");
-    if (!root || strcmp((const char *)root->name, "meeting") || child(root, "record") || !rdecl)
+    if (!root || strcmp((const char *)root->name, "meeting") || xml_child(root, "record") || !rdecl)
         return 0;
-    if (previous && *previous && !child(root, "previous") && serve_name_ok(previous) &&
+    if (previous && *previous && !xml_child(root, "previous") && serve_name_ok(previous) &&
         strcmp(previous, name)) {
         xmlNode *p = add(a, sc, root, rdecl, "previous");
         if (p)
             xmlSetProp(p, BAD_CAST "href", BAD_CAST previous);
     }
     xmlDocPtr prev = serve_previous(r, dir, name, doc);
-    xmlNode *precord = prev ? child(xmlDocGetRootElement(prev), "record") : NULL;
+    xmlNode *precord = prev ? xml_child(xmlDocGetRootElement(prev), "record") : NULL;
 
     xmlNode *record = add(a, sc, root, rdecl, "record");
     xmlNode *decl = schemas_find(a, sc, schemas_type_of(a, sc, rdecl), "element", "record");
     if (!record || !decl)
         return 0;
-    for (xmlNode *m = child(child(root, "members"), "member"); m; m = m->next)
+    for (xmlNode *m = xml_child(xml_child(root, "members"), "member"); m; m = m->next)
         if (m->type == XML_ELEMENT_NODE && !xmlHasProp(m, BAD_CAST "attendance"))
             xmlSetProp(m, BAD_CAST "attendance", BAD_CAST "present");
     if (precord)
         add_full(a, sc, record, decl, "approval");
-    for (xmlNode *item = child(child(root, "agenda"), "item"); item; item = item->next) {
+    for (xmlNode *item = xml_child(xml_child(root, "agenda"), "item"); item; item = item->next) {
         if (item->type != XML_ELEMENT_NODE || !xmlHasProp(item, BAD_CAST "id"))
             continue;
         xmlNode *dn = add_full(a, sc, record, decl, "discussion");
@@ -284,7 +261,7 @@ serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name,
     /* the previous meeting's actions still open, as they stand */
     xmlNode *actions = NULL;
     xmlNode *adecl = schemas_find(a, sc, schemas_type_of(a, sc, decl), "element", "actions");
-    for (xmlNode *act = child(child(precord, "actions"), "action"); act; act = act->next) {
+    for (xmlNode *act = xml_child(xml_child(precord, "actions"), "action"); act; act = act->next) {
         const char *status = act->type == XML_ELEMENT_NODE ? attr_of(a, act, "status") : "";
         if (strcmp(status, "a-faire") && strcmp(status, "en-cours"))
             continue;
@@ -299,7 +276,7 @@ serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name,
     /* an evaluation of each of its objectives, to be written */
     xmlNode *evaluations = NULL;
     xmlNode *edecl = schemas_find(a, sc, schemas_type_of(a, sc, decl), "element", "evaluations");
-    for (xmlNode *o = child(child(precord, "objectives"), "objective"); o; o = o->next) {
+    for (xmlNode *o = xml_child(xml_child(precord, "objectives"), "objective"); o; o = o->next) {
         if (o->type != XML_ELEMENT_NODE)
             continue;
         if (!evaluations && !(evaluations = add(a, sc, record, decl, "evaluations")))

@@ -114,11 +114,6 @@ const char *messages_local_name(Arena *a, const char *s, size_t n);
  * difference of case only), or NULL. */
 const char *messages_closest(const char *word, const char *const *candidates, int n);
 
-/* Small helpers over libxml2 trees, for rules and messages. */
-xmlNodePtr xml_child(const xmlNode *parent, const char *name);
-xmlNodePtr xml_next(const xmlNode *node, const char *name);
-const char *xml_text(Arena *a, const xmlNode *node);
-
 /* The planned minutes of an agenda item: its sub-points' added up when it
  * has any, else its own minutes (0 when it has none). *own, when not NULL,
  * receives its own minutes attribute, or -1 when it has none. */

@@ -121,6 +121,15 @@ void validate_position(xmlDocPtr doc, const xmlNode *node, long *line, long *col
  * nothing to xmlFree. */
 const char *validate_attr(Arena *a, const xmlNode *node, const char *name);
 
+/* Small helpers over data files (validate/xmlutil.c), for the rules and
+ * every stage that reads a data file: the first child of parent that is
+ * the data namespace's element name, the next such sibling of node (NULL
+ * when none; name NULL: any), and node's text without the white space
+ * around it, copied into a (NULL when node is NULL). */
+xmlNodePtr xml_child(const xmlNode *parent, const char *name);
+xmlNodePtr xml_next(const xmlNode *node, const char *name);
+const char *xml_text(Arena *a, const xmlNode *node);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);
