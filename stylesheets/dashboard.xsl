@@ -220,7 +220,11 @@
         </table>
 
         <h2>La composition des comités</h2>
-        <p>Parmi les établissements dont le comité s’est réuni : nombre habituel de membres présents (la médiane de ses réunions ; un membre représenté n’est pas compté présent), et part des comités où chaque fonction a siégé au moins une fois.</p>
+        <p>
+          <xsl:text>D’après les </xsl:text>
+          <xsl:call-template name="n"><xsl:with-param name="section" select="'couverture'"/><xsl:with-param name="name" select="'comptes_rendus'"/></xsl:call-template>
+          <xsl:text> comptes rendus de l’année, parmi les établissements dont le comité s’est réuni : nombre habituel de membres présents (la médiane de ses réunions ; un membre représenté n’est pas compté présent), et part des comités où chaque fonction a siégé au moins une fois.</xsl:text>
+        </p>
         <xsl:variable name="sizes" select="$f[@section = 'composition' and starts-with(@name, 'presents_')]"/>
         <chart kind="bar" title="Membres présents par réunion" unit="%" max="100" height="46mm">
           <xsl:for-each select="$sizes">
@@ -270,7 +274,11 @@
         </table>
 
         <h2>Les sujets traités</h2>
-        <p>Les points de l’ordre du jour des réunions tenues, par famille et par nature.</p>
+        <p>
+          <xsl:text>Les points de l’ordre du jour des </xsl:text>
+          <xsl:call-template name="n"><xsl:with-param name="section" select="'couverture'"/><xsl:with-param name="name" select="'comptes_rendus'"/></xsl:call-template>
+          <xsl:text> réunions tenues, par famille et par nature.</xsl:text>
+        </p>
         <xsl:variable name="fams" select="$f[@section = 'sujets' and starts-with(@name, 'famille:')]"/>
         <xsl:variable name="natures" select="$f[@section = 'sujets' and starts-with(@name, 'nature:')]"/>
         <columns gap="8mm">
@@ -308,6 +316,11 @@
           <xsl:call-template name="row"><xsl:with-param name="label">… dont le coordonnateur a une lettre de mission</xsl:with-param><xsl:with-param name="fig" select="$f[@section = 'coordonnateur' and @name = 'lettre_de_mission']"/></xsl:call-template>
           <xsl:call-template name="row"><xsl:with-param name="label">… dont le coordonnateur a écrit un rapport d’activité</xsl:with-param><xsl:with-param name="fig" select="$f[@section = 'coordonnateur' and @name = 'rapport_activite']"/></xsl:call-template>
         </table>
+        <p>
+          <xsl:text>D’après les </xsl:text>
+          <xsl:call-template name="n"><xsl:with-param name="section" select="'rapports'"/><xsl:with-param name="name" select="'rapports'"/></xsl:call-template>
+          <xsl:text> rapports d’activité de l’année :</xsl:text>
+        </p>
         <xsl:variable name="shares" select="$f[@section = 'rapports' and starts-with(@name, 'temps:')]"/>
         <xsl:if test="$shares[@of &gt; 0]">
           <chart kind="donut" title="Part moyenne du temps par mission, d’après les rapports" unit="%" height="48mm">

@@ -148,6 +148,11 @@ fi
 # The PDF: the same figures, in French, tagged and conformant.
 if [ -n "${G:-}" ] && "$COPIL" dashboard -q --year 2026-2027 --schools "$G/schools.csv" -o "$G/dashboard.pdf" "$G/files" 2>"$G/pdf.err"; then
     pdftotext "$G/dashboard.pdf" "$G/dashboard.txt" 2>/dev/null
+    if "$PY" tests/dashboard/check.py "$G/expected.json" "$G/out" "$G/dashboard.txt" >"$G/check-pdf" 2>&1; then
+        ok "dashboard: the PDF prints every share and count as generated, each with its numerator and denominator"
+    else
+        fail "dashboard: the PDF's shares" "$(tail -8 "$G/check-pdf")"
+    fi
     want=$("$PY" - "$G/expected.json" <<'PYEOF'
 import json, sys
 e = json.load(open(sys.argv[1], encoding="utf-8"))

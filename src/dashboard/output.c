@@ -382,9 +382,11 @@ synthesis(Emit *o, const Dashboard *d, const char *year, const Row *rows, int n,
         figure(o, "etablissements", "aucun_document", c.silent, n);
         figure(o, "etablissements", "hors_liste", outside, 0);
     }
-    int met = 0, every = 0, count[4] = {0}, size[4] = {0};
+    int met = 0, every = 0, count[4] = {0}, size[4] = {0}, held = 0, planned = 0;
     for (int i = 0; i < n; i++) {
         const School *s = rows[i].s;
+        held += s->held;
+        planned += s->planned;
         met += s->held > 0;
         every += s->terms == 7;
         count[s->held >= 3 ? 3 : s->held]++;
@@ -392,6 +394,9 @@ synthesis(Emit *o, const Dashboard *d, const char *year, const Row *rows, int n,
         if (m >= 0)
             size[m <= 4 ? 0 : m <= 8 ? 1 : m <= 12 ? 2 : 3]++;
     }
+    /* the files the figures below are made from */
+    figure(o, "couverture", "comptes_rendus", held, 0);
+    figure(o, "couverture", "ordres_du_jour_seuls", planned, 0);
     figure(o, "couverture", "comite_reuni", met, n);
     static const char *const meetings[] = {"reunions_0", "reunions_1", "reunions_2",
                                            "reunions_3_et_plus"};
@@ -459,6 +464,7 @@ synthesis(Emit *o, const Dashboard *d, const char *year, const Row *rows, int n,
         emit(o, "rapports", name, shares.value[k], reports, 1);
         g_free(name);
     }
+    figure(o, "rapports", "rapports", reports, 0);
     figure(o, "rapports", "formations_sessions", sessions, 0);
     figure(o, "rapports", "formations_heures", hours, 0);
     figure(o, "rapports", "formations_participations", participations, 0);

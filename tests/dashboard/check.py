@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""tests/dashboard/check.py EXPECTED.json CSVDIR — every figure `copil dashboard
---csv CSVDIR` wrote, against what tests/dashboard/generate.py put in.
+"""tests/dashboard/check.py EXPECTED.json CSVDIR [PDF.txt] — every figure `copil
+dashboard --csv CSVDIR` wrote (and, given the PDF's text from pdftotext, every
+share and count it prints), against what tests/dashboard/generate.py put in.
 
 The académie's figures are computed here again from the generator's ground
 truth, by the definitions of `copil help dashboard` (src/dashboard/), never
@@ -18,6 +19,12 @@ problems = []
 
 def pct(num, den):
     return "%.1f" % (100 * num / den) if den else ""
+
+
+def fmt(v):
+    """A count as the PDF prints it: groups of three digits apart (a
+    narrow no-break space, which pdftotext gives as a space)."""
+    return "{:,}".format(int(float(v))).replace(",", " ")
 
 
 def number(v):
@@ -82,6 +89,8 @@ for kind in sorted({s["kind"] for s in S}):
 put("etablissements", "aucun_document", silent, n)
 put("etablissements", "hors_liste", 0)
 met = [s for s in S if s["meetings"] > 0]
+put("couverture", "comptes_rendus", sum(s["meetings"] for s in S))
+put("couverture", "ordres_du_jour_seuls", sum(s["planned"] for s in S))
 put("couverture", "comite_reuni", len(met), n)
 for i, name in enumerate(["reunions_0", "reunions_1", "reunions_2", "reunions_3_et_plus"]):
     put("couverture", name, sum(min(s["meetings"], 3) == i for s in S), n)
@@ -112,6 +121,7 @@ for s in reports:
         axes[a] = axes.get(a, 0) + v
 for a, v in axes.items():
     put("rapports", "temps:" + a, v, len(reports), "%.1f" % (v / len(reports)))
+put("rapports", "rapports", len(reports))
 t = {k: sum(s["trainings"][k] for s in S) for k in ["sessions", "hours", "participations", "internal", "external"]}
 put("rapports", "formations_sessions", t["sessions"])
 put("rapports", "formations_heures", t["hours"])
@@ -147,6 +157,21 @@ for k in sorted(set(want) | set(got)):
         problems.append("synthese.csv: %s,%s not expected (%s)" % (k + (",".join(got[k]),)))
     elif got[k] != want[k]:
         problems.append("synthese.csv %s,%s: %s, expected %s" % (k + (",".join(got[k]), ",".join(want[k]))))
+
+# --- the PDF's text (a third argument): every share it prints, as printed ---
+if len(sys.argv) > 3:
+    text = " ".join(open(sys.argv[3], encoding="utf-8").read().split())
+    for (section, name), (num, den, p) in sorted(want.items()):
+        if not den or name.startswith("temps:") or name == "hors_liste":
+            continue  # counts alone, averages (in a chart), the list's outsiders
+        printed = "%s %% (%s sur %s)" % (p.replace(".", ","), fmt(num), fmt(den))
+        if printed not in text:
+            problems.append("PDF: %s,%s not printed as « %s »" % (section, name, printed))
+    for section, name in [("fichiers", "exploitables"), ("couverture", "comptes_rendus"),
+                          ("rapports", "rapports"), ("rapports", "formations_sessions"),
+                          ("rapports", "formations_participations"), ("suivi", "decisions")]:
+        if fmt(want[(section, name)][0]) not in text:
+            problems.append("PDF: the count %s,%s (%s) not printed" % (section, name, want[(section, name)][0]))
 
 for p in problems:
     print(p)
