@@ -24,6 +24,7 @@
   <xsl:variable name="year" select="translate($db/d:school-year, '-', '–')"/>
   <xsl:variable name="f" select="$db/d:figure"/>
   <xsl:variable name="kinds-of-schools">|ecole=Écoles|college=Collèges|lycee=Lycées|lycee-professionnel=Lycées professionnels|sep=SEP|lycee-polyvalent=Lycées polyvalents|cite-scolaire=Cités scolaires|circonscription=Circonscriptions|commune=Communes|communaute-de-communes=Communautés de communes|</xsl:variable>
+  <xsl:variable name="kind-of-school">|ecole=École|college=Collège|lycee=Lycée|lycee-professionnel=Lycée professionnel|sep=SEP|lycee-polyvalent=Lycée polyvalent|cite-scolaire=Cité scolaire|circonscription=Circonscription|commune=Commune|communaute-de-communes=Communauté de communes|</xsl:variable>
   <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages|formation=Formation et entraide|assistance-technique=Assistance technique|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
   <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="total" select="$f[@section = 'etablissements' and @name = 'total']/@n"/>
@@ -323,7 +324,8 @@
         </p>
         <xsl:variable name="shares" select="$f[@section = 'rapports' and starts-with(@name, 'temps:')]"/>
         <xsl:if test="$shares[@of &gt; 0]">
-          <chart kind="donut" title="Part moyenne du temps par mission, d’après les rapports" unit="%" height="48mm">
+          <!-- bars, not a donut: seven axes would repeat a colour -->
+          <chart kind="hbar" title="Part moyenne du temps par mission, d’après les rapports" unit="%" max="100" height="{20 + 6 * count($shares)}mm">
             <xsl:for-each select="$shares">
               <point values="{format-number(@n div @of, '0.0')}"><xsl:attribute name="label"><xsl:call-template name="code-label"><xsl:with-param name="fig" select="."/><xsl:with-param name="table" select="$axes"/></xsl:call-template></xsl:attribute></point>
             </xsl:for-each>
@@ -369,7 +371,7 @@
               <row>
                 <cell><xsl:value-of select="@uai"/></cell>
                 <cell header="row"><xsl:value-of select="."/></cell>
-                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@kind"/><xsl:with-param name="table" select="$kinds-of-schools"/></xsl:call-template></cell>
+                <cell><xsl:call-template name="label"><xsl:with-param name="code" select="@kind"/><xsl:with-param name="table" select="$kind-of-school"/></xsl:call-template></cell>
               </row>
             </xsl:for-each>
           </table>
