@@ -129,7 +129,8 @@ walk(BatchList *l, const char *dir, const char *outdir, int depth)
         }
         n++;
     }
-    qsort(names, (size_t)n, sizeof(*names), compare_names);
+    if (n > 1) /* an empty folder has no list: qsort takes none */
+        qsort(names, (size_t)n, sizeof(*names), compare_names);
     for (int i = 0; st == STATUS_OK && i < n; i++) {
         char *path = join(dir, names[i]);
         struct stat lst, sb;
@@ -304,7 +305,7 @@ find(const char *cmd, char **args, int nargs, const char *outdir, BatchList *out
             st = add(&l, strdup(args[i]), outdir);
         }
     }
-    if (st == STATUS_OK)
+    if (st == STATUS_OK && l.n > 1)
         qsort(l.items, (size_t)l.n, sizeof(*l.items), compare_items);
     l.total = l.n;
     *out = l;
