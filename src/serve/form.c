@@ -338,10 +338,9 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
     run_init(&parse, name);
     Status st = validate_parse(&parse, data, len, &doc);
     if (st != STATUS_OK) {
-        run_free(&parse);
         out->conflict = 1; /* the file is no longer XML: someone is editing it */
-        out->changes = NULL;
-        return STATUS_OK;
+        st = STATUS_OK;
+        goto out;
     }
     int conflict = !base || strcmp(base, hash) != 0;
     Schemas sc;
@@ -393,8 +392,10 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
             }
             want = serve_folded(&r->arena, f->value);
         }
-        if (!now || !want)
-            return STATUS_IO;
+        if (!now || !want) {
+            st = STATUS_IO;
+            goto out;
+        }
         if (!strcmp(now, want))
             continue;
         if (conflict) {
@@ -428,10 +429,8 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
     if (conflict) {
         out->conflict = 1;
         out->changes = report.s;
-        run_free(&parse);
-        return STATUS_OK;
+        goto out;
     }
-    st = STATUS_OK;
     if (op && !strncmp(op, "new:", 4)) {
         if (add_new(r, &sc, dir, name, doc, op + 4, previous, &out->at))
             changed++;
@@ -447,6 +446,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
         xmlFree(mem);
     }
     out->changed = changed;
+out:
     run_free(&parse);
     return st;
 }
