@@ -514,8 +514,7 @@ mark(Marks *m, xmlNode *decl, char *buf, size_t size)
 }
 
 /* Adds to e a note (s:attr, s:child) of each declaration of what its type
- * declares, in the schema's order: its name, its number, whether it is
- * required. */
+ * declares, in the schema's order: its name and its number. */
 static void
 note_model(Arena *a, Marks *m, xmlNode *e, xmlNode *type, const char *what, const char *note)
 {
@@ -538,8 +537,6 @@ note_model(Arena *a, Marks *m, xmlNode *e, xmlNode *type, const char *what, cons
         if (x) {
             xmlSetProp(x, BAD_CAST "name", name);
             xmlSetProp(x, BAD_CAST "d", BAD_CAST mark(m, decls[i], id, sizeof id));
-            if (schemas_required(decls[i]))
-                xmlSetProp(x, BAD_CAST "required", BAD_CAST "1");
         }
         xmlFree(name);
     }

@@ -23,12 +23,14 @@ schemas_load(Session *s, Run *r, DocKind kind, xmlDocPtr into, xmlNode *parent, 
 {
     *sc = (Schemas){0};
     const char *names[] = {validate_kind_name(kind), "common"};
+    if (kind == DOC_UNKNOWN)
+        return STATUS_IO;
     for (int i = 0; i < 2; i++) {
         const char *path = arena_printf(&r->arena, "%s/schemas/%s.xsd", s->datadir, names[i]);
         char *data;
         size_t len;
         xmlDocPtr doc = NULL;
-        if (!names[0] || !path || file_load(path, O_NOFOLLOW, SCHEMA_MAX, &r->arena, &data, &len) ||
+        if (!path || file_load(path, O_NOFOLLOW, SCHEMA_MAX, &r->arena, &data, &len) ||
             validate_parse(r, data, len, &doc) != STATUS_OK)
             goto fail;
         sc->roots[i] = xmlDocGetRootElement(doc);
@@ -306,7 +308,9 @@ model_skeleton(Arena *a, const Schemas *sc, xmlDocPtr doc, xmlNode *decl, xmlNsP
     return skeleton(a, sc, doc, decl, ns, indent ? indent : "", 0);
 }
 
-const char *
+/* The spaces that indent e's line ("" when e is not on a line of its
+ * own), in a. */
+static const char *
 model_indent(Arena *a, const xmlNode *e)
 {
     const xmlNode *p = e->prev;

@@ -84,9 +84,7 @@ xmlNode *model_skeleton(Arena *a, const Schemas *sc, xmlDocPtr doc, xmlNode *dec
  * siblings are. */
 void model_insert(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, xmlNode *child);
 
-/* The spaces that indent e's line ("" when e is not on a line of its own),
- * and those of the elements inside e, in a. */
-const char *model_indent(Arena *a, const xmlNode *e);
+/* The spaces that indent the elements inside e (their line's), in a. */
 const char *model_inner_indent(Arena *a, const xmlNode *e);
 
 #endif

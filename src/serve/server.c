@@ -262,12 +262,13 @@ out:
     return ret;
 }
 
-/* The file the query names, examined into f on r; 0 with a 404 page sent
- * when there is none such. */
+/* The file name (the query's f when NULL), examined into f on r; 0 with a
+ * 404 page sent when there is none such. */
 static int
-named_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_Result *ret)
+named_file(Server *sv, struct MHD_Connection *c, const char *name, Run *r, ServeFile *f,
+           enum MHD_Result *ret)
 {
-    const char *name = arg(c, "f");
+    name = name ? name : arg(c, "f");
     if (!name || !serve_name_ok(name) ||
         serve_examine(sv->s, r, sv->dirfd, sv->cfg->dir, name, f) != STATUS_OK) {
         *ret = send_error(c, 404, _("No such file"),
@@ -280,9 +281,10 @@ named_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_
 /* As named_file, for a file that must be valid (to make its document):
  * 0 with a 409 page sent when it has problems. */
 static int
-valid_file(Server *sv, struct MHD_Connection *c, Run *r, ServeFile *f, enum MHD_Result *ret)
+valid_file(Server *sv, struct MHD_Connection *c, const char *name, Run *r, ServeFile *f,
+           enum MHD_Result *ret)
 {
-    if (!named_file(sv, c, r, f, ret))
+    if (!named_file(sv, c, name, r, f, ret))
         return 0;
     if (f->problems || !f->makes) {
         *ret = send_error(c, 409, _("The document cannot be made yet"),
@@ -299,7 +301,7 @@ route_file(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (named_file(sv, c, &r, &f, &ret)) {
+    if (named_file(sv, c, NULL, &r, &f, &ret)) {
         Buf b;
         buf_init(&b, &r.arena);
         page_file(&b, &f, &r);
@@ -339,7 +341,7 @@ route_pdf(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!valid_file(sv, c, &r, &f, &ret))
+    if (!valid_file(sv, c, NULL, &r, &f, &ret))
         goto out;
     char *pdf;
     size_t len;
@@ -366,7 +368,7 @@ route_mail(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!valid_file(sv, c, &r, &f, &ret))
+    if (!valid_file(sv, c, NULL, &r, &f, &ret))
         goto out;
     const char *plan, *why;
     if (serve_mail_plan(&r, sv->cfg->self, sv->cfg->dir, f.name, &plan, &why) != STATUS_OK) {
@@ -398,7 +400,7 @@ route_eml(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!valid_file(sv, c, &r, &f, &ret))
+    if (!valid_file(sv, c, NULL, &r, &f, &ret))
         goto out;
     const char *which = arg(c, "m"), *why;
     ServeEml *emls;
@@ -441,16 +443,8 @@ route_send(Server *sv, struct MHD_Connection *c, Request *q)
     char hash[65];
     ServeMailConfig cfg;
     Status cfg_st;
-    if (serve_examine(sv->s, &r, sv->dirfd, sv->cfg->dir, name, &f) != STATUS_OK) {
-        ret = send_error(c, 404, _("No such file"),
-                         _("This folder holds no data file of that name."));
+    if (!valid_file(sv, c, name, &r, &f, &ret))
         goto out;
-    }
-    if (f.problems || !f.makes) {
-        ret = send_error(c, 409, _("The document cannot be made yet"),
-                         _("The file has problems to correct first: its page lists them."));
-        goto out;
-    }
     if ((cfg_st = serve_mail_config(&r, &cfg, &why)) != STATUS_OK) {
         ret = send_error(c, 409, _("Sending is not set up"),
                          cfg_st == STATUS_USAGE
@@ -597,7 +591,7 @@ route_edit(Server *sv, struct MHD_Connection *c)
     run_init(&r, arg(c, "f"));
     ServeFile f;
     enum MHD_Result ret;
-    if (!named_file(sv, c, &r, &f, &ret))
+    if (!named_file(sv, c, NULL, &r, &f, &ret))
         goto out;
     Buf form;
     buf_init(&form, &r.arena);

@@ -45,7 +45,6 @@
   <xsl:variable name="text-hint" select="/s:input/@text-hint"/>
   <xsl:variable name="new-label" select="/s:input/@new-label"/>
 
-  <xsl:variable name="schemas" select="/s:input/xs:schema"/>
   <!-- The declaration of each element and attribute of the data, found by
        the server in its parent's type (s:d on the element, s:attr for its
        attributes). -->
