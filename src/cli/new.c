@@ -88,7 +88,7 @@ cli_new(int argc, char **argv)
                   "usage: copil new KIND > FILE.xml\n"));
         return STATUS_USAGE;
     }
-    if (!render_kind_named(kind) || render_kind_named(kind) == &render_kinds[RENDER_DASHBOARD]) {
+    if (!render_kind_named(kind) || !render_kind_named(kind)->typed) {
         fprintf(stderr,
                 _("copil new: error: there is no template \"%s\": choose agenda, minutes, "
                   "mission-letter or activity-report\n"),

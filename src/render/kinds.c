@@ -17,27 +17,32 @@ const RenderKind render_kinds[RENDER_NKINDS] = {
                        .data = DOC_MEETING,
                        .record = 0,
                        .title = N_("Agenda"),
-                       .valid = N_("valid meeting, agenda only")},
+                       .valid = N_("valid meeting, agenda only"),
+                       .typed = 1},
     [RENDER_MINUTES] = {.name = "minutes",
                         .data = DOC_MEETING,
                         .record = 1,
                         .title = N_("Minutes"),
-                        .valid = N_("valid meeting, with its record")},
+                        .valid = N_("valid meeting, with its record"),
+                        .typed = 1},
     [RENDER_MISSION_LETTER] = {.name = "mission-letter",
                                .data = DOC_MISSION_LETTER,
                                .record = 0,
                                .title = N_("Mission letter"),
-                               .valid = N_("valid mission-letter")},
+                               .valid = N_("valid mission-letter"),
+                               .typed = 1},
     [RENDER_ACTIVITY_REPORT] = {.name = "activity-report",
                                 .data = DOC_ACTIVITY_REPORT,
                                 .record = 0,
                                 .title = N_("Activity report"),
-                                .valid = N_("valid activity-report")},
+                                .valid = N_("valid activity-report"),
+                                .typed = 1},
     [RENDER_DASHBOARD] = {.name = "dashboard",
                           .data = DOC_DASHBOARD,
                           .record = 0,
                           .title = N_("Dashboard"),
-                          .valid = N_("valid dashboard")},
+                          .valid = N_("valid dashboard"),
+                          .typed = 0},
 };
 
 const RenderKind *
@@ -47,6 +52,15 @@ render_kind_named(const char *name)
         if (!strcmp(name, render_kinds[i].name))
             return &render_kinds[i];
     return NULL;
+}
+
+int
+render_data_typed(DocKind kind)
+{
+    for (int i = 0; i < RENDER_NKINDS; i++)
+        if (render_kinds[i].data == kind && render_kinds[i].typed)
+            return 1;
+    return 0;
 }
 
 const RenderKind *

@@ -58,8 +58,9 @@ void render_session_close(Session *s);
  * STATUS_IO when the fonts cannot be loaded. */
 Status render_session_fonts(Session *s, Run *r);
 
-/* Compiles every document's stylesheet now rather than on first use (a
- * batch does it before forking its workers). Problems are Diags on r. */
+/* Compiles the stylesheet of every document made from a typed file now
+ * rather than on first use (a batch does it before forking its workers).
+ * Problems are Diags on r. */
 Status render_session_compile(Session *s, Run *r);
 
 /* --- the document kinds (kinds.c) --------------------------------------------- */
@@ -77,6 +78,9 @@ typedef struct RenderKind {
                         * to _()) */
     const char *valid; /* copil validate's line for a file that makes it
                         * (untranslated: pass it to _()) */
+    int typed;         /* 1: its data file is one a person writes, from the
+                        * template copil new prints (templates/NAME.xml); 0:
+                        * copil makes it (the académie's dashboard) */
 } RenderKind;
 
 enum {
@@ -84,7 +88,7 @@ enum {
     RENDER_MINUTES,
     RENDER_MISSION_LETTER,
     RENDER_ACTIVITY_REPORT,
-    RENDER_DASHBOARD, /* made by copil dashboard, from no template */
+    RENDER_DASHBOARD,
     RENDER_NKINDS
 };
 
@@ -93,6 +97,10 @@ extern const RenderKind render_kinds[RENDER_NKINDS];
 
 /* The kind named name ("agenda"…), or NULL. */
 const RenderKind *render_kind_named(const char *name);
+
+/* 1 when files of kind are typed by people (a document with .typed is made
+ * from them): a meeting, a mission letter, an activity report. */
+int render_data_typed(DocKind kind);
 
 /* The document a data file xml (of kind) makes by itself: minutes for a
  * meeting with its record, an agenda for one without, the other kinds

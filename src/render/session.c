@@ -129,7 +129,8 @@ render_session_compile(Session *s, Run *r)
 {
     Status st = STATUS_OK;
     for (int i = 0; st == STATUS_OK && i < RENDER_NKINDS; i++)
-        st = transform_compile(s->transformer, r, render_kinds[i].name);
+        if (render_kinds[i].typed)
+            st = transform_compile(s->transformer, r, render_kinds[i].name);
     return st;
 }
 

@@ -585,7 +585,7 @@ serve_create(Session *s, Run *r, int dirfd, const char *kind, const char *name, 
 {
     *why = NULL;
     const RenderKind *k = render_kind_named(kind);
-    if (!k || k == &render_kinds[RENDER_DASHBOARD]) {
+    if (!k || !k->typed) {
         *why = _("Choose the kind of document.");
         return STATUS_USAGE;
     }

@@ -635,7 +635,9 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
         xmlSetProp(top, BAD_CAST labels[i].name, BAD_CAST _(labels[i].words));
     xmlNode *root = xmlDocGetRootElement(doc);
     DocKind kind = validate_kind_from_root((const char *)root->name);
-    if (kind != DOC_MEETING && kind != DOC_MISSION_LETTER && kind != DOC_ACTIVITY_REPORT) {
+    if (!render_data_typed(kind)) {
+        run_diag(r, DIAG_ERROR, 0, 0, "%s",
+                 _("This file is not one that people type (copil made it): it has no form."));
         st = STATUS_INVALID;
         goto out;
     }

@@ -199,8 +199,8 @@ new_form(Buf *b, const char *why)
     html_text(b, _("Kind"));
     html_raw(b, "</label><select id=\"kind\" name=\"kind\">");
     for (int i = 0; i < RENDER_NKINDS; i++) {
-        if (i == RENDER_DASHBOARD)
-            continue; /* made by copil dashboard, from no template */
+        if (!render_kinds[i].typed)
+            continue; /* made by copil, from no template */
         html_raw(b, "<option value=\"");
         html_text(b, render_kinds[i].name);
         html_raw(b, "\">");
@@ -241,8 +241,7 @@ page_home(Buf *b, const char *dir, const ServeFile *files, int n, const char *wh
         int any = 0;
         for (int i = 0; i < n; i++)
             any |= files[i].kind == order[g] ||
-                   (order[g] == DOC_UNKNOWN && files[i].kind != DOC_MEETING &&
-                    files[i].kind != DOC_MISSION_LETTER && files[i].kind != DOC_ACTIVITY_REPORT);
+                   (order[g] == DOC_UNKNOWN && !render_data_typed(files[i].kind));
         if (!any)
             continue;
         html_raw(b, "<section>\n<h2>");
@@ -260,9 +259,7 @@ page_home(Buf *b, const char *dir, const ServeFile *files, int n, const char *wh
         html_raw(b, "</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < n; i++) {
             const ServeFile *f = &files[i];
-            int known = f->kind == DOC_MEETING || f->kind == DOC_MISSION_LETTER ||
-                        f->kind == DOC_ACTIVITY_REPORT;
-            if (known ? f->kind != order[g] : order[g] != DOC_UNKNOWN)
+            if (render_data_typed(f->kind) ? f->kind != order[g] : order[g] != DOC_UNKNOWN)
                 continue;
             html_raw(b, "<tr><th scope=\"row\">");
             file_link(b, f->name);
@@ -368,7 +365,7 @@ page_file(Buf *b, const ServeFile *f, Run *r)
     }
     if (listed || f->problems)
         html_raw(b, "</ol>\n</section>\n");
-    if (f->kind == DOC_MEETING || f->kind == DOC_MISSION_LETTER || f->kind == DOC_ACTIVITY_REPORT) {
+    if (render_data_typed(f->kind)) { /* a form: a file people type */
         html_raw(b, "<p class=\"actions\"><a class=\"button\" href=\"/edit?f=");
         url_append(b, f->name);
         html_raw(b, "\">");
