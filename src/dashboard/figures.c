@@ -299,17 +299,6 @@ attr(Arena *a, const xmlNode *e, const char *name)
     return v ? v : "";
 }
 
-/* The school year that date (YYYY-MM-DD) falls in: "2026-2027" for
- * September 2026 to August 2027, in a; NULL when it is not a date. */
-static const char *
-year_of_date(Arena *a, const char *date)
-{
-    int y, m;
-    if (!date || sscanf(date, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
-        return NULL;
-    return m >= 9 ? arena_printf(a, "%d-%d", y, y + 1) : arena_printf(a, "%d-%d", y - 1, y);
-}
-
 /* The term (0, 1 or 2) of date in its school year. */
 static int
 term_of(const char *date)
@@ -447,11 +436,8 @@ dash_add_file(Dashboard *d, Session *s, Run *r, const char *path)
     Arena *a = &r->arena;
     xmlNode *root = xmlDocGetRootElement(doc), *est = xml_child(root, "establishment");
     const char *date = text(a, xml_child(root, "date"));
-    const char *year = text(a, xml_child(root, "school-year"));
-    if (!*year)
-        year = year_of_date(a, attr(a, xml_child(root, "period"), "from"));
-    if (!year || !*year)
-        year = year_of_date(a, date);
+    /* a valid file has its year: the schemas require it, or a period */
+    const char *year = validate_school_year(a, doc);
     const char *uai = attr(a, est, "uai"), *name = text(a, xml_child(est, "name"));
     const char *key = *uai ? uai : arena_printf(a, "=%s", name);
     if (!year || !key)

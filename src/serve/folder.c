@@ -55,43 +55,6 @@ serve_name_ok(const char *name)
     return 1;
 }
 
-/* The text of root's first child element called name, or NULL. */
-static const char *
-child_text(Run *r, xmlDocPtr doc, const char *name)
-{
-    xmlNode *root = xmlDocGetRootElement(doc);
-    for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, name) != 0)
-            continue;
-        xmlChar *t = xmlNodeGetContent(c);
-        char *s = t ? arena_strdup(&r->arena, (const char *)t) : NULL;
-        xmlFree(t);
-        return s;
-    }
-    return NULL;
-}
-
-/* The school year of a letter given a period rather than a year: the one
- * its period starts in ("2026-2027" for a start from August 2026 to July
- * 2027); NULL when it has none. */
-static const char *
-period_year(Run *r, xmlDocPtr doc)
-{
-    xmlNode *root = xmlDocGetRootElement(doc);
-    for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "period") != 0)
-            continue;
-        xmlChar *from = xmlGetProp(c, BAD_CAST "from");
-        int y = 0, m = 0;
-        int ok = from && sscanf((const char *)from, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12;
-        xmlFree(from);
-        if (ok)
-            return m >= 8 ? arena_printf(&r->arena, "%d-%d", y, y + 1)
-                          : arena_printf(&r->arena, "%d-%d", y - 1, y);
-    }
-    return NULL;
-}
-
 /* 1 when the file at path carries a signature (pdf/'s rule). */
 static int
 holds_signature(const char *path)
@@ -314,10 +277,8 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
         return STATUS_IO;
     f->kind = kind;
     if (doc) {
-        f->year = child_text(r, doc, "school-year");
-        if (!f->year)
-            f->year = period_year(r, doc);
-        f->date = child_text(r, doc, "date");
+        f->year = validate_school_year(&r->arena, doc);
+        f->date = xml_text(&r->arena, xml_child(xmlDocGetRootElement(doc), "date"));
         f->makes = render_kind_natural(doc, kind);
     }
     /* Kept only with the document: without it, what it names is unknown,

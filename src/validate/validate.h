@@ -130,6 +130,11 @@ xmlNodePtr xml_child(const xmlNode *parent, const char *name);
 xmlNodePtr xml_next(const xmlNode *node, const char *name);
 const char *xml_text(Arena *a, const xmlNode *node);
 
+/* The school year of a data file, in a: its <school-year>, else, for a
+ * letter given a period, the year the period ends in ("2026-2027" from
+ * September 2026 to August 2027); NULL when it has neither. */
+const char *validate_school_year(Arena *a, xmlDocPtr doc);
+
 /* Returns the kind's root element name ("meeting"..., "document" for a
  * layout), or "unknown". */
 const char *validate_kind_name(DocKind kind);

@@ -5,6 +5,7 @@
  * into the run's arena, so callers never xmlFree anything. validate_attr is
  * also the other stages' (doc, transform, mail) way of reading an attribute.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "validate/internal.h"
@@ -61,4 +62,20 @@ xml_text(Arena *a, const xmlNode *node)
     const char *d = arena_strndup(a, s, n);
     xmlFree(v);
     return d;
+}
+
+const char *
+validate_school_year(Arena *a, xmlDocPtr doc)
+{
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    const char *year = xml_text(a, xml_child(root, "school-year"));
+    if (year && *year)
+        return year;
+    /* a letter for a period: the year its period ends in (a year runs from
+     * September to August) */
+    const char *to = validate_attr(a, xml_child(root, "period"), "to");
+    int y, m;
+    if (!to || sscanf(to, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+        return NULL;
+    return m >= 9 ? arena_printf(a, "%d-%d", y, y + 1) : arena_printf(a, "%d-%d", y - 1, y);
 }
