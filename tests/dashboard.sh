@@ -63,8 +63,8 @@ done <<<"$names"
 [ -z "$leaked" ] && ok "dashboard: no person's name in the CSV files" || fail "dashboard: names leaked" "$leaked"
 
 # The same bytes by every road.
-"$COPIL" dashboard -q -j 2 --csv "$DB/j2" "$DB/in" 2>/dev/null
-for k in 1 2 3; do "$COPIL" dashboard -q --shard $k/3 --partial "$DB/p$k.part" "$DB/in" 2>/dev/null; done
+"$COPIL" dashboard -q -j2 --csv "$DB/j2" "$DB/in" 2>/dev/null
+for k in 1 2 3; do "$COPIL" dashboard -q --shard=$k/3 --partial "$DB/p$k.part" "$DB/in" 2>/dev/null; done
 "$COPIL" dashboard -q --merge --csv "$DB/merged" "$DB/p3.part" "$DB/p1.part" "$DB/p2.part" 2>/dev/null
 same=1
 for f in etablissements.csv synthese.csv; do
@@ -100,7 +100,7 @@ got="$(fig "$DB/three" etablissements total) $(fig "$DB/three" etablissements au
 
 # Usage errors.
 for args in "--year 2026" "--year 2026-2028 $DB/in" "--merge" "--merge --partial x $DB/p1.part" "--shard 4/3 --partial x $DB/in" \
-    "--partial x --csv y $DB/in" "--bogus $DB/in" "-j 0 $DB/in"; do
+    "--partial x --csv y $DB/in" "--bogus $DB/in" "-j 0 $DB/in" "--shard 1/2 --csv y $DB/in"; do
     # shellcheck disable=SC2086
     "$COPIL" dashboard $args >/dev/null 2>&1
     code=$?

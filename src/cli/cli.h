@@ -94,6 +94,10 @@ int cli_batch_run(Session *s, const BatchList *list, const BatchOptions *o, Batc
  * stderr when the command line ends first (cli/options.c). */
 const char *cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *what);
 
+/* The value of an option attached to its name: "-j4" (shortopt "-j"),
+ * "--jobs=4" (longopt "--jobs"); NULL when arg is not such. */
+const char *cli_attached(const char *arg, const char *shortopt, const char *longopt);
+
 /* The number s writes, from 1 to max; 0 when it is not one. */
 int cli_parse_count(const char *s, int max);
 

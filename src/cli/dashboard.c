@@ -64,8 +64,10 @@ reduce_parallel(Dashboard *d, Session *s, const BatchList *list, int jobs)
     fflush(NULL);
     for (int j = 0; j < jobs; j++) {
         int p[2];
-        if (pipe(p) != 0)
-            return STATUS_IO;
+        if (pipe(p) != 0) {
+            st = STATUS_IO; /* the children started are still waited for */
+            break;
+        }
         pid_t pid = fork();
         if (pid < 0) {
             close(p[0]);
@@ -97,9 +99,12 @@ reduce_parallel(Dashboard *d, Session *s, const BatchList *list, int jobs)
         while (waitpid(pids[j], &wst, 0) < 0 && errno == EINTR)
             ;
         char why[256];
-        if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0 ||
-            dash_merge(d, in->str, in->len, why, sizeof why) != STATUS_OK)
+        if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
             st = STATUS_IO;
+        } else if (dash_merge(d, in->str, in->len, why, sizeof why) != STATUS_OK) {
+            fprintf(stderr, _("copil dashboard: error: %s\n"), why);
+            st = STATUS_IO;
+        }
         g_string_free(in, TRUE);
     }
     return st;
@@ -160,6 +165,7 @@ cli_dashboard(int argc, char **argv)
         return STATUS_IO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        v = NULL;
         if (!strcmp(a, "--year")) {
             if (!(o.year = cli_option_value("dashboard", argc, argv, &i, _("a school year"))))
                 goto out;
@@ -175,12 +181,13 @@ cli_dashboard(int argc, char **argv)
         } else if (!strcmp(a, "--partial")) {
             if (!(o.partial = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
                 goto out;
-        } else if (!strcmp(a, "--shard")) {
-            if (!(v = cli_option_value("dashboard", argc, argv, &i, "K/N")) ||
+        } else if (!strcmp(a, "--shard") || (v = cli_attached(a, NULL, "--shard"))) {
+            if ((!v && !(v = cli_option_value("dashboard", argc, argv, &i, "K/N"))) ||
                 !cli_parse_shard("dashboard", v, &o.shard_k, &o.shard_n))
                 goto out;
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-            if (!(v = cli_option_value("dashboard", argc, argv, &i, _("a number"))))
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") ||
+                   (v = cli_attached(a, "-j", "--jobs"))) {
+            if (!v && !(v = cli_option_value("dashboard", argc, argv, &i, _("a number"))))
                 goto out;
             if (!(o.jobs = cli_parse_count(v, 256))) {
                 code = usage_error(_("copil dashboard: error: -j takes a number of processes "
@@ -215,6 +222,12 @@ cli_dashboard(int argc, char **argv)
         code = usage_error(_("copil dashboard: error: --year takes a school year such as "
                              "2026-2027, not \"%s\"\n"),
                            o.year);
+        goto out;
+    }
+    if (o.shard_n && !o.partial) {
+        /* one slice's figures are not the académie's */
+        code = usage_error("%s", _("copil dashboard: error: --shard reads one slice of the "
+                                   "files: write its figures with --partial, to merge\n"));
         goto out;
     }
     if (o.merge && (o.partial || o.shard_n)) {

@@ -50,3 +50,14 @@ cli_parse_shard(const char *cmd, const char *v, int *k, int *n)
                 cmd, v);
     return *k != 0;
 }
+
+const char *
+cli_attached(const char *arg, const char *shortopt, const char *longopt)
+{
+    size_t k = strlen(longopt);
+    if (!strncmp(arg, longopt, k) && arg[k] == '=')
+        return arg + k + 1;
+    if (shortopt && !strncmp(arg, shortopt, 2) && arg[2])
+        return arg + 2;
+    return NULL;
+}

@@ -169,18 +169,6 @@ compile_stylesheets(Session *s)
     return st;
 }
 
-/* "-j 4", "-j4", "--jobs=4", "--shard=2/8": the value, or NULL. */
-static const char *
-attached(const char *arg, const char *shortopt, const char *longopt)
-{
-    size_t k = strlen(longopt);
-    if (!strncmp(arg, longopt, k) && arg[k] == '=')
-        return arg + k + 1;
-    if (shortopt && !strncmp(arg, shortopt, 2) && arg[2])
-        return arg + 2;
-    return NULL;
-}
-
 int
 cli_render(int argc, char **argv)
 {
@@ -216,12 +204,12 @@ cli_render(int argc, char **argv)
         } else if (!strcmp(arg, "-j") || !strcmp(arg, "--jobs")) {
             if (!(jobs = cli_option_value("render", argc, argv, &i, _("a number of workers"))))
                 goto out;
-        } else if ((v = attached(arg, "-j", "--jobs"))) {
+        } else if ((v = cli_attached(arg, "-j", "--jobs"))) {
             jobs = v;
         } else if (!strcmp(arg, "--shard")) {
             if (!(shard = cli_option_value("render", argc, argv, &i, "K/N")))
                 goto out;
-        } else if ((v = attached(arg, NULL, "--shard"))) {
+        } else if ((v = cli_attached(arg, NULL, "--shard"))) {
             shard = v;
         } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
             bo.quiet = 1;
