@@ -420,11 +420,13 @@ dash_add_file(Dashboard *d, Session *s, Run *r, const char *path)
     if (st != STATUS_OK || !doc || r->nerrors) {
         Unusable *u = g_new0(Unusable, 1);
         u->path = g_strdup(path);
-        const Diag *first = r->diags;
-        for (const Diag *x = r->diags; x; x = x->next)
-            if (x->level == DIAG_ERROR &&
-                (!first || first->level != DIAG_ERROR || (x->line && x->line < first->line)))
-                first = x;
+        /* its first error as copil render's batch reports it: in the
+         * order copil validate prints (file, then line) */
+        const Diag *first = NULL;
+        Diag **v = run_sorted_diags(r);
+        for (Diag **x = v; x && *x && !first; x++)
+            if ((*x)->level == DIAG_ERROR)
+                first = *x;
         u->message = g_strdup(first ? first->message : _("the file cannot be read"));
         g_ptr_array_add(d->unusable, u);
         return STATUS_OK;
