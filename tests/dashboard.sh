@@ -78,16 +78,18 @@ head -1 "$DB/p1.part" | grep -qx 'copil dashboard partial 1' && ok "dashboard: a
 # What is not counted.
 cp tests/bad/date-month-13.xml "$DB/in/broken.xml"
 printf '<?xml version="1.0"?>\n<inventaire><poste/></inventaire>\n' >"$DB/in/inventaire.xml"
+# a meeting written without its namespace is a copil file gone wrong, not a foreign one
+sed 's| xmlns="urn:copil:data"||' samples/college-2026-t1-agenda.xml >"$DB/in/sans-namespace.xml"
 sed 's|<school-year>2026-2027</school-year>|<school-year>2025-2026</school-year>|; s|<date>2026-10-08</date>|<date>2025-10-09</date>|' \
     samples/college-2026-t1-agenda.xml >"$DB/in/old.xml"
 "$COPIL" dashboard --csv "$DB/two" "$DB/in" 2>"$DB/err2"
 got="$(fig "$DB/two" fichiers non_exploitables) $(fig "$DB/two" fichiers ignores) $(fig "$DB/two" fichiers autre_annee) $(fig "$DB/two" fichiers exploitables)"
-[ "$got" = "1,, 1,, 1,, 11,," ] && grep -q '1 not usable, 1 of another year, 1 ignored' "$DB/err2" \
-    && ok "dashboard: a broken file not usable, another year's and a foreign XML file not counted" \
+[ "$got" = "2,, 1,, 1,, 11,," ] && grep -q '2 not usable, 1 of another year, 1 ignored' "$DB/err2" \
+    && ok "dashboard: a broken file and a meeting without its namespace not usable, another year's and a foreign XML file not counted" \
     || fail "dashboard: what is not counted" "$got; $(cat "$DB/err2")"
 [ "$(cell "$DB/two" $C planned)" = 1 ] && ok "dashboard: another year's agenda is not this year's" \
     || fail "dashboard: other year counted"
-rm -f "$DB/in/broken.xml" "$DB/in/inventaire.xml" "$DB/in/old.xml"
+rm -f "$DB/in/broken.xml" "$DB/in/inventaire.xml" "$DB/in/old.xml" "$DB/in/sans-namespace.xml"
 
 # The académie's list: its schools make the denominator.
 printf 'uai,name,kind\n0370012A,Collège Jean-Moulin,college\n0131234T,"Lycée professionnel Les Calanques",lycee-professionnel\n0370099Z,"Collège Rabelais, Chinon",college\n' >"$DB/list.csv"

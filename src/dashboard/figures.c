@@ -392,19 +392,26 @@ reduce_report(Arena *a, const xmlNode *root, School *f)
     }
 }
 
-/* 1 when the file at path is well-formed XML (read safely). */
+/* 1 when the file at path, whose kind validation could not tell, is XML
+ * of another vocabulary (read safely): its root neither in copil's data
+ * namespace nor named as a copil file. A <meeting> without its namespace,
+ * or a root misspelled in it, is a copil file gone wrong, not a foreign one. */
 static int
-well_formed(const char *path)
+foreign(const char *path)
 {
     Run r;
     run_init(&r, path);
     char *data;
     size_t len;
     xmlDocPtr doc = NULL;
-    int ok = file_load(path, O_NOFOLLOW, 32u << 20, &r.arena, &data, &len) == 0 &&
-             validate_parse(&r, data, len, &doc) == STATUS_OK;
+    int yes = file_load(path, O_NOFOLLOW, VALIDATE_MAX_FILE_SIZE, &r.arena, &data, &len) == 0 &&
+              validate_parse(&r, data, len, &doc) == STATUS_OK;
+    const xmlNode *root = yes ? xmlDocGetRootElement(doc) : NULL;
+    if (root)
+        yes = !(root->ns && !strcmp((const char *)root->ns->href, COPIL_DATA_NS)) &&
+              validate_kind_from_root((const char *)root->name) == DOC_UNKNOWN;
     run_free(&r);
-    return ok;
+    return yes;
 }
 
 Status
@@ -413,7 +420,7 @@ dash_add_file(Dashboard *d, Session *s, Run *r, const char *path)
     xmlDocPtr doc = NULL;
     DocKind kind = DOC_UNKNOWN;
     Status st = validate_file(s->validator, r, path, &doc, &kind);
-    if (kind == DOC_UNKNOWN && well_formed(path)) {
+    if (kind == DOC_UNKNOWN && foreign(path)) {
         d->ignored++; /* XML, but not a data file of copil's */
         return STATUS_OK;
     }
