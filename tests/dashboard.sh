@@ -100,6 +100,22 @@ got="$(fig "$DB/three" etablissements total) $(fig "$DB/three" etablissements au
     && ok "dashboard: the list makes the denominator; its school without a file counts, with zeros" \
     || fail "dashboard: the list" "$got"
 
+# A list as a French spreadsheet exports it: semicolons, a comma in a
+# name, a UAI in small letters, the kind in words.
+printf 'UAI;Nom;Type\n0370012a;Collège Jean-Moulin, Tours;Collège\n0131234T;LP Les Calanques;LP\n' >"$DB/list-fr.csv"
+if "$COPIL" dashboard -q --schools "$DB/list-fr.csv" --csv "$DB/four" -o "$DB/four.pdf" "$DB/in" 2>"$DB/err5"; then
+    [ "$(cell "$DB/four" 0370012A meetings)" = 4 ] && [ "$(cell "$DB/four" 0370012A name)" = "Collège Jean-Moulin, Tours" ] \
+        && pdftotext "$DB/four.pdf" - 2>/dev/null | grep -q 'Collège' \
+        && ok "dashboard: a list with semicolons, a small-letter UAI and kinds in words: read, and its PDF made" \
+        || fail "dashboard: French list" "$(head -3 "$DB/four/etablissements.csv")"
+else
+    fail "dashboard: French list refused" "$(cat "$DB/err5")"
+fi
+printf 'uai,name,kind\n0370012A,A,college\n0370012a,B,college\n' >"$DB/list-twice.csv"
+"$COPIL" dashboard -q --schools "$DB/list-twice.csv" "$DB/in" 2>"$DB/err6"
+[ $? = 2 ] && grep -q 'line 3 names the UAI 0370012A again' "$DB/err6" && ok "dashboard: a UAI twice in the list is refused, with its line" \
+    || fail "dashboard: duplicate UAI" "$(cat "$DB/err6")"
+
 # Usage errors.
 for args in "--year 2026" "--year 2026-2028 $DB/in" "--merge" "--merge --partial x $DB/p1.part" "--shard 4/3 --partial x $DB/in" \
     "--partial x --csv y $DB/in" "--bogus $DB/in" "-j 0 $DB/in" "--shard 1/2 --csv y $DB/in"; do

@@ -22,10 +22,10 @@
 /* --- the académie's list of schools ---------------------------------------------- */
 
 /* The next record of a CSV at *p (RFC 4180: quotes, doubled quotes, commas
- * and newlines inside quotes), its fields in out (at most max); their
+ * and newlines inside quotes), fields separated by sep, into out; their
  * number, 0 at the end. */
 static int
-csv_record(const char **p, const char *end, GPtrArray *out)
+csv_record(const char **p, const char *end, char sep, GPtrArray *out)
 {
     g_ptr_array_set_size(out, 0);
     if (*p >= end)
@@ -43,7 +43,7 @@ csv_record(const char **p, const char *end, GPtrArray *out)
                 g_string_append_c(field, *s);
         } else if (*s == '"') {
             quoted = 1;
-        } else if (*s == ',' || *s == ';') {
+        } else if (*s == sep) {
             g_ptr_array_add(out, g_string_free(g_steal_pointer(&field), FALSE));
             field = g_string_new(NULL);
         } else if (*s == '\n') {
@@ -77,9 +77,13 @@ dash_schools(Dashboard *d, const char *csv, size_t len, char *why, size_t whylen
     const char *p = csv, *end = csv + len;
     if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
         p += 3; /* a spreadsheet's byte-order mark */
+    /* the separator the header uses: a French spreadsheet writes ; */
+    size_t head = strcspn(p, "\n");
+    char sep = memchr(p, ';', head) && !memchr(p, ',', head) ? ';' : ',';
     GPtrArray *rec = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     Status st = STATUS_OK;
-    csv_record(&p, end, rec);
+    csv_record(&p, end, sep, rec);
     int cu = column(rec, "uai", NULL), cn = column(rec, "name", "nom"),
         ck = column(rec, "kind", "type");
     if (cu < 0 || cn < 0 || ck < 0) {
@@ -89,7 +93,7 @@ dash_schools(Dashboard *d, const char *csv, size_t len, char *why, size_t whylen
         st = STATUS_INVALID;
         goto out;
     }
-    for (int line = 2; csv_record(&p, end, rec); line++) {
+    for (int line = 2; csv_record(&p, end, sep, rec); line++) {
         if (rec->len == 1 && !*(char *)g_ptr_array_index(rec, 0))
             continue; /* a blank line */
         if ((int)rec->len <= cu || (int)rec->len <= cn || (int)rec->len <= ck ||
@@ -98,13 +102,23 @@ dash_schools(Dashboard *d, const char *csv, size_t len, char *why, size_t whylen
             st = STATUS_INVALID;
             goto out;
         }
+        /* the UAI as the files write it: its letter in capitals */
+        char *uai = g_ascii_strup(g_ptr_array_index(rec, cu), -1);
+        if (g_hash_table_contains(seen, uai)) {
+            snprintf(why, whylen, _("line %d names the UAI %s again"), line, uai);
+            g_free(uai);
+            st = STATUS_INVALID;
+            goto out;
+        }
+        g_hash_table_add(seen, g_strdup(uai));
         Listed *l = g_new(Listed, 1);
-        l->uai = g_strdup(g_ptr_array_index(rec, cu));
+        l->uai = uai;
         l->name = g_strdup(g_strstrip(g_ptr_array_index(rec, cn)));
         l->kind = g_strdup(g_strstrip(g_ptr_array_index(rec, ck)));
         g_ptr_array_add(d->listed, l);
     }
 out:
+    g_hash_table_destroy(seen);
     g_ptr_array_free(rec, TRUE);
     return st;
 }
