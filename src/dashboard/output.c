@@ -172,22 +172,21 @@ rows_of(const Dashboard *d, const char *year, int *n, int *outside)
             rows[i] = (Row){seen[i], seen[i]->uai, seen[i]->name, seen[i]->kind};
         *n = ns;
     } else {
+        /* each listed school looked up by its key, once */
+        GHashTable *named = g_hash_table_new(g_str_hash, g_str_equal);
         rows = g_new(Row, d->listed->len + 1);
         *n = 0;
         for (guint i = 0; i < d->listed->len; i++) {
             const Listed *l = g_ptr_array_index(d->listed, i);
-            const School *s = &none;
-            for (int k = 0; k < ns; k++)
-                if (!strcmp(seen[k]->key, l->uai))
-                    s = seen[k];
-            rows[(*n)++] = (Row){s, l->uai, l->name, l->kind};
+            char *key = g_strdup_printf("%s\t%s", year, l->uai);
+            const School *s = g_hash_table_lookup(d->schools, key);
+            g_free(key);
+            rows[(*n)++] = (Row){s ? s : &none, l->uai, l->name, l->kind};
+            g_hash_table_add(named, l->uai);
         }
-        for (int k = 0; k < ns; k++) {
-            int listed = 0;
-            for (guint i = 0; i < d->listed->len && !listed; i++)
-                listed = !strcmp(seen[k]->key, ((Listed *)g_ptr_array_index(d->listed, i))->uai);
-            *outside += !listed;
-        }
+        for (int k = 0; k < ns; k++)
+            *outside += !g_hash_table_contains(named, seen[k]->key);
+        g_hash_table_destroy(named);
     }
     g_free(seen);
     return rows;
@@ -200,10 +199,11 @@ median(const School *s)
     return s->nsizes ? s->sizes[(s->nsizes - 1) / 2] : -1;
 }
 
-void
-dash_counts(const Dashboard *d, const char *year, DashCounts *c)
+/* The counts of year whose n rows are rows. */
+static void
+counts_of(const Dashboard *d, const char *year, const Row *rows, int n, DashCounts *c)
 {
-    *c = (DashCounts){.unusable = (int)d->unusable->len, .ignored = d->ignored};
+    *c = (DashCounts){.unusable = (int)d->unusable->len, .ignored = d->ignored, .schools = n};
     GHashTableIter it;
     gpointer k, v;
     g_hash_table_iter_init(&it, d->schools);
@@ -214,11 +214,16 @@ dash_counts(const Dashboard *d, const char *year, DashCounts *c)
         else
             c->other_year += s->files;
     }
-    int n, outside;
-    Row *rows = rows_of(d, year ? year : "", &n, &outside);
-    c->schools = n;
     for (int i = 0; i < n; i++)
         c->silent += rows[i].s->files == 0;
+}
+
+void
+dash_counts(const Dashboard *d, const char *year, DashCounts *c)
+{
+    int n, outside;
+    Row *rows = rows_of(d, year ? year : "", &n, &outside);
+    counts_of(d, year, rows, n, c);
     g_free(rows);
 }
 
@@ -375,7 +380,7 @@ static void
 synthesis(Emit *o, const Dashboard *d, const char *year, const Row *rows, int n, int outside)
 {
     DashCounts c;
-    dash_counts(d, year, &c);
+    counts_of(d, year, rows, n, &c);
     if (o->csv)
         g_string_append(o->csv, "section,figure,numerator,denominator,percent\n");
     figure(o, "fichiers", "exploitables", c.usable, 0);
