@@ -29,8 +29,6 @@
   <xsl:variable name="meetings" select="document($rep/d:meetings/d:meeting-file/@href)/d:meeting"/>
   <!-- the mission letter this report answers (the loader admits only a mission letter) -->
   <xsl:variable name="letter" select="document($rep/d:mission-letter/@href)/d:mission-letter"/>
-  <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages pédagogiques|formation=Formation et entraide|assistance-technique=Assistance technique et relations avec la collectivité|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
-  <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="author" select="$rep/d:author"/>
   <xsl:variable name="principal" select="$rep/d:signatories/d:signatory[@role = 'chef-etablissement']"/>
   <xsl:variable name="year" select="translate($rep/d:school-year, '-', '–')"/>

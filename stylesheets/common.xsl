@@ -554,6 +554,9 @@
   <xsl:variable name="results">|atteint=Atteint|partiellement-atteint=Partiellement atteint|non-atteint=Non atteint|</xsl:variable>
   <xsl:variable name="approvals">|approuve=Le compte rendu de la réunion précédente est approuvé.|approuve-avec-modifications=Le compte rendu de la réunion précédente est approuvé avec modifications.|ajourne=L’approbation du compte rendu de la réunion précédente est ajournée.|sans-objet=Première réunion de l’année : aucun compte rendu à approuver.|</xsl:variable>
   <xsl:variable name="groups">|participants=Participants|membres=Membres du comité|personnels=Ensemble des personnels|parents=Parents d’élèves|eleves=Élèves|partenaires=Partenaires|collectivite=Collectivité|academie=Académie|autre=Autres destinataires|</xsl:variable>
+  <!-- an activity report's mission axes and support categories -->
+  <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages pédagogiques|formation=Formation et entraide|assistance-technique=Assistance technique et relations avec la collectivité|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
+  <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="body-kinds">|comite-pilotage-numerique=Comité de pilotage du numérique|comite-numerique=Comité numérique|copil-num=COPIL-Num|conseil-pedagogique=Conseil pédagogique|comite-restreint=Comité restreint|</xsl:variable>
 
   <!-- The committee's name: its own, or the kind's. -->

@@ -25,8 +25,6 @@
   <xsl:variable name="f" select="$db/d:figure"/>
   <xsl:variable name="kinds-of-schools">|ecole=Écoles|college=Collèges|lycee=Lycées|lycee-professionnel=Lycées professionnels|sep=SEP|lycee-polyvalent=Lycées polyvalents|cite-scolaire=Cités scolaires|circonscription=Circonscriptions|commune=Communes|communaute-de-communes=Communautés de communes|</xsl:variable>
   <xsl:variable name="kind-of-school">|ecole=École|college=Collège|lycee=Lycée|lycee-professionnel=Lycée professionnel|sep=SEP|lycee-polyvalent=Lycée polyvalent|cite-scolaire=Cité scolaire|circonscription=Circonscription|commune=Commune|communaute-de-communes=Communauté de communes|</xsl:variable>
-  <xsl:variable name="axes">|pilotage=Conseil et pilotage|accompagnement-usages=Accompagnement des usages|formation=Formation et entraide|assistance-technique=Assistance technique|communication=Communication|maintenance=Maintenance|autre=Autres tâches|</xsl:variable>
-  <xsl:variable name="supports">|postes-de-travail=Postes de travail|reseau=Réseau et Wi-Fi|ent=ENT|videoprojection=Vidéoprojection|comptes=Comptes et mots de passe|logiciels=Logiciels|impression=Impression|tablettes=Tablettes|autre=Autres demandes|</xsl:variable>
   <xsl:variable name="total" select="$f[@section = 'etablissements' and @name = 'total']/@n"/>
 
   <xsl:variable name="created">
