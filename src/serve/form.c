@@ -189,16 +189,6 @@ blank(xmlNode *e)
             blank(c);
 }
 
-/* Puts n and the elements under it in ns. */
-static void
-same_ns(xmlNode *n, xmlNsPtr ns)
-{
-    n->ns = ns;
-    for (xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            same_ns(c, ns);
-}
-
 /* Applies op ("add:PATH", "remove:PATH", "up:PATH", "down:PATH") to doc;
  * *at receives the path to show after it. 1 when it changed doc. */
 static int
@@ -214,21 +204,12 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
         xmlNode *copy = xmlDocCopyNode(e, doc, 1);
         if (!copy)
             return 0;
-        /* The copy, made apart, declares its namespace again: it takes
-         * e's instead, in scope where it goes. */
-        if (copy->nsDef) {
-            xmlFreeNsList(copy->nsDef);
-            copy->nsDef = NULL;
-        }
-        same_ns(copy, e->ns);
+        model_adopt(copy, e->ns);
         xmlNode *after = xmlAddNextSibling(e, copy);
         blank(copy); /* in the document: its new id unused there */
         if (space && after)
             xmlAddPrevSibling(after, xmlNewText(space->content));
-        /* the new group's path: the same as e's, one further */
-        const char *last = strrchr(colon + 1, '.');
-        long k = last ? strtol(last + 1, NULL, 10) : 0;
-        *at = last ? arena_printf(a, "%.*s.%ld", (int)(last - colon - 1), colon + 1, k + 1) : NULL;
+        *at = model_path(a, copy);
         return 1;
     }
     if (verb == 6 && !strncmp(op, "remove", 6)) {
@@ -259,10 +240,7 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
         if (space)
             xmlAddPrevSibling(e, space);
     }
-    const char *last = strrchr(colon + 1, '.');
-    long k = last ? strtol(last + 1, NULL, 10) : 0;
-    *at = last ? arena_printf(a, "%.*s.%ld", (int)(last - colon - 1), colon + 1, up ? k - 1 : k + 1)
-               : NULL;
+    *at = model_path(a, e);
     return 1;
 }
 
@@ -274,22 +252,6 @@ attr_required(Arena *a, const Schemas *sc, xmlNode *e, const char *attr)
     xmlNode *ad =
         decl ? schemas_find(a, sc, schemas_type_of(a, sc, decl), "attribute", attr) : NULL;
     return !ad || schemas_required(ad);
-}
-
-/* The path of e as the form names it ("1.5.2"), in a. */
-static const char *
-path_of(Arena *a, const xmlNode *e)
-{
-    if (!e->parent || e->parent->type != XML_ELEMENT_NODE)
-        return "1";
-    int k = 0;
-    for (const xmlNode *c = e->parent->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) {
-            k++;
-            if (c == e)
-                break;
-        }
-    return arena_printf(a, "%s.%d", path_of(a, e->parent), k);
 }
 
 /* Adds what spec ("PATH:NAME") asks: a new NAME in the element at PATH,
@@ -319,7 +281,7 @@ add_new(Run *r, const Schemas *sc, const char *dir, const char *name, xmlDocPtr 
     if (!e)
         return 0;
     model_insert(a, sc, parent, pdecl, e);
-    *at = path_of(a, e);
+    *at = model_path(a, e);
     return 1;
 }
 

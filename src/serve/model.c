@@ -391,3 +391,31 @@ model_insert(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, xmlNo
     xmlAddChild(parent, child);
     add_space(parent, arena_printf(a, "\n%s", model_indent(a, parent)));
 }
+
+const char *
+model_path(Arena *a, const xmlNode *e)
+{
+    if (!e->parent || e->parent->type != XML_ELEMENT_NODE)
+        return "1";
+    int k = 0;
+    for (const xmlNode *c = e->parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            k++;
+            if (c == e)
+                break;
+        }
+    return arena_printf(a, "%s.%d", model_path(a, e->parent), k);
+}
+
+void
+model_adopt(xmlNode *copy, xmlNsPtr ns)
+{
+    copy->ns = ns;
+    if (copy->nsDef) {
+        xmlFreeNsList(copy->nsDef);
+        copy->nsDef = NULL;
+    }
+    for (xmlNode *c = copy->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            model_adopt(c, ns);
+}

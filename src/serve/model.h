@@ -87,4 +87,12 @@ void model_insert(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, 
 /* The spaces that indent the elements inside e (their line's), in a. */
 const char *model_inner_indent(Arena *a, const xmlNode *e);
 
+/* The path of e as the form names its fields ("1.5.2": the root, its 5th
+ * element, that one's 2nd), in a. */
+const char *model_path(Arena *a, const xmlNode *e);
+
+/* Puts copy (an element copied apart, which declares its namespace again)
+ * and the elements under it in ns, in scope where it goes. */
+void model_adopt(xmlNode *copy, xmlNsPtr ns);
+
 #endif

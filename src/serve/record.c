@@ -210,20 +210,6 @@ add_full(Arena *a, const Schemas *sc, xmlNode *parent, xmlNode *pdecl, const cha
     return e;
 }
 
-/* Puts n and the elements under it in ns (a copy from another file). */
-static void
-into_ns(xmlNode *n, xmlNsPtr ns)
-{
-    n->ns = ns;
-    if (n->nsDef) {
-        xmlFreeNsList(n->nsDef);
-        n->nsDef = NULL;
-    }
-    for (xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            into_ns(c, ns);
-}
-
 int
 serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name, xmlDocPtr doc,
                    const char *previous, const char **at)
@@ -270,7 +256,7 @@ serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name,
         xmlNode *copy = xmlDocCopyNode(act, doc, 1);
         if (!copy)
             break;
-        into_ns(copy, record->ns);
+        model_adopt(copy, record->ns);
         model_insert(a, sc, actions, adecl, copy);
     }
     /* an evaluation of each of its objectives, to be written */
@@ -290,14 +276,6 @@ serve_draft_record(Run *r, const Schemas *sc, const char *dir, const char *name,
         add_full(a, sc, ev, evdecl, "measured");
         add_full(a, sc, ev, evdecl, "comment");
     }
-    /* the new record's path: the meeting's elements, up to it */
-    int k = 0;
-    for (xmlNode *c = root->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) {
-            k++;
-            if (c == record)
-                break;
-        }
-    *at = arena_printf(a, "1.%d", k);
+    *at = model_path(a, record);
     return 1;
 }
