@@ -522,26 +522,6 @@ serve_render(Run *r, const char *self, const char *dir, const char *name, int pu
 }
 
 Status
-serve_mail_plan(Run *r, const char *self, const char *dir, const char *name, const char **plan,
-                const char **why)
-{
-    *plan = NULL;
-    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
-    char *args[] = {"mail", (char *)path, NULL};
-    Buf ob, eb;
-    buf_init(&ob, &r->arena);
-    buf_init(&eb, &r->arena);
-    int status, timed_out;
-    int started =
-        path && serve_child(self, args, &ob, RENDER_ERR_MAX, &eb, &status, &timed_out) == 0;
-    *why = child_trouble(started, status, timed_out, &ob, &eb);
-    if (*why)
-        return STATUS_INVALID;
-    *plan = ob.s;
-    return STATUS_OK;
-}
-
-Status
 serve_create(Session *s, Run *r, int dirfd, const char *kind, const char *name, const char **why)
 {
     *why = NULL;

@@ -143,6 +143,25 @@ mail_trouble(int started, int status, int timed_out, const Buf *eb)
 }
 
 Status
+serve_mail_plan(Run *r, const char *self, const char *dir, const char *name, const char **plan,
+                const char **why)
+{
+    *plan = NULL;
+    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
+    char *args[] = {"mail", (char *)path, NULL};
+    Buf ob, eb;
+    buf_init(&ob, &r->arena);
+    buf_init(&eb, &r->arena);
+    int status, timed_out;
+    int started = path && serve_child(self, args, &ob, REPORT_MAX, &eb, &status, &timed_out) == 0;
+    *why = mail_trouble(started, status, timed_out, &eb);
+    if (*why)
+        return STATUS_INVALID;
+    *plan = ob.s;
+    return STATUS_OK;
+}
+
+Status
 serve_mail_eml(Run *r, const char *self, const char *dir, const char *name, ServeEml **emls, int *n,
                const char **why)
 {

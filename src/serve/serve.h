@@ -107,14 +107,6 @@ Status serve_render(Run *r, const char *self, const char *dir, const char *name,
 int serve_child(const char *self, char *const *args, Buf *ob, size_t out_max, Buf *eb, int *status,
                 int *timed_out);
 
-/* The mail plan of name (a data file of dir), as `copil mail FILE` prints
- * it (run as self, in a child process): who gets which copy; nothing is
- * sent. It renders the PDFs beside the file when they are missing or out
- * of date, as copil mail does. The plan in *plan (r's arena), or a
- * sentence in *why. */
-Status serve_mail_plan(Run *r, const char *self, const char *dir, const char *name,
-                       const char **plan, const char **why);
-
 /* --- sending (send.c) --------------------------------------------------- */
 
 /* How the user's mail leaves: the settings of their configuration file,
@@ -131,6 +123,14 @@ typedef struct ServeMailConfig {
  * none (c->path says where to write it); STATUS_INVALID when it cannot be
  * used, with the reason (its line) in *why. */
 Status serve_mail_config(Run *r, ServeMailConfig *c, const char **why);
+
+/* The mail plan of name (a data file of dir), as `copil mail FILE` prints
+ * it (run as self, in a child process): who gets which copy; nothing is
+ * sent. It renders the PDFs beside the file when they are missing or out
+ * of date, as copil mail does. The plan in *plan (r's arena), or a
+ * sentence in *why. */
+Status serve_mail_plan(Run *r, const char *self, const char *dir, const char *name,
+                       const char **plan, const char **why);
 
 /* A draft message, as copil mail --eml writes it. */
 typedef struct ServeEml {
