@@ -430,9 +430,28 @@ element_on_line(xmlNode *n, long line)
     return found;
 }
 
+/* The attribute of e a problem is about, by its message: copil validate
+ * names it first (NAME="…") or after its element (<e> NAME="…"); NULL
+ * when the problem is the element's. */
+static const char *
+attribute_of(const xmlNode *e, const char *message)
+{
+    for (const xmlAttr *at = e->properties; at; at = at->next) {
+        if (at->ns)
+            continue;
+        char said[128];
+        snprintf(said, sizeof said, "%s=\"", (const char *)at->name);
+        const char *hit = strstr(message, said);
+        if (hit && (hit == message || (hit - message >= 2 && !strncmp(hit - 2, "> ", 2))))
+            return (const char *)at->name;
+    }
+    return NULL;
+}
+
 /* Puts each problem of r at the element of doc's data (data, a copy of the
  * file's root) it was found at, by its line, as an s:problem child; those
- * found nowhere (or in another file) go to the root. */
+ * found nowhere (or in another file) go to the root; a problem of one of
+ * the element's attributes says which (s:problem/@attr). */
 static void
 place_problems(const Run *r, const char *name, xmlNode *data, xmlNsPtr ns)
 {
@@ -446,7 +465,10 @@ place_problems(const Run *r, const char *name, xmlNode *data, xmlNsPtr ns)
             if (inner)
                 at = inner;
         }
-        xmlNewTextChild(at ? at : data, ns, BAD_CAST "problem", BAD_CAST d->message);
+        xmlNode *x = xmlNewTextChild(at ? at : data, ns, BAD_CAST "problem", BAD_CAST d->message);
+        const char *attr = x && at ? attribute_of(at, d->message) : NULL;
+        if (attr)
+            xmlSetProp(x, BAD_CAST "attr", BAD_CAST attr);
     }
 }
 

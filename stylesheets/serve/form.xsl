@@ -76,7 +76,7 @@
                 <xsl:variable name="at"><xsl:call-template name="path"><xsl:with-param name="e" select=".."/></xsl:call-template></xsl:variable>
                 <!-- a problem of an attribute leads to its field -->
                 <xsl:variable name="p" select="."/>
-                <xsl:variable name="attr" select="../s:attr[@name != 'id' and @name != 'version'][starts-with($p, concat(@name, '=')) or contains($p, concat('> ', @name, '='))][1]"/>
+                <xsl:variable name="attr" select="../s:attr[@name = $p/@attr][@name != 'id' and @name != 'version']"/>
                 <xsl:choose>
                   <xsl:when test="$attr">
                     <a href="#a-{$at}-{$attr/@name}"><xsl:call-template name="words">
@@ -191,7 +191,7 @@
           </legend>
           <xsl:for-each select="s:problem">
             <xsl:variable name="p" select="."/>
-            <xsl:if test="not(../s:attr[@name != 'id' and @name != 'version'][starts-with($p, concat(@name, '=')) or contains($p, concat('> ', @name, '='))])">
+            <xsl:if test="not(../s:attr[@name = $p/@attr][@name != 'id' and @name != 'version'])">
               <xsl:apply-templates select="." mode="inline"/>
             </xsl:if>
           </xsl:for-each>
@@ -455,9 +455,8 @@
     <xsl:param name="decl"/>
     <xsl:param name="tname"/>
     <xsl:param name="nested"/>
-    <!-- a group's text has the group's problems but its attributes' (which
-         name an attribute, NAME="…") -->
-    <xsl:variable name="mine" select="s:problem[not($nested) or not(contains(., '=&quot;'))]"/>
+    <!-- a group's text has the group's problems but its attributes' -->
+    <xsl:variable name="mine" select="s:problem[not($nested) or not(@attr)]"/>
     <div class="field">
       <!-- a group's text: the group (its fieldset) has the id -->
       <xsl:if test="not($nested)"><xsl:attribute name="id">x-<xsl:value-of select="$path"/></xsl:attribute></xsl:if>
@@ -484,7 +483,7 @@
     <xsl:variable name="adecl" select="key('decl', @d)"/>
     <xsl:variable name="tname"><xsl:call-template name="local"><xsl:with-param name="t" select="$adecl/@type"/></xsl:call-template></xsl:variable>
     <div class="field attr">
-      <xsl:if test="../s:problem[starts-with(., concat($an, '=')) or contains(., concat('> ', $an, '='))]"><xsl:attribute name="class">field attr invalid</xsl:attribute></xsl:if>
+      <xsl:if test="../s:problem[@attr = $an]"><xsl:attribute name="class">field attr invalid</xsl:attribute></xsl:if>
       <label for="a-{$path}-{$an}">
         <xsl:call-template name="words">
           <xsl:with-param name="doc" select="$adecl/xs:annotation/xs:documentation"/>
@@ -495,9 +494,8 @@
       <xsl:if test="not($tname = 'Id' and $an != 'id') and $tname != 'FileRef'">
         <xsl:call-template name="expected"><xsl:with-param name="tname" select="$tname"/></xsl:call-template>
       </xsl:if>
-      <!-- the problems of this attribute: copil validate names it, as
-           NAME="…" or <element> NAME="…" -->
-      <xsl:variable name="mine" select="../s:problem[starts-with(., concat($an, '=')) or contains(., concat('> ', $an, '='))]"/>
+      <!-- the problems of this attribute (s:problem/@attr, the server's) -->
+      <xsl:variable name="mine" select="../s:problem[@attr = $an]"/>
       <xsl:variable name="err" select="concat('err-', $path, '-', $an)"/>
       <xsl:if test="$mine">
         <div id="{$err}">
