@@ -356,8 +356,8 @@ Une dernière phrase." >/dev/null
         code=$(group_op add:1.9.9)
         added=$(diff "$SV/t1.xml" "$SV/docs/$T1" | grep -c '^>')
         if [ "$code" = 303 ] && grep -qi '^location: /edit?saved=1&f=college-2026-t1.xml#x-1.9.10' "$SV/head" \
-            && [ "$added" = 6 ] && grep -q '^    <member id="m10" ' "$SV/docs/$T1"; then
-            ok "serve: a member added after the last: a blank copy with a new id, indented like the others"
+            && [ "$added" = 6 ] && grep -q '^    <member id="m10" civility="" role="">$' "$SV/docs/$T1"; then
+            ok "serve: a member added after the last: a blank copy with a new id, its values emptied (required ones left to fill, optional ones gone), indented like the others"
         else
             fail "serve: add ($code, $added lines)" "$(diff "$SV/t1.xml" "$SV/docs/$T1" | head -8)"
         fi

@@ -163,12 +163,33 @@ same_sibling(xmlNode *n, int dir)
     return NULL;
 }
 
+/* 1 when the schemas require e's attribute attr (or do not know e). */
+static int
+attr_required(Arena *a, const Schemas *sc, xmlNode *e, const char *attr)
+{
+    xmlNode *decl = schemas_decl_of(a, sc, e);
+    xmlNode *ad =
+        decl ? schemas_find(a, sc, schemas_type_of(a, sc, decl), "attribute", attr) : NULL;
+    return !ad || schemas_required(ad);
+}
+
 /* Empties the values of a copied group: the text of its elements without
- * elements, its attributes but those that say what it is (its kind). An
+ * elements, its attributes but the one that says what it is (kind): an
+ * optional one goes, a required one is left empty for the user to fill. An
  * id gets a new one, unused in doc: its letters and the next number. */
 static void
-blank(xmlNode *e)
+blank(Arena *a, const Schemas *sc, xmlNode *e)
 {
+    for (xmlAttr *at = e->properties, *next; at; at = next) {
+        next = at->next;
+        const char *name = (const char *)at->name;
+        if (at->ns || !strcmp(name, "id") || !strcmp(name, "kind"))
+            continue;
+        if (attr_required(a, sc, e, name))
+            xmlSetProp(e, at->name, BAD_CAST "");
+        else
+            xmlRemoveProp(at);
+    }
     xmlChar *v = xmlGetProp(e, BAD_CAST "id");
     if (v) {
         char prefix[16] = "";
@@ -186,13 +207,13 @@ blank(xmlNode *e)
     }
     for (xmlNode *c = e->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
-            blank(c);
+            blank(a, sc, c);
 }
 
 /* Applies op ("add:PATH", "remove:PATH", "up:PATH", "down:PATH") to doc;
  * *at receives the path to show after it. 1 when it changed doc. */
 static int
-apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
+apply_op(Arena *a, const Schemas *sc, xmlDocPtr doc, const char *op, const char **at)
 {
     const char *colon = strchr(op, ':');
     xmlNode *e = colon ? node_at(doc, colon + 1) : NULL;
@@ -206,7 +227,7 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
             return 0;
         model_adopt(copy, e->ns);
         xmlNode *after = xmlAddNextSibling(e, copy);
-        blank(copy); /* in the document: its new id unused there */
+        blank(a, sc, copy); /* in the document: its new id unused there */
         if (space && after)
             xmlAddPrevSibling(after, xmlNewText(space->content));
         *at = model_path(a, copy);
@@ -242,16 +263,6 @@ apply_op(Arena *a, xmlDocPtr doc, const char *op, const char **at)
     }
     *at = model_path(a, e);
     return 1;
-}
-
-/* 1 when the schemas require e's attribute attr (or do not know e). */
-static int
-attr_required(Arena *a, const Schemas *sc, xmlNode *e, const char *attr)
-{
-    xmlNode *decl = schemas_decl_of(a, sc, e);
-    xmlNode *ad =
-        decl ? schemas_find(a, sc, schemas_type_of(a, sc, decl), "attribute", attr) : NULL;
-    return !ad || schemas_required(ad);
 }
 
 /* Adds what spec ("PATH:NAME") asks: a new NAME in the element at PATH,
@@ -396,7 +407,7 @@ serve_save(Session *s, Run *r, const char *dir, const char *name, const char *ba
     if (op && !strncmp(op, "new:", 4)) {
         if (add_new(r, &sc, dir, name, doc, op + 4, previous, &out->at))
             changed++;
-    } else if (op && strcmp(op, "save") && apply_op(&r->arena, doc, op, &out->at)) {
+    } else if (op && strcmp(op, "save") && apply_op(&r->arena, &sc, doc, op, &out->at)) {
         changed++;
     }
     if (changed) {
