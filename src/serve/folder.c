@@ -269,6 +269,8 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
     Entry *kept = cache ? g_hash_table_lookup(cache->entries, name) : NULL;
     if (kept && from_entry(r, kept, &st, path, f))
         return STATUS_OK;
+    /* stamped before it is read: a save meanwhile is seen at the next visit */
+    Stamp self = cache ? stamp_path(path) : (Stamp){0};
     xmlDocPtr doc = NULL;
     DocKind kind = DOC_UNKNOWN;
     Status v = validate_file(s->validator, r, path, &doc, &kind);
@@ -281,11 +283,11 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
         f->date = xml_text(&r->arena, xml_child(xmlDocGetRootElement(doc), "date"));
         f->makes = render_kind_natural(doc, kind);
     }
-    /* Kept only with the document: without it, what it names is unknown,
-     * and a file that cannot be read through is validated at each visit. */
+    /* Kept only with the document: without it (not XML, not a copil
+     * file), what it names is unknown, and it is validated at each visit. */
     Entry *e = cache && doc ? g_new0(Entry, 1) : NULL;
     if (e) {
-        *e = (Entry){.self = stamp_path(path),
+        *e = (Entry){.self = self,
                      .kind = kind,
                      .year = g_strdup(f->year),
                      .date = g_strdup(f->date),

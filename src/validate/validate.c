@@ -326,6 +326,7 @@ validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out, 
         goto out;
     }
     *kind_out = kind; /* what the root says, problems or not */
+    *out = doc;       /* and the document, for what its problems leave readable */
     st = schema_for(v, r, kind, &schema);
     if (st != STATUS_OK)
         goto out;
@@ -342,8 +343,6 @@ validate_at(Validator *v, Run *r, const char *path, int follow, xmlDocPtr *out, 
         st = STATUS_INVALID; /* the previous meeting's errors */
     if (st != STATUS_OK)
         goto out;
-    *out = doc;
-    *kind_out = kind;
     if (src) {
         *src = data;
         *srclen = len;

@@ -58,9 +58,11 @@ void validate_allow_folder(const char *dir);
 /* Frees v and its compiled schemas; NULL is fine. */
 void validate_free(Validator *v);
 
-/* Parses the data file at path and validates it. On STATUS_OK, *doc receives
- * the document (owned by the run: freed by run_free). *kind receives its
- * kind as soon as its root element says it, even when it has problems.
+/* Parses the data file at path and validates it. *doc receives the
+ * document (owned by the run: freed by run_free) and *kind its kind as soon
+ * as its root element says it, even when it has problems: trust the
+ * document's content only on STATUS_OK; NULL when it is not XML or not a
+ * copil file.
  * Returns STATUS_INVALID when the file has problems (each one a Diag on the
  * run), STATUS_IO when it cannot be read or a schema cannot be loaded. The
  * run's file name is used in every Diag. */
