@@ -161,6 +161,15 @@ else
         [ -n "$t2_after" ] && [ -n "$t2_back" ] \
             && ok "serve: the home page validates again a file whose previous meeting changed ($t2_after), then valid again" \
             || fail "serve: home page after a change" "after: $t2_after; back: $t2_back"
+        # A PDF signed since the last visit (a signature rewrites it) says so.
+        "$COPIL" render -q "$SV/docs/college-2026-t1.xml" 2>/dev/null
+        get / "${CK[@]}" >/dev/null
+        unsigned=$(grep -o 'f=college-2026-t1.xml".*' "$SV/body" | head -1 | grep -c '>signed<')
+        printf '%% /ByteRange [0 0 0 0]\n' >>"$SV/docs/college-2026-t1-minutes.pdf"
+        get / "${CK[@]}" >/dev/null
+        [ "$unsigned" = 0 ] && grep -o 'f=college-2026-t1.xml".*' "$SV/body" | head -1 | grep -q '>signed<' \
+            && ok "serve: a PDF signed since the last visit is shown signed" || fail "serve: signed state" "$unsigned"
+        rm -f "$SV/docs/college-2026-t1-minutes.pdf"
         grep -q 'f=lettre-mission-aed-tice.xml">lettre-mission-aed-tice.xml</a></th><td>2026-2027</td>' "$SV/body" \
             && ok "serve: a letter for a period is listed under the school year its period starts in" \
             || fail "serve: period's year" "$(grep -o 'f=lettre-mission-aed-tice.xml.\{0,120\}' "$SV/body")"

@@ -55,6 +55,22 @@ serve_name_ok(const char *name)
     return 1;
 }
 
+struct ServeCache {
+    GHashTable *entries;    /* a file's name → its Entry */
+    GHashTable *signatures; /* a PDF's path → its Signed */
+};
+
+/* Whether a PDF holds a signature, as it was when read: a signature
+ * rewrites the PDF (its size, its time), so that these tell when to read it
+ * again. */
+typedef struct Signed {
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtim;
+    int yes;
+} Signed;
+
 /* 1 when the file at path carries a signature (pdf/'s rule). */
 static int
 holds_signature(const char *path)
@@ -91,17 +107,36 @@ read_send_log(Run *r, const char *pdf, ServeFile *f)
     arena_free(&scratch);
 }
 
+/* holds_signature for the PDF at pdf (of stat st), read once while it does
+ * not change when cache is given. */
+static int
+signed_pdf(ServeCache *cache, const char *pdf, const struct stat *st)
+{
+    Signed *kept = cache ? g_hash_table_lookup(cache->signatures, pdf) : NULL;
+    if (kept && kept->dev == st->st_dev && kept->ino == st->st_ino && kept->size == st->st_size &&
+        kept->mtim.tv_sec == st->st_mtim.tv_sec && kept->mtim.tv_nsec == st->st_mtim.tv_nsec)
+        return kept->yes;
+    int yes = holds_signature(pdf);
+    if (cache) {
+        Signed *now = g_new(Signed, 1);
+        *now = (Signed){st->st_dev, st->st_ino, st->st_size, st->st_mtim, yes};
+        g_hash_table_replace(cache->signatures, g_strdup(pdf), now);
+    }
+    return yes;
+}
+
 /* The state of f's PDF beside path: there or not, up to date with newest
- * (the newest of the data file and the files it reads), signed, sent. */
+ * (the newest of the data file and the files it reads), signed (asked of
+ * cache, when given), sent. */
 static void
-pdf_state(Run *r, const char *path, ServeFile *f, const struct stat *newest)
+pdf_state(ServeCache *cache, Run *r, const char *path, ServeFile *f, const struct stat *newest)
 {
     const char *pdf = render_default_output(r, path, NULL, f->makes, 0);
     struct stat ps;
     if (pdf && lstat(pdf, &ps) == 0 && S_ISREG(ps.st_mode)) {
         /* Up to date as copil mail takes it: newer than the file and what it reads. */
         f->pdf = render_newer(&ps, newest) ? 2 : 1;
-        f->signed_pdf = holds_signature(pdf);
+        f->signed_pdf = signed_pdf(cache, pdf, &ps);
         read_send_log(r, pdf, f);
     }
 }
@@ -167,10 +202,6 @@ typedef struct Entry {
     unsigned problems;
 } Entry;
 
-struct ServeCache {
-    GHashTable *entries; /* a file's name → its Entry */
-};
-
 static void
 entry_free(void *p)
 {
@@ -187,6 +218,7 @@ serve_cache_new(void)
 {
     ServeCache *c = g_new0(ServeCache, 1);
     c->entries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, entry_free);
+    c->signatures = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     return c;
 }
 
@@ -195,6 +227,7 @@ serve_cache_free(ServeCache *c)
 {
     if (c) {
         g_hash_table_destroy(c->entries);
+        g_hash_table_destroy(c->signatures);
         g_free(c);
     }
 }
@@ -233,7 +266,8 @@ newest_of(const Entry *e, const struct stat *self)
 /* f from e, when neither the file at path (of stat st) nor those it names
  * changed since e was made; 0 otherwise. */
 static int
-from_entry(Run *r, const Entry *e, const struct stat *st, const char *path, ServeFile *f)
+from_entry(ServeCache *cache, Run *r, const Entry *e, const struct stat *st, const char *path,
+           ServeFile *f)
 {
     if (!same_stamp(e->self, stamp_path(path)))
         return 0;
@@ -247,7 +281,7 @@ from_entry(Run *r, const Entry *e, const struct stat *st, const char *path, Serv
     f->problems = e->problems;
     if (f->makes) {
         struct stat newest = newest_of(e, st);
-        pdf_state(r, path, f, &newest);
+        pdf_state(cache, r, path, f, &newest);
     }
     return 1;
 }
@@ -267,7 +301,7 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
     if (!path)
         return STATUS_IO;
     Entry *kept = cache ? g_hash_table_lookup(cache->entries, name) : NULL;
-    if (kept && from_entry(r, kept, &st, path, f))
+    if (kept && from_entry(cache, r, kept, &st, path, f))
         return STATUS_OK;
     /* stamped before it is read: a save meanwhile is seen at the next visit */
     Stamp self = cache ? stamp_path(path) : (Stamp){0};
@@ -302,7 +336,7 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
     if (f->makes) {
         struct stat newest;
         render_newest_input(path, doc, kind, &newest);
-        pdf_state(r, path, f, &newest);
+        pdf_state(cache, r, path, f, &newest);
     }
     return STATUS_OK;
 }
