@@ -235,16 +235,24 @@ serve_cache_free(ServeCache *c)
 typedef struct Linking {
     const char *dir;
     Entry *e;
+    int unkept; /* a file it names cannot be watched: keep no entry */
 } Linking;
 
-/* Notes a file the data names, as validate_linked_files finds it. */
+/* Notes a file the data names, as validate_linked_files finds it: inside
+ * the folder (where validation looks), never outside it. */
 static void
 note_linked(void *ctx, const xmlNode *node, const char *attr)
 {
     Linking *l = ctx;
     xmlChar *v = attr ? xmlGetNoNsProp(node, BAD_CAST attr) : xmlNodeGetContent(node);
-    if (v && l->e->nlinked < LINKED_MAX) {
-        char *path = g_strdup_printf("%s/%s", l->dir, (const char *)v);
+    char real[PATH_MAX];
+    FileRef ref = v ? file_resolve(l->dir, (const char *)v, real) : FILE_REF_OUTSIDE;
+    if (ref == FILE_REF_OUTSIDE || l->e->nlinked == LINKED_MAX) {
+        l->unkept = 1; /* the file is refused anyway, or names too many */
+    } else {
+        /* a file missing now is watched where it would be */
+        char *path = ref == FILE_REF_INSIDE ? g_strdup(real)
+                                            : g_strdup_printf("%s/%s", l->dir, (const char *)v);
         l->e->stamps[l->e->nlinked] = stamp_path(path);
         l->e->linked[l->e->nlinked++] = path;
     }
@@ -327,9 +335,14 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
                      .date = g_strdup(f->date),
                      .makes = f->makes,
                      .problems = f->problems};
-        Linking l = {dir, e};
+        Linking l = {dir, e, 0};
         validate_linked_files(doc, kind, note_linked, &l);
-        g_hash_table_replace(cache->entries, g_strdup(name), e);
+        if (l.unkept) {
+            entry_free(e);
+            g_hash_table_remove(cache->entries, name);
+        } else {
+            g_hash_table_replace(cache->entries, g_strdup(name), e);
+        }
     } else if (cache) {
         g_hash_table_remove(cache->entries, name);
     }
