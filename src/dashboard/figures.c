@@ -279,6 +279,22 @@ dash_schools_of(const Dashboard *d, const char *year, int *n)
     return v;
 }
 
+static int
+by_path(const void *a, const void *b)
+{
+    return strcmp((*(Unusable *const *)a)->path, (*(Unusable *const *)b)->path);
+}
+
+Unusable **
+dash_unusable_sorted(const Dashboard *d)
+{
+    Unusable **u = g_new(Unusable *, d->unusable->len + 1);
+    for (guint i = 0; i < d->unusable->len; i++)
+        u[i] = g_ptr_array_index(d->unusable, i);
+    qsort(u, d->unusable->len, sizeof *u, by_path);
+    return u;
+}
+
 /* --- a file reduced --------------------------------------------------------- */
 
 /* e's children called name, one after the other. */

@@ -86,6 +86,10 @@ void dash_school_free(School *s);
 /* The schools of year, sorted by key; g_free the array. */
 School **dash_schools_of(const Dashboard *d, const char *year, int *n);
 
+/* The unusable files of d, sorted by path (the same order whatever the
+ * order they were read in); g_free the array. */
+Unusable **dash_unusable_sorted(const Dashboard *d);
+
 /* Sets *field to a copy of v (freeing what it held). */
 void dash_set(char **field, const char *v);
 

@@ -564,12 +564,6 @@ without_addresses(const char *message)
     return g_string_free(o, FALSE);
 }
 
-static int
-unusable_by_path(const void *a, const void *b)
-{
-    return strcmp((*(Unusable *const *)a)->path, (*(Unusable *const *)b)->path);
-}
-
 xmlDocPtr
 dash_document(const Dashboard *d, const char *year)
 {
@@ -603,10 +597,7 @@ dash_document(const Dashboard *d, const char *year)
             }
     }
     xmlNode *bad = xmlNewChild(root, ns, BAD_CAST "unusable", NULL);
-    Unusable **u = g_new(Unusable *, d->unusable->len + 1);
-    for (guint i = 0; i < d->unusable->len; i++)
-        u[i] = g_ptr_array_index(d->unusable, i);
-    qsort(u, d->unusable->len, sizeof *u, unusable_by_path);
+    Unusable **u = dash_unusable_sorted(d);
     for (guint i = 0; i < d->unusable->len; i++) {
         char *message = without_addresses(u[i]->message);
         xmlNode *x = xmlNewTextChild(bad, ns, BAD_CAST "file", BAD_CAST message);

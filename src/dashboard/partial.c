@@ -69,21 +69,12 @@ by_year_key(const void *a, const void *b)
     return c ? c : strcmp(x->key, y->key);
 }
 
-static int
-by_path(const void *a, const void *b)
-{
-    return strcmp((*(Unusable *const *)a)->path, (*(Unusable *const *)b)->path);
-}
-
 Status
 dash_write_partial(const Dashboard *d, FILE *f)
 {
     GString *o = g_string_new(MAGIC "\n");
     g_string_append_printf(o, "ignored\t%d\n", d->ignored);
-    Unusable **u = g_new(Unusable *, d->unusable->len + 1);
-    for (guint i = 0; i < d->unusable->len; i++)
-        u[i] = g_ptr_array_index(d->unusable, i);
-    qsort(u, d->unusable->len, sizeof *u, by_path);
+    Unusable **u = dash_unusable_sorted(d);
     for (guint i = 0; i < d->unusable->len; i++) {
         g_string_append(o, "unusable");
         put_text(o, u[i]->path);
