@@ -581,6 +581,19 @@ page_mail(Buf *b, const ServeFile *f, const char *plan, const ServeEml *emls, in
     foot(b);
 }
 
+/* A setting of the mail server as a term and its value, when it has one. */
+static void
+setting(Buf *b, const char *label, const char *value)
+{
+    if (!value)
+        return;
+    html_raw(b, "<dt>");
+    html_text(b, label);
+    html_raw(b, "</dt><dd>");
+    html_text(b, value);
+    html_raw(b, "</dd>");
+}
+
 void
 page_send(Buf *b, const ServeFile *f, const char *plan, const ServeMailConfig *cfg,
           const char *hash)
@@ -593,25 +606,10 @@ page_send(Buf *b, const ServeFile *f, const char *plan, const ServeMailConfig *c
                    "copy, from this file as it is now."));
     html_raw(b, "</p>\n<pre class=\"plan\">");
     html_text(b, plan);
-    html_raw(b, "</pre>\n<dl class=\"settings\"><dt>");
-    html_text(b, _("Mail server"));
-    html_raw(b, "</dt><dd>");
-    html_text(b, cfg->smtp);
-    html_raw(b, "</dd>");
-    if (cfg->user) {
-        html_raw(b, "<dt>");
-        html_text(b, _("User name"));
-        html_raw(b, "</dt><dd>");
-        html_text(b, cfg->user);
-        html_raw(b, "</dd>");
-    }
-    if (cfg->from) {
-        html_raw(b, "<dt>");
-        html_text(b, _("Sender"));
-        html_raw(b, "</dt><dd>");
-        html_text(b, cfg->from);
-        html_raw(b, "</dd>");
-    }
+    html_raw(b, "</pre>\n<dl class=\"settings\">");
+    setting(b, _("Mail server"), cfg->smtp);
+    setting(b, _("User name"), cfg->user);
+    setting(b, _("Sender"), cfg->from);
     html_raw(b, "</dl>\n<form method=\"post\" action=\"/send\"><input type=\"hidden\" "
                 "name=\"f\" value=\"");
     html_text(b, f->name);
