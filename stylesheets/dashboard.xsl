@@ -42,6 +42,19 @@
     <xsl:call-template name="number"><xsl:with-param name="value" select="$f[@section = $section and @name = $name]/@n"/></xsl:call-template>
   </xsl:template>
 
+  <!-- The files a section comes from: « le seul compte rendu », « les 338
+       comptes rendus », « aucun compte rendu ». -->
+  <xsl:template name="the-files">
+    <xsl:param name="fig"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many"/>
+    <xsl:choose>
+      <xsl:when test="$fig/@n = 0">aucun <xsl:value-of select="$one"/></xsl:when>
+      <xsl:when test="$fig/@n = 1">le seul <xsl:value-of select="$one"/></xsl:when>
+      <xsl:otherwise>les <xsl:value-of select="format-number($fig/@n, '#&#x202F;##0', 'fr')"/><xsl:text> </xsl:text><xsl:value-of select="$many"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A share in French, with what it is made of: « 61,5 % (123 sur 200) ». -->
   <xsl:template name="share">
     <xsl:param name="fig"/>
@@ -220,9 +233,9 @@
 
         <h2>La composition des comités</h2>
         <p>
-          <xsl:text>D’après les </xsl:text>
-          <xsl:call-template name="n"><xsl:with-param name="section" select="'couverture'"/><xsl:with-param name="name" select="'comptes_rendus'"/></xsl:call-template>
-          <xsl:text> comptes rendus de l’année, parmi les établissements dont le comité s’est réuni : nombre habituel de membres présents (la médiane de ses réunions ; un membre représenté n’est pas compté présent), et part des comités où chaque fonction a siégé au moins une fois.</xsl:text>
+          <xsl:text>D’après </xsl:text>
+          <xsl:call-template name="the-files"><xsl:with-param name="fig" select="$f[@section = 'couverture' and @name = 'comptes_rendus']"/><xsl:with-param name="one" select="'compte rendu'"/><xsl:with-param name="many" select="'comptes rendus'"/></xsl:call-template>
+          <xsl:text> de l’année, parmi les établissements dont le comité s’est réuni : nombre habituel de membres présents (la médiane de ses réunions ; un membre représenté n’est pas compté présent), et part des comités où chaque fonction a siégé au moins une fois.</xsl:text>
         </p>
         <xsl:variable name="sizes" select="$f[@section = 'composition' and starts-with(@name, 'presents_')]"/>
         <chart kind="bar" title="Membres présents par réunion" unit="%" max="100" height="46mm">
@@ -274,9 +287,9 @@
 
         <h2>Les sujets traités</h2>
         <p>
-          <xsl:text>Les points de l’ordre du jour des </xsl:text>
-          <xsl:call-template name="n"><xsl:with-param name="section" select="'couverture'"/><xsl:with-param name="name" select="'comptes_rendus'"/></xsl:call-template>
-          <xsl:text> réunions tenues, par famille et par nature.</xsl:text>
+          <xsl:text>Les points de l’ordre du jour des réunions tenues, par famille et par nature, d’après </xsl:text>
+          <xsl:call-template name="the-files"><xsl:with-param name="fig" select="$f[@section = 'couverture' and @name = 'comptes_rendus']"/><xsl:with-param name="one" select="'compte rendu'"/><xsl:with-param name="many" select="'comptes rendus'"/></xsl:call-template>
+          <xsl:text>.</xsl:text>
         </p>
         <xsl:variable name="fams" select="$f[@section = 'sujets' and starts-with(@name, 'famille:')]"/>
         <xsl:variable name="natures" select="$f[@section = 'sujets' and starts-with(@name, 'nature:')]"/>
@@ -316,9 +329,9 @@
           <xsl:call-template name="row"><xsl:with-param name="label">… dont le coordonnateur a écrit un rapport d’activité</xsl:with-param><xsl:with-param name="fig" select="$f[@section = 'coordonnateur' and @name = 'rapport_activite']"/></xsl:call-template>
         </table>
         <p>
-          <xsl:text>D’après les </xsl:text>
-          <xsl:call-template name="n"><xsl:with-param name="section" select="'rapports'"/><xsl:with-param name="name" select="'rapports'"/></xsl:call-template>
-          <xsl:text> rapports d’activité de l’année :</xsl:text>
+          <xsl:text>D’après </xsl:text>
+          <xsl:call-template name="the-files"><xsl:with-param name="fig" select="$f[@section = 'rapports' and @name = 'rapports']"/><xsl:with-param name="one" select="'rapport d’activité'"/><xsl:with-param name="many" select="'rapports d’activité'"/></xsl:call-template>
+          <xsl:text> de l’année :</xsl:text>
         </p>
         <xsl:variable name="shares" select="$f[@section = 'rapports' and starts-with(@name, 'temps:')]"/>
         <xsl:if test="$shares[@of &gt; 0]">
