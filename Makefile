@@ -32,7 +32,10 @@ COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 APPLICATIONSDIR := $(PREFIX)/share/applications
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf librsvg-2.0 zlib libqpdf
+PKGS     := libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangofc fontconfig cairo-pdf zlib libqpdf
+# Compiled against, not linked: paginate/svg.c loads librsvg at the first
+# SVG drawn, for mapping it (GIO, gdk-pixbuf, Rust) costs every start 5 ms.
+RSVG_PKGS := librsvg-2.0
 # Only copil-mail links these: loading them (and libcurl's own 15 libraries)
 # at every start would cost each `copil render` about 6 ms.
 MAIL_PKGS := gmime-3.0 libcurl
@@ -57,7 +60,7 @@ endif
 
 # pkg-config is asked only when compiling, so that `make deps` works on a
 # machine that has none of the libraries yet.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(RSVG_PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 MAIL_LIBS  = $(shell pkg-config --libs $(MAIL_PKGS) 2>/dev/null)
 SERVE_LIBS = $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null)
@@ -212,7 +215,7 @@ $(FUZZ)/copil-fuzz-text: tests/fuzz/fuzz_text.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 # Installs only when something is missing, so an offline machine that has
 # everything is never blocked.
 need-deps:
-	@if pkg-config --exists $(PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
+	@if pkg-config --exists $(PKGS) $(RSVG_PKGS) $(MAIL_PKGS) $(SERVE_PKGS) 2>/dev/null && [ -f /usr/include/hyphen.h ] \
 	   && [ -f /usr/share/hyphen/hyph_fr.dic ] && command -v xmllint >/dev/null \
 	   && command -v pdftotext >/dev/null && command -v qpdf >/dev/null \
 	   && command -v mutool >/dev/null && command -v certutil >/dev/null \

@@ -107,3 +107,19 @@ pdftoppm -r 20 -f 1 -l 1 -gray -singlefile "$I/ok.pdf" "$I/ok" 2>/dev/null
 dark=$(python3 -c 'import sys; d=open(sys.argv[1],"rb").read().split(b"\n",3)[3]; print(sum(1 for b in d if b < 128))' "$I/ok.pgm" 2>/dev/null)
 [ "${dark:-0}" -gt 20 ] && ok "image ok-gradient.svg: its ink is on the page ($dark dark pixels)" \
     || fail "image ok-gradient.svg: nothing drawn ($dark dark pixels)"
+
+# librsvg is loaded at the first SVG drawn, not at start (paginate/svg.c):
+# copil itself does not link it, a document without an SVG never needs it,
+# and when it cannot be loaded the SVG is refused in words, nothing written.
+! ldd "$COPIL" | grep -q librsvg && ok "copil does not load librsvg at start" || fail "copil links librsvg"
+mkdir -p "$I/norsvg"
+printf 'not a library\n' >"$I/norsvg/librsvg-2.so.2"
+img_layout ok-gradient.svg
+LD_LIBRARY_PATH="$I/norsvg" expect_exit "no librsvg: an SVG is refused" 1 \
+    "$COPIL" render "$I/img.layout.xml" -o "$I/x.pdf"
+grep -q "^$I/img.layout.xml:3:1: error: the image \"ok-gradient.svg\" is an SVG image, and copil could not load librsvg, which draws them (.*librsvg-2.so.2.*); install the package librsvg2-2, or export the image as PNG\$" "$TMP/err" \
+    && ok "no librsvg: the message says what to do" || fail "no librsvg: message" "$(cat "$TMP/err")"
+[ ! -e "$I/x.pdf" ] && ok "no librsvg: no PDF" || { fail "no librsvg: a PDF was written"; rm -f "$I/x.pdf"; }
+LD_LIBRARY_PATH="$I/norsvg" expect_exit "no librsvg: a document without an SVG is drawn" 0 \
+    "$COPIL" render samples/lettre-mission-ctice.xml -o "$I/x.pdf"
+rm -f "$I/x.pdf"

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "paginate/internal.h"
+#include "paginate/svg.h"
 #include "core/i18n.h"
 
 #define PT    DOC_UNITS_PER_PT
@@ -381,13 +381,13 @@ read_png(void *closure, unsigned char *data, unsigned int length)
 /* An SVG's natural size in pixels: its width and height, else its
  * geometry; 0 when it has none. */
 static int
-svg_size(RsvgHandle *handle, double *w, double *h)
+svg_size(const SvgApi *rsvg, RsvgHandle *handle, double *w, double *h)
 {
     gdouble pw = 0, ph = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
+    if (!rsvg->intrinsic_size(handle, &pw, &ph) || pw <= 0 || ph <= 0) {
         RsvgRectangle ink, logical;
-        if (!rsvg_handle_get_geometry_for_element(handle, NULL, &ink, &logical, NULL) ||
-            logical.width <= 0 || logical.height <= 0)
+        if (!rsvg->geometry(handle, NULL, &ink, &logical, NULL) || logical.width <= 0 ||
+            logical.height <= 0)
             return 0;
         pw = logical.width;
         ph = logical.height;
@@ -413,8 +413,18 @@ record_svg(Ctx *c, const Image *im, Decoded *d)
     GError *err = NULL;
     cairo_surface_t *rec = NULL;
     cairo_t *cr = NULL;
+    RsvgHandle *handle = NULL;
     int ok = 0;
-    RsvgHandle *handle = rsvg_handle_new_from_data(im->data, im->len, &err);
+    const char *why = NULL;
+    const SvgApi *rsvg = svg_api(&why);
+    if (!rsvg) {
+        run_diag(c->run, DIAG_ERROR, im->line, im->col,
+                 _("%s is an SVG image, and copil could not load librsvg, which draws them (%s); "
+                   "install the package librsvg2-2, or export the image as PNG"),
+                 im->subject, why);
+        goto out;
+    }
+    handle = rsvg->new_from_data(im->data, im->len, &err);
     if (!handle) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
                  _("%s is not a readable SVG image: the SVG reader refused it; export it again as "
@@ -422,9 +432,9 @@ record_svg(Ctx *c, const Image *im, Decoded *d)
                  im->subject);
         goto out;
     }
-    rsvg_handle_set_dpi(handle, 96);
+    rsvg->set_dpi(handle, 96);
     double w, h;
-    if (!svg_size(handle, &w, &h)) {
+    if (!svg_size(rsvg, handle, &w, &h)) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
                  _("%s has no size: give the SVG a width and a height, or a viewBox"), im->subject);
         goto out;
@@ -434,8 +444,7 @@ record_svg(Ctx *c, const Image *im, Decoded *d)
     rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
     cr = cairo_create(rec);
     RsvgRectangle viewport = {0, 0, w * k, h * k};
-    if (!rsvg_handle_render_document(handle, cr, &viewport, &err) ||
-        cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
+    if (!rsvg->render(handle, cr, &viewport, &err) || cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
         cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
         run_diag(c->run, DIAG_ERROR, im->line, im->col,
                  _("%s is not a readable SVG image: it could not be drawn (it may ask for more "
