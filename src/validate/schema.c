@@ -28,7 +28,7 @@ struct Schema {
     Arena arena;       /* hints and their strings */
     SchemaHint *hints; /* read on the first error: most files have none */
     int hints_read;
-    xmlDocPtr docs[MAX_INCLUDES + 1]; /* the schema and its includes */
+    xmlDocPtr docs[MAX_INCLUDES + 1]; /* the schema, and its includes once hints_read */
     int ndocs;
     xmlSchemaPtr compiled;
 };
@@ -238,6 +238,31 @@ collect_decls(Schema *s, xmlNode *node)
     }
 }
 
+/* The schema's includes, one level deep as in schemas/, after the schema
+ * in s->docs: their hints are the shared types'. Read for the hints only,
+ * for xmlSchemaParse reads them itself; they compiled, so an include that
+ * cannot be read again now only goes without its hints. */
+static void
+read_includes(Schema *s)
+{
+    for (xmlNode *n = xmlDocGetRootElement(s->docs[0])->children; n; n = n->next) {
+        if (!is_xs(n, "include") || s->ndocs > MAX_INCLUDES)
+            continue;
+        xmlChar *loc = xmlGetProp(n, BAD_CAST "schemaLocation");
+        xmlChar *full = loc ? xmlBuildURI(loc, s->docs[0]->URL) : NULL;
+        xmlDocPtr doc = full
+                            ? xmlReadFile((const char *)full, NULL,
+                                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+                            : NULL;
+        xmlFree(loc);
+        xmlFree(full);
+        if (doc && xmlDocGetRootElement(doc))
+            s->docs[s->ndocs++] = doc;
+        else
+            xmlFreeDoc(doc);
+    }
+}
+
 /* The hints cost a few milliseconds to read, on every run: only a file
  * with an error needs them. */
 static void
@@ -246,6 +271,7 @@ read_hints(Schema *s)
     if (s->hints_read)
         return;
     s->hints_read = 1;
+    read_includes(s);
     for (int i = 0; i < s->ndocs; i++)
         collect_hints(s, xmlDocGetRootElement(s->docs[i]));
     for (int i = 0; i < s->ndocs; i++)
@@ -315,21 +341,6 @@ schema_load(Run *r, const char *path, Schema **out)
     if (!s->docs[s->ndocs])
         goto out;
     s->ndocs++;
-    /* The includes, one level deep as in schemas/: their hints are the
-     * shared types'. */
-    for (xmlNode *n = xmlDocGetRootElement(s->docs[0])->children; n; n = n->next) {
-        if (!is_xs(n, "include") || s->ndocs > MAX_INCLUDES)
-            continue;
-        xmlChar *loc = xmlGetProp(n, BAD_CAST "schemaLocation");
-        xmlChar *full = loc ? xmlBuildURI(loc, s->docs[0]->URL) : NULL;
-        if (full)
-            s->docs[s->ndocs] = read_schema_doc(r, (const char *)full);
-        xmlFree(loc);
-        xmlFree(full);
-        if (!s->docs[s->ndocs])
-            goto out;
-        s->ndocs++;
-    }
 
     pctxt = xmlSchemaNewDocParserCtxt(s->docs[0]);
     if (!pctxt)
