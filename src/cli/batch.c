@@ -25,7 +25,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/file.h"
 #include "core/i18n.h"
 
 #define MAX_DEPTH 32
@@ -195,16 +194,11 @@ natural_kind(const char *path)
 {
     Run r;
     run_init(&r, path);
-    char *data;
-    size_t len;
-    xmlDocPtr doc = NULL;
-    const RenderKind *kind = NULL;
-    if (file_load(path, 0, VALIDATE_MAX_FILE_SIZE, &r.arena, &data, &len) != 0 ||
-        validate_parse(&r, data, len, &doc) != STATUS_OK || !xmlDocGetRootElement(doc))
-        goto out;
-    kind = render_kind_natural(
-        doc, validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name));
-out:
+    xmlDocPtr doc = validate_parse_file(&r, path, 0, VALIDATE_MAX_FILE_SIZE);
+    const RenderKind *kind =
+        doc ? render_kind_natural(
+                  doc, validate_kind_from_root((const char *)xmlDocGetRootElement(doc)->name))
+            : NULL;
     run_free(&r);
     return kind;
 }

@@ -23,7 +23,6 @@
 
 #include <fcntl.h>
 
-#include "core/file.h"
 #include "core/i18n.h"
 #include "dashboard/internal.h"
 
@@ -417,14 +416,9 @@ foreign(const char *path)
 {
     Run r;
     run_init(&r, path);
-    char *data;
-    size_t len;
-    xmlDocPtr doc = NULL;
-    int yes = file_load(path, O_NOFOLLOW, VALIDATE_MAX_FILE_SIZE, &r.arena, &data, &len) == 0 &&
-              validate_parse(&r, data, len, &doc) == STATUS_OK;
-    const xmlNode *root = yes ? xmlDocGetRootElement(doc) : NULL;
-    if (root)
-        yes = !(root->ns && !strcmp((const char *)root->ns->href, COPIL_DATA_NS)) &&
+    xmlDocPtr doc = validate_parse_file(&r, path, O_NOFOLLOW, VALIDATE_MAX_FILE_SIZE);
+    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    int yes = root && !(root->ns && !strcmp((const char *)root->ns->href, COPIL_DATA_NS)) &&
               validate_kind_from_root((const char *)root->name) == DOC_UNKNOWN;
     run_free(&r);
     return yes;

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/file.h"
 #include "serve/model.h"
 
 #define SCHEMA_MAX (4u << 20)
@@ -27,11 +26,8 @@ schemas_load(Session *s, Run *r, DocKind kind, xmlDocPtr into, xmlNode *parent, 
         return STATUS_IO;
     for (int i = 0; i < 2; i++) {
         const char *path = arena_printf(&r->arena, "%s/schemas/%s.xsd", s->datadir, names[i]);
-        char *data;
-        size_t len;
-        xmlDocPtr doc = NULL;
-        if (!path || file_load(path, O_NOFOLLOW, SCHEMA_MAX, &r->arena, &data, &len) ||
-            validate_parse(r, data, len, &doc) != STATUS_OK)
+        xmlDocPtr doc = validate_parse_file(r, path, O_NOFOLLOW, SCHEMA_MAX);
+        if (!doc)
             goto fail;
         sc->roots[i] = xmlDocGetRootElement(doc);
         if (into) {

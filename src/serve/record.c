@@ -22,7 +22,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/file.h"
 #include "core/i18n.h"
 #include "serve/record.h"
 #include "serve/serve.h"
@@ -54,14 +53,8 @@ read_data(Run *r, const char *dir, const char *name)
 {
     if (!name || !serve_name_ok(name))
         return NULL;
-    const char *path = arena_printf(&r->arena, "%s/%s", dir, name);
-    char *data;
-    size_t len;
-    xmlDocPtr doc = NULL;
-    if (!path || file_load(path, O_NOFOLLOW, DATA_MAX, &r->arena, &data, &len) != 0 ||
-        validate_parse(r, data, len, &doc) != STATUS_OK)
-        return NULL;
-    return doc;
+    return validate_parse_file(r, arena_printf(&r->arena, "%s/%s", dir, name), O_NOFOLLOW,
+                               DATA_MAX);
 }
 
 xmlDocPtr

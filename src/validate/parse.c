@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "validate/internal.h"
 #include "core/i18n.h"
@@ -199,4 +200,16 @@ out:
     if (ctxt)
         xmlFreeParserCtxt(ctxt);
     return st;
+}
+
+xmlDocPtr
+validate_parse_file(Run *r, const char *path, int flags, size_t limit)
+{
+    char *data;
+    size_t len;
+    xmlDocPtr doc = NULL;
+    if (!path || file_load(path, flags, limit, &r->arena, &data, &len) != 0 ||
+        validate_parse(r, data, len, &doc) != STATUS_OK)
+        return NULL;
+    return doc;
 }

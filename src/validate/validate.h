@@ -150,4 +150,11 @@ DocKind validate_kind_from_root(const char *name);
  * internal subset is read. On STATUS_OK *doc is registered with the run. */
 Status validate_parse(Run *r, const char *data, size_t n, xmlDocPtr *doc);
 
+/* Reads the file at path, of at most limit bytes (flags as file_load's:
+ * O_NOFOLLOW refuses a link), into r's arena and parses it as
+ * validate_parse does. The document, registered with the run, or NULL:
+ * parse problems go to r's diagnostics; a file that cannot be read says
+ * nothing, for the callers that look at files only to learn what they are. */
+xmlDocPtr validate_parse_file(Run *r, const char *path, int flags, size_t limit);
+
 #endif
