@@ -150,96 +150,111 @@ usage_error(const char *fmt, const char *arg)
     return STATUS_USAGE;
 }
 
+/* Reads the command line into *o and its folders or partials into inputs
+ * (argc entries), *n of them; -1 when the run can go on, else the exit
+ * code, said on stderr (or the help, printed). */
+static int
+parse_options(int argc, char **argv, Options *o, char **inputs, int *n)
+{
+    const char *v;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        v = NULL;
+        if (!strcmp(a, "--year")) {
+            if (!(o->year = cli_option_value("dashboard", argc, argv, &i, _("a school year"))))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "--schools")) {
+            if (!(o->schools = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!(o->out = cli_option_value("dashboard", argc, argv, &i, _("a file name"))))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "--csv")) {
+            if (!(o->csv = cli_option_value("dashboard", argc, argv, &i, _("a folder"))))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "--partial")) {
+            if (!(o->partial = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "--shard") || (v = cli_attached(a, NULL, "--shard"))) {
+            if ((!v && !(v = cli_option_value("dashboard", argc, argv, &i, "K/N"))) ||
+                !cli_parse_shard("dashboard", v, &o->shard_k, &o->shard_n))
+                return STATUS_USAGE;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") ||
+                   (v = cli_attached(a, "-j", "--jobs"))) {
+            if (!v && !(v = cli_option_value("dashboard", argc, argv, &i, _("a number"))))
+                return STATUS_USAGE;
+            if (!(o->jobs = cli_parse_count(v, 256)))
+                return usage_error(_("copil dashboard: error: -j takes a number of processes "
+                                     "from 1 to 256, not \"%s\"\n"),
+                                   v);
+        } else if (!strcmp(a, "--merge")) {
+            o->merge = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o->quiet = 1;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            return cli_help(stdout, "dashboard");
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error(_("copil dashboard: error: unknown option %s; see copil help "
+                                 "dashboard\n"),
+                               a);
+        } else {
+            inputs[(*n)++] = argv[i];
+        }
+    }
+    if (!*n)
+        return usage_error("%s", o->merge ? _("copil dashboard: error: name the partials to "
+                                              "merge\n")
+                                          : _("copil dashboard: error: name the folders of the "
+                                              "schools' files\n"));
+    if (o->year && !school_year(o->year))
+        return usage_error(_("copil dashboard: error: --year takes a school year such as "
+                             "2026-2027, not \"%s\"\n"),
+                           o->year);
+    if (o->shard_n && !o->partial) /* one slice's figures are not the académie's */
+        return usage_error("%s", _("copil dashboard: error: --shard reads one slice of the "
+                                   "files: write its figures with --partial, to merge\n"));
+    if (o->merge && (o->partial || o->shard_n))
+        return usage_error("%s", _("copil dashboard: error: --merge reads partials: it takes "
+                                   "neither --partial nor --shard\n"));
+    if (o->partial && (o->csv || o->schools || o->out))
+        return usage_error("%s", _("copil dashboard: error: --partial writes the figures to "
+                                   "merge later: -o, --csv and --schools go with --merge\n"));
+    return -1;
+}
+
+/* Gives the file at path (at most limit bytes) to take, into d: a partial
+ * to merge, the académie's list. STATUS_IO when it cannot be read,
+ * STATUS_USAGE when take refuses it; either said on stderr. */
+static Status
+read_into(Dashboard *d, const char *path, size_t limit,
+          Status (*take)(Dashboard *, const char *, size_t, char *, size_t))
+{
+    Arena a;
+    arena_init(&a);
+    char *data, why[512];
+    size_t len;
+    int err = file_load(path, 0, limit, &a, &data, &len);
+    Status st = err ? STATUS_IO : take(d, data, len, why, sizeof why);
+    if (st != STATUS_OK)
+        fprintf(stderr, _("copil dashboard: error: %s: %s\n"), path, err ? file_why(err) : why);
+    arena_free(&a);
+    return err ? STATUS_IO : st == STATUS_OK ? STATUS_OK : STATUS_USAGE;
+}
+
 int
 cli_dashboard(int argc, char **argv)
 {
     Options o = {.jobs = 1};
     char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
-    int n = 0, code = STATUS_USAGE, opened = 0;
+    int n = 0, code, opened = 0;
     Session session = {0};
     Dashboard *d = NULL;
     BatchList list = {0};
-    const char *v;
     char why[512];
     if (!inputs)
         return STATUS_IO;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        v = NULL;
-        if (!strcmp(a, "--year")) {
-            if (!(o.year = cli_option_value("dashboard", argc, argv, &i, _("a school year"))))
-                goto out;
-        } else if (!strcmp(a, "--schools")) {
-            if (!(o.schools = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
-                goto out;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (!(o.out = cli_option_value("dashboard", argc, argv, &i, _("a file name"))))
-                goto out;
-        } else if (!strcmp(a, "--csv")) {
-            if (!(o.csv = cli_option_value("dashboard", argc, argv, &i, _("a folder"))))
-                goto out;
-        } else if (!strcmp(a, "--partial")) {
-            if (!(o.partial = cli_option_value("dashboard", argc, argv, &i, _("a file"))))
-                goto out;
-        } else if (!strcmp(a, "--shard") || (v = cli_attached(a, NULL, "--shard"))) {
-            if ((!v && !(v = cli_option_value("dashboard", argc, argv, &i, "K/N"))) ||
-                !cli_parse_shard("dashboard", v, &o.shard_k, &o.shard_n))
-                goto out;
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") ||
-                   (v = cli_attached(a, "-j", "--jobs"))) {
-            if (!v && !(v = cli_option_value("dashboard", argc, argv, &i, _("a number"))))
-                goto out;
-            if (!(o.jobs = cli_parse_count(v, 256))) {
-                code = usage_error(_("copil dashboard: error: -j takes a number of processes "
-                                     "from 1 to 256, not \"%s\"\n"),
-                                   v);
-                goto out;
-            }
-        } else if (!strcmp(a, "--merge")) {
-            o.merge = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            o.quiet = 1;
-        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            code = cli_help(stdout, "dashboard");
-            goto out;
-        } else if (a[0] == '-' && a[1]) {
-            code = usage_error(_("copil dashboard: error: unknown option %s; see copil help "
-                                 "dashboard\n"),
-                               a);
-            goto out;
-        } else {
-            inputs[n++] = argv[i];
-        }
-    }
-    if (!n) {
-        code = usage_error("%s", o.merge ? _("copil dashboard: error: name the partials to "
-                                             "merge\n")
-                                         : _("copil dashboard: error: name the folders of the "
-                                             "schools' files\n"));
+    if ((code = parse_options(argc, argv, &o, inputs, &n)) >= 0)
         goto out;
-    }
-    if (o.year && !school_year(o.year)) {
-        code = usage_error(_("copil dashboard: error: --year takes a school year such as "
-                             "2026-2027, not \"%s\"\n"),
-                           o.year);
-        goto out;
-    }
-    if (o.shard_n && !o.partial) {
-        /* one slice's figures are not the académie's */
-        code = usage_error("%s", _("copil dashboard: error: --shard reads one slice of the "
-                                   "files: write its figures with --partial, to merge\n"));
-        goto out;
-    }
-    if (o.merge && (o.partial || o.shard_n)) {
-        code = usage_error("%s", _("copil dashboard: error: --merge reads partials: it takes "
-                                   "neither --partial nor --shard\n"));
-        goto out;
-    }
-    if (o.partial && (o.csv || o.schools || o.out)) {
-        code = usage_error("%s", _("copil dashboard: error: --partial writes the figures to "
-                                   "merge later: -o, --csv and --schools go with --merge\n"));
-        goto out;
-    }
     if (!(d = dash_new())) {
         code = STATUS_IO;
         goto out;
@@ -247,19 +262,9 @@ cli_dashboard(int argc, char **argv)
     code = STATUS_IO;
     if (o.merge) {
         for (int i = 0; i < n; i++) {
-            Arena a;
-            arena_init(&a);
-            char *data;
-            size_t len;
-            int err = file_load(inputs[i], 0, PARTIAL_MAX, &a, &data, &len);
-            Status st = err ? STATUS_IO : dash_merge(d, data, len, why, sizeof why);
-            if (err)
-                fprintf(stderr, _("copil dashboard: error: %s: %s\n"), inputs[i], file_why(err));
-            else if (st != STATUS_OK)
-                fprintf(stderr, _("copil dashboard: error: %s: %s\n"), inputs[i], why);
-            arena_free(&a);
-            if (err || st != STATUS_OK) {
-                code = err ? STATUS_IO : STATUS_USAGE;
+            Status st = read_into(d, inputs[i], PARTIAL_MAX, dash_merge);
+            if (st != STATUS_OK) {
+                code = st;
                 goto out;
             }
         }
@@ -308,18 +313,9 @@ cli_dashboard(int argc, char **argv)
         goto out;
     }
     if (o.schools) {
-        Arena a;
-        arena_init(&a);
-        char *data;
-        size_t len;
-        int err = file_load(o.schools, 0, 64u << 20, &a, &data, &len);
-        Status st = err ? STATUS_IO : dash_schools(d, data, len, why, sizeof why);
-        if (st != STATUS_OK)
-            fprintf(stderr, _("copil dashboard: error: %s: %s\n"), o.schools,
-                    err ? file_why(err) : why);
-        arena_free(&a);
+        Status st = read_into(d, o.schools, 64u << 20, dash_schools);
         if (st != STATUS_OK) {
-            code = err ? STATUS_IO : STATUS_USAGE;
+            code = st;
             goto out;
         }
     }
