@@ -5,7 +5,8 @@
 #   - save a 4-page minutes (one value changed), then refresh its page (which
 #     validates it again) and its preview (the PDF, rendered in a child
 #     process): ms for the three (aim: under 300 ms).
-#   - the home page of 200 meeting files, first visit and later ones.
+#   - the home page of 200 meeting files, first visit and later ones, and
+#     the form of one of them.
 # Figures go into the issue notes; no test asserts them.
 set -eu
 cd "$(dirname "$0")/.."
@@ -70,3 +71,10 @@ again=$(for i in $(seq "$runs"); do
     curl -s -b "$ck" -o /dev/null -w '%{time_total}\n' "$base/"
 done | median)
 echo "home page of 200 meeting files: first visit $(ms "$first") ms, then $(ms "$again") ms"
+# A meeting's form offers the folder's other meetings as its previous one:
+# after the home page, it takes them from what the home page found.
+meeting=$(ls "$dir/many" | head -1)
+mform=$(for i in $(seq "$runs"); do
+    curl -s -b "$ck" -o /dev/null -w '%{time_total}\n' "$base/edit?f=$meeting"
+done | median)
+echo "form of a meeting among 200 meeting files: $(ms "$mform") ms"

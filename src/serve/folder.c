@@ -197,7 +197,7 @@ typedef struct Entry {
     char *linked[LINKED_MAX]; /* paths as the data names them, from the folder */
     Stamp stamps[LINKED_MAX];
     DocKind kind;
-    char *year, *date;
+    char *year, *date, *uai;
     const RenderKind *makes;
     unsigned problems;
 } Entry;
@@ -210,6 +210,7 @@ entry_free(void *p)
         g_free(e->linked[i]);
     g_free(e->year);
     g_free(e->date);
+    g_free(e->uai);
     g_free(e);
 }
 
@@ -285,6 +286,7 @@ from_entry(ServeCache *cache, Run *r, const Entry *e, const struct stat *st, con
     f->kind = e->kind;
     f->year = e->year ? arena_strdup(&r->arena, e->year) : NULL;
     f->date = e->date ? arena_strdup(&r->arena, e->date) : NULL;
+    f->uai = e->uai ? arena_strdup(&r->arena, e->uai) : NULL;
     f->makes = e->makes;
     f->problems = e->problems;
     if (f->makes) {
@@ -322,7 +324,9 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
     f->kind = kind;
     if (doc) {
         f->year = validate_school_year(&r->arena, doc);
-        f->date = xml_text(&r->arena, xml_child(xmlDocGetRootElement(doc), "date"));
+        xmlNode *root = xmlDocGetRootElement(doc);
+        f->date = xml_text(&r->arena, xml_child(root, "date"));
+        f->uai = validate_attr(&r->arena, xml_child(root, "establishment"), "uai");
         f->makes = render_kind_natural(doc, kind);
     }
     /* Kept only with the document: without it (not XML, not a copil
@@ -333,6 +337,7 @@ examine(Session *s, Run *r, int dirfd, const char *dir, const char *name, ServeF
                      .kind = kind,
                      .year = g_strdup(f->year),
                      .date = g_strdup(f->date),
+                     .uai = g_strdup(f->uai),
                      .makes = f->makes,
                      .problems = f->problems};
         Linking l = {dir, e, 0};
@@ -409,6 +414,7 @@ serve_list(Session *s, Run *r, int dirfd, const char *dir, ServeCache *cache, Se
             v[count].name = arena_strdup(&r->arena, f.name);
             v[count].year = f.year ? arena_strdup(&r->arena, f.year) : NULL;
             v[count].date = f.date ? arena_strdup(&r->arena, f.date) : NULL;
+            v[count].uai = f.uai ? arena_strdup(&r->arena, f.uai) : NULL;
             if (v[count].name)
                 count++;
         }

@@ -581,8 +581,8 @@ declare(Arena *a, Marks *m, xmlNode *e, xmlNode *decl, int depth)
 }
 
 Status
-serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *problems, Buf *b,
-           char *hash)
+serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const ServeFile *files,
+           int nfiles, const Run *problems, Buf *b, char *hash)
 {
     char *data;
     size_t len;
@@ -638,7 +638,7 @@ serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *p
     }
     if (kind == DOC_MEETING) {
         /* what the references of a meeting are chosen among */
-        serve_meetings(r, dir, f->name, doc, top, ns);
+        serve_meetings(r, files, nfiles, f->name, doc, top, ns);
         xmlDocPtr prev = serve_previous(r, dir, f->name, doc);
         if (prev)
             serve_objectives(prev, top, ns);

@@ -15,12 +15,10 @@
  *
  * Only plain files of the folder are read (serve_name_ok, never a link).
  */
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "serve/record.h"
@@ -87,7 +85,7 @@ serve_objectives(xmlDocPtr prev, xmlNode *into, xmlNsPtr ns)
 
 /* A meeting of the folder, as the previous meeting is chosen among them. */
 typedef struct Meeting {
-    char *name, *date, *uai;
+    const char *name, *date, *uai;
     int record;
 } Meeting;
 
@@ -100,52 +98,22 @@ later_first(const void *a, const void *b)
 }
 
 void
-serve_meetings(Run *r, const char *dir, const char *name, xmlDocPtr doc, xmlNode *into, xmlNsPtr ns)
+serve_meetings(Run *r, const ServeFile *files, int nfiles, const char *name, xmlDocPtr doc,
+               xmlNode *into, xmlNsPtr ns)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     const char *date = text_of(&r->arena, xml_child(root, "date"));
     const char *uai = attr_of(&r->arena, xml_child(root, "establishment"), "uai");
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    Meeting *list = NULL;
-    int n = 0, cap = 0;
-    for (struct dirent *de; (de = readdir(d)) && n < SERVE_MAX_FILES;) {
-        struct stat st;
-        if (!serve_name_ok(de->d_name) || !strcmp(de->d_name, name) ||
-            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        Run scratch;
-        run_init(&scratch, de->d_name);
-        xmlDocPtr other = read_data(&scratch, dir, de->d_name);
-        xmlNode *top = other ? xmlDocGetRootElement(other) : NULL;
-        if (top && !strcmp((const char *)top->name, "meeting")) {
-            if (n == cap) {
-                int more = cap ? cap * 2 : 16;
-                Meeting *grown = arena_alloc_array(&r->arena, (size_t)more, sizeof *grown);
-                if (grown && n)
-                    memcpy(grown, list, (size_t)n * sizeof *grown);
-                list = grown;
-                cap = grown ? more : 0;
-            }
-            if (list)
-                list[n++] = (Meeting){
-                    .name = arena_strdup(&r->arena, de->d_name),
-                    .date =
-                        arena_strdup(&r->arena, text_of(&scratch.arena, xml_child(top, "date"))),
-                    .uai = arena_strdup(
-                        &r->arena, attr_of(&scratch.arena, xml_child(top, "establishment"), "uai")),
-                    .record = xml_child(top, "record") != NULL,
-                };
-        }
-        run_free(&scratch);
-        if (!list)
-            n = 0;
-    }
-    closedir(d);
-    for (int i = 0; i < n; i++)
-        if (!list[i].name || !list[i].date || !list[i].uai)
-            return;
+    Meeting *list = nfiles ? arena_alloc_array(&r->arena, (size_t)nfiles, sizeof *list) : NULL;
+    int n = 0;
+    for (int i = 0; list && i < nfiles; i++)
+        if (files[i].kind == DOC_MEETING && strcmp(files[i].name, name))
+            list[n++] = (Meeting){
+                .name = files[i].name,
+                .date = files[i].date ? files[i].date : "",
+                .uai = files[i].uai ? files[i].uai : "",
+                .record = files[i].makes && files[i].makes->record,
+            };
     if (n)
         qsort(list, (size_t)n, sizeof *list, later_first);
     /* the one a secretary would pick: the latest earlier meeting of the

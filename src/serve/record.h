@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "serve/model.h"
+#include "serve/serve.h"
 
 /* The previous meeting of doc (the meeting file name of dir), named by
  * its <previous href>, parsed in r: NULL when there is none, or when it is
@@ -19,13 +20,13 @@ xmlDocPtr serve_previous(Run *r, const char *dir, const char *name, xmlDocPtr do
  * that the meeting prev set. */
 void serve_objectives(xmlDocPtr prev, xmlNode *into, xmlNsPtr ns);
 
-/* Adds to into an s:meeting note for each other meeting file of dir (at
- * most SERVE_MAX_FILES), the latest first: its name, a label with its date,
- * and default="1" on the one a secretary would take as the previous
- * meeting of doc (the file name): the latest earlier one of the same
- * school that has its record. */
-void serve_meetings(Run *r, const char *dir, const char *name, xmlDocPtr doc, xmlNode *into,
-                    xmlNsPtr ns);
+/* Adds to into an s:meeting note for each other meeting among files (n of
+ * them, as serve_list gives them), the latest first: its name, a label
+ * with its date, and default="1" on the one a secretary would take as the
+ * previous meeting of doc (the file name): the latest earlier one of the
+ * same school that has its record. */
+void serve_meetings(Run *r, const ServeFile *files, int n, const char *name, xmlDocPtr doc,
+                    xmlNode *into, xmlNsPtr ns);
 
 /* Drafts the record of doc, the meeting file name of dir that has none:
  * previous (a file of dir, or NULL) becomes its previous meeting when it

@@ -50,6 +50,7 @@ typedef struct ServeFile {
     DocKind kind;            /* DOC_UNKNOWN when it is not a data file */
     const char *year;        /* its school year, "2026-2027", or NULL */
     const char *date;        /* its date (YYYY-MM-DD), or NULL */
+    const char *uai;         /* its establishment's UAI, or NULL */
     const RenderKind *makes; /* the document it makes, or NULL */
     unsigned problems;       /* errors copil validate reports; 0: valid */
     int pdf;                 /* 0 none, 1 out of date, 2 up to date */
@@ -169,9 +170,11 @@ Status serve_read_file(Run *r, const char *dir, const char *name, char **data, s
 /* The form of f (a data file of dir that parses), with the problems of
  * problems beside their fields: an HTML fragment appended to b; hash
  * receives the SHA-256 of the file as read (65 bytes), which the form
- * carries back. STATUS_INVALID when the file is not XML. */
-Status serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const Run *problems,
-                  Buf *b, char *hash);
+ * carries back. files (n of them, as serve_list gives them) are the
+ * folder's, among which a meeting's previous one is chosen.
+ * STATUS_INVALID when the file is not XML. */
+Status serve_form(Session *s, Run *r, const char *dir, const ServeFile *f, const ServeFile *files,
+                  int n, const Run *problems, Buf *b, char *hash);
 
 /* A posted field: its name (e:PATH, a:PATH:ATTR, p:PATH) and value. */
 typedef struct ServeField {

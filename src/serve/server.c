@@ -596,9 +596,16 @@ route_edit(Server *sv, struct MHD_Connection *c)
     Buf form;
     buf_init(&form, &r.arena);
     char hash[65];
+    /* the folder's files, for a meeting's previous one: as the home page
+     * found them, read again only where they changed */
+    ServeFile *files = NULL;
+    int n = 0;
+    if (f.kind == DOC_MEETING &&
+        serve_list(sv->s, &r, sv->dirfd, sv->cfg->dir, sv->cache, &files, &n) != STATUS_OK)
+        n = 0;
     Run work;
     run_init(&work, f.name);
-    Status st = serve_form(sv->s, &work, sv->cfg->dir, &f, &r, &form, hash);
+    Status st = serve_form(sv->s, &work, sv->cfg->dir, &f, files, n, &r, &form, hash);
     if (st != STATUS_OK) {
         Buf why;
         buf_init(&why, &r.arena);
